@@ -1,0 +1,181 @@
+import type { Edit, StageEdit } from './types.js';
+
+/**
+ * A piece of the current text: either untouched input (no `edit`, `text` equals
+ * `input.slice(start, end)`) or the result of edits that replaced input span [start, end).
+ */
+interface Segment {
+  start: number;
+  end: number;
+  text: string;
+  edit?: EditInfo;
+}
+
+interface EditInfo {
+  kind: Edit['kind'];
+  confidence: number;
+  detail?: string;
+}
+
+/** A segment during one {@link EditTracker.apply}: `p`..`q` is its extent in the text before the stage. */
+interface Placed extends Segment {
+  p: number;
+  q: number;
+}
+
+/**
+ * Tracks the text as stages rewrite it, so that every edit can be reported in the
+ * coordinates of the original input. Edits of a later stage that touch text an earlier
+ * stage produced are merged with it into one edit over the union of their input spans.
+ */
+export class EditTracker {
+  private segments: Segment[];
+  private current: string;
+
+  constructor(readonly input: string) {
+    this.segments = input.length > 0 ? [{ start: 0, end: input.length, text: input }] : [];
+    this.current = input;
+  }
+
+  /** The text after every edit applied so far. */
+  get text(): string {
+    return this.current;
+  }
+
+  /** Applies one stage's edits (sorted, non-overlapping, in coordinates of {@link text}). */
+  apply(stageEdits: readonly StageEdit[]): void {
+    if (stageEdits.length === 0) return;
+    const segs = this.place(stageEdits);
+    const out: Segment[] = []; // built right to left
+    let j = segs.length - 1;
+    for (let k = stageEdits.length - 1; k >= 0; k--) {
+      const e = stageEdits[k];
+      while (j >= 0 && !overlaps(segs[j], e) && segs[j].p >= e.end) out.push(segs[j--]);
+      let first = j;
+      while (first >= 0 && overlaps(segs[first], e)) first--;
+      first++;
+      if (first > j) {
+        // A pure insertion between two segments.
+        const at = j >= 0 ? segs[j].end : 0;
+        out.push({ start: at, end: at, text: e.after, edit: info(e) });
+        continue;
+      }
+      const head = segs[first];
+      const tail = segs[j];
+      const prefix = this.current.slice(head.p, e.start);
+      // The tail's text still starts with the unchanged text before it was cut by e.end.
+      const suffix = e.end < tail.q ? tail.text.slice(e.end - tail.p) : '';
+      let merged: EditInfo | undefined;
+      for (let i = first; i <= j; i++) if (segs[i].edit) merged = merge(merged, segs[i].edit!);
+      segs[first] = {
+        start: head.start,
+        end: tail.end,
+        p: head.p,
+        q: tail.q,
+        text: prefix + e.after + suffix,
+        edit: merge(merged, info(e)),
+      };
+      j = first;
+    }
+    while (j >= 0) out.push(segs[j--]);
+    out.reverse();
+    this.segments = this.coalesce(out);
+    this.current = this.segments.map((s) => s.text).join('');
+  }
+
+  /** Every change so far, in input coordinates. Segments whose text came back unchanged are dropped. */
+  edits(): Edit[] {
+    const result: Edit[] = [];
+    for (const s of this.segments) {
+      if (!s.edit) continue;
+      const before = this.input.slice(s.start, s.end);
+      if (before === s.text) continue;
+      const edit: Edit = {
+        start: s.start,
+        end: s.end,
+        before,
+        after: s.text,
+        kind: s.edit.kind,
+        confidence: s.edit.confidence,
+      };
+      if (s.edit.detail !== undefined) edit.detail = s.edit.detail;
+      result.push(edit);
+    }
+    return result;
+  }
+
+  /** Positions the segments in the current text, cutting untouched ones at every edit boundary. */
+  private place(stageEdits: readonly StageEdit[]): Placed[] {
+    const cuts: number[] = [];
+    for (const e of stageEdits) cuts.push(e.start, e.end);
+    const out: Placed[] = [];
+    let p = 0;
+    let c = 0;
+    for (const s of this.segments) {
+      const q = p + s.text.length;
+      if (s.edit) {
+        out.push({ ...s, p, q });
+      } else {
+        while (c < cuts.length && cuts[c] <= p) c++;
+        let from = p;
+        while (c < cuts.length && cuts[c] < q) {
+          const at = cuts[c++];
+          if (at === from) continue;
+          out.push({ start: s.start + (from - p), end: s.start + (at - p), text: s.text.slice(from - p, at - p), p: from, q: at });
+          from = at;
+        }
+        out.push({ start: s.start + (from - p), end: s.end, text: s.text.slice(from - p), p: from, q });
+      }
+      p = q;
+    }
+    return out;
+  }
+
+  /** Joins neighbouring untouched segments so the list stays short. */
+  private coalesce(segs: Segment[]): Segment[] {
+    const out: Segment[] = [];
+    for (const { start, end, text, edit } of segs) {
+      const prev = out[out.length - 1];
+      if (!edit && prev && !prev.edit) {
+        out[out.length - 1] = { start: prev.start, end, text: this.input.slice(prev.start, end) };
+      } else {
+        out.push(edit ? { start, end, text, edit } : { start, end, text });
+      }
+    }
+    return out;
+  }
+}
+
+/** Does stage edit `e` touch segment `s` (extent p..q before the stage)? */
+function overlaps(s: Placed, e: StageEdit): boolean {
+  if (s.q > s.p) {
+    if (e.end > e.start) return s.p < e.end && s.q > e.start;
+    return s.edit !== undefined && s.p < e.start && e.start < s.q;
+  }
+  return e.start < s.p && s.p < e.end;
+}
+
+function info(e: StageEdit): EditInfo {
+  return e.detail === undefined
+    ? { kind: e.kind, confidence: e.confidence }
+    : { kind: e.kind, confidence: e.confidence, detail: e.detail };
+}
+
+/** Two edits of the same span become one: the first stage names the kind, the weakest sets the confidence. */
+function merge(earlier: EditInfo | undefined, later: EditInfo): EditInfo {
+  if (!earlier) return later;
+  const detail = earlier.detail ?? later.detail;
+  const confidence = Math.min(earlier.confidence, later.confidence);
+  return detail === undefined ? { kind: earlier.kind, confidence } : { kind: earlier.kind, confidence, detail };
+}
+
+/** Applies edits given in input coordinates to the input: the inverse check of {@link EditTracker}. */
+export function applyEdits(input: string, edits: readonly Pick<Edit, 'start' | 'end' | 'after'>[]): string {
+  let out = '';
+  let pos = 0;
+  for (const e of edits) {
+    out += input.slice(pos, e.start) + e.after;
+    pos = e.end;
+  }
+  return out + input.slice(pos);
+}

@@ -1,0 +1,83 @@
+import { EditTracker } from './edits.js';
+import type { Stage } from './stage.js';
+import type { Edit, FixResult } from './types.js';
+
+/** Options of {@link fix}. Every stage is on unless switched off. */
+export interface FixOptions {
+  /** Normalise Unicode: NFC, composite forms, look-alikes, invisible characters. Default `true`. */
+  unicode?: boolean;
+  /**
+   * Where the tone mark goes in open `oa`, `oe`, `uy` syllables: keep the input's choice
+   * (`preserve`, default), the traditional style (`old`: `hòa`, `thủy`) or the new style
+   * (`new`: `hoà`, `thuỷ`).
+   */
+  toneStyle?: 'preserve' | 'old' | 'new';
+}
+
+/** Builds the stage list for a set of options, in pipeline order. */
+export function buildStages(options: FixOptions = {}): Stage[] {
+  const stages: Stage[] = [];
+  void options;
+  return stages;
+}
+
+/**
+ * Repairs damaged Vietnamese text and explains every change.
+ *
+ * Clean text comes back unchanged (`text === input`, no edits). The result is
+ * deterministic and idempotent: `fix(fix(x).text).text === fix(x).text`.
+ *
+ * @example
+ * ```ts
+ * const { text, edits } = fix('Tiáº¿ng Viá»‡t');
+ * // text === 'Tiếng Việt'; edits[0].kind === 'mojibake'
+ * ```
+ */
+export function fix(input: string, options: FixOptions = {}): FixResult {
+  return runStages(input, buildStages(options));
+}
+
+/** Runs prepared stages over the text line by line (lines split at `\n` only). */
+export function runStages(input: string, stages: readonly Stage[]): FixResult {
+  const edits: Edit[] = [];
+  let output = '';
+  let changed = false;
+  let lineStart = 0;
+  while (lineStart <= input.length) {
+    let lineEnd = input.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = input.length;
+    const line = input.slice(lineStart, lineEnd);
+    const fixed = fixLine(line, stages);
+    if (fixed) {
+      changed = true;
+      output += fixed.text;
+      for (const e of fixed.edits) {
+        e.start += lineStart;
+        e.end += lineStart;
+        edits.push(e);
+      }
+    } else {
+      output += line;
+    }
+    if (lineEnd === input.length) break;
+    output += '\n';
+    lineStart = lineEnd + 1;
+  }
+  return changed ? { text: output, edits } : { text: input, edits: [] };
+}
+
+/** One line through every stage; `undefined` when nothing changed. */
+function fixLine(line: string, stages: readonly Stage[]): FixResult | undefined {
+  let tracker: EditTracker | undefined;
+  for (const stage of stages) {
+    const text = tracker ? tracker.text : line;
+    if (stage.mayApply && !stage.mayApply(text)) continue;
+    const stageEdits = stage.run(text);
+    if (stageEdits.length === 0) continue;
+    tracker ??= new EditTracker(line);
+    tracker.apply(stageEdits);
+  }
+  if (!tracker) return undefined;
+  const edits = tracker.edits();
+  return edits.length > 0 ? { text: tracker.text, edits } : undefined;
+}
