@@ -1,0 +1,142 @@
+/**
+ * Character-level tables for Vietnamese letters: which base letter and tone a precomposed
+ * character carries, and how to put a tone on a base letter. Everything is built once from
+ * `String.prototype.normalize`, so the tables cannot disagree with Unicode.
+ */
+
+/** Tone: 0 ngang (none), 1 huyền `à`, 2 sắc `á`, 3 hỏi `ả`, 4 ngã `ã`, 5 nặng `ạ`. */
+export type Tone = 0 | 1 | 2 | 3 | 4 | 5;
+
+/** The combining mark of each tone 1–5 (index = tone). */
+export const TONE_MARKS = ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'] as const;
+
+/** Base vowels that can carry a tone, lower and upper case. */
+const TONE_BEARERS = 'aăâeêioôơuưyAĂÂEÊIOÔƠUƯY';
+
+/** Vowel letters with their modifier marks (breve, circumflex, horn) but no tone, lower case. */
+export const VOWELS = 'aăâeêioôơuưy';
+
+/** toned char → toneless char (vowel marks kept), for the 5 × 24 precomposed toned vowels. */
+const untoned = new Map<string, string>();
+/** toned char → its tone. */
+const toneOfChar = new Map<string, Tone>();
+/** toneless char + tone → toned char. */
+const withTone = new Map<string, string>();
+/** every Vietnamese letter with a mark (tone, vowel mark or đ) → plain ASCII letter. */
+const plain = new Map<string, string>();
+
+for (const base of TONE_BEARERS) {
+  const ascii = base.normalize('NFD')[0];
+  if (base !== ascii) plain.set(base, ascii);
+  for (let tone = 1 as Tone; tone <= 5; tone++) {
+    const toned = (base + TONE_MARKS[tone]).normalize('NFC');
+    untoned.set(toned, base);
+    toneOfChar.set(toned, tone);
+    withTone.set(base + tone, toned);
+    plain.set(toned, ascii);
+  }
+}
+plain.set('đ', 'd');
+plain.set('Đ', 'D');
+
+/** Whether a code point lies in a block of combining diacritical marks. */
+function isCombiningDiacritic(code: number): boolean {
+  return (
+    (code >= 0x0300 && code <= 0x036f) ||
+    (code >= 0x1ab0 && code <= 0x1aff) ||
+    (code >= 0x1dc0 && code <= 0x1dff) ||
+    (code >= 0x20d0 && code <= 0x20ff) ||
+    (code >= 0xfe20 && code <= 0xfe2f)
+  );
+}
+
+const TONE_MARK_CODES = new Set([0x0300, 0x0301, 0x0309, 0x0303, 0x0323, 0x0340, 0x0341]);
+
+/** The tone of one character (0 for anything that is not a toned vowel). */
+export function charTone(ch: string): Tone {
+  return toneOfChar.get(ch) ?? 0;
+}
+
+/** A toneless vowel (any case) with `tone` put on it; other characters come back unchanged. */
+export function putTone(ch: string, tone: Tone): string {
+  if (tone === 0) return ch;
+  return withTone.get(ch + tone) ?? ch;
+}
+
+/**
+ * Rewrites every character of `s` through `mapChar`; characters outside the Vietnamese tables
+ * that decompose into a base plus marks are handled by `stripOther`. Returns `s` itself when
+ * nothing changes, so clean ASCII costs one scan.
+ */
+function mapString(
+  s: string,
+  table: Map<string, string>,
+  dropMark: (code: number) => boolean,
+): string {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code < 0xc0) continue;
+    let replacement: string | undefined;
+    if (dropMark(code)) {
+      replacement = '';
+    } else {
+      replacement = table.get(s[i]);
+      if (replacement === undefined && !(code >= 0xd800 && code <= 0xdfff)) {
+        // A precomposed letter from outside Vietnamese (ñ, ǹ, ḿ…): decompose, drop the marks.
+        const nfd = s[i].normalize('NFD');
+        if (nfd.length > 1 && dropMark(nfd.charCodeAt(nfd.length - 1))) {
+          let kept = '';
+          for (const c of nfd) if (!dropMark(c.charCodeAt(0))) kept += c;
+          replacement = kept.normalize('NFC');
+        }
+      }
+    }
+    if (replacement === undefined) continue;
+    out += s.slice(last, i) + replacement;
+    last = i + 1;
+  }
+  return last === 0 ? s : out + s.slice(last);
+}
+
+/**
+ * `s` with its tone marks removed; vowel marks (ă â ê ô ơ ư) and đ stay, case is kept.
+ * Loose combining tone marks (decomposed text) are removed too.
+ */
+export function removeTone(s: string): string {
+  return mapString(s, untoned, (code) => TONE_MARK_CODES.has(code));
+}
+
+/**
+ * `s` with every diacritic removed (tones, breve, circumflex, horn, and other combining marks)
+ * and đ/Đ turned into d/D; case is kept.
+ */
+export function removeMarks(s: string): string {
+  return mapString(s, plain, isCombiningDiacritic);
+}
+
+/** The tone of `s`: that of its first toned vowel (precomposed or combining), 0 if it has none. */
+export function toneOf(s: string): Tone {
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code < 0xc0) continue;
+    const t = toneOfChar.get(s[i]);
+    if (t !== undefined) return t;
+    switch (code) {
+      case 0x0300:
+      case 0x0340:
+        return 1;
+      case 0x0301:
+      case 0x0341:
+        return 2;
+      case 0x0309:
+        return 3;
+      case 0x0303:
+        return 4;
+      case 0x0323:
+        return 5;
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,189 @@
+/**
+ * Syllables: composing parts into written form, and the inventory of every valid syllable,
+ * built once (lazily) from the rules so that validity and parsing are a hash lookup.
+ */
+import { putTone, removeMarks, type Tone } from './marks.js';
+import {
+  GI_MERGED_RHYMES,
+  INITIALS,
+  initialFits,
+  O_RHYMES,
+  PLAIN_RHYMES,
+  QU_RHYMES,
+  STOP_FINALS,
+  U_RHYMES,
+} from './rules.js';
+
+/** Where the tone mark goes in `oa`, `oe`, `uy` without a final: old `hòa`, `thủy`; new `hoà`, `thuỷ`. */
+export type ToneStyle = 'old' | 'new';
+
+/**
+ * A syllable split into its parts, all lower case. The nucleus keeps its vowel marks
+ * (ă â ê ô ơ ư) but no tone and is in written form (`iê`/`ia`, `yê`/`ya`, `uô`/`ua`, `ươ`/`ưa`, `oo`).
+ * For `qu` the medial is `u` (written inside the initial); for `gì`, `giếng` the initial is `gi`
+ * and the nucleus `i`, `iê` (the two i's are written once).
+ */
+export interface SyllableParts {
+  initial: string;
+  medial: '' | 'o' | 'u';
+  nucleus: string;
+  final: string;
+  tone: Tone;
+}
+
+/** Offset, inside the nucleus, of the letter that carries the tone. */
+function toneOffsetInNucleus(nucleus: string): number {
+  switch (nucleus) {
+    case 'iê':
+    case 'yê':
+    case 'uô':
+    case 'ươ':
+    case 'oo':
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+/**
+ * Writes `parts` as a lower-case syllable, the tone placed in `style`. The parts are not
+ * checked: use {@link isValidSyllable} on the result when they may be wrong.
+ */
+export function composeSyllable(parts: SyllableParts, style: ToneStyle = 'old'): string {
+  const { initial, medial, nucleus, final, tone } = parts;
+  const writtenMedial = initial === 'qu' ? '' : medial;
+  let head: string = initial;
+  let body = writtenMedial + nucleus + final;
+  let toneAt = head.length + writtenMedial.length + toneOffsetInNucleus(nucleus);
+  if (initial === 'gi' && nucleus.startsWith('i')) {
+    // gi + in → gin, gi + iêng → giêng: the i is written once.
+    body = body.slice(1);
+    toneAt -= 1;
+  } else if (
+    style === 'old' &&
+    writtenMedial !== '' &&
+    final === '' &&
+    (nucleus === 'a' || nucleus === 'e' || nucleus === 'y')
+  ) {
+    toneAt = head.length; // hòa, khỏe, thủy
+  }
+  const word = head + body;
+  if (tone === 0) return word;
+  return word.slice(0, toneAt) + putTone(word[toneAt], tone) + word.slice(toneAt + 1);
+}
+
+/** Every valid combination of parts, toneless, in a fixed order (preferred parse first). */
+function* validToneless(): Generator<Omit<SyllableParts, 'tone'>> {
+  for (const initial of INITIALS) {
+    const tables: Array<['' | 'o' | 'u', Readonly<Record<string, readonly string[]>>]> = [];
+    if (initial === 'qu') tables.push(['u', QU_RHYMES]);
+    else if (initial === 'gi') tables.push(['', GI_MERGED_RHYMES], ['', PLAIN_RHYMES], ['o', O_RHYMES]);
+    else {
+      tables.push(['', PLAIN_RHYMES]);
+      // /k/ before a glide is spelled qu, so c and k take no medial.
+      if (initial !== 'c' && initial !== 'k') tables.push(['o', O_RHYMES], ['u', U_RHYMES]);
+    }
+    for (const [medial, table] of tables) {
+      for (const nucleus in table) {
+        if (medial === '' && table === PLAIN_RHYMES) {
+          // yê is written without an initial (yên), iê with one (tiên).
+          if (nucleus === 'yê' && initial !== '') continue;
+          if (nucleus === 'iê' && initial === '') continue;
+          // gi's own i: gia, giữa, giục, but gì, giếng come from the merged table. gi also takes
+          // the medial o of loans (gioăng) but no medial u.
+          if (initial === 'gi' && (nucleus[0] === 'i' || nucleus[0] === 'y')) continue;
+        }
+        if (!initialFits(initial, medial || nucleus[0])) continue;
+        for (const final of table[nucleus]) {
+          yield { initial, medial, nucleus, final };
+        }
+      }
+    }
+  }
+}
+
+const ALL_TONES: readonly Tone[] = [0, 1, 2, 3, 4, 5];
+const STOP_TONES: readonly Tone[] = [2, 5];
+
+interface Inventory {
+  /** Every valid lower-case form, either tone style → its parts. */
+  parts: Map<string, Readonly<SyllableParts>>;
+  /** Every valid lower-case syllable in the old style, no duplicates. */
+  oldStyle: readonly string[];
+  /** removeMarks(syllable) → old-style syllables with that skeleton. */
+  bySkeleton: Map<string, readonly string[]>;
+}
+
+let inventory: Inventory | undefined;
+
+/** The syllable inventory, built on first use (a few milliseconds). */
+export function getInventory(): Inventory {
+  if (inventory) return inventory;
+  const parts = new Map<string, Readonly<SyllableParts>>();
+  const oldStyle: string[] = [];
+  const bySkeleton = new Map<string, string[]>();
+  for (const toneless of validToneless()) {
+    const tones = STOP_FINALS.has(toneless.final) ? STOP_TONES : ALL_TONES;
+    for (const tone of tones) {
+      const p: SyllableParts = Object.freeze({ ...toneless, tone });
+      const old = composeSyllable(p, 'old');
+      if (!parts.has(old)) {
+        parts.set(old, p);
+        oldStyle.push(old);
+        const skeleton = removeMarks(old);
+        const list = bySkeleton.get(skeleton);
+        if (list) list.push(old);
+        else bySkeleton.set(skeleton, [old]);
+      }
+      const neu = composeSyllable(p, 'new');
+      if (!parts.has(neu)) parts.set(neu, p);
+    }
+  }
+  for (const list of bySkeleton.values()) Object.freeze(list);
+  inventory = { parts, oldStyle: Object.freeze(oldStyle), bySkeleton };
+  return inventory;
+}
+
+/** Longest valid syllable (`nghiêng`, `khuyếch`): longer strings are rejected at once. */
+const MAX_SYLLABLE_LENGTH = 7;
+
+/**
+ * The parts of a lower-case candidate, looking `s` up as given and then lower-cased.
+ */
+function lookup(s: string): Readonly<SyllableParts> | undefined {
+  if (s.length === 0 || s.length > MAX_SYLLABLE_LENGTH) return undefined;
+  const table = getInventory().parts;
+  const hit = table.get(s);
+  if (hit !== undefined) return hit;
+  const lower = s.toLowerCase();
+  return lower === s ? undefined : table.get(lower);
+}
+
+/**
+ * Whether `s` is a valid Vietnamese syllable by the spelling rules alone (no dictionary):
+ * any case, NFC, tone in either placement style.
+ */
+export function isValidSyllable(s: string): boolean {
+  return lookup(s) !== undefined;
+}
+
+/** The parts of `s` (any case, NFC, either tone style), or `undefined` when it is not a valid syllable. */
+export function parseSyllable(s: string): SyllableParts | undefined {
+  const p = lookup(s);
+  return p === undefined ? undefined : { ...p };
+}
+
+/** Every valid lower-case syllable, tones in the old style. */
+export function allSyllables(): readonly string[] {
+  return getInventory().oldStyle;
+}
+
+const EMPTY: readonly string[] = Object.freeze([]);
+
+/**
+ * Every valid lower-case syllable (old tone style) whose {@link removeMarks} is `skeleton`
+ * lower-cased: `viet` → `viêt`, `việt`, `viết`, …. Empty when there is none.
+ */
+export function syllablesForSkeleton(skeleton: string): readonly string[] {
+  return getInventory().bySkeleton.get(skeleton.toLowerCase()) ?? EMPTY;
+}
