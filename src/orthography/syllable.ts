@@ -45,35 +45,53 @@ function toneOffsetInNucleus(nucleus: string): number {
   }
 }
 
+/** The toneless written form of some parts and where each style puts the tone in it. */
+interface Spelling {
+  word: string;
+  oldToneAt: number;
+  newToneAt: number;
+}
+
+function spell(parts: Omit<SyllableParts, 'tone'>): Spelling {
+  const { initial, medial, nucleus, final } = parts;
+  const writtenMedial = initial === 'qu' ? '' : medial;
+  let body = writtenMedial + nucleus + final;
+  let toneAt = initial.length + writtenMedial.length + toneOffsetInNucleus(nucleus);
+  let oldToneAt = toneAt;
+  if (initial === 'gi' && nucleus.startsWith('i')) {
+    // gi + in → gin, gi + iêng → giêng: the i is written once.
+    body = body.slice(1);
+    toneAt -= 1;
+    oldToneAt = toneAt;
+  } else if (
+    writtenMedial !== '' &&
+    final === '' &&
+    (nucleus === 'a' || nucleus === 'e' || nucleus === 'y')
+  ) {
+    oldToneAt = initial.length; // hòa, khỏe, thủy (new style: hoà, khoẻ, thuỷ)
+  }
+  return { word: initial + body, oldToneAt, newToneAt: toneAt };
+}
+
+function placeTone(word: string, at: number, tone: Tone): string {
+  if (tone === 0) return word;
+  return word.slice(0, at) + putTone(word[at], tone) + word.slice(at + 1);
+}
+
 /**
  * Writes `parts` as a lower-case syllable, the tone placed in `style`. The parts are not
  * checked: use {@link isValidSyllable} on the result when they may be wrong.
  */
 export function composeSyllable(parts: SyllableParts, style: ToneStyle = 'old'): string {
-  const { initial, medial, nucleus, final, tone } = parts;
-  const writtenMedial = initial === 'qu' ? '' : medial;
-  let head: string = initial;
-  let body = writtenMedial + nucleus + final;
-  let toneAt = head.length + writtenMedial.length + toneOffsetInNucleus(nucleus);
-  if (initial === 'gi' && nucleus.startsWith('i')) {
-    // gi + in → gin, gi + iêng → giêng: the i is written once.
-    body = body.slice(1);
-    toneAt -= 1;
-  } else if (
-    style === 'old' &&
-    writtenMedial !== '' &&
-    final === '' &&
-    (nucleus === 'a' || nucleus === 'e' || nucleus === 'y')
-  ) {
-    toneAt = head.length; // hòa, khỏe, thủy
-  }
-  const word = head + body;
-  if (tone === 0) return word;
-  return word.slice(0, toneAt) + putTone(word[toneAt], tone) + word.slice(toneAt + 1);
+  const sp = spell(parts);
+  return placeTone(sp.word, style === 'old' ? sp.oldToneAt : sp.newToneAt, parts.tone);
 }
 
+type TonelessParts = Omit<SyllableParts, 'tone'>;
+
 /** Every valid combination of parts, toneless, in a fixed order (preferred parse first). */
-function* validToneless(): Generator<Omit<SyllableParts, 'tone'>> {
+function validToneless(): TonelessParts[] {
+  const out: TonelessParts[] = [];
   for (const initial of INITIALS) {
     const tables: Array<['' | 'o' | 'u', Readonly<Record<string, readonly string[]>>]> = [];
     if (initial === 'qu') tables.push(['u', QU_RHYMES]);
@@ -95,19 +113,22 @@ function* validToneless(): Generator<Omit<SyllableParts, 'tone'>> {
         }
         if (!initialFits(initial, medial || nucleus[0])) continue;
         for (const final of table[nucleus]) {
-          yield { initial, medial, nucleus, final };
+          out.push({ initial, medial, nucleus, final });
         }
       }
     }
   }
+  return out;
 }
 
 const ALL_TONES: readonly Tone[] = [0, 1, 2, 3, 4, 5];
 const STOP_TONES: readonly Tone[] = [2, 5];
 
 interface Inventory {
-  /** Every valid lower-case form, either tone style → its parts. */
-  parts: Map<string, Readonly<SyllableParts>>;
+  /** Every valid toneless combination of parts. */
+  toneless: readonly TonelessParts[];
+  /** Every valid lower-case form, either tone style → index in `toneless` × 8 + tone. */
+  forms: Map<string, number>;
   /** Every valid lower-case syllable in the old style, no duplicates. */
   oldStyle: readonly string[];
   /** removeMarks(syllable) → old-style syllables with that skeleton. */
@@ -116,47 +137,48 @@ interface Inventory {
 
 let inventory: Inventory | undefined;
 
-/** The syllable inventory, built on first use (a few milliseconds). */
+/** The syllable inventory, built on first use. */
 export function getInventory(): Inventory {
   if (inventory) return inventory;
-  const parts = new Map<string, Readonly<SyllableParts>>();
+  const toneless = validToneless();
+  const forms = new Map<string, number>();
   const oldStyle: string[] = [];
   const bySkeleton = new Map<string, string[]>();
-  for (const toneless of validToneless()) {
-    const tones = STOP_FINALS.has(toneless.final) ? STOP_TONES : ALL_TONES;
+  for (let i = 0; i < toneless.length; i++) {
+    const { word, oldToneAt, newToneAt } = spell(toneless[i]);
+    const skeleton = removeMarks(word);
+    let sameSkeleton = bySkeleton.get(skeleton);
+    if (sameSkeleton === undefined) bySkeleton.set(skeleton, (sameSkeleton = []));
+    const tones = STOP_FINALS.has(toneless[i].final) ? STOP_TONES : ALL_TONES;
     for (const tone of tones) {
-      const p: SyllableParts = Object.freeze({ ...toneless, tone });
-      const old = composeSyllable(p, 'old');
-      if (!parts.has(old)) {
-        parts.set(old, p);
+      const old = placeTone(word, oldToneAt, tone);
+      if (!forms.has(old)) {
+        forms.set(old, i * 8 + tone);
         oldStyle.push(old);
-        const skeleton = removeMarks(old);
-        const list = bySkeleton.get(skeleton);
-        if (list) list.push(old);
-        else bySkeleton.set(skeleton, [old]);
+        sameSkeleton.push(old);
       }
-      const neu = composeSyllable(p, 'new');
-      if (!parts.has(neu)) parts.set(neu, p);
+      if (newToneAt !== oldToneAt) {
+        const neu = placeTone(word, newToneAt, tone);
+        if (!forms.has(neu)) forms.set(neu, i * 8 + tone);
+      }
     }
   }
   for (const list of bySkeleton.values()) Object.freeze(list);
-  inventory = { parts, oldStyle: Object.freeze(oldStyle), bySkeleton };
+  inventory = { toneless, forms, oldStyle: Object.freeze(oldStyle), bySkeleton };
   return inventory;
 }
 
 /** Longest valid syllable (`nghiêng`, `khuyếch`): longer strings are rejected at once. */
 const MAX_SYLLABLE_LENGTH = 7;
 
-/**
- * The parts of a lower-case candidate, looking `s` up as given and then lower-cased.
- */
-function lookup(s: string): Readonly<SyllableParts> | undefined {
+/** The inventory code of `s` (as given, else lower-cased), `undefined` when it is not a valid syllable. */
+function lookup(s: string): number | undefined {
   if (s.length === 0 || s.length > MAX_SYLLABLE_LENGTH) return undefined;
-  const table = getInventory().parts;
-  const hit = table.get(s);
+  const forms = getInventory().forms;
+  const hit = forms.get(s);
   if (hit !== undefined) return hit;
   const lower = s.toLowerCase();
-  return lower === s ? undefined : table.get(lower);
+  return lower === s ? undefined : forms.get(lower);
 }
 
 /**
@@ -169,8 +191,9 @@ export function isValidSyllable(s: string): boolean {
 
 /** The parts of `s` (any case, NFC, either tone style), or `undefined` when it is not a valid syllable. */
 export function parseSyllable(s: string): SyllableParts | undefined {
-  const p = lookup(s);
-  return p === undefined ? undefined : { ...p };
+  const code = lookup(s);
+  if (code === undefined) return undefined;
+  return { ...getInventory().toneless[code >> 3], tone: (code & 7) as Tone };
 }
 
 /** Every valid lower-case syllable, tones in the old style. */
