@@ -1,0 +1,280 @@
+/**
+ * Splits one line into tokens with UTF-16 offsets and a kind. The tokens cover the line
+ * exactly: concatenating their texts gives the line back. One pass over the char codes, no
+ * backtracking regular expressions; the only look-ahead (e-mail addresses) is remembered so
+ * that no character is scanned more than a bounded number of times.
+ *
+ * Rules, in the order they are tried at the start of a token:
+ * - `space`: a run of whitespace (any Unicode space, NBSP included).
+ * - `url`: `http://`, `https://`, `ftp://` or `www.` up to the next space or quote/angle
+ *   bracket, without trailing sentence punctuation; e-mail addresses `name@domain.tld`.
+ * - `number`: a token that starts with a digit is a number: digits, and the separators
+ *   `. , / : -` when a digit follows them (`28/8/2014`, `1.000`, `3,5`, `10:30`). Letters right
+ *   after a number start a new token (`5km` → `5` + `km`, `485-CV` → `485` + `-` + `CV`).
+ * - a word: a token that starts with a letter or combining mark runs through letters, marks
+ *   and digits (`t6`, `H5N1`, `mp3` stay whole, because OCR often puts digits inside words),
+ *   through invisible format characters that sit between two of those (a zero-width space or
+ *   soft hyphen inside a damaged word), and through `&` between upper-case letters (`TTTT&TV`).
+ *   Its kind: `syllable` when it is a valid Vietnamese syllable in any case (`việt`, `VIỆT`);
+ *   else `acronym` when it has no lower-case letter and at least two upper-case letters, or one
+ *   with a digit (`TW`, `CBNV`, `VPĐUK`, `H5N1`, `F1`); else `foreign` (`the`, `vịc`, `t6`).
+ * - `punct`: any other code point (punctuation, symbols, emoji, controls, lone surrogates,
+ *   format characters outside words), one token each.
+ */
+import { isValidSyllable } from '../orthography/index.js';
+import {
+  classOf,
+  classOfAstral,
+  DIGIT,
+  FORMAT,
+  LETTER,
+  MARK,
+  OTHER,
+  SPACE,
+  SURROGATE,
+  UPPER,
+} from './chars.js';
+
+/** What a token is. */
+export type TokenKind = 'syllable' | 'foreign' | 'number' | 'url' | 'acronym' | 'punct' | 'space';
+
+/** A span of a line: `text === line.slice(start, end)`, offsets in UTF-16 code units. */
+export interface Token {
+  kind: TokenKind;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Class of the code point starting at `i`, and its width in code units. */
+let width = 1;
+function classAt(line: string, i: number): number {
+  const code = line.charCodeAt(i);
+  width = 1;
+  const cls = classOf(code);
+  if (cls !== SURROGATE) return cls;
+  if (code <= 0xdbff && i + 1 < line.length) {
+    const low = line.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) {
+      width = 2;
+      return classOfAstral(((code - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+    }
+  }
+  return OTHER; // a lone surrogate
+}
+
+function isWordClass(cls: number): boolean {
+  return cls === LETTER || cls === UPPER || cls === MARK || cls === DIGIT;
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isAsciiAlnum(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)
+  );
+}
+
+/** Characters that may appear in the local part of an e-mail address. */
+function isEmailLocal(code: number): boolean {
+  return isAsciiAlnum(code) || code === 0x2e || code === 0x5f || code === 0x25 || code === 0x2b || code === 0x2d;
+}
+
+/** Characters that end a URL: controls, spaces (checked apart), quotes and angle brackets. */
+function endsUrl(code: number): boolean {
+  return (
+    code < 0x21 ||
+    code === 0x22 || // "
+    code === 0x3c || // <
+    code === 0x3e || // >
+    code === 0x60 || // `
+    code === 0xab || // «
+    code === 0xbb || // »
+    (code >= 0x2018 && code <= 0x201f) // curly quotes
+  );
+}
+
+/** Trailing characters that belong to the sentence rather than to a URL. */
+function isUrlTrailer(code: number): boolean {
+  return (
+    code === 0x2e || code === 0x2c || code === 0x3b || code === 0x3a || code === 0x21 ||
+    code === 0x3f || code === 0x27 || code === 0x29 || code === 0x5d || code === 0x7d
+  );
+}
+
+const URL_PREFIXES = ['https://', 'http://', 'ftp://', 'www.'];
+
+/** End of a URL starting at `i`, or `i` when there is none. */
+function matchUrl(line: string, i: number): number {
+  const first = line.charCodeAt(i) | 0x20;
+  if (first !== 0x68 && first !== 0x66 && first !== 0x77) return i; // h, f, w
+  const head = line.slice(i, i + 8).toLowerCase();
+  let prefix = 0;
+  for (const p of URL_PREFIXES) {
+    if (head.startsWith(p)) {
+      prefix = p.length;
+      break;
+    }
+  }
+  if (prefix === 0) return i;
+  let end = i + prefix;
+  let opened = 0;
+  while (end < line.length) {
+    const code = line.charCodeAt(end);
+    if (endsUrl(code) || classOf(code) === SPACE) break;
+    if (code === 0x28) opened++;
+    end++;
+  }
+  while (end > i + prefix) {
+    const code = line.charCodeAt(end - 1);
+    if (!isUrlTrailer(code) || (code === 0x29 && opened > 0)) break;
+    end--;
+  }
+  // Something must follow the prefix, and it must start with a letter or digit.
+  if (end === i + prefix || !isWordClass(classAt(line, i + prefix))) return i;
+  return end;
+}
+
+/**
+ * An e-mail address starting at `i`: returns its end, or the negated position where the scan
+ * of the local part stopped (no address starts anywhere before that position either).
+ */
+function matchEmail(line: string, i: number): number {
+  let j = i;
+  while (j < line.length && isEmailLocal(line.charCodeAt(j))) j++;
+  if (j === line.length || line.charCodeAt(j) !== 0x40) return -j;
+  // Domain: labels of letters, digits and '-', separated by single dots; at least two labels,
+  // the last one of two or more letters.
+  let k = j + 1;
+  let end = -1;
+  let labels = 0;
+  while (k < line.length) {
+    const labelStart = k;
+    let lettersOnly = true;
+    while (k < line.length) {
+      const code = line.charCodeAt(k);
+      if (isAsciiAlnum(code)) {
+        if (isAsciiDigit(code)) lettersOnly = false;
+      } else if (code === 0x2d) lettersOnly = false;
+      else break;
+      k++;
+    }
+    if (k === labelStart) break;
+    labels++;
+    if (labels >= 2 && lettersOnly && k - labelStart >= 2) end = k;
+    if (k < line.length && line.charCodeAt(k) === 0x2e) k++;
+    else break;
+  }
+  return end > 0 ? end : -j;
+}
+
+/** Separators that may sit between the digit groups of one number. */
+function isNumberSeparator(code: number): boolean {
+  return code === 0x2e || code === 0x2c || code === 0x2f || code === 0x3a || code === 0x2d;
+}
+
+/** End of the number starting at `i` (a digit). */
+function scanNumber(line: string, i: number): number {
+  let j = i;
+  for (;;) {
+    while (j < line.length && classOf(line.charCodeAt(j)) === DIGIT) j++;
+    if (
+      j + 1 < line.length &&
+      isNumberSeparator(line.charCodeAt(j)) &&
+      classOf(line.charCodeAt(j + 1)) === DIGIT
+    ) {
+      j++;
+      continue;
+    }
+    return j;
+  }
+}
+
+/** Splits `line` into tokens that cover it exactly; see the module comment for the rules. */
+export function tokenize(line: string): Token[] {
+  const tokens: Token[] = [];
+  const n = line.length;
+  let noEmailBefore = 0;
+  let i = 0;
+  const push = (kind: TokenKind, end: number): void => {
+    tokens.push({ kind, start: i, end, text: line.slice(i, end) });
+    i = end;
+  };
+  while (i < n) {
+    const code = line.charCodeAt(i);
+    const cls = classAt(line, i);
+    if (cls === SPACE) {
+      let j = i + 1;
+      while (j < n && classOf(line.charCodeAt(j)) === SPACE) j++;
+      push('space', j);
+      continue;
+    }
+    if (!isWordClass(cls)) {
+      push('punct', i + width);
+      continue;
+    }
+    const urlEnd = matchUrl(line, i);
+    if (urlEnd > i) {
+      push('url', urlEnd);
+      continue;
+    }
+    if (i >= noEmailBefore && isAsciiAlnum(code)) {
+      const email = matchEmail(line, i);
+      if (email > 0) {
+        push('url', email);
+        continue;
+      }
+      noEmailBefore = -email;
+    }
+    if (cls === DIGIT) {
+      push('number', scanNumber(line, i));
+      continue;
+    }
+    pushWord();
+  }
+  return tokens;
+
+  /** A word starting at `i` (a letter or mark), classified as syllable, acronym or foreign. */
+  function pushWord(): void {
+    let j = i;
+    let upper = 0;
+    let lower = false;
+    let digit = false;
+    let joined = false;
+    while (j < n) {
+      const cls = classAt(line, j);
+      if (cls === UPPER) upper++;
+      else if (cls === LETTER) lower = true;
+      else if (cls === DIGIT) digit = true;
+      else if (cls === MARK) {
+        // a combining mark belongs to the letter before it
+      } else if (cls === FORMAT) {
+        // Invisible characters inside a word stay in it; at its edge they do not.
+        let k = j + 1;
+        while (k < n && classOf(line.charCodeAt(k)) === FORMAT) k++;
+        if (k === n || !isWordClass(classAt(line, k))) break;
+        j = k;
+        continue;
+      } else if (
+        line.charCodeAt(j) === 0x26 && // & between upper-case letters: TTTT&TV, R&D
+        !lower &&
+        upper > 0 &&
+        j + 1 < n &&
+        classAt(line, j + 1) === UPPER
+      ) {
+        joined = true;
+        width = 1;
+      } else break;
+      j += width;
+    }
+    const text = line.slice(i, j);
+    let kind: TokenKind;
+    if (!digit && !joined && isValidSyllable(text)) kind = 'syllable';
+    else if (!lower && (upper >= 2 || (upper === 1 && digit))) kind = 'acronym';
+    else kind = 'foreign';
+    tokens.push({ kind, start: i, end: j, text });
+    i = j;
+  }
+}
