@@ -121,15 +121,19 @@ function matchUrl(line: string, i: number): number {
   if (prefix === 0) return i;
   let end = i + prefix;
   let opened = 0;
+  let closed = 0;
   while (end < line.length) {
     const code = line.charCodeAt(end);
     if (endsUrl(code) || classOf(code) === SPACE) break;
     if (code === 0x28) opened++;
+    else if (code === 0x29) closed++;
     end++;
   }
+  // A closing parenthesis belongs to the URL only when it closes one opened inside it.
   while (end > i + prefix) {
     const code = line.charCodeAt(end - 1);
-    if (!isUrlTrailer(code) || (code === 0x29 && opened > 0)) break;
+    if (!isUrlTrailer(code) || (code === 0x29 && closed <= opened)) break;
+    if (code === 0x29) closed--;
     end--;
   }
   // Something must follow the prefix, and it must start with a letter or digit.
