@@ -3,3 +3,22 @@ export type { FixOptions } from './fix.js';
 export type { Edit, EditKind, FixResult, StageEdit } from './types.js';
 export type { Stage } from './stage.js';
 export { applyEdits, EditTracker } from './edits.js';
+
+// Vietnamese orthography: syllable structure, spelling rules, tone styles, marks, case.
+export {
+  allSyllables,
+  applyCase,
+  composeSyllable,
+  isValidSyllable,
+  parseSyllable,
+  removeMarks,
+  removeTone,
+  setToneStyle,
+  syllablesForSkeleton,
+  toneOf,
+} from './orthography/index.js';
+export type { SyllableParts, Tone, ToneStyle } from './orthography/index.js';
+
+// Tokens of a line, with offsets and kinds.
+export { tokenize } from './tokenize/index.js';
+export type { Token, TokenKind } from './tokenize/index.js';
