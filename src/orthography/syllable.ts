@@ -2,6 +2,7 @@
  * Syllables: composing parts into written form, and the inventory of every valid syllable,
  * built once (lazily) from the rules so that validity and parsing are a hash lookup.
  */
+import { FormTable } from './form-table.js';
 import { putTone, removeMarks, type Tone } from './marks.js';
 import {
   GI_MERGED_RHYMES,
@@ -129,6 +130,8 @@ interface Inventory {
   toneless: readonly TonelessParts[];
   /** Every valid lower-case form, either tone style → index in `toneless` × 8 + tone. */
   forms: Map<string, number>;
+  /** The same, probed by span in any case. */
+  table: FormTable;
   /** Every valid lower-case syllable in the old style, no duplicates. */
   oldStyle: readonly string[];
   /** removeMarks(syllable) → old-style syllables with that skeleton. */
@@ -164,21 +167,18 @@ export function getInventory(): Inventory {
     }
   }
   for (const list of bySkeleton.values()) Object.freeze(list);
-  inventory = { toneless, forms, oldStyle: Object.freeze(oldStyle), bySkeleton };
+  const table = new FormTable([...forms]);
+  inventory = { toneless, forms, table, oldStyle: Object.freeze(oldStyle), bySkeleton };
   return inventory;
 }
 
-/** Longest valid syllable (`nghiêng`, `khuyếch`): longer strings are rejected at once. */
-const MAX_SYLLABLE_LENGTH = 7;
-
-/** The inventory code of `s` (as given, else lower-cased), `undefined` when it is not a valid syllable. */
-function lookup(s: string): number | undefined {
-  if (s.length === 0 || s.length > MAX_SYLLABLE_LENGTH) return undefined;
-  const forms = getInventory().forms;
-  const hit = forms.get(s);
-  if (hit !== undefined) return hit;
-  const lower = s.toLowerCase();
-  return lower === s ? undefined : forms.get(lower);
+/**
+ * The inventory code (index of the toneless parts × 8 + tone) of the syllable
+ * `s.slice(start, end)` read in any case, or -1 when that span is not a valid syllable.
+ * Lets a scanner test a word inside a line without cutting it out.
+ */
+export function syllableCode(s: string, start = 0, end = s.length): number {
+  return (inventory ?? getInventory()).table.get(s, start, end);
 }
 
 /**
@@ -186,13 +186,13 @@ function lookup(s: string): number | undefined {
  * any case, NFC, tone in either placement style.
  */
 export function isValidSyllable(s: string): boolean {
-  return lookup(s) !== undefined;
+  return (inventory ?? getInventory()).table.get(s, 0, s.length) >= 0;
 }
 
 /** The parts of `s` (any case, NFC, either tone style), or `undefined` when it is not a valid syllable. */
 export function parseSyllable(s: string): SyllableParts | undefined {
-  const code = lookup(s);
-  if (code === undefined) return undefined;
+  const code = syllableCode(s);
+  if (code < 0) return undefined;
   return { ...getInventory().toneless[code >> 3], tone: (code & 7) as Tone };
 }
 

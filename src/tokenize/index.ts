@@ -21,7 +21,7 @@
  * - `punct`: any other code point (punctuation, symbols, emoji, controls, lone surrogates,
  *   format characters outside words), one token each.
  */
-import { isValidSyllable } from '../orthography/index.js';
+import { syllableCode } from '../orthography/syllable.js';
 import {
   classOf,
   classOfAstral,
@@ -46,21 +46,21 @@ export interface Token {
   text: string;
 }
 
-/** Class of the code point starting at `i`, and its width in code units. */
-let width = 1;
+/**
+ * Class of the code point starting at `i`, packed with its width in code units:
+ * `class | width << 4` (width 2 for a surrogate pair, else 1).
+ */
 function classAt(line: string, i: number): number {
   const code = line.charCodeAt(i);
-  width = 1;
   const cls = classOf(code);
-  if (cls !== SURROGATE) return cls;
+  if (cls !== SURROGATE) return cls | (1 << 4);
   if (code <= 0xdbff && i + 1 < line.length) {
     const low = line.charCodeAt(i + 1);
     if (low >= 0xdc00 && low <= 0xdfff) {
-      width = 2;
-      return classOfAstral(((code - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+      return classOfAstral(((code - 0xd800) << 10) + (low - 0xdc00) + 0x10000) | (2 << 4);
     }
   }
-  return OTHER; // a lone surrogate
+  return OTHER | (1 << 4); // a lone surrogate
 }
 
 function isWordClass(cls: number): boolean {
@@ -137,7 +137,7 @@ function matchUrl(line: string, i: number): number {
     end--;
   }
   // Something must follow the prefix, and it must start with a letter or digit.
-  if (end === i + prefix || !isWordClass(classAt(line, i + prefix))) return i;
+  if (end === i + prefix || !isWordClass(classAt(line, i + prefix) & 15)) return i;
   return end;
 }
 
@@ -196,89 +196,101 @@ function scanNumber(line: string, i: number): number {
   }
 }
 
+/** Whether a URL may start somewhere in `line` (a cheap test that skips URL matching on most lines). */
+function mayHaveUrl(line: string): boolean {
+  return line.indexOf('://') >= 0 || line.indexOf('ww.') >= 0 || line.indexOf('WW.') >= 0;
+}
+
+/** Flags gathered while scanning a word, packed below its end offset. */
+const HAS_LOWER = 1;
+const HAS_DIGIT = 2;
+const JOINED = 4;
+const ONE_UPPER = 8;
+const TWO_UPPER = 16;
+const FLAG_SPAN = 32;
+
+/**
+ * Scans the word starting at `i` (a letter or mark): returns `end * FLAG_SPAN + flags`.
+ */
+function scanWord(line: string, i: number): number {
+  const n = line.length;
+  let j = i;
+  let flags = 0;
+  while (j < n) {
+    const packed = classAt(line, j);
+    const cls = packed & 15;
+    if (cls === UPPER) flags |= flags & ONE_UPPER ? TWO_UPPER : ONE_UPPER;
+    else if (cls === LETTER) flags |= HAS_LOWER;
+    else if (cls === DIGIT) flags |= HAS_DIGIT;
+    else if (cls === MARK) {
+      // a combining mark belongs to the letter before it
+    } else if (cls === FORMAT) {
+      // Invisible characters inside a word stay in it; at its edge they do not.
+      let k = j + 1;
+      while (k < n && classOf(line.charCodeAt(k)) === FORMAT) k++;
+      if (k === n || !isWordClass(classAt(line, k) & 15)) break;
+      j = k;
+      continue;
+    } else if (
+      line.charCodeAt(j) === 0x26 && // & between upper-case letters: TTTT&TV, R&D
+      (flags & (HAS_LOWER | ONE_UPPER)) === ONE_UPPER &&
+      j + 1 < n &&
+      (classAt(line, j + 1) & 15) === UPPER
+    ) {
+      flags |= JOINED;
+    } else break;
+    j += packed >> 4;
+  }
+  return j * FLAG_SPAN + flags;
+}
+
+/** The kind of the word `line.slice(start, end)` scanned with `flags`. */
+function wordKind(line: string, start: number, end: number, flags: number): TokenKind {
+  if ((flags & (HAS_DIGIT | JOINED)) === 0 && syllableCode(line, start, end) >= 0) return 'syllable';
+  if ((flags & HAS_LOWER) === 0 && flags & (TWO_UPPER | HAS_DIGIT) && flags & ONE_UPPER) return 'acronym';
+  return 'foreign';
+}
+
 /** Splits `line` into tokens that cover it exactly; see the module comment for the rules. */
 export function tokenize(line: string): Token[] {
   const tokens: Token[] = [];
   const n = line.length;
-  let noEmailBefore = 0;
+  const urls = mayHaveUrl(line);
+  // E-mail addresses are looked for from this offset on; a failed look-ahead moves it past
+  // every start that would fail the same way. No '@' in the line: never.
+  let emailFrom = line.indexOf('@') >= 0 ? 0 : n;
   let i = 0;
-  const push = (kind: TokenKind, end: number): void => {
+  while (i < n) {
+    const packed = classAt(line, i);
+    const cls = packed & 15;
+    let end = 0;
+    let kind: TokenKind;
+    if (cls === SPACE) {
+      end = i + 1;
+      while (end < n && classOf(line.charCodeAt(end)) === SPACE) end++;
+      kind = 'space';
+    } else if (!isWordClass(cls)) {
+      end = i + (packed >> 4);
+      kind = 'punct';
+    } else {
+      if (urls) end = matchUrl(line, i);
+      if (end <= i && i >= emailFrom && isAsciiAlnum(line.charCodeAt(i))) {
+        end = matchEmail(line, i);
+        if (end < 0) emailFrom = -end;
+      }
+      if (end > i) {
+        kind = 'url';
+      } else if (cls === DIGIT) {
+        end = scanNumber(line, i);
+        kind = 'number';
+      } else {
+        const scanned = scanWord(line, i);
+        end = Math.floor(scanned / FLAG_SPAN);
+        kind = wordKind(line, i, end, scanned % FLAG_SPAN);
+      }
+    }
     tokens.push({ kind, start: i, end, text: line.slice(i, end) });
     i = end;
-  };
-  while (i < n) {
-    const code = line.charCodeAt(i);
-    const cls = classAt(line, i);
-    if (cls === SPACE) {
-      let j = i + 1;
-      while (j < n && classOf(line.charCodeAt(j)) === SPACE) j++;
-      push('space', j);
-      continue;
-    }
-    if (!isWordClass(cls)) {
-      push('punct', i + width);
-      continue;
-    }
-    const urlEnd = matchUrl(line, i);
-    if (urlEnd > i) {
-      push('url', urlEnd);
-      continue;
-    }
-    if (i >= noEmailBefore && isAsciiAlnum(code)) {
-      const email = matchEmail(line, i);
-      if (email > 0) {
-        push('url', email);
-        continue;
-      }
-      noEmailBefore = -email;
-    }
-    if (cls === DIGIT) {
-      push('number', scanNumber(line, i));
-      continue;
-    }
-    pushWord();
   }
   return tokens;
-
-  /** A word starting at `i` (a letter or mark), classified as syllable, acronym or foreign. */
-  function pushWord(): void {
-    let j = i;
-    let upper = 0;
-    let lower = false;
-    let digit = false;
-    let joined = false;
-    while (j < n) {
-      const cls = classAt(line, j);
-      if (cls === UPPER) upper++;
-      else if (cls === LETTER) lower = true;
-      else if (cls === DIGIT) digit = true;
-      else if (cls === MARK) {
-        // a combining mark belongs to the letter before it
-      } else if (cls === FORMAT) {
-        // Invisible characters inside a word stay in it; at its edge they do not.
-        let k = j + 1;
-        while (k < n && classOf(line.charCodeAt(k)) === FORMAT) k++;
-        if (k === n || !isWordClass(classAt(line, k))) break;
-        j = k;
-        continue;
-      } else if (
-        line.charCodeAt(j) === 0x26 && // & between upper-case letters: TTTT&TV, R&D
-        !lower &&
-        upper > 0 &&
-        j + 1 < n &&
-        classAt(line, j + 1) === UPPER
-      ) {
-        joined = true;
-        width = 1;
-      } else break;
-      j += width;
-    }
-    const text = line.slice(i, j);
-    let kind: TokenKind;
-    if (!digit && !joined && isValidSyllable(text)) kind = 'syllable';
-    else if (!lower && (upper >= 2 || (upper === 1 && digit))) kind = 'acronym';
-    else kind = 'foreign';
-    tokens.push({ kind, start: i, end: j, text });
-    i = j;
-  }
 }
