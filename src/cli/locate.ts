@@ -1,0 +1,50 @@
+/** Line and column numbers for edits, carried across the pieces of a streamed file. */
+import type { Edit } from '../types.js';
+import type { LocatedEdit } from './report.js';
+
+/**
+ * Feeds on consecutive pieces of one text and turns each piece's edits (in piece
+ * coordinates) into file-wide offsets with 1-based line and column numbers.
+ */
+export class Locator {
+  /** 1-based line where the next piece starts. */
+  private line = 1;
+  /** 0-based column where the next piece starts (non-zero only after a split inside a line). */
+  private column0 = 0;
+  /** Offset of the next piece in the whole text. */
+  private offset = 0;
+
+  /** 1-based line number where the next piece starts. */
+  get nextLine(): number {
+    return this.line;
+  }
+
+  locate(piece: string, edits: readonly Edit[]): LocatedEdit[] {
+    const out: LocatedEdit[] = [];
+    let line = this.line;
+    let lineStart = -this.column0; // offset in `piece` where the current line starts
+    let scan = 0;
+    for (const e of edits) {
+      for (let nl = piece.indexOf('\n', scan); nl >= 0 && nl < e.start; nl = piece.indexOf('\n', nl + 1)) {
+        line++;
+        lineStart = nl + 1;
+        scan = nl + 1;
+      }
+      out.push({ ...e, start: e.start + this.offset, end: e.end + this.offset, line, column: e.start - lineStart + 1 });
+    }
+    this.advance(piece);
+    return out;
+  }
+
+  private advance(piece: string): void {
+    let count = 0;
+    let last = -1;
+    for (let nl = piece.indexOf('\n'); nl >= 0; nl = piece.indexOf('\n', nl + 1)) {
+      count++;
+      last = nl;
+    }
+    this.line += count;
+    this.column0 = last >= 0 ? piece.length - last - 1 : this.column0 + piece.length;
+    this.offset += piece.length;
+  }
+}

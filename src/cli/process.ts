@@ -1,0 +1,417 @@
+/**
+ * Repairing one input (a file or standard input) and producing what the mode asks for:
+ * the repaired text, lint lines, a diff, JSON edits, or an atomic rewrite.
+ *
+ * Small files are read whole (Markdown and HTML always are: they are parsed). Large text
+ * files and standard input are streamed: bytes are decoded incrementally and repaired in
+ * pieces that end at a line break, so memory stays flat whatever the size.
+ */
+import { promises as fsp, type Stats } from 'node:fs';
+import { createTwoFilesPatch, structuredPatch } from 'diff';
+import type { FixResult } from '../types.js';
+import { AtomicWriter } from './atomic.js';
+import {
+  bomBytes,
+  canonicalEncoding,
+  DecodeError,
+  decodeWhole,
+  encodeText,
+  isConversion,
+  looksBinary,
+  sniffBom,
+  unicodeChunkDecoder,
+  type ChunkDecoder,
+  type Decoding,
+} from './decoding.js';
+import { repairDocument, type DocumentFormat } from './formats.js';
+import { Locator } from './locate.js';
+import {
+  conversionLine,
+  githubAnnotation,
+  githubConversion,
+  lintLine,
+  REPORT_EDIT_CAP,
+  type FileOutcome,
+  type LocatedEdit,
+} from './report.js';
+import type { Repairer } from './repairer.js';
+import type { Mode } from './args.js';
+
+/** Where printed output goes (standard output, or a buffer in a worker thread). */
+export interface Sink {
+  write(text: string): void | Promise<void>;
+}
+
+/** Per-run settings for processing inputs. Plain data: it crosses to worker threads. */
+export interface ProcessOptions {
+  mode: Mode;
+  /** `--encoding`, if given. */
+  encoding?: string;
+  backup: boolean;
+  formatOutput: 'text' | 'github';
+  /** Text files larger than this many bytes are streamed instead of read whole. */
+  streamAbove: number;
+  /** Bytes read at a time when streaming. */
+  chunkSize: number;
+}
+
+/** One file to process. */
+export interface FileJob {
+  /** The path as shown to the user. */
+  path: string;
+  /** The real path (symbolic links resolved): the file that is read and replaced. */
+  real: string;
+  format: DocumentFormat;
+  size: number;
+}
+
+/** The longest piece of a line without `\n` kept in memory before it is cut at a space. */
+const MAX_PIECE = 4 << 20;
+
+class BinaryInputError extends Error {}
+
+function newOutcome(path: string, bytes: number): FileOutcome {
+  return { path, status: 'ok', converted: false, changed: false, written: false, bytes, edits: 0, byKind: {}, sample: [] };
+}
+
+/** A short, single-line reason for a failed file. */
+export function failureReason(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  switch (e?.code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ENOSPC':
+      return 'no space left on device';
+    case 'EROFS':
+      return 'read-only file system';
+  }
+  const msg = e instanceof Error ? e.message : String(err);
+  return msg.split('\n')[0];
+}
+
+/**
+ * Receives the repaired pieces of one input, in order, and turns them into the mode's output.
+ */
+class Emitter {
+  readonly outcome: FileOutcome;
+  private readonly locator = new Locator();
+  private decoding!: Decoding;
+  private outputDecoding!: Decoding;
+  private writer?: AtomicWriter;
+  /** Source bytes consumed so far (BOM included): the unchanged prefix copied into a rewrite. */
+  private bytesIn = 0;
+  private firstPiece = true;
+  private diffHeader = false;
+  private firstJsonEdit = true;
+
+  constructor(
+    private readonly path: string,
+    private readonly opts: ProcessOptions,
+    private readonly sink: Sink,
+    size: number,
+    private readonly target?: { real: string; stats: Stats },
+  ) {
+    this.outcome = newOutcome(path, size);
+  }
+
+  async begin(decoding: Decoding): Promise<void> {
+    this.decoding = decoding;
+    const converted = isConversion(decoding);
+    this.outputDecoding = converted ? { encoding: 'utf-8', bom: decoding.bom, confidence: 1 } : decoding;
+    Object.assign(this.outcome, {
+      encoding: decoding.encoding,
+      encodingConfidence: decoding.confidence,
+      converted,
+      changed: converted,
+    });
+    if (decoding.bom) this.bytesIn = bomBytes(decoding).length;
+    switch (this.opts.mode) {
+      case 'check':
+        if (converted) {
+          const c = decoding.confidence;
+          await this.sink.write(
+            (this.opts.formatOutput === 'github'
+              ? githubConversion(this.path, decoding.encoding, c)
+              : conversionLine(this.path, decoding.encoding, c)) + '\n',
+          );
+        }
+        break;
+      case 'json':
+        await this.sink.write(`{"path":${JSON.stringify(this.path)},"encoding":${JSON.stringify(decoding.encoding)},"edits":[`);
+        break;
+      case 'write':
+        if (converted) await this.openWriter();
+        break;
+    }
+  }
+
+  /** One repaired piece; `whole` when it is the entire input (diffs then use the full file). */
+  async piece(input: string, result: FixResult, whole = false): Promise<void> {
+    const pieceLine = this.locator.nextLine;
+    const located = this.locator.locate(input, result.edits);
+    const o = this.outcome;
+    if (located.length > 0) {
+      o.changed = true;
+      o.edits += located.length;
+      for (const e of located) {
+        o.byKind[e.kind] = (o.byKind[e.kind] ?? 0) + 1;
+        if (o.sample.length < REPORT_EDIT_CAP) o.sample.push(e);
+      }
+    }
+    const first = this.firstPiece;
+    this.firstPiece = false;
+    switch (this.opts.mode) {
+      case 'print':
+        await this.sink.write(first && this.decoding.bom ? '\uFEFF' + result.text : result.text);
+        break;
+      case 'check':
+        if (located.length > 0) await this.sink.write(this.lintLines(located));
+        break;
+      case 'json':
+        if (located.length > 0) await this.sink.write(this.jsonEdits(located));
+        break;
+      case 'diff':
+        if (located.length > 0) await this.sink.write(whole ? this.wholeDiff(input, result.text) : this.pieceDiff(input, result.text, pieceLine));
+        break;
+      case 'write':
+        if (!this.writer && located.length > 0) await this.openWriter();
+        if (this.writer) await this.writer.write(encodeText(result.text, this.outputDecoding));
+        else this.bytesIn += encodeText(input, this.decoding).length;
+        break;
+    }
+  }
+
+  async end(): Promise<FileOutcome> {
+    if (this.opts.mode === 'json') await this.sink.write(`],"changed":${this.outcome.changed}}\n`);
+    if (this.writer) {
+      await this.writer.commit();
+      this.writer = undefined;
+      this.outcome.written = true;
+    }
+    return this.outcome;
+  }
+
+  /** Drops a rewrite in progress (the target stays untouched). */
+  async abort(): Promise<void> {
+    await this.writer?.abort();
+    this.writer = undefined;
+  }
+
+  private async openWriter(): Promise<void> {
+    if (!this.target) throw new Error('nothing to rewrite');
+    this.writer = await AtomicWriter.open(this.target.real, this.target.stats, this.opts.backup);
+    if (isConversion(this.decoding)) {
+      // Opened before the first piece: the whole file is re-encoded.
+      if (this.decoding.bom) await this.writer.write(bomBytes(this.outputDecoding));
+      return;
+    }
+    // Everything before this piece was clean: copy its bytes as they are.
+    await copyPrefix(this.target.real, this.writer, this.bytesIn);
+  }
+
+  private lintLines(located: LocatedEdit[]): string {
+    const github = this.opts.formatOutput === 'github';
+    let s = '';
+    for (const e of located) s += (github ? githubAnnotation(this.path, e) : lintLine(this.path, e)) + '\n';
+    return s;
+  }
+
+  private jsonEdits(located: LocatedEdit[]): string {
+    let s = '';
+    for (const { line, column, start, end, before, after, kind, confidence, detail } of located) {
+      s += this.firstJsonEdit ? '' : ',';
+      this.firstJsonEdit = false;
+      s += JSON.stringify({ line, column, start, end, before, after, kind, confidence, ...(detail ? { detail } : {}) });
+    }
+    return s;
+  }
+
+  private wholeDiff(before: string, after: string): string {
+    return createTwoFilesPatch(`a/${this.path}`, `b/${this.path}`, before, after);
+  }
+
+  /** Hunks of one streamed piece, numbered from `firstLine` (repairs never add or remove lines). */
+  private pieceDiff(before: string, after: string, firstLine: number): string {
+    let s = '';
+    if (!this.diffHeader) {
+      this.diffHeader = true;
+      s += `===================================================================\n--- a/${this.path}\n+++ b/${this.path}\n`;
+    }
+    const patch = structuredPatch('', '', before, after, '', '', { context: 3 });
+    for (const h of patch.hunks) {
+      const shift = firstLine - 1;
+      s += `@@ -${h.oldStart + shift},${h.oldLines} +${h.newStart + shift},${h.newLines} @@\n`;
+      s += h.lines.join('\n') + '\n';
+    }
+    return s;
+  }
+}
+
+/** Copies the first `n` bytes of `file` into `writer`. */
+async function copyPrefix(file: string, writer: AtomicWriter, n: number): Promise<void> {
+  if (n === 0) return;
+  const fh = await fsp.open(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(Math.min(n, 1 << 20));
+    let pos = 0;
+    while (pos < n) {
+      const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, n - pos), pos);
+      if (bytesRead === 0) throw new Error('file shrank while being repaired');
+      await writer.write(buf.subarray(0, bytesRead));
+      pos += bytesRead;
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+/** The decoding for a stream, from its first bytes. */
+function streamDecoding(head: Uint8Array, forced?: string): { decoding: Decoding; decoder: ChunkDecoder; skip: number } {
+  const bom = sniffBom(head);
+  if (bom && (!forced || canonicalEncoding(forced) === bom.encoding)) {
+    return { decoding: { encoding: bom.encoding, bom: true, confidence: 1 }, decoder: unicodeChunkDecoder(bom.encoding), skip: bom.length };
+  }
+  // Detection of legacy encodings needs the whole text; streams are read as given or as UTF-8.
+  const { decoding } = decodeWhole(new Uint8Array(0), forced);
+  return { decoding, decoder: unicodeChunkDecoder(decoding.encoding), skip: 0 };
+}
+
+/**
+ * Streams `chunks` through the repairer and `emitter`, piece by piece at line breaks.
+ * A NUL byte anywhere (outside UTF-16) makes the input binary.
+ */
+async function streamThrough(chunks: AsyncIterable<Uint8Array>, opts: ProcessOptions, repairer: Repairer, emitter: Emitter): Promise<void> {
+  let decoder: ChunkDecoder | undefined;
+  let utf16 = false;
+  let head: Uint8Array = new Uint8Array(0);
+  let carry = '';
+  const start = async (bytes: Uint8Array): Promise<Uint8Array> => {
+    const d = streamDecoding(bytes, opts.encoding);
+    decoder = d.decoder;
+    utf16 = d.decoding.encoding.startsWith('utf-16');
+    await emitter.begin(d.decoding);
+    return bytes.subarray(d.skip);
+  };
+  const flush = async (final: boolean): Promise<void> => {
+    if (final) {
+      if (carry.length > 0) await emitter.piece(carry, repairer.repair(carry));
+      carry = '';
+      return;
+    }
+    const cut = carry.lastIndexOf('\n');
+    if (cut >= 0) {
+      const piece = carry.slice(0, cut + 1);
+      carry = carry.slice(cut + 1);
+      await emitter.piece(piece, repairer.repair(piece));
+    }
+    while (carry.length > MAX_PIECE) {
+      // A line too long to hold: cut it at a space (context across the cut is lost).
+      let at = carry.lastIndexOf(' ', MAX_PIECE);
+      if (at <= 0) at = MAX_PIECE;
+      if (/[\uD800-\uDBFF]/.test(carry[at - 1])) at--;
+      const piece = carry.slice(0, at);
+      carry = carry.slice(at);
+      await emitter.piece(piece, repairer.repair(piece));
+    }
+  };
+  for await (const chunk of chunks) {
+    let bytes: Uint8Array = chunk;
+    if (!decoder) {
+      // Gather enough bytes to recognise a byte-order mark.
+      head = head.length === 0 ? bytes : Buffer.concat([head, bytes]);
+      if (head.length < 4) continue;
+      bytes = await start(head);
+    }
+    if (!utf16 && bytes.indexOf(0) >= 0) throw new BinaryInputError('binary file (contains NUL bytes)');
+    carry += decoder!.decode(bytes, false);
+    await flush(false);
+  }
+  if (!decoder) {
+    const rest = await start(head);
+    if (!utf16 && rest.indexOf(0) >= 0) throw new BinaryInputError('binary file (contains NUL bytes)');
+    carry += decoder!.decode(rest, false);
+  }
+  carry += decoder!.decode(new Uint8Array(0), true);
+  await flush(true);
+}
+
+/** Reads a file chunk by chunk into fresh buffers. */
+async function* readChunks(path: string, chunkSize: number): AsyncGenerator<Uint8Array> {
+  const fh = await fsp.open(path, 'r');
+  try {
+    for (;;) {
+      const buf = Buffer.allocUnsafe(chunkSize);
+      const { bytesRead } = await fh.read(buf, 0, chunkSize, null);
+      if (bytesRead === 0) return;
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Repairs one file according to `opts.mode`, writing any printed output to `sink`. */
+export async function processFile(job: FileJob, opts: ProcessOptions, repairer: Repairer, sink: Sink): Promise<FileOutcome> {
+  let stats: Stats;
+  try {
+    stats = await fsp.stat(job.real);
+    if (stats.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  } catch (err) {
+    return { ...newOutcome(job.path, 0), status: 'error', reason: failureReason(err) };
+  }
+  const emitter = new Emitter(job.path, opts, sink, stats.size, { real: job.real, stats });
+  try {
+    if (job.format === 'text' && stats.size > opts.streamAbove) {
+      await streamThrough(readChunks(job.real, opts.chunkSize), opts, repairer, emitter);
+    } else {
+      const bytes = await fsp.readFile(job.real);
+      if (looksBinary(bytes)) throw new BinaryInputError('binary file (contains NUL bytes)');
+      const { text, decoding } = decodeWhole(bytes, opts.encoding);
+      await emitter.begin(decoding);
+      await emitter.piece(text, repairDocument(text, job.format, repairer), true);
+    }
+    return await emitter.end();
+  } catch (err) {
+    await emitter.abort();
+    const outcome = emitter.outcome;
+    outcome.changed = false;
+    outcome.written = false;
+    if (err instanceof BinaryInputError) return { ...outcome, status: 'skipped', reason: err.message };
+    if (err instanceof DecodeError) return { ...outcome, status: 'error', reason: err.message };
+    return { ...outcome, status: 'error', reason: failureReason(err) };
+  }
+}
+
+/** Repairs standard input (always streamed, always plain text) to `sink`. */
+export async function processStream(
+  path: string,
+  input: AsyncIterable<Uint8Array>,
+  opts: ProcessOptions,
+  repairer: Repairer,
+  sink: Sink,
+): Promise<FileOutcome> {
+  const emitter = new Emitter(path, opts, sink, 0);
+  let bytes = 0;
+  async function* counted(): AsyncGenerator<Uint8Array> {
+    for await (const chunk of input) {
+      bytes += chunk.length;
+      yield chunk;
+    }
+  }
+  try {
+    await streamThrough(counted(), opts, repairer, emitter);
+    const outcome = await emitter.end();
+    outcome.bytes = bytes;
+    return outcome;
+  } catch (err) {
+    const outcome = { ...emitter.outcome, bytes };
+    if (err instanceof BinaryInputError) return { ...outcome, status: 'skipped', reason: err.message };
+    if (err instanceof DecodeError) return { ...outcome, status: 'error', reason: err.message };
+    return { ...outcome, status: 'error', reason: failureReason(err) };
+  }
+}
