@@ -1,0 +1,130 @@
+/**
+ * HTML-aware repair: text nodes and the `alt` and `title` attributes are repaired; tags,
+ * other attributes, comments, scripts, styles and code stay byte-identical. Character
+ * references are understood: the decoded text is repaired and changed spans are written
+ * back escaped.
+ */
+import { parse } from 'parse5';
+import type { FixResult } from '../types.js';
+import { Aligner, charRefAt, repairRuns, type Context, type Piece, type Run } from './prose.js';
+import type { Repairer } from './repairer.js';
+
+interface Location {
+  startOffset: number;
+  endOffset: number;
+  attrs?: Record<string, { startOffset: number; endOffset: number }>;
+}
+
+interface HtmlNode {
+  nodeName: string;
+  value?: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: HtmlNode[];
+  content?: HtmlNode;
+  sourceCodeLocation?: Location | null;
+}
+
+/** Elements whose content is not prose (or not ours to change). */
+const SKIPPED = new Set([
+  'script', 'style', 'template', 'textarea', 'pre', 'code', 'kbd', 'samp', 'var', 'noscript',
+  'svg', 'math', 'iframe', 'xmp', 'plaintext', 'noembed', 'noframes', 'object',
+]);
+
+/** Elements that sit inside a sentence: their text continues the surrounding text. */
+const INLINE = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins',
+  'mark', 'q', 's', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u',
+]);
+
+/** Attributes that hold prose. */
+const PROSE_ATTRIBUTES = ['alt', 'title'];
+
+/**
+ * Aligns decoded HTML text with `source[s0, s1)`: character references and `\r\n` line
+ * breaks (which the parser turns into `\n`) are the only differences allowed.
+ */
+function alignHtml(source: string, s0: number, s1: number, value: string, context: Context): Piece | undefined {
+  const where = context === 'html-text' ? 'text' : 'attribute';
+  const al = new Aligner(s0);
+  while (al.v < value.length && al.s < s1) {
+    const c = source[al.s];
+    if (c === '&') {
+      const ref = charRefAt(source, al.s, where);
+      if (ref && al.s + ref.length <= s1 && value.startsWith(ref.text, al.v)) {
+        al.encoded(ref.length, ref.text.length);
+        continue;
+      }
+    }
+    if (c === '\r' && value[al.v] === '\n') {
+      al.encoded(source[al.s + 1] === '\n' ? 2 : 1, 1);
+      continue;
+    }
+    if (c !== value[al.v]) return undefined;
+    al.literal(1);
+  }
+  return al.v === value.length && al.s === s1 ? { value, segments: al.segments, context } : undefined;
+}
+
+/** The piece of an attribute's value, from the attribute's source span `name=value`. */
+function attributePiece(source: string, loc: { startOffset: number; endOffset: number }, value: string): Piece | undefined {
+  const eq = source.indexOf('=', loc.startOffset);
+  if (eq < 0 || eq >= loc.endOffset) return undefined;
+  let v = eq + 1;
+  while (v < loc.endOffset && /\s/.test(source[v])) v++;
+  const quote = source[v];
+  if (quote === '"' || quote === "'") {
+    if (source[loc.endOffset - 1] !== quote) return undefined;
+    return alignHtml(source, v + 1, loc.endOffset - 1, value, quote === '"' ? 'html-attr-double' : 'html-attr-single');
+  }
+  return alignHtml(source, v, loc.endOffset, value, 'html-attr-unquoted');
+}
+
+/** Collects the prose of an HTML document as runs of pieces. */
+function proseRuns(source: string, root: HtmlNode): Run[] {
+  const runs: Run[] = [];
+  let current: Run = [];
+  const endRun = (): void => {
+    if (current.length > 0) runs.push(current);
+    current = [];
+  };
+  const visit = (node: HtmlNode): void => {
+    const name = node.nodeName;
+    if (name === '#text') {
+      const loc = node.sourceCodeLocation;
+      const piece = loc && node.value ? alignHtml(source, loc.startOffset, loc.endOffset, node.value, 'html-text') : undefined;
+      if (piece) current.push(piece);
+      else endRun();
+      return;
+    }
+    if (name === '#comment' || name === '#documentType') {
+      endRun();
+      return;
+    }
+    if (SKIPPED.has(name)) {
+      endRun();
+      return;
+    }
+    const loc = node.sourceCodeLocation;
+    if (node.attrs && loc?.attrs) {
+      for (const attr of node.attrs) {
+        const at = loc.attrs[attr.name];
+        if (!PROSE_ATTRIBUTES.includes(attr.name) || !at || attr.value === '') continue;
+        const piece = attributePiece(source, at, attr.value);
+        if (piece) runs.push([piece]);
+      }
+    }
+    const inline = INLINE.has(name);
+    if (!inline) endRun();
+    for (const child of node.childNodes ?? []) visit(child);
+    if (!inline) endRun();
+  };
+  visit(root);
+  endRun();
+  return runs;
+}
+
+/** Repairs the prose of an HTML document; everything else comes out byte-identical. */
+export function repairHtml(source: string, repairer: Repairer): FixResult {
+  const root = parse(source, { sourceCodeLocationInfo: true }) as unknown as HtmlNode;
+  return repairRuns(source, proseRuns(source, root), repairer);
+}
