@@ -2,7 +2,7 @@
  * Syllables: composing parts into written form, and the inventory of every valid syllable,
  * built once (lazily) from the rules so that validity and parsing are a hash lookup.
  */
-import { FormTable } from './form-table.js';
+import { accepts, buildAutomaton, type SyllableAutomaton } from './automaton.js';
 import { putTone, removeMarks, type Tone } from './marks.js';
 import {
   GI_MERGED_RHYMES,
@@ -130,8 +130,8 @@ interface Inventory {
   toneless: readonly TonelessParts[];
   /** Every valid lower-case form, either tone style → index in `toneless` × 8 + tone. */
   forms: Map<string, number>;
-  /** The same, probed by span in any case. */
-  table: FormTable;
+  /** Accepts exactly the keys of `forms`, in any case. */
+  automaton: SyllableAutomaton;
   /** Every valid lower-case syllable in the old style, no duplicates. */
   oldStyle: readonly string[];
   /** removeMarks(syllable) → old-style syllables with that skeleton. */
@@ -167,32 +167,32 @@ export function getInventory(): Inventory {
     }
   }
   for (const list of bySkeleton.values()) Object.freeze(list);
-  const table = new FormTable([...forms]);
-  inventory = { toneless, forms, table, oldStyle: Object.freeze(oldStyle), bySkeleton };
+  const automaton = buildAutomaton(forms.keys());
+  inventory = { toneless, forms, automaton, oldStyle: Object.freeze(oldStyle), bySkeleton };
   return inventory;
 }
 
-/**
- * The inventory code (index of the toneless parts × 8 + tone) of the syllable
- * `s.slice(start, end)` read in any case, or -1 when that span is not a valid syllable.
- * Lets a scanner test a word inside a line without cutting it out.
- */
-export function syllableCode(s: string, start = 0, end = s.length): number {
-  return (inventory ?? getInventory()).table.get(s, start, end);
+/** The automaton that accepts every valid syllable in any case (built on first use). */
+export function syllableAutomaton(): SyllableAutomaton {
+  return (inventory ?? getInventory()).automaton;
 }
+
+/** Longest valid syllable (`nghiêng`, `khuyếch`): longer strings are rejected at once. */
+const MAX_SYLLABLE_LENGTH = 7;
 
 /**
  * Whether `s` is a valid Vietnamese syllable by the spelling rules alone (no dictionary):
  * any case, NFC, tone in either placement style.
  */
 export function isValidSyllable(s: string): boolean {
-  return (inventory ?? getInventory()).table.get(s, 0, s.length) >= 0;
+  return s.length <= MAX_SYLLABLE_LENGTH && accepts(syllableAutomaton(), s, 0, s.length);
 }
 
 /** The parts of `s` (any case, NFC, either tone style), or `undefined` when it is not a valid syllable. */
 export function parseSyllable(s: string): SyllableParts | undefined {
-  const code = syllableCode(s);
-  if (code < 0) return undefined;
+  if (!isValidSyllable(s)) return undefined;
+  const code = getInventory().forms.get(s.toLowerCase());
+  if (code === undefined) return undefined; // unreachable: the automaton accepts exactly these forms
   return { ...getInventory().toneless[code >> 3], tone: (code & 7) as Tone };
 }
 

@@ -21,7 +21,8 @@
  * - `punct`: any other code point (punctuation, symbols, emoji, controls, lone surrogates,
  *   format characters outside words), one token each.
  */
-import { syllableCode } from '../orthography/syllable.js';
+import { LETTER_LIMIT, START, type SyllableAutomaton } from '../orthography/automaton.js';
+import { syllableAutomaton } from '../orthography/syllable.js';
 import {
   classOf,
   classOfAstral,
@@ -106,14 +107,24 @@ function isUrlTrailer(code: number): boolean {
 
 const URL_PREFIXES = ['https://', 'http://', 'ftp://', 'www.'];
 
+/** Whether `line` has `prefix` (lower-case ASCII) at `i`, ignoring ASCII case. */
+function hasPrefixAt(line: string, i: number, prefix: string): boolean {
+  if (i + prefix.length > line.length) return false;
+  for (let k = 0; k < prefix.length; k++) {
+    const code = line.charCodeAt(i + k);
+    const want = prefix.charCodeAt(k);
+    if (code !== want && !(want >= 0x61 && want <= 0x7a && code === want - 0x20)) return false;
+  }
+  return true;
+}
+
 /** End of a URL starting at `i`, or `i` when there is none. */
 function matchUrl(line: string, i: number): number {
   const first = line.charCodeAt(i) | 0x20;
   if (first !== 0x68 && first !== 0x66 && first !== 0x77) return i; // h, f, w
-  const head = line.slice(i, i + 8).toLowerCase();
   let prefix = 0;
   for (const p of URL_PREFIXES) {
-    if (head.startsWith(p)) {
+    if (hasPrefixAt(line, i, p)) {
       prefix = p.length;
       break;
     }
@@ -196,27 +207,26 @@ function scanNumber(line: string, i: number): number {
   }
 }
 
-/** Whether a URL may start somewhere in `line` (a cheap test that skips URL matching on most lines). */
-function mayHaveUrl(line: string): boolean {
-  return line.indexOf('://') >= 0 || line.indexOf('ww.') >= 0 || line.indexOf('WW.') >= 0;
-}
-
 /** Flags gathered while scanning a word, packed below its end offset. */
 const HAS_LOWER = 1;
-const HAS_DIGIT = 2;
-const JOINED = 4;
-const ONE_UPPER = 8;
-const TWO_UPPER = 16;
+const ONE_UPPER = 2;
+const TWO_UPPER = 4;
+const HAS_DIGIT = 8;
+const SYLLABLE = 16;
 const FLAG_SPAN = 32;
 
 /**
  * Scans the word starting at `i` (a letter or mark): returns `end * FLAG_SPAN + flags`.
+ * The syllable automaton is stepped along, so telling a syllable costs no second pass.
  */
-function scanWord(line: string, i: number): number {
+function scanWord(line: string, i: number, automaton: SyllableAutomaton): number {
+  const { next, width, letterOf } = automaton;
   const n = line.length;
+  let state = START;
   let j = i;
   let flags = 0;
   while (j < n) {
+    const code = line.charCodeAt(j);
     const packed = classAt(line, j);
     const cls = packed & 15;
     if (cls === UPPER) flags |= flags & ONE_UPPER ? TWO_UPPER : ONE_UPPER;
@@ -229,33 +239,42 @@ function scanWord(line: string, i: number): number {
       let k = j + 1;
       while (k < n && classOf(line.charCodeAt(k)) === FORMAT) k++;
       if (k === n || !isWordClass(classAt(line, k) & 15)) break;
+      state = 0;
       j = k;
       continue;
     } else if (
-      line.charCodeAt(j) === 0x26 && // & between upper-case letters: TTTT&TV, R&D
+      code === 0x26 && // & between upper-case letters: TTTT&TV, R&D
       (flags & (HAS_LOWER | ONE_UPPER)) === ONE_UPPER &&
       j + 1 < n &&
       (classAt(line, j + 1) & 15) === UPPER
     ) {
-      flags |= JOINED;
+      // joined acronyms; '&' is no syllable letter, so the automaton dies below
     } else break;
+    state = code < LETTER_LIMIT ? next[state * width + letterOf[code]] : 0;
     j += packed >> 4;
   }
+  if (automaton.accepting[state] === 1) flags |= SYLLABLE;
   return j * FLAG_SPAN + flags;
 }
 
-/** The kind of the word `line.slice(start, end)` scanned with `flags`. */
-function wordKind(line: string, start: number, end: number, flags: number): TokenKind {
-  if ((flags & (HAS_DIGIT | JOINED)) === 0 && syllableCode(line, start, end) >= 0) return 'syllable';
-  if ((flags & HAS_LOWER) === 0 && flags & (TWO_UPPER | HAS_DIGIT) && flags & ONE_UPPER) return 'acronym';
+/** The kind of a word scanned with `flags`. */
+function wordKind(flags: number): TokenKind {
+  if (flags & SYLLABLE) return 'syllable';
+  if ((flags & HAS_LOWER) === 0 && flags & ONE_UPPER && flags & (TWO_UPPER | HAS_DIGIT)) return 'acronym';
   return 'foreign';
 }
 
-/** Splits `line` into tokens that cover it exactly; see the module comment for the rules. */
-export function tokenize(line: string): Token[] {
-  const tokens: Token[] = [];
+/** Receives the tokens of a line from {@link scanTokens}; returning `false` stops the scan. */
+export type TokenVisitor = (kind: TokenKind, start: number, end: number) => boolean | void;
+
+/**
+ * Walks the tokens of `line` in order without allocating them: `visit(kind, start, end)` for
+ * each, the same tokens as {@link tokenize}. Stops early when `visit` returns `false`. Meant
+ * for cheap tests on the clean path, e.g. whether a line has any `foreign` word at all.
+ */
+export function scanTokens(line: string, visit: TokenVisitor): void {
+  const automaton = syllableAutomaton();
   const n = line.length;
-  const urls = mayHaveUrl(line);
   // E-mail addresses are looked for from this offset on; a failed look-ahead moves it past
   // every start that would fail the same way. No '@' in the line: never.
   let emailFrom = line.indexOf('@') >= 0 ? 0 : n;
@@ -273,7 +292,7 @@ export function tokenize(line: string): Token[] {
       end = i + (packed >> 4);
       kind = 'punct';
     } else {
-      if (urls) end = matchUrl(line, i);
+      end = matchUrl(line, i);
       if (end <= i && i >= emailFrom && isAsciiAlnum(line.charCodeAt(i))) {
         end = matchEmail(line, i);
         if (end < 0) emailFrom = -end;
@@ -284,13 +303,21 @@ export function tokenize(line: string): Token[] {
         end = scanNumber(line, i);
         kind = 'number';
       } else {
-        const scanned = scanWord(line, i);
+        const scanned = scanWord(line, i, automaton);
         end = Math.floor(scanned / FLAG_SPAN);
-        kind = wordKind(line, i, end, scanned % FLAG_SPAN);
+        kind = wordKind(scanned % FLAG_SPAN);
       }
     }
-    tokens.push({ kind, start: i, end, text: line.slice(i, end) });
+    if (visit(kind, i, end) === false) return;
     i = end;
   }
+}
+
+/** Splits `line` into tokens that cover it exactly; see the module comment for the rules. */
+export function tokenize(line: string): Token[] {
+  const tokens: Token[] = [];
+  scanTokens(line, (kind, start, end) => {
+    tokens.push({ kind, start, end, text: line.slice(start, end) });
+  });
   return tokens;
 }
