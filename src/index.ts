@@ -20,5 +20,5 @@ export {
 export type { SyllableParts, Tone, ToneStyle } from './orthography/index.js';
 
 // Tokens of a line, with offsets and kinds.
-export { tokenize } from './tokenize/index.js';
-export type { Token, TokenKind } from './tokenize/index.js';
+export { scanTokens, tokenize } from './tokenize/index.js';
+export type { Token, TokenKind, TokenVisitor } from './tokenize/index.js';

@@ -299,6 +299,7 @@ describe('removeMarks, removeTone, toneOf', () => {
     expect(removeMarks('Tiếng Việt'.normalize('NFD'))).toBe('Tieng Viet');
     expect(removeMarks('mañana, Ærø, naïve')).toBe('manana, Ærø, naive');
     expect(removeMarks('plain ASCII 123, 한국어, 😀')).toBe('plain ASCII 123, 한국어, 😀');
+    expect(removeMarks('lone \ud800 surrogate, Ǆ')).toBe('lone \ud800 surrogate, Ǆ');
   });
 
   it('removeTone keeps the vowel marks and đ', () => {

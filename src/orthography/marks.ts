@@ -63,49 +63,84 @@ export function putTone(ch: string, tone: Tone): string {
   return withTone.get(ch + tone) ?? ch;
 }
 
+/** Per code unit: what a mark-removing function does with it. */
+const UNKNOWN = 0;
+const KEEP = 1;
+const DROP = 2;
+
 /**
- * Rewrites every character of `s` through `mapChar`; characters outside the Vietnamese tables
- * that decompose into a base plus marks are handled by `stripOther`. Returns `s` itself when
- * nothing changes, so clean ASCII costs one scan.
+ * A code unit → code unit rewrite: the Vietnamese table, loose combining marks dropped, and any
+ * other precomposed letter decomposed with its marks dropped (ñ → n), classified on first sight.
  */
-function mapString(
-  s: string,
-  table: Map<string, string>,
-  dropMark: (code: number) => boolean,
-): string {
-  let out = '';
-  let last = 0;
-  for (let i = 0; i < s.length; i++) {
-    const code = s.charCodeAt(i);
-    if (code < 0xc0) continue;
-    let replacement: string | undefined;
-    if (dropMark(code)) {
-      replacement = '';
-    } else {
-      replacement = table.get(s[i]);
-      if (replacement === undefined && !(code >= 0xd800 && code <= 0xdfff)) {
-        // A precomposed letter from outside Vietnamese (ñ, ǹ, ḿ…): decompose, drop the marks.
-        const nfd = s[i].normalize('NFD');
-        if (nfd.length > 1 && dropMark(nfd.charCodeAt(nfd.length - 1))) {
-          let kept = '';
-          for (const c of nfd) if (!dropMark(c.charCodeAt(0))) kept += c;
-          replacement = kept.normalize('NFC');
-        }
+class CharRewrite {
+  /** UNKNOWN, KEEP, DROP, or the replacement code unit (always above DROP). */
+  private readonly actions = new Uint16Array(0x10000);
+
+  constructor(
+    vietnamese: ReadonlyMap<string, string>,
+    private readonly isDroppedMark: (code: number) => boolean,
+  ) {
+    this.actions.fill(KEEP, 0, 0xc0);
+    this.actions.fill(KEEP, 0xd800, 0xe000); // surrogates: nothing to strip in astral letters
+    for (const [from, to] of vietnamese) this.actions[from.charCodeAt(0)] = to.charCodeAt(0);
+  }
+
+  action(code: number): number {
+    const known = this.actions[code];
+    if (known !== UNKNOWN) return known;
+    let action = KEEP;
+    if (this.isDroppedMark(code)) action = DROP;
+    else {
+      const nfd = String.fromCharCode(code).normalize('NFD');
+      if (nfd.length > 1 && this.isDroppedMark(nfd.charCodeAt(nfd.length - 1))) {
+        let kept = '';
+        for (const c of nfd) if (!this.isDroppedMark(c.charCodeAt(0))) kept += c;
+        kept = kept.normalize('NFC');
+        if (kept.length === 1 && kept.charCodeAt(0) > DROP) action = kept.charCodeAt(0);
       }
     }
-    if (replacement === undefined) continue;
-    out += s.slice(last, i) + replacement;
-    last = i + 1;
+    this.actions[code] = action;
+    return action;
   }
-  return last === 0 ? s : out + s.slice(last);
+
+  /** `s` rewritten; `s` itself when nothing changes, so clean ASCII costs one scan. */
+  apply(s: string): string {
+    const n = s.length;
+    let i = 0;
+    let action = KEEP;
+    for (; i < n; i++) {
+      const code = s.charCodeAt(i);
+      if (code < 0xc0) continue;
+      action = this.action(code);
+      if (action !== KEEP) break;
+    }
+    if (i === n) return s;
+    let out = s.slice(0, i);
+    let runStart = i + 1;
+    if (action !== DROP) out += String.fromCharCode(action);
+    for (i++; i < n; i++) {
+      const code = s.charCodeAt(i);
+      if (code < 0xc0) continue;
+      action = this.action(code);
+      if (action === KEEP) continue;
+      out += s.slice(runStart, i);
+      if (action !== DROP) out += String.fromCharCode(action);
+      runStart = i + 1;
+    }
+    return out + s.slice(runStart);
+  }
 }
+
+let toneRemover: CharRewrite | undefined;
+let markRemover: CharRewrite | undefined;
 
 /**
  * `s` with its tone marks removed; vowel marks (ă â ê ô ơ ư) and đ stay, case is kept.
  * Loose combining tone marks (decomposed text) are removed too.
  */
 export function removeTone(s: string): string {
-  return mapString(s, untoned, (code) => TONE_MARK_CODES.has(code));
+  toneRemover ??= new CharRewrite(untoned, (code) => TONE_MARK_CODES.has(code));
+  return toneRemover.apply(s);
 }
 
 /**
@@ -113,7 +148,8 @@ export function removeTone(s: string): string {
  * and đ/Đ turned into d/D; case is kept.
  */
 export function removeMarks(s: string): string {
-  return mapString(s, plain, isCombiningDiacritic);
+  markRemover ??= new CharRewrite(plain, isCombiningDiacritic);
+  return markRemover.apply(s);
 }
 
 /** The tone of `s`: that of its first toned vowel (precomposed or combining), 0 if it has none. */
