@@ -1,16 +1,22 @@
 /**
  * The `vietfix` command. Reads files or standard input, repairs the text and prints it,
  * checks it, diffs it or rewrites the files in place. See `vietfix --help`.
+ *
+ * The same bundle is the body of the worker threads (`--jobs`): see `pool.ts`.
  */
 import { once } from 'node:events';
-import { writeFileSync } from 'node:fs';
+import { promises as fsp, unlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import pkg from '../../package.json';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args.js';
 import { removePendingTemps } from './atomic.js';
 import { discover } from './discover.js';
 import { formatForPath } from './formats.js';
+import { runJsonl } from './jsonl.js';
 import { repairSettings } from './options.js';
+import { isPoolWorker, runWorker, WorkerPool, type JobResult } from './pool.js';
 import { processFile, processStream, type FileJob, type ProcessOptions, type Sink } from './process.js';
+import { Progress } from './progress.js';
 import { Repairer } from './repairer.js';
 import { reportJson, summaryText, type FileOutcome } from './report.js';
 
@@ -20,17 +26,24 @@ const EXIT_OK = 0;
 const EXIT_CHANGES = 1;
 /** Exit status: usage error, or some input could not be processed. */
 const EXIT_TROUBLE = 2;
+/** Exit status after Ctrl-C (128 + SIGINT). */
+const EXIT_INTERRUPTED = 130;
+
+let progress: Progress | undefined;
+let pool: WorkerPool | undefined;
 
 /** Writes to standard output, waiting when the pipe is full (bounded memory). */
 function stdoutSink(): Sink {
   return {
     write(text: string) {
+      if (text.length === 0) return;
       if (!process.stdout.write(text)) return once(process.stdout, 'drain').then(() => undefined);
     },
   };
 }
 
 function say(line: string): void {
+  progress?.clear();
   process.stderr.write(`vietfix: ${line}\n`);
 }
 
@@ -57,10 +70,91 @@ function announce(o: FileOutcome): void {
   else if (o.status === 'error') say(`${o.path}: ${o.reason}`);
 }
 
+function failed(path: string, reason: string): FileOutcome {
+  return { path, status: 'error', reason, converted: false, changed: false, written: false, bytes: 0, edits: 0, byKind: {}, sample: [] };
+}
+
 function exitCode(args: CliArgs, outcomes: readonly FileOutcome[]): number {
   if (outcomes.some((o) => o.status === 'error')) return EXIT_TROUBLE;
   if (args.mode === 'check' && outcomes.some((o) => o.changed)) return EXIT_CHANGES;
   return EXIT_OK;
+}
+
+/** Standard input, streamed. */
+async function runStdin(args: CliArgs, opts: ProcessOptions, repairer: Repairer, sink: Sink): Promise<FileOutcome[]> {
+  if (args.format !== 'auto' && args.format !== 'text') {
+    throw new UsageError(`standard input is read as text (--format ${args.format} needs files)`);
+  }
+  progress = Progress.start(!args.quiet);
+  const outcome = await processStream('<stdin>', process.stdin, opts, repairer, sink, (n) => progress?.addBytes(n));
+  progress?.fileDone();
+  announce(outcome);
+  return [outcome];
+}
+
+/**
+ * Files, in the order given, repaired in worker threads when there are several. Results
+ * are printed in input order. Large files whose output goes to stdout are streamed by the
+ * main thread when their turn comes, so that memory stays bounded.
+ */
+async function runFiles(args: CliArgs, opts: ProcessOptions, sink: Sink): Promise<FileOutcome[]> {
+  const settings = repairSettings(args);
+  const found = await discover(args.inputs, args.ignore);
+  const outcomes: FileOutcome[] = [];
+  const jobs: (FileJob | FileOutcome)[] = [];
+  let totalBytes = 0;
+  for (const f of found) {
+    if (f.kind === 'missing') {
+      jobs.push(failed(f.path, f.reason));
+      continue;
+    }
+    const size = await fsp.stat(f.real).then((s) => s.size, () => 0);
+    totalBytes += size;
+    jobs.push({ path: f.path, real: f.real, format: formatForPath(f.path, args.format), size });
+  }
+  const fileCount = jobs.filter((j) => !('status' in j)).length;
+  const threads = Math.min(args.jobs ?? availableParallelism(), fileCount);
+  progress = Progress.start(!args.quiet, fileCount, totalBytes);
+  const onBytes = (n: number): void => progress?.addBytes(n);
+  let mainRepairer: Repairer | undefined;
+  const inMain = (job: FileJob): Promise<FileOutcome> => {
+    mainRepairer ??= new Repairer(settings);
+    return processFile(job, opts, mainRepairer, sink, onBytes);
+  };
+  // Output to stdout from a large file would have to be held in memory if a worker made it.
+  const streamsToStdout = (job: FileJob): boolean => opts.mode !== 'write' && job.format === 'text' && job.size > opts.streamAbove;
+
+  if (threads > 1) pool = new WorkerPool(threads, { vietfixWorker: true, settings, opts });
+  const pending: (Promise<JobResult> | undefined)[] = [];
+  const window = Math.max(16, 4 * threads);
+  let dispatched = 0;
+  const dispatch = (upTo: number): void => {
+    for (; dispatched < Math.min(upTo, jobs.length); dispatched++) {
+      const job = jobs[dispatched];
+      if (pool && !('status' in job) && !streamsToStdout(job)) pending[dispatched] = pool.run(job, onBytes);
+    }
+  };
+  try {
+    for (let i = 0; i < jobs.length; i++) {
+      dispatch(i + window);
+      const job = jobs[i];
+      let outcome: FileOutcome;
+      if ('status' in job) outcome = job;
+      else if (pending[i]) {
+        const result = await pending[i]!;
+        pending[i] = undefined;
+        await sink.write(result.output);
+        outcome = result.outcome;
+      } else outcome = await inMain(job);
+      if (!('status' in job)) progress?.fileDone();
+      announce(outcome);
+      outcomes.push(outcome);
+    }
+  } finally {
+    await pool?.close();
+    pool = undefined;
+  }
+  return outcomes;
 }
 
 async function run(argv: readonly string[]): Promise<number> {
@@ -73,48 +167,23 @@ async function run(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${pkg.version}\n`);
     return EXIT_OK;
   }
-  const settings = repairSettings(args);
   const opts = processOptions(args);
   const sink = stdoutSink();
-  const outcomes: FileOutcome[] = [];
-
   const inputs = args.inputs;
   if (inputs.includes('-') && inputs.length > 1) throw new UsageError('"-" (standard input) cannot be mixed with files');
-  if (inputs.length === 0 || inputs[0] === '-') {
-    if (args.format !== 'auto' && args.format !== 'text') {
-      throw new UsageError(`standard input is read as text (--format ${args.format} needs files)`);
-    }
-    const repairer = new Repairer(settings);
-    const outcome = await processStream('<stdin>', process.stdin, opts, repairer, sink);
-    announce(outcome);
-    outcomes.push(outcome);
-  } else {
-    const found = await discover(inputs, args.ignore);
-    const repairer = new Repairer(settings);
-    for (const f of found) {
-      if (f.kind === 'missing') {
-        const o: FileOutcome = {
-          path: f.path,
-          status: 'error',
-          reason: f.reason,
-          converted: false,
-          changed: false,
-          written: false,
-          bytes: 0,
-          edits: 0,
-          byKind: {},
-          sample: [],
-        };
-        announce(o);
-        outcomes.push(o);
-        continue;
-      }
-      const job: FileJob = { path: f.path, real: f.real, format: formatForPath(f.path, args.format), size: 0 };
-      const outcome = await processFile(job, opts, repairer, sink);
-      announce(outcome);
-      outcomes.push(outcome);
-    }
+
+  if (args.jsonl !== undefined) {
+    const repairer = new Repairer(repairSettings(args));
+    const stats = await runJsonl(process.stdin, args.jsonl, repairer, sink, (n) => say(`<stdin>:${n}: not valid JSON, passed through unchanged`));
+    if (!args.quiet && stats.invalid.length > 0) say(`${stats.invalid.length} of ${stats.records + stats.invalid.length} lines were not valid JSON`);
+    return stats.invalid.length > 0 ? EXIT_TROUBLE : EXIT_OK;
   }
+
+  const outcomes =
+    inputs.length === 0 || inputs[0] === '-'
+      ? await runStdin(args, opts, new Repairer(repairSettings(args)), sink)
+      : await runFiles(args, opts, sink);
+  progress?.stop();
 
   const code = exitCode(args, outcomes);
   if (!args.quiet && (args.mode === 'check' || args.mode === 'write')) {
@@ -131,20 +200,43 @@ async function run(argv: readonly string[]): Promise<number> {
   return code;
 }
 
-process.on('exit', removePendingTemps);
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  // The reader went away (`vietfix big.txt | head`): stop quietly.
-  if (err.code === 'EPIPE') process.exit(EXIT_OK);
-  throw err;
-});
+/** Ctrl-C: stop the workers, remove every temporary file, leave each file old or new. */
+async function interrupted(): Promise<void> {
+  progress?.stop();
+  const temps = (await pool?.abort()) ?? [];
+  for (const t of temps) {
+    try {
+      unlinkSync(t);
+    } catch {
+      // renamed already, or never created
+    }
+  }
+  removePendingTemps();
+  process.stderr.write('vietfix: interrupted\n');
+  process.exit(EXIT_INTERRUPTED);
+}
 
-run(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    if (err instanceof UsageError) say(err.message);
-    else say(`error: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
-    process.exitCode = EXIT_TROUBLE;
-  },
-);
+function main(): void {
+  process.on('exit', removePendingTemps);
+  process.on('SIGINT', () => void interrupted());
+  process.on('SIGTERM', () => void interrupted());
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    // The reader went away (`vietfix big.txt | head`): stop quietly.
+    if (err.code === 'EPIPE') process.exit(EXIT_OK);
+    throw err;
+  });
+  run(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      progress?.stop();
+      if (err instanceof UsageError) say(err.message);
+      else say(`error: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+      process.exitCode = EXIT_TROUBLE;
+    },
+  );
+}
+
+if (isPoolWorker()) runWorker();
+else main();

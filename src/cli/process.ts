@@ -340,14 +340,18 @@ async function streamThrough(chunks: AsyncIterable<Uint8Array>, opts: ProcessOpt
   await flush(true);
 }
 
+/** Told how many more input bytes were read (for progress lines). */
+export type OnBytes = (bytes: number) => void;
+
 /** Reads a file chunk by chunk into fresh buffers. */
-async function* readChunks(path: string, chunkSize: number): AsyncGenerator<Uint8Array> {
+async function* readChunks(path: string, chunkSize: number, onBytes?: OnBytes): AsyncGenerator<Uint8Array> {
   const fh = await fsp.open(path, 'r');
   try {
     for (;;) {
       const buf = Buffer.allocUnsafe(chunkSize);
       const { bytesRead } = await fh.read(buf, 0, chunkSize, null);
       if (bytesRead === 0) return;
+      onBytes?.(bytesRead);
       yield buf.subarray(0, bytesRead);
     }
   } finally {
@@ -356,7 +360,13 @@ async function* readChunks(path: string, chunkSize: number): AsyncGenerator<Uint
 }
 
 /** Repairs one file according to `opts.mode`, writing any printed output to `sink`. */
-export async function processFile(job: FileJob, opts: ProcessOptions, repairer: Repairer, sink: Sink): Promise<FileOutcome> {
+export async function processFile(
+  job: FileJob,
+  opts: ProcessOptions,
+  repairer: Repairer,
+  sink: Sink,
+  onBytes?: OnBytes,
+): Promise<FileOutcome> {
   let stats: Stats;
   try {
     stats = await fsp.stat(job.real);
@@ -367,9 +377,10 @@ export async function processFile(job: FileJob, opts: ProcessOptions, repairer: 
   const emitter = new Emitter(job.path, opts, sink, stats.size, { real: job.real, stats });
   try {
     if (job.format === 'text' && stats.size > opts.streamAbove) {
-      await streamThrough(readChunks(job.real, opts.chunkSize), opts, repairer, emitter);
+      await streamThrough(readChunks(job.real, opts.chunkSize, onBytes), opts, repairer, emitter);
     } else {
       const bytes = await fsp.readFile(job.real);
+      onBytes?.(bytes.length);
       if (looksBinary(bytes)) throw new BinaryInputError('binary file (contains NUL bytes)');
       const { text, decoding } = decodeWhole(bytes, opts.encoding);
       await emitter.begin(decoding);
@@ -394,12 +405,14 @@ export async function processStream(
   opts: ProcessOptions,
   repairer: Repairer,
   sink: Sink,
+  onBytes?: OnBytes,
 ): Promise<FileOutcome> {
   const emitter = new Emitter(path, opts, sink, 0);
   let bytes = 0;
   async function* counted(): AsyncGenerator<Uint8Array> {
     for await (const chunk of input) {
       bytes += chunk.length;
+      onBytes?.(chunk.length);
       yield chunk;
     }
   }
