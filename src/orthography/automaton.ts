@@ -12,71 +12,103 @@ export interface SyllableAutomaton {
   /** Code unit (below {@link LETTER_LIMIT}, any case) → letter number 1…width-1; 0 = no syllable has it. */
   readonly letterOf: Uint8Array;
   /** `next[state * width + letter]`: the next state; state 0 is the dead state. */
-  readonly next: Uint16Array | Uint32Array;
+  readonly next: Uint16Array;
   readonly width: number;
   /** 1 where the state ends a valid syllable. */
   readonly accepting: Uint8Array;
 }
 
+/** Upper-case and title-case letters. */
+const LOWER_BEFORE = /\p{Lu}|\p{Lt}/u;
+
 /** The state to start from. */
 export const START = 1;
 
-interface TrieNode {
-  children: Map<number, TrieNode>;
-  accept: boolean;
-  id: number;
-}
-
 /** Builds the minimal automaton accepting `forms` (lower case) in any letter case. */
-export function buildAutomaton(forms: Iterable<string>): SyllableAutomaton {
+export function buildAutomaton(forms: readonly string[]): SyllableAutomaton {
   // Letters used by the forms, numbered from 1.
-  const letterNumber = new Map<number, number>();
-  const root: TrieNode = { children: new Map(), accept: false, id: 0 };
-  for (const form of forms) {
-    let node = root;
-    for (let k = 0; k < form.length; k++) {
-      const code = form.charCodeAt(k);
-      let letter = letterNumber.get(code);
-      if (letter === undefined) letterNumber.set(code, (letter = letterNumber.size + 1));
-      let child = node.children.get(letter);
-      if (child === undefined) node.children.set(letter, (child = { children: new Map(), accept: false, id: 0 }));
-      node = child;
+  const letterNumber = new Uint8Array(LETTER_LIMIT);
+  let width = 1;
+  let chars = 0;
+  for (const w of forms) {
+    chars += w.length;
+    for (let k = 0; k < w.length; k++) {
+      const code = w.charCodeAt(k);
+      if (code >= LETTER_LIMIT) throw new RangeError(`not a syllable letter: ${w}`);
+      if (letterNumber[code] === 0) letterNumber[code] = width++;
     }
-    node.accept = true;
   }
-  const width = letterNumber.size + 1;
 
-  // Merge equivalent subtrees bottom-up: two nodes are one state when they accept alike and
-  // their children are the same states under the same letters. The root is always state START
-  // (state 0 is the dead state), the others are numbered from START + 1.
+  // A trie in flat arrays; each node's children are a list kept in letter order. A node is
+  // always created after its parent, so children have the higher numbers.
+  const capacity = chars + 1;
+  const letterIn = new Uint16Array(capacity); // letter on the edge into the node
+  const firstChild = new Int32Array(capacity).fill(-1);
+  const nextSibling = new Int32Array(capacity).fill(-1);
+  const accept = new Uint8Array(capacity);
+  let nodes = 1; // node 0 is the root
+  for (const w of forms) {
+    let node = 0;
+    for (let k = 0; k < w.length; k++) {
+      const letter = letterNumber[w.charCodeAt(k)];
+      let before = -1;
+      let c = firstChild[node];
+      while (c >= 0 && letterIn[c] < letter) {
+        before = c;
+        c = nextSibling[c];
+      }
+      if (c < 0 || letterIn[c] !== letter) {
+        const created = nodes++;
+        letterIn[created] = letter;
+        nextSibling[created] = c;
+        if (before < 0) firstChild[node] = created;
+        else nextSibling[before] = created;
+        c = created;
+      }
+      node = c;
+    }
+    accept[node] = 1;
+  }
+
+  // Merge equivalent subtrees: two nodes are one state when they accept alike and their
+  // children are the same states under the same letters. Children have higher numbers than
+  // their parent, so walking the nodes backwards sees every child first. The root is always
+  // state START (state 0 is the dead state).
+  const stateOf = new Int32Array(nodes);
   const stateBySignature = new Map<string, number>();
-  const states: TrieNode[] = [root];
-  const assign = (node: TrieNode): number => {
-    let signature = node.accept ? '1' : '0';
-    const letters = [...node.children.keys()].sort((a, b) => a - b);
-    for (const letter of letters) signature += ',' + letter + ':' + assign(node.children.get(letter)!);
-    if (node === root) return (node.id = START);
-    let id = stateBySignature.get(signature);
-    if (id === undefined) {
-      id = states.length + START;
-      stateBySignature.set(signature, id);
-      states.push(node);
+  const representative: number[] = [0, 0]; // state → one node with that state
+  for (let node = nodes - 1; node >= 1; node--) {
+    // Letters and states are below 0x10000, so one code unit each spells the signature.
+    let signature = accept[node] ? '1' : '0';
+    for (let c = firstChild[node]; c >= 0; c = nextSibling[c]) signature += String.fromCharCode(letterIn[c], stateOf[c]);
+    let state = stateBySignature.get(signature);
+    if (state === undefined) {
+      state = representative.length;
+      if (state > 0xffff) throw new RangeError('automaton too large for one-unit state numbers');
+      stateBySignature.set(signature, state);
+      representative.push(node);
     }
-    return (node.id = id);
-  };
-  assign(root);
-  const count = states.length + START;
-  const next = count < 0x10000 ? new Uint16Array(count * width) : new Uint32Array(count * width);
+    stateOf[node] = state;
+  }
+  stateOf[0] = START;
+  representative[START] = 0;
+  const count = representative.length;
+  const next = new Uint16Array(count * width);
   const accepting = new Uint8Array(count);
-  for (const node of states) {
-    if (node.accept) accepting[node.id] = 1;
-    for (const [letter, child] of node.children) next[node.id * width + letter] = child.id;
+  for (let state = START; state < count; state++) {
+    const node = representative[state];
+    if (accept[node]) accepting[state] = 1;
+    for (let c = firstChild[node]; c >= 0; c = nextSibling[c]) next[state * width + letterIn[c]] = stateOf[c];
   }
 
+  // Any case: a code unit takes the letter number of its lower case.
   const letterOf = new Uint8Array(LETTER_LIMIT);
   for (let code = 0; code < LETTER_LIMIT; code++) {
-    const lower = String.fromCharCode(code).toLowerCase();
-    if (lower.length === 1) letterOf[code] = letterNumber.get(lower.charCodeAt(0)) ?? 0;
+    letterOf[code] = letterNumber[code];
+    if (letterOf[code] === 0 && LOWER_BEFORE.test(String.fromCharCode(code))) {
+      const lower = String.fromCharCode(code).toLowerCase();
+      if (lower.length === 1 && lower.charCodeAt(0) < LETTER_LIMIT) letterOf[code] = letterNumber[lower.charCodeAt(0)];
+    }
   }
   return { letterOf, next, width, accepting };
 }

@@ -20,19 +20,20 @@ export const VOWELS = 'aăâeêioôơuưy';
 const untoned = new Map<string, string>();
 /** toned char → its tone. */
 const toneOfChar = new Map<string, Tone>();
-/** toneless char + tone → toned char. */
-const withTone = new Map<string, string>();
+/** toneless char → the char in each tone 0–5. */
+const withTone = new Map<string, string[]>();
 /** every Vietnamese letter with a mark (tone, vowel mark or đ) → plain ASCII letter. */
 const plain = new Map<string, string>();
 
 for (const base of TONE_BEARERS) {
   const ascii = base.normalize('NFD')[0];
   if (base !== ascii) plain.set(base, ascii);
+  withTone.set(base, [base]);
   for (let tone = 1 as Tone; tone <= 5; tone++) {
     const toned = (base + TONE_MARKS[tone]).normalize('NFC');
     untoned.set(toned, base);
     toneOfChar.set(toned, tone);
-    withTone.set(base + tone, toned);
+    withTone.get(base)!.push(toned);
     plain.set(toned, ascii);
   }
 }
@@ -60,7 +61,7 @@ export function charTone(ch: string): Tone {
 /** A toneless vowel (any case) with `tone` put on it; other characters come back unchanged. */
 export function putTone(ch: string, tone: Tone): string {
   if (tone === 0) return ch;
-  return withTone.get(ch + tone) ?? ch;
+  return withTone.get(ch)?.[tone] ?? ch;
 }
 
 /** Per code unit: what a mark-removing function does with it. */

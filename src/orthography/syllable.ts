@@ -1,6 +1,7 @@
 /**
  * Syllables: composing parts into written form, and the inventory of every valid syllable,
- * built once (lazily) from the rules so that validity and parsing are a hash lookup.
+ * generated once (lazily) from the rules, with the indexes that make validity, parsing and
+ * skeleton lookup cheap.
  */
 import { accepts, buildAutomaton, type SyllableAutomaton } from './automaton.js';
 import { putTone, removeMarks, type Tone } from './marks.js';
@@ -125,56 +126,65 @@ function validToneless(): TonelessParts[] {
 const ALL_TONES: readonly Tone[] = [0, 1, 2, 3, 4, 5];
 const STOP_TONES: readonly Tone[] = [2, 5];
 
-interface Inventory {
-  /** Every valid toneless combination of parts. */
+/**
+ * Every valid syllable written out, in the order of {@link validToneless} and then of tone:
+ * entry k is `toneless[codes[k] >> 3]` with tone `codes[k] & 7`, in the old style (`oldForms[k]`)
+ * and the new one (`newForms[k]`, the same string for most syllables). A written form can occur
+ * twice (gi + ê + t and gi + iê + t are both `giêt`); the first entry is the preferred parse.
+ */
+interface Forms {
   toneless: readonly TonelessParts[];
-  /** Every valid lower-case form, either tone style → index in `toneless` × 8 + tone. */
-  forms: Map<string, number>;
-  /** Accepts exactly the keys of `forms`, in any case. */
-  automaton: SyllableAutomaton;
-  /** Every valid lower-case syllable in the old style, no duplicates. */
-  oldStyle: readonly string[];
-  /** removeMarks(syllable) → old-style syllables with that skeleton. */
-  bySkeleton: Map<string, readonly string[]>;
+  codes: Int32Array;
+  oldForms: string[];
+  newForms: string[];
 }
 
-let inventory: Inventory | undefined;
+let forms: Forms | undefined;
 
-/** The syllable inventory, built on first use. */
-export function getInventory(): Inventory {
-  if (inventory) return inventory;
+function getForms(): Forms {
+  if (forms) return forms;
   const toneless = validToneless();
-  const forms = new Map<string, number>();
-  const oldStyle: string[] = [];
-  const bySkeleton = new Map<string, string[]>();
+  const codes: number[] = [];
+  const oldForms: string[] = [];
+  const newForms: string[] = [];
   for (let i = 0; i < toneless.length; i++) {
     const { word, oldToneAt, newToneAt } = spell(toneless[i]);
-    const skeleton = removeMarks(word);
-    let sameSkeleton = bySkeleton.get(skeleton);
-    if (sameSkeleton === undefined) bySkeleton.set(skeleton, (sameSkeleton = []));
     const tones = STOP_FINALS.has(toneless[i].final) ? STOP_TONES : ALL_TONES;
     for (const tone of tones) {
       const old = placeTone(word, oldToneAt, tone);
-      if (!forms.has(old)) {
-        forms.set(old, i * 8 + tone);
-        oldStyle.push(old);
-        sameSkeleton.push(old);
-      }
-      if (newToneAt !== oldToneAt) {
-        const neu = placeTone(word, newToneAt, tone);
-        if (!forms.has(neu)) forms.set(neu, i * 8 + tone);
-      }
+      codes.push(i * 8 + tone);
+      oldForms.push(old);
+      newForms.push(newToneAt === oldToneAt ? old : placeTone(word, newToneAt, tone));
     }
   }
-  for (const list of bySkeleton.values()) Object.freeze(list);
-  const automaton = buildAutomaton(forms.keys());
-  inventory = { toneless, forms, automaton, oldStyle: Object.freeze(oldStyle), bySkeleton };
-  return inventory;
+  forms = { toneless, codes: Int32Array.from(codes), oldForms, newForms };
+  return forms;
 }
 
-/** The automaton that accepts every valid syllable in any case (built on first use). */
+// Each index below is built on first use from the forms: validity needs only the automaton.
+let automaton: SyllableAutomaton | undefined;
+let codeByForm: Map<string, number> | undefined;
+let oldStyle: readonly string[] | undefined;
+let bySkeleton: Map<string, readonly string[]> | undefined;
+
+/** The automaton that accepts every valid syllable, either style, in any case. */
 export function syllableAutomaton(): SyllableAutomaton {
-  return (inventory ?? getInventory()).automaton;
+  if (automaton) return automaton;
+  const { oldForms, newForms } = getForms();
+  automaton = buildAutomaton(oldForms.concat(newForms));
+  return automaton;
+}
+
+/** Every valid lower-case form, either style → its code (toneless index × 8 + tone). */
+function getCodeByForm(): Map<string, number> {
+  if (codeByForm) return codeByForm;
+  const { codes, oldForms, newForms } = getForms();
+  codeByForm = new Map();
+  for (let k = 0; k < codes.length; k++) {
+    if (!codeByForm.has(oldForms[k])) codeByForm.set(oldForms[k], codes[k]);
+    if (!codeByForm.has(newForms[k])) codeByForm.set(newForms[k], codes[k]);
+  }
+  return codeByForm;
 }
 
 /** Longest valid syllable (`nghiêng`, `khuyếch`): longer strings are rejected at once. */
@@ -185,20 +195,21 @@ const MAX_SYLLABLE_LENGTH = 7;
  * any case, NFC, tone in either placement style.
  */
 export function isValidSyllable(s: string): boolean {
-  return s.length <= MAX_SYLLABLE_LENGTH && accepts(syllableAutomaton(), s, 0, s.length);
+  return s.length <= MAX_SYLLABLE_LENGTH && accepts(automaton ?? syllableAutomaton(), s, 0, s.length);
 }
 
 /** The parts of `s` (any case, NFC, either tone style), or `undefined` when it is not a valid syllable. */
 export function parseSyllable(s: string): SyllableParts | undefined {
   if (!isValidSyllable(s)) return undefined;
-  const code = getInventory().forms.get(s.toLowerCase());
+  const code = getCodeByForm().get(s.toLowerCase());
   if (code === undefined) return undefined; // unreachable: the automaton accepts exactly these forms
-  return { ...getInventory().toneless[code >> 3], tone: (code & 7) as Tone };
+  return { ...getForms().toneless[code >> 3], tone: (code & 7) as Tone };
 }
 
 /** Every valid lower-case syllable, tones in the old style. */
 export function allSyllables(): readonly string[] {
-  return getInventory().oldStyle;
+  oldStyle ??= Object.freeze([...new Set(getForms().oldForms)]);
+  return oldStyle;
 }
 
 const EMPTY: readonly string[] = Object.freeze([]);
@@ -208,5 +219,16 @@ const EMPTY: readonly string[] = Object.freeze([]);
  * lower-cased: `viet` → `viêt`, `việt`, `viết`, …. Empty when there is none.
  */
 export function syllablesForSkeleton(skeleton: string): readonly string[] {
-  return getInventory().bySkeleton.get(skeleton.toLowerCase()) ?? EMPTY;
+  if (bySkeleton === undefined) {
+    const index = new Map<string, string[]>();
+    for (const syllable of allSyllables()) {
+      const key = removeMarks(syllable);
+      const list = index.get(key);
+      if (list) list.push(syllable);
+      else index.set(key, [syllable]);
+    }
+    for (const list of index.values()) Object.freeze(list);
+    bySkeleton = index;
+  }
+  return bySkeleton.get(skeleton.toLowerCase()) ?? EMPTY;
 }
