@@ -1,0 +1,143 @@
+/**
+ * Quantization and the writer of the binary model file (layout in `src/model/format.ts` and
+ * `data/README.md`).
+ */
+import { FORMAT_VERSION, HEADER_WORDS, MAGIC, SECTION_ALIGN, sectionNames } from '../../src/model/format.js';
+import type { BackoffModel } from './ngrams.js';
+import type { WordList } from './words.js';
+
+/** A codebook and the code of every value. */
+export interface Quantized {
+  book: Float32Array;
+  codes: Uint8Array | Uint16Array;
+}
+
+/**
+ * Quantizes `values` to `bits` bits: the sorted values are cut into 2^bits runs of equal size,
+ * each represented by its mean (finer where values are dense); exact when there are few
+ * distinct values. Codes index the ascending codebook.
+ */
+export function quantize(values: Float64Array, bits: 8 | 16): Quantized {
+  const size = 1 << bits;
+  const sorted = Float64Array.from(values).sort();
+  const distinct: number[] = [];
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct.push(sorted[i]);
+  let centers: number[];
+  if (distinct.length <= size) {
+    centers = distinct;
+  } else {
+    centers = [];
+    for (let b = 0; b < size; b++) {
+      const from = Math.floor((b * sorted.length) / size);
+      const to = Math.floor(((b + 1) * sorted.length) / size);
+      if (to <= from) continue;
+      let sum = 0;
+      for (let i = from; i < to; i++) sum += sorted[i];
+      const mean = Math.fround(sum / (to - from));
+      if (centers.length === 0 || centers[centers.length - 1] !== mean) centers.push(mean);
+    }
+  }
+  const book = new Float32Array(size);
+  book.set(centers);
+  for (let i = centers.length; i < size; i++) book[i] = centers[centers.length - 1] ?? 0;
+  const codes = bits === 8 ? new Uint8Array(values.length) : new Uint16Array(values.length);
+  const n = centers.length;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (centers[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    // lo: first center ≥ v (or the last); the one before may be nearer.
+    if (lo > 0 && Math.abs(centers[lo - 1] - v) <= Math.abs(centers[lo] - v)) lo--;
+    codes[i] = lo;
+  }
+  return { book, codes };
+}
+
+/** Bytes of a typed array in little-endian order. */
+function bytesOf(array: ArrayBufferView): Uint8Array {
+  const out = new Uint8Array(array.byteLength);
+  out.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+  const little = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+  const size = (array as unknown as { BYTES_PER_ELEMENT?: number }).BYTES_PER_ELEMENT ?? 1;
+  if (!little && size > 1) for (let i = 0; i < out.length; i += size) out.subarray(i, i + size).reverse();
+  return out;
+}
+
+/** Start of each context's children: `start[c]..start[c+1]` in the sorted keys of the next order. */
+function childStarts(contextKeys: Float64Array, childKeys: Float64Array, base: number): Uint32Array {
+  const start = new Uint32Array(contextKeys.length + 1);
+  let j = 0;
+  for (let c = 0; c < contextKeys.length; c++) {
+    start[c] = j;
+    while (j < childKeys.length && Math.floor(childKeys[j] / base) === contextKeys[c]) j++;
+  }
+  start[contextKeys.length] = j;
+  if (j !== childKeys.length) throw new Error('n-gram without its context: keys are not consistent');
+  return start;
+}
+
+export interface WriteInput {
+  model: BackoffModel;
+  units: string[];
+  counts: Uint32Array;
+  words: WordList;
+  bits: 8 | 16;
+  meta: Record<string, unknown>;
+}
+
+/** Serialises the model; the same input always gives the same bytes. */
+export function writeModel(input: WriteInput): Uint8Array {
+  const { model, units, counts, words, bits } = input;
+  const { order, base, levels } = model;
+  const sections = new Map<string, Uint8Array>();
+  const encoder = new TextEncoder();
+  sections.set('meta', encoder.encode(JSON.stringify(input.meta)));
+  sections.set('vocab', encoder.encode(units.join('\n')));
+  sections.set('uniCount', bytesOf(counts));
+  sections.set('uniProb', bytesOf(Float32Array.from(levels[1].logProb)));
+  sections.set('uniBow', bytesOf(Float32Array.from(levels[1].logBow)));
+  sections.set('uniChild', bytesOf(childStarts(levels[1].keys, levels[2].keys, base)));
+  for (let k = 2; k <= order; k++) {
+    const level = levels[k];
+    sections.set(`ids${k}`, bytesOf(Uint16Array.from(level.keys, (key) => key % base)));
+    const prob = quantize(level.logProb, bits);
+    sections.set(`prob${k}`, bytesOf(prob.codes));
+    sections.set(`probBook${k}`, bytesOf(prob.book));
+    if (k < order) {
+      const bow = quantize(level.logBow, bits);
+      sections.set(`bow${k}`, bytesOf(bow.codes));
+      sections.set(`bowBook${k}`, bytesOf(bow.book));
+      sections.set(`child${k}`, bytesOf(childStarts(level.keys, levels[k + 1].keys, base)));
+    }
+  }
+  sections.set('wordStart', bytesOf(words.start));
+  sections.set('wordIds', bytesOf(words.ids));
+  sections.set('wordCount', bytesOf(words.counts));
+  sections.set('wordFlags', bytesOf(words.flags));
+
+  const names = sectionNames(order);
+  const align = (n: number) => Math.ceil(n / SECTION_ALIGN) * SECTION_ALIGN;
+  let offset = align((HEADER_WORDS + 2 * names.length) * 4);
+  const placed: [number, Uint8Array][] = [];
+  for (const name of names) {
+    const data = sections.get(name);
+    if (data === undefined) throw new Error(`missing section ${name}`);
+    placed.push([offset, data]);
+    offset = align(offset + data.length);
+  }
+  const out = new Uint8Array(offset);
+  const dv = new DataView(out.buffer);
+  const header = [MAGIC, FORMAT_VERSION, order, units.length, bits, names.length];
+  header.forEach((v, i) => dv.setUint32(i * 4, v, true));
+  placed.forEach(([at, data], s) => {
+    dv.setUint32((HEADER_WORDS + 2 * s) * 4, at, true);
+    dv.setUint32((HEADER_WORDS + 2 * s + 1) * 4, data.length, true);
+    out.set(data, at);
+  });
+  return out;
+}

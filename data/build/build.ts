@@ -1,0 +1,69 @@
+/**
+ * `npm run build:data`: builds `data/model.bin` from the shippable part of `../shared/corpus`.
+ *
+ *   tsx data/build/build.ts [--corpus DIR] [--out FILE] [--order N] [--bits 8|16]
+ *
+ * Reads the gzip text files line by line (streamed), and `dict/words.tsv` for the word list.
+ */
+import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { createGunzip } from 'node:zlib';
+import { buildModelFile, type TextSource } from './model-builder.js';
+import { shippableWords } from './words.js';
+
+/**
+ * Training text, in reading order, with licences. Only sources whose statistics may ship under
+ * CC BY-SA 4.0: the Wikipedia extracts, UD Vietnamese-VTB and NTREX-128 (CC BY-SA), ALT (CC BY),
+ * and the public-domain literature of authors who died by 1953. Left out: the GPL/MPL Debian
+ * documentation and `pd-literature-khudocmo-b` (authors who died 1954–1963).
+ */
+export const SOURCES: readonly { file: string; licence: string }[] = [
+  { file: 'viwiki-undertheseanlp.txt.gz', licence: 'CC BY-SA 3.0' },
+  { file: 'viwik19-ntt123-partial.txt.gz', licence: 'CC BY-SA 3.0' },
+  { file: 'ud-vietnamese-vtb.txt.gz', licence: 'CC BY-SA 4.0' },
+  { file: 'ntrex128-vie.txt.gz', licence: 'CC BY-SA 4.0' },
+  { file: 'alt-vi-wikinews.txt.gz', licence: 'CC BY 4.0' },
+  { file: 'pd-literature-khudocmo-a.txt.gz', licence: 'public domain (Vietnam)' },
+];
+
+async function* gzipLines(path: string): AsyncGenerator<string> {
+  const lines = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity });
+  for await (const line of lines) yield line;
+}
+
+function argument(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
+}
+
+async function main(): Promise<void> {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const corpus = resolve(argument('corpus', join(root, '..', 'shared', 'corpus')));
+  const out = resolve(argument('out', join(root, 'data', 'model.bin')));
+  const order = Number(argument('order', '3'));
+  const bits = Number(argument('bits', '8')) as 8 | 16;
+  const started = Date.now();
+  const log = (m: string) => console.error(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${m}`);
+  const sources: TextSource[] = SOURCES.map((s) => ({ name: s.file, lines: gzipLines(join(corpus, 'text', s.file)) }));
+  const words = shippableWords(readFileSync(join(corpus, 'dict', 'words.tsv'), 'utf8').split('\n'));
+  const bytes = await buildModelFile(sources, words, {
+    order,
+    bits,
+    log,
+    meta: {
+      name: 'vietfix Vietnamese syllable model',
+      licence: 'CC BY-SA 4.0',
+      textSources: SOURCES,
+      wordSources: ['Vietnamese Wiktionary (CC BY-SA 3.0)', 'UD_Vietnamese-VTB (CC BY-SA 4.0)', 'tessdata_fast vie (Apache-2.0)'],
+    },
+  });
+  writeFileSync(out, bytes);
+  log(`wrote ${out}: ${bytes.length} bytes`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,123 @@
+/**
+ * First pass over the training text: cut lines into units (see `src/model/units.ts`), intern
+ * them, and keep the whole text as one array of unit ids with `<s>`/`</s>` around every sentence.
+ */
+import { BOS, EOS, lineSentences, normalizeSyllable, SPECIAL_UNITS, UNK } from '../../src/model/units.js';
+
+/** A growable array of u32. */
+export class U32List {
+  data = new Uint32Array(1 << 16);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Uint32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+
+  toArray(): Uint32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/** Units in first-seen order and the text as a stream of their ids. */
+export class CorpusCollector {
+  readonly units: string[] = [];
+  readonly counts: number[] = [];
+  readonly stream = new U32List();
+  lines = 0;
+  private readonly ids = new Map<string, number>();
+  private readonly normalized = new Map<string, string>();
+  private readonly normalize = (syllable: string): string => {
+    let unit = this.normalized.get(syllable);
+    if (unit === undefined) {
+      unit = normalizeSyllable(syllable);
+      this.normalized.set(syllable, unit);
+    }
+    return unit;
+  };
+
+  constructor() {
+    for (const unit of SPECIAL_UNITS) this.intern(unit);
+  }
+
+  private intern(unit: string): number {
+    let id = this.ids.get(unit);
+    if (id === undefined) {
+      id = this.units.length;
+      this.ids.set(unit, id);
+      this.units.push(unit);
+      this.counts.push(0);
+    }
+    return id;
+  }
+
+  /** Adds one line of text (one paragraph): one or more sentences. */
+  addLine(line: string): void {
+    this.lines++;
+    const bos = this.intern(BOS);
+    const eos = this.intern(EOS);
+    for (const sentence of lineSentences(line, this.normalize)) {
+      this.stream.push(bos);
+      this.counts[bos]++;
+      for (const unit of sentence) {
+        const id = this.intern(unit);
+        this.counts[id]++;
+        this.stream.push(id);
+      }
+      this.stream.push(eos);
+      this.counts[eos]++;
+    }
+  }
+}
+
+/** The final vocabulary and the text re-numbered with it. */
+export interface Vocabulary {
+  /** Units by id: the class tokens, then syllables by falling count (ties: code-unit order). */
+  units: string[];
+  /** Training count of each id; `<unk>` counts every syllable left out. */
+  counts: Uint32Array;
+  /** The text as final ids. */
+  stream: Uint16Array;
+}
+
+/**
+ * Chooses the vocabulary: every syllable seen at least `minCount` times (at most 65,536 ids in
+ * all); rarer ones become `<unk>`. Deterministic whatever the order the text was read in.
+ */
+export function chooseVocabulary(collector: CorpusCollector, minCount: number): Vocabulary {
+  const special = new Set(SPECIAL_UNITS);
+  const candidates: number[] = [];
+  for (let i = 0; i < collector.units.length; i++) {
+    if (!special.has(collector.units[i]) && collector.counts[i] >= minCount) candidates.push(i);
+  }
+  candidates.sort((a, b) => {
+    const d = collector.counts[b] - collector.counts[a];
+    if (d !== 0) return d;
+    const ua = collector.units[a];
+    const ub = collector.units[b];
+    return ua < ub ? -1 : ua > ub ? 1 : 0;
+  });
+  if (candidates.length + SPECIAL_UNITS.length > 65536) candidates.length = 65536 - SPECIAL_UNITS.length;
+  const units = [...SPECIAL_UNITS];
+  const remap = new Int32Array(collector.units.length).fill(SPECIAL_UNITS.indexOf(UNK));
+  SPECIAL_UNITS.forEach((unit, i) => {
+    remap[collector.units.indexOf(unit)] = i;
+  });
+  for (const old of candidates) {
+    remap[old] = units.length;
+    units.push(collector.units[old]);
+  }
+  const source = collector.stream.toArray();
+  const stream = new Uint16Array(source.length);
+  const counts = new Uint32Array(units.length);
+  for (let i = 0; i < source.length; i++) {
+    const id = remap[source[i]];
+    stream[i] = id;
+    counts[id]++;
+  }
+  return { units, counts, stream };
+}
