@@ -14,6 +14,8 @@ export interface SyllableAutomaton {
   /** `next[state * width + letter]`: the next state; state 0 is the dead state. */
   readonly next: Uint16Array;
   readonly width: number;
+  /** The state to start from ({@link START}). */
+  readonly start: number;
   /** 1 where the state ends a valid syllable. */
   readonly accepting: Uint8Array;
 }
@@ -110,7 +112,7 @@ export function buildAutomaton(forms: readonly string[]): SyllableAutomaton {
       if (lower.length === 1 && lower.charCodeAt(0) < LETTER_LIMIT) letterOf[code] = letterNumber[lower.charCodeAt(0)];
     }
   }
-  return { letterOf, next, width, accepting };
+  return { letterOf, next, width, start: START, accepting };
 }
 
 /** Whether the automaton accepts `s.slice(start, end)`. */

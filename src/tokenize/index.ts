@@ -21,20 +21,8 @@
  * - `punct`: any other code point (punctuation, symbols, emoji, controls, lone surrogates,
  *   format characters outside words), one token each.
  */
-import { LETTER_LIMIT, START, type SyllableAutomaton } from '../orthography/automaton.js';
+import type { SyllableAutomaton } from '../orthography/automaton.js';
 import { syllableAutomaton } from '../orthography/syllable.js';
-import {
-  classOf,
-  classOfAstral,
-  DIGIT,
-  FORMAT,
-  LETTER,
-  MARK,
-  OTHER,
-  SPACE,
-  SURROGATE,
-  UPPER,
-} from './chars.js';
 
 /** What a token is. */
 export type TokenKind = 'syllable' | 'foreign' | 'number' | 'url' | 'acronym' | 'punct' | 'space';
@@ -45,6 +33,74 @@ export interface Token {
   start: number;
   end: number;
   text: string;
+}
+
+// Character classes, looked up per UTF-16 code unit in a table filled on demand (each code
+// unit is classified by a Unicode property regex once). They live in this module, not in one
+// of their own, so that the hot loops below read local constants and call local functions.
+
+const OTHER = 0;
+/** A letter that is not upper case: Ll, Lm, Lo. */
+const LETTER = 1;
+/** An upper-case or title-case letter: Lu, Lt. */
+const UPPER = 2;
+/** A combining mark: Mn, Mc, Me. */
+const MARK = 3;
+/** A decimal digit, any script. */
+const DIGIT = 4;
+/** Whitespace, including NBSP and the other Unicode spaces. */
+const SPACE = 5;
+/** An invisible format character: zero-width space/joiners, soft hyphen, word joiner, BOM. */
+const FORMAT = 6;
+/** Half of a surrogate pair (or a lone surrogate). */
+const SURROGATE = 7;
+
+const UNKNOWN = 255;
+
+const IS_UPPER = /^[\p{Lu}\p{Lt}]$/u;
+const IS_LETTER = /^\p{L}$/u;
+const IS_MARK = /^\p{M}$/u;
+const IS_DIGIT = /^\p{Nd}$/u;
+const IS_FORMAT = /^\p{Cf}$/u;
+const IS_SPACE = /^\s$/u;
+
+/** The class of one code point given as a string (one or two code units). */
+function classify(ch: string): number {
+  if (IS_UPPER.test(ch)) return UPPER;
+  if (IS_LETTER.test(ch)) return LETTER;
+  if (IS_MARK.test(ch)) return MARK;
+  if (IS_DIGIT.test(ch)) return DIGIT;
+  if (IS_FORMAT.test(ch)) return FORMAT; // before SPACE: U+FEFF matches \s in JavaScript
+  if (IS_SPACE.test(ch)) return SPACE;
+  return OTHER;
+}
+
+const table = new Uint8Array(0x10000).fill(UNKNOWN);
+for (let code = 0; code < 0x10000; code++) {
+  if (code >= 0xd800 && code <= 0xdfff) table[code] = SURROGATE;
+}
+
+/** The class of the BMP code unit `code` (surrogates give {@link SURROGATE}). */
+function classOf(code: number): number {
+  const known = table[code];
+  if (known !== UNKNOWN) return known;
+  const computed = classify(String.fromCharCode(code));
+  table[code] = computed;
+  return computed;
+}
+
+const astral = new Map<number, number>();
+/** Bound on the astral cache, so that text full of distinct emoji or CJK cannot grow it without end. */
+const ASTRAL_CACHE_SIZE = 4096;
+
+/** The class of a supplementary-plane code point. */
+function classOfAstral(codePoint: number): number {
+  let known = astral.get(codePoint);
+  if (known === undefined) {
+    known = classify(String.fromCodePoint(codePoint));
+    if (astral.size < ASTRAL_CACHE_SIZE) astral.set(codePoint, known);
+  }
+  return known;
 }
 
 /**
@@ -220,9 +276,10 @@ const FLAG_SPAN = 32;
  * The syllable automaton is stepped along, so telling a syllable costs no second pass.
  */
 function scanWord(line: string, i: number, automaton: SyllableAutomaton): number {
-  const { next, width, letterOf } = automaton;
+  const { next, width, letterOf, start } = automaton;
+  const limit = letterOf.length;
   const n = line.length;
-  let state = START;
+  let state = start;
   let j = i;
   let flags = 0;
   while (j < n) {
@@ -250,7 +307,7 @@ function scanWord(line: string, i: number, automaton: SyllableAutomaton): number
     ) {
       // joined acronyms; '&' is no syllable letter, so the automaton dies below
     } else break;
-    state = code < LETTER_LIMIT ? next[state * width + letterOf[code]] : 0;
+    state = code < limit ? next[state * width + letterOf[code]] : 0;
     j += packed >> 4;
   }
   if (automaton.accepting[state] === 1) flags |= SYLLABLE;
