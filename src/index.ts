@@ -22,3 +22,7 @@ export type { SyllableParts, Tone, ToneStyle } from './orthography/index.js';
 // Tokens of a line, with offsets and kinds.
 export { scanTokens, tokenize } from './tokenize/index.js';
 export type { Token, TokenKind, TokenVisitor } from './tokenize/index.js';
+
+// The syllable language model and word list (data/model.bin, CC BY-SA 4.0).
+export { defaultModel, LanguageModel } from './model/index.js';
+export type { ModelMeta } from './model/index.js';
