@@ -75,10 +75,7 @@ function classify(ch: string): number {
   return OTHER;
 }
 
-const table = new Uint8Array(0x10000).fill(UNKNOWN);
-for (let code = 0; code < 0x10000; code++) {
-  if (code >= 0xd800 && code <= 0xdfff) table[code] = SURROGATE;
-}
+const table = new Uint8Array(0x10000).fill(UNKNOWN).fill(SURROGATE, 0xd800, 0xe000);
 
 /** The class of the BMP code unit `code` (surrogates give {@link SURROGATE}). */
 function classOf(code: number): number {
