@@ -13,6 +13,10 @@ function isLower(ch: string): boolean {
  * letters and no lower-case one) or Title case (`Viet`, or a single upper-case letter `A`).
  * Any other mix (`iPhone`) is copied letter by letter where the two strings line up, the rest of
  * `s` in lower case. Useful to give a repaired word the case of the word it replaces.
+ *
+ * @example
+ * applyCase('VIỆC', 'việt'); // 'VIỆT'
+ * applyCase('Vịc', 'việc'); // 'Việc'
  */
 export function applyCase(pattern: string, s: string): string {
   let upper = 0;

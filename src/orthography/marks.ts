@@ -138,6 +138,9 @@ let markRemover: CharRewrite | undefined;
 /**
  * `s` with its tone marks removed; vowel marks (ă â ê ô ơ ư) and đ stay, case is kept.
  * Loose combining tone marks (decomposed text) are removed too.
+ *
+ * @example
+ * removeTone('Tiếng Việt'); // 'Tiêng Viêt'
  */
 export function removeTone(s: string): string {
   toneRemover ??= new CharRewrite(untoned, (code) => TONE_MARK_CODES.has(code));
@@ -146,14 +149,23 @@ export function removeTone(s: string): string {
 
 /**
  * `s` with every diacritic removed (tones, breve, circumflex, horn, and other combining marks)
- * and đ/Đ turned into d/D; case is kept.
+ * and đ/Đ turned into d/D; case is kept. Characters without marks are left as they are.
+ *
+ * @example
+ * removeMarks('Đường phố'); // 'Duong pho'
  */
 export function removeMarks(s: string): string {
   markRemover ??= new CharRewrite(plain, isCombiningDiacritic);
   return markRemover.apply(s);
 }
 
-/** The tone of `s`: that of its first toned vowel (precomposed or combining), 0 if it has none. */
+/**
+ * The tone of `s`: that of its first toned vowel (precomposed or combining), 0 if it has none.
+ *
+ * @example
+ * toneOf('việt'); // 5 (nặng)
+ * toneOf('ba'); // 0 (ngang)
+ */
 export function toneOf(s: string): Tone {
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i);

@@ -19,6 +19,9 @@ const LETTER_RUN = /\p{L}+/gu;
  * `text` with the tone of every open `oa`, `oe`, `uy` syllable placed in `style`
  * (old `hòa`, `khỏe`, `thủy`; new `hoà`, `khoẻ`, `thuỷ`). Case is kept; every other
  * character, including words that are not valid syllables, is left as it is.
+ *
+ * @example
+ * setToneStyle('Hòa bình, THỦY lợi', 'new'); // 'Hoà bình, THUỶ lợi'
  */
 export function setToneStyle(text: string, style: ToneStyle): string {
   return text.replace(LETTER_RUN, (word) => {

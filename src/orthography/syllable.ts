@@ -83,6 +83,11 @@ function placeTone(word: string, at: number, tone: Tone): string {
 /**
  * Writes `parts` as a lower-case syllable, the tone placed in `style`. The parts are not
  * checked: use {@link isValidSyllable} on the result when they may be wrong.
+ *
+ * @example
+ * const p = { initial: 'h', medial: 'o', nucleus: 'a', final: '', tone: 1 } as const;
+ * composeSyllable(p); // 'hòa'
+ * composeSyllable(p, 'new'); // 'hoà'
  */
 export function composeSyllable(parts: SyllableParts, style: ToneStyle = 'old'): string {
   const sp = spell(parts);
@@ -192,13 +197,25 @@ const MAX_SYLLABLE_LENGTH = 7;
 
 /**
  * Whether `s` is a valid Vietnamese syllable by the spelling rules alone (no dictionary):
- * any case, NFC, tone in either placement style.
+ * any case, NFC, tone in either placement style. Costs one table step per character.
+ *
+ * @example
+ * isValidSyllable('Việt'); // true
+ * isValidSyllable('hoà') && isValidSyllable('hòa'); // true
+ * isValidSyllable('ce'); // false: c before e is spelled k
+ * isValidSyllable('vịc'); // false: no rhyme `ic`
  */
 export function isValidSyllable(s: string): boolean {
   return s.length <= MAX_SYLLABLE_LENGTH && accepts(automaton ?? syllableAutomaton(), s, 0, s.length);
 }
 
-/** The parts of `s` (any case, NFC, either tone style), or `undefined` when it is not a valid syllable. */
+/**
+ * The parts of `s` (any case, NFC, either tone style), or `undefined` when it is not a valid syllable.
+ *
+ * @example
+ * parseSyllable('Quốc'); // { initial: 'qu', medial: 'u', nucleus: 'ô', final: 'c', tone: 2 }
+ * parseSyllable('giữa'); // { initial: 'gi', medial: '', nucleus: 'ưa', final: '', tone: 4 }
+ */
 export function parseSyllable(s: string): SyllableParts | undefined {
   if (!isValidSyllable(s)) return undefined;
   const code = getCodeByForm().get(s.toLowerCase());
@@ -216,7 +233,12 @@ const EMPTY: readonly string[] = Object.freeze([]);
 
 /**
  * Every valid lower-case syllable (old tone style) whose {@link removeMarks} is `skeleton`
- * lower-cased: `viet` → `viêt`, `việt`, `viết`, …. Empty when there is none.
+ * lower-cased: the candidates for restoring the diacritics of a stripped syllable. Empty when
+ * there is none.
+ *
+ * @example
+ * syllablesForSkeleton('viet'); // ['viết', 'việt']: stop finals take only sắc or nặng
+ * syllablesForSkeleton('Do').includes('đỗ'); // true
  */
 export function syllablesForSkeleton(skeleton: string): readonly string[] {
   if (bySkeleton === undefined) {

@@ -367,7 +367,15 @@ export function scanTokens(line: string, visit: TokenVisitor): void {
   }
 }
 
-/** Splits `line` into tokens that cover it exactly; see the module comment for the rules. */
+/**
+ * Splits `line` into tokens that cover it exactly, with UTF-16 offsets and a kind: `syllable`,
+ * `foreign`, `number`, `url` (also e-mail), `acronym`, `punct` or `space`. A letter run glued to
+ * digits is one word (`t6`, `H5N1`); a number stops before letters (`5km` → `5`, `km`).
+ *
+ * @example
+ * tokenize('Số 485-CV').map((t) => t.kind);
+ * // ['syllable', 'space', 'number', 'punct', 'acronym']
+ */
 export function tokenize(line: string): Token[] {
   const tokens: Token[] = [];
   scanTokens(line, (kind, start, end) => {
