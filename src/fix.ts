@@ -1,15 +1,19 @@
 import { EditTracker } from './edits.js';
 import type { Stage } from './stage.js';
 import type { Edit, FixResult } from './types.js';
+import { unicodeStage } from './unicode/index.js';
 
 /** Options of {@link fix}. Every stage is on unless switched off. */
 export interface FixOptions {
-  /** Normalise Unicode: NFC, composite forms, look-alikes, invisible characters. Default `true`. */
+  /**
+   * Normalise Unicode: NFC, composite forms, look-alikes, invisible characters, no-break
+   * spaces between words of Vietnamese prose. Default `true`.
+   */
   unicode?: boolean;
   /**
    * Where the tone mark goes in open `oa`, `oe`, `uy` syllables: keep the input's choice
    * (`preserve`, default), the traditional style (`old`: `hòa`, `thủy`) or the new style
-   * (`new`: `hoà`, `thuỷ`).
+   * (`new`: `hoà`, `thuỷ`). Part of the Unicode stage: has no effect with `unicode: false`.
    */
   toneStyle?: 'preserve' | 'old' | 'new';
 }
@@ -17,7 +21,7 @@ export interface FixOptions {
 /** Builds the stage list for a set of options, in pipeline order. */
 export function buildStages(options: FixOptions = {}): Stage[] {
   const stages: Stage[] = [];
-  void options;
+  if (options.unicode !== false) stages.push(unicodeStage({ toneStyle: options.toneStyle }));
   return stages;
 }
 

@@ -1,0 +1,333 @@
+/**
+ * The Unicode stage: text that looks (almost) right on screen but is wrong underneath.
+ *
+ * Rules (the `detail` of each edit names them):
+ * - `nfc`: base letters followed by combining marks become NFC (NFD text, decomposed Korean).
+ *   Only clusters with a combining character are touched: compatibility singletons that NFC
+ *   would also rewrite (U+2126 OHM SIGN, CJK compatibility ideographs) are not damage.
+ * - `composite`: Vietnamese "Unicode tổ hợp", a precomposed â ă ê ô ơ ư plus a combining tone,
+ *   and a vowel with its vowel mark and tone in either order (`o` + acute + circumflex → `ố`,
+ *   which NFC leaves as `ó` + circumflex).
+ * - `invisible`: zero-width space, (non-)joiners, word joiner, U+FEFF and soft hyphens inside or
+ *   between words. Kept next to emoji and in scripts where joiners matter, and U+FEFF at the
+ *   start of a line (a byte-order mark).
+ * - `lookalike`: `Ð`/`ð` (eth) for `Đ`/`đ`, and Cyrillic/Greek letters that look like Latin ones,
+ *   inside words of a Vietnamese line. A word that is otherwise Latin is mapped; a word made only
+ *   of look-alikes only when it then spells a Vietnamese syllable between Latin words (a lone
+ *   Greek letter is a symbol and stays). An eth is mapped only when the word becomes a syllable or
+ *   a capital abbreviation (`ĐT`), so Icelandic `með`, `Guðrún` stay. Real Cyrillic and Greek
+ *   words (any letter that is not a look-alike) are never touched.
+ * - `space`: NBSP, U+202F and U+2007 used as word spaces in a Vietnamese line become ASCII
+ *   spaces. A no-break space between two digits (`1 000 000`, digit grouping) is legitimate and
+ *   kept; so is every no-break space of a line that is not Vietnamese (French `« oui »`).
+ * - `tone-style`: with `toneStyle: 'old' | 'new'`, the tone of open `oa`, `oe`, `uy` syllables
+ *   is moved to that style (`hoà` → `hòa` or back). `preserve` (default) keeps the text's own.
+ *
+ * Invisible characters, look-alikes, no-break spaces and tone style are only touched in a
+ * Vietnamese line: one with a valid syllable written with letters only Vietnamese uses
+ * (ă đ ơ ư ạ ả …), two with other marks, or nothing but valid syllables with a mark among them.
+ * Other text only gets NFC and composite repairs.
+ */
+import { isValidSyllable, setToneStyle } from '../orthography/index.js';
+import type { Stage } from '../stage.js';
+import type { StageEdit } from '../types.js';
+import {
+  allowsInvisibleRemoval,
+  isDigit,
+  isInvisible,
+  isNoBreakSpace,
+  isWordSpace,
+  MARKED_LETTER,
+  SUSPICIOUS,
+  VIETNAMESE_LETTER,
+} from './chars.js';
+import { composeClusters, type ComposeRule } from './compose.js';
+import { isCapitalAbbreviation, isLoneGreekLetter, mapLookalikes, shapeOf, type RunShape } from './lookalike.js';
+
+export { composeClusters, vietnameseLetter } from './compose.js';
+
+/** Options of {@link unicodeStage}. */
+export interface UnicodeStageOptions {
+  /**
+   * Tone placement in open `oa`, `oe`, `uy` syllables: keep the text's own (`preserve`,
+   * default), traditional (`old`: `hòa`, `thủy`) or new (`new`: `hoà`, `thuỷ`).
+   */
+  toneStyle?: 'preserve' | 'old' | 'new';
+}
+
+/** The rules, in the order they are named in a combined `detail` (`invisible+nfc`). */
+type Rule = 'invisible' | ComposeRule | 'lookalike' | 'tone-style';
+const RULE_ORDER: readonly Rule[] = ['invisible', 'nfc', 'composite', 'lookalike', 'tone-style'];
+
+/** How sure each rule is. NFC is an identity of Unicode; the others read intent. */
+const CONFIDENCE: Readonly<Record<Rule | 'space' | 'lookalike-guess', number>> = {
+  nfc: 1,
+  composite: 0.99,
+  invisible: 0.98,
+  space: 0.95,
+  lookalike: 0.95,
+  // A word made only of look-alikes, or an eth in a capital abbreviation: context decides.
+  'lookalike-guess': 0.85,
+  'tone-style': 1,
+};
+
+/** A syllable whose tone sits on one side of `oa`/`oe`/`uy`: the only text tone style moves. */
+const STYLE_CANDIDATE =
+  /[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ]|[òóỏõọÒÓỎÕỌ][aAeE]|[ùúủũụÙÚỦŨỤ][yY]/;
+
+/**
+ * The Unicode stage (see the module comment for its rules). Its `mayApply` is one
+ * precompiled character-class test, so clean NFC text costs a single scan.
+ */
+export function unicodeStage(options: UnicodeStageOptions = {}): Stage {
+  const style = options.toneStyle ?? 'preserve';
+  if (style === 'preserve') {
+    return {
+      name: 'unicode',
+      mayApply: (line) => SUSPICIOUS.test(line),
+      run: (line) => repairLine(line, undefined),
+    };
+  }
+  return {
+    name: 'unicode',
+    mayApply: (line) => SUSPICIOUS.test(line) || STYLE_CANDIDATE.test(line),
+    run: (line) => repairLine(line, style),
+  };
+}
+
+/** A run of non-space characters of the line and what the rules make of it. */
+interface Chunk {
+  start: number;
+  end: number;
+  /** After invisible characters are dropped and clusters composed (the Vietnamese reading). */
+  text: string;
+  rules: Set<Rule>;
+  runs: LetterRun[];
+}
+
+/** Letters and marks inside a chunk's text. */
+interface LetterRun {
+  start: number;
+  end: number;
+  text: string;
+  shape: RunShape;
+  /** The run with look-alikes mapped, when it has any. */
+  mapped?: string;
+}
+
+const LETTER_RUN = /[\p{L}\p{M}]+/gu;
+
+function repairLine(line: string, style: 'old' | 'new' | undefined): StageEdit[] {
+  const chunks = readChunks(line);
+  const vietnamese = isVietnameseLine(chunks);
+  const edits: StageEdit[] = [];
+  let chunkIndex = 0;
+  let i = 0;
+  while (i < line.length) {
+    const code = line.charCodeAt(i);
+    if (isWordSpace(code)) {
+      // A run of no-break spaces becomes ASCII spaces, except digit grouping.
+      if (!vietnamese || !isNoBreakSpace(code)) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < line.length && isNoBreakSpace(line.charCodeAt(j))) j++;
+      const between = i > 0 && isDigit(line.charCodeAt(i - 1)) && j < line.length && isDigit(line.charCodeAt(j));
+      if (!between) edits.push({ start: i, end: j, after: ' '.repeat(j - i), kind: 'unicode', confidence: CONFIDENCE.space, detail: 'space' });
+      i = j;
+      continue;
+    }
+    const chunk = chunks[chunkIndex++];
+    const edit = vietnamese ? vietnameseChunkEdit(line, chunks, chunkIndex - 1, style) : plainChunkEdit(line, chunk);
+    if (edit) edits.push(edit);
+    i = chunk.end;
+  }
+  return edits;
+}
+
+/** Splits the line at word spaces; each chunk is read as if the line were Vietnamese. */
+function readChunks(line: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  let i = 0;
+  while (i < line.length) {
+    if (isWordSpace(line.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < line.length && !isWordSpace(line.charCodeAt(i))) i++;
+    const rules = new Set<Rule>();
+    const visible = dropInvisible(line, start, i);
+    if (visible.length !== i - start) rules.add('invisible');
+    const text = composeClusters(visible, rules as Set<ComposeRule>);
+    const runs: LetterRun[] = [];
+    for (const m of text.matchAll(LETTER_RUN)) {
+      const shape = shapeOf(m[0]);
+      const run: LetterRun = { start: m.index, end: m.index + m[0].length, text: m[0], shape };
+      if (shape.homoglyphs > 0 || shape.eths > 0) run.mapped = mapLookalikes(m[0]);
+      runs.push(run);
+    }
+    chunks.push({ start, end: i, text, rules, runs });
+  }
+  return chunks;
+}
+
+/** `line.slice(start, end)` without the invisible characters whose neighbours allow dropping them. */
+function dropInvisible(line: string, start: number, end: number): string {
+  let out = '';
+  let from = start;
+  for (let k = start; k < end; k++) {
+    const code = line.charCodeAt(k);
+    if (!isInvisible(code) || (k === 0 && code === 0xfeff)) continue;
+    let p = k - 1;
+    while (p >= 0 && isInvisible(line.charCodeAt(p))) p--;
+    let q = k + 1;
+    while (q < line.length && isInvisible(line.charCodeAt(q))) q++;
+    const before = p >= 0 ? line.charCodeAt(p) : undefined;
+    const after = q < line.length ? line.charCodeAt(q) : undefined;
+    if (!allowsInvisibleRemoval(before) || !allowsInvisibleRemoval(after)) continue;
+    out += line.slice(from, k);
+    from = k + 1;
+  }
+  return from === start ? line.slice(start, end) : out + line.slice(from, end);
+}
+
+/**
+ * Whether the line is Vietnamese: a valid syllable with a letter only Vietnamese writes, or two
+ * with other marks, or only valid syllables with at least one mark (a short title `Tôi`).
+ */
+function isVietnameseLine(chunks: readonly Chunk[]): boolean {
+  let score = 0;
+  let allSyllables = true;
+  let runs = 0;
+  for (const chunk of chunks) {
+    for (const run of chunk.runs) {
+      runs++;
+      const word = run.mapped ?? run.text;
+      if (!isValidSyllable(word)) {
+        allSyllables = false;
+        continue;
+      }
+      if (VIETNAMESE_LETTER.test(word)) score += 2;
+      else if (MARKED_LETTER.test(word)) score += 1;
+      if (score >= 2) return true;
+    }
+  }
+  return runs > 0 && allSyllables && score > 0;
+}
+
+/** Outside Vietnamese lines only NFC and composite repairs apply, invisible characters stay. */
+function plainChunkEdit(line: string, chunk: Chunk): StageEdit | undefined {
+  const before = line.slice(chunk.start, chunk.end);
+  const rules = new Set<ComposeRule>();
+  const after = composeClusters(before, rules);
+  return after === before ? undefined : chunkEdit(before, after, chunk.start, rules, 1);
+}
+
+function vietnameseChunkEdit(
+  line: string,
+  chunks: readonly Chunk[],
+  index: number,
+  style: 'old' | 'new' | undefined,
+): StageEdit | undefined {
+  const chunk = chunks[index];
+  const rules = chunk.rules;
+  let confidence = 1;
+  let text = chunk.text;
+  // Look-alikes, right to left so earlier offsets stay valid.
+  for (let r = chunk.runs.length - 1; r >= 0; r--) {
+    const run = chunk.runs[r];
+    if (run.mapped === undefined) continue;
+    const sure = lookalikeDecision(run, chunks, index, r);
+    if (sure === undefined) continue;
+    text = text.slice(0, run.start) + run.mapped + text.slice(run.end);
+    rules.add('lookalike');
+    confidence = Math.min(confidence, sure);
+  }
+  if (style !== undefined) {
+    const styled = setToneStyle(text, style);
+    if (styled !== text) {
+      text = styled;
+      rules.add('tone-style');
+    }
+  }
+  const before = line.slice(chunk.start, chunk.end);
+  return text === before ? undefined : chunkEdit(before, text, chunk.start, rules, confidence);
+}
+
+/** The confidence of mapping a run's look-alikes, or `undefined` to leave it. */
+function lookalikeDecision(run: LetterRun, chunks: readonly Chunk[], chunkIndex: number, runIndex: number): number | undefined {
+  const { shape } = run;
+  const mapped = run.mapped!;
+  if (shape.other > 0) return undefined; // a real Cyrillic or Greek word
+  const syllable = isValidSyllable(mapped);
+  let confidence = CONFIDENCE.lookalike;
+  if (shape.eths > 0 && !syllable) {
+    if (!isCapitalAbbreviation(mapped)) return undefined;
+    confidence = CONFIDENCE['lookalike-guess'];
+  }
+  if (shape.homoglyphs > 0 && shape.latin === 0) {
+    // Only look-alikes: a Vietnamese syllable between Latin words, never a lone Greek symbol.
+    if (!syllable || isLoneGreekLetter(run.text) || !latinNeighbours(chunks, chunkIndex, runIndex)) return undefined;
+    confidence = CONFIDENCE['lookalike-guess'];
+  }
+  return confidence;
+}
+
+/** Whether the nearest letter runs before and after (those that exist; at least one) are Latin. */
+function latinNeighbours(chunks: readonly Chunk[], chunkIndex: number, runIndex: number): boolean {
+  const prev = neighbour(chunks, chunkIndex, runIndex, -1);
+  const next = neighbour(chunks, chunkIndex, runIndex, 1);
+  if (!prev && !next) return false;
+  return (!prev || prev.shape.latin > 0) && (!next || next.shape.latin > 0);
+}
+
+function neighbour(chunks: readonly Chunk[], chunkIndex: number, runIndex: number, step: 1 | -1): LetterRun | undefined {
+  let c = chunkIndex;
+  let r = runIndex + step;
+  while (c >= 0 && c < chunks.length) {
+    const runs = chunks[c].runs;
+    if (r >= 0 && r < runs.length) return runs[r];
+    c += step;
+    if (c >= 0 && c < chunks.length) r = step > 0 ? 0 : chunks[c].runs.length - 1;
+  }
+  return undefined;
+}
+
+/** One edit for a changed chunk, trimmed to the changed span without cutting a letter from its marks. */
+function chunkEdit(before: string, after: string, offset: number, rules: ReadonlySet<Rule>, confidence: number): StageEdit {
+  let head = 0;
+  const shorter = Math.min(before.length, after.length);
+  while (head < shorter && before.charCodeAt(head) === after.charCodeAt(head)) head++;
+  while (head > 0 && (continuesCluster(before, head) || continuesCluster(after, head))) head--;
+  let tail = 0;
+  while (
+    tail < shorter - head &&
+    before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)
+  ) {
+    tail++;
+  }
+  while (tail > 0 && (continuesCluster(before, before.length - tail) || continuesCluster(after, after.length - tail))) tail--;
+  const detail = RULE_ORDER.filter((r) => rules.has(r)).join('+');
+  let sure = confidence;
+  for (const r of rules) sure = Math.min(sure, CONFIDENCE[r]);
+  return {
+    start: offset + head,
+    end: offset + before.length - tail,
+    after: after.slice(head, after.length - tail),
+    kind: 'unicode',
+    confidence: sure,
+    detail,
+  };
+}
+
+const MARK = /\p{M}/u;
+
+/** Whether the code unit at `i` belongs to the character before it (a low surrogate or a mark). */
+function continuesCluster(s: string, i: number): boolean {
+  if (i <= 0 || i >= s.length) return false;
+  const code = s.charCodeAt(i);
+  if (code >= 0xdc00 && code <= 0xdfff) return true;
+  return code >= 0x0300 && MARK.test(s[i]);
+}

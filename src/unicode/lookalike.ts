@@ -1,0 +1,72 @@
+/** Look-alike letters: `Ð`/`ð` for `Đ`/`đ`, Cyrillic and Greek homoglyphs inside Latin words. */
+import { HOMOGLYPHS, isGreek, LATIN_LETTER } from './chars.js';
+
+/** What a letter run (letters and combining marks, no spaces) is made of. */
+export interface RunShape {
+  /** Letters of the Latin script, `Ð`/`ð` included. */
+  latin: number;
+  /** Cyrillic or Greek letters that look like a Latin one. */
+  homoglyphs: number;
+  /** `Ð` U+00D0 or `ð` U+00F0. */
+  eths: number;
+  /** Letters of any other kind (real Cyrillic or Greek, other scripts). */
+  other: number;
+}
+
+const LETTER = /\p{L}/u;
+
+/** Counts the kinds of letters of `run`. */
+export function shapeOf(run: string): RunShape {
+  const shape: RunShape = { latin: 0, homoglyphs: 0, eths: 0, other: 0 };
+  for (const ch of run) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) {
+      if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) shape.latin++;
+    } else if (code === 0xd0 || code === 0xf0) {
+      shape.eths++;
+      shape.latin++;
+    } else if (HOMOGLYPHS.has(ch)) {
+      shape.homoglyphs++;
+    } else if (LATIN_LETTER.test(ch)) {
+      shape.latin++;
+    } else if (LETTER.test(ch)) {
+      shape.other++;
+    }
+  }
+  return shape;
+}
+
+/**
+ * `run` with `Ð`/`ð` read as `Đ`/`đ` and every homoglyph as its Latin letter. Precomposed
+ * Cyrillic/Greek letters with marks (`ѐ`, `ό`) are decomposed first, so their marks land on
+ * the Latin letter; the result is NFC.
+ */
+export function mapLookalikes(run: string): string {
+  let out = '';
+  for (const ch of run.normalize('NFD')) {
+    if (ch === '\u00D0') out += '\u0110';
+    else if (ch === '\u00F0') out += '\u0111';
+    else out += HOMOGLYPHS.get(ch) ?? ch;
+  }
+  return out.normalize('NFC');
+}
+
+/** A run made of one Greek letter (and perhaps marks): a symbol such as `góc α`, not damage. */
+export function isLoneGreekLetter(run: string): boolean {
+  let letters = 0;
+  let greek = false;
+  for (const ch of run) {
+    if (!LETTER.test(ch)) continue;
+    letters++;
+    greek = isGreek(ch);
+  }
+  return letters === 1 && greek;
+}
+
+/**
+ * An abbreviation or initial in capitals, `ĐT`, `VPĐUK`, `Nguyễn Văn Đ.`: ASCII capitals and
+ * `Đ` only (an Icelandic capital word such as `GUÐRÚN` has other marked letters).
+ */
+export function isCapitalAbbreviation(s: string): boolean {
+  return /^[A-Z\u0110]+$/.test(s);
+}
