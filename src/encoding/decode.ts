@@ -1,0 +1,123 @@
+/**
+ * Bytes → text: UTF-8 and UTF-16 by their byte-order mark or by validity, else the legacy
+ * byte encoding whose reading is the most Vietnamese.
+ */
+import {
+  BYTE_TABLES,
+  canonicalEncodingName,
+  decodeSingleByte,
+  decodeVniView,
+  type EncodingName,
+} from './charsets.js';
+import { syllableCount } from './score.js';
+import { decodeViqrWord } from './viqr.js';
+
+/** The result of {@link decode}. */
+export interface Decoded {
+  /** The text (without a byte-order mark). */
+  text: string;
+  /** Canonical name of the encoding used (see `SUPPORTED_ENCODINGS`). */
+  encoding: string;
+  /**
+   * How sure the choice is, 0..1: 1 for a byte-order mark, valid UTF-8 or a forced encoding;
+   * for a legacy encoding, the share of words that read as Vietnamese syllables, lowered when
+   * another encoding reads almost as well. Below 0.5, treat the text as undecodable.
+   */
+  confidence: number;
+}
+
+/** Options of {@link decode}. */
+export interface DecodeOptions {
+  /** Use this encoding (any name `canonicalEncodingName` knows) instead of detecting one. */
+  encoding?: string;
+}
+
+/** Legacy encodings tried when the bytes are not UTF-8, in order of preference on a tie. */
+const DETECTED: readonly EncodingName[] = ['windows-1258', 'tcvn3', 'vni', 'viscii', 'vps'];
+
+function decodeAs(bytes: Uint8Array, encoding: EncodingName): string {
+  switch (encoding) {
+    case 'utf-8':
+      return new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
+    case 'utf-16le':
+    case 'utf-16be':
+      return new TextDecoder(encoding, { ignoreBOM: false }).decode(bytes);
+    case 'vni':
+      return decodeVniView(decodeSingleByte(bytes, BYTE_TABLES['windows-1252'])).normalize('NFC');
+    case 'viqr':
+      return decodeViqrText(new TextDecoder('utf-8').decode(bytes));
+    default:
+      return decodeSingleByte(bytes, BYTE_TABLES[encoding]).normalize('NFC');
+  }
+}
+
+/** Decodes VIQR text word by word (words between spaces). */
+function decodeViqrText(text: string): string {
+  return text.replace(/[^\s]+/g, (w) => decodeViqrWord(w).text);
+}
+
+/**
+ * Share of the words of `text` with a non-ASCII character that are valid Vietnamese
+ * syllables (ASCII words read the same in every encoding, so they do not tell them apart).
+ */
+function vietnameseShare(text: string): number {
+  let words = 0;
+  let valid = 0;
+  for (const m of text.matchAll(/[^\s\p{P}\p{N}]+/gu)) {
+    if (!/[^\x00-\x7F]/.test(m[0])) continue;
+    words++;
+    if (syllableCount(m[0]) === 1 && /^[\p{L}\p{M}]+$/u.test(m[0])) valid++;
+  }
+  return words === 0 ? 0 : valid / words;
+}
+
+function hasBom(bytes: Uint8Array): EncodingName | undefined {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/**
+ * Decodes bytes to text. A byte-order mark decides (UTF-8, UTF-16 LE/BE); else valid UTF-8 is
+ * UTF-8; else each legacy Vietnamese encoding (Windows-1258, TCVN3, VNI, VISCII, VPS) is tried
+ * and the one whose text has the most valid Vietnamese syllables wins. Invalid UTF-8 is never
+ * replaced silently: when no legacy reading is convincing, the best one is returned with a
+ * low confidence. `options.encoding` forces an encoding.
+ *
+ * @throws RangeError for an unknown forced encoding name.
+ */
+export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded {
+  const bom = hasBom(bytes);
+  if (options.encoding !== undefined) {
+    const name = canonicalEncodingName(options.encoding);
+    if (!name) throw new RangeError(`unknown encoding "${options.encoding}"`);
+    const body = bom === name ? bytes.subarray(name === 'utf-8' ? 3 : 2) : bytes;
+    return { text: decodeAs(body, name), encoding: name, confidence: 1 };
+  }
+  if (bom) {
+    const body = bytes.subarray(bom === 'utf-8' ? 3 : 2);
+    return { text: decodeAs(body, bom), encoding: bom, confidence: 1 };
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return { text, encoding: 'utf-8', confidence: 1 };
+  } catch {
+    // Not UTF-8: a legacy encoding.
+  }
+  let best: { text: string; encoding: EncodingName; share: number } | undefined;
+  let second = 0;
+  for (const encoding of DETECTED) {
+    const text = decodeAs(bytes, encoding);
+    const share = vietnameseShare(text);
+    if (!best || share > best.share) {
+      if (best) second = Math.max(second, best.share);
+      best = { text, encoding, share };
+    } else second = Math.max(second, share);
+  }
+  const chosen = best as { text: string; encoding: EncodingName; share: number };
+  // Confident when most words are syllables and the runner-up is clearly behind.
+  const margin = chosen.share - second;
+  const confidence = Math.max(0, Math.min(1, chosen.share * Math.min(1, 0.5 + 5 * margin)));
+  return { text: chosen.text, encoding: chosen.encoding, confidence: Math.round(confidence * 1000) / 1000 };
+}

@@ -1,0 +1,207 @@
+/**
+ * Undoing mojibake in one word: UTF-8 bytes that were shown as Windows-1252, ISO-8859-1 or
+ * Windows-1258 (`Tiáº¿ng` → `Tiếng`), possibly twice (`TiÃ¡ÂºÂ¿ng`), possibly with the bytes
+ * Windows-1252 leaves undefined dropped on the way (`ngÆ°á»i` → `người`).
+ */
+import { CP1252_BYTE, CP1258_BYTE } from './charsets.js';
+import { vietnameseScore } from './score.js';
+import { LOST_BYTE_SYLLABLES } from './tables/lost-byte-syllables.js';
+import { decodeUtf8Keeping, lostByteCompletions } from './utf8.js';
+
+/** Characters that Windows-1252 shows for the C1 range bytes it leaves undefined. */
+const CP1252_UNDEFINED = new Set(['\u0081', '\u008d', '\u008f', '\u0090', '\u009d']);
+
+/** Which view a character belongs to, for naming the damage. */
+const enum View {
+  Shared = 0,
+  Latin1 = 1,
+  Cp1258 = 2,
+}
+
+/** character → [byte, view]: Windows-1252 (+ the C1 controls of ISO-8859-1) and Windows-1258. */
+const BYTE_OF = new Map<string, number>();
+const VIEW_OF = new Map<string, View>();
+for (const [ch, b] of CP1252_BYTE) {
+  BYTE_OF.set(ch, b);
+  const c = ch.charCodeAt(0);
+  VIEW_OF.set(ch, c >= 0x80 && c < 0xa0 && !CP1252_UNDEFINED.has(ch) ? View.Latin1 : View.Shared);
+}
+for (const [ch, b] of CP1258_BYTE) {
+  if (!BYTE_OF.has(ch)) {
+    BYTE_OF.set(ch, b);
+    VIEW_OF.set(ch, View.Cp1258);
+  }
+}
+
+let lostByteFrequency: Map<string, number> | undefined;
+
+/** log2 frequency of a lower-case syllable among those a lost byte makes ambiguous (0 if unknown). */
+function frequencyOf(word: string): number {
+  if (!lostByteFrequency) {
+    lostByteFrequency = new Map();
+    const items = LOST_BYTE_SYLLABLES.split(' ');
+    for (let i = 0; i + 1 < items.length; i += 2) lostByteFrequency.set(items[i], Number(items[i + 1]));
+  }
+  let total = 0;
+  for (const m of word.toLowerCase().matchAll(/\p{L}+/gu)) total += lostByteFrequency.get(m[0]) ?? 0;
+  return total;
+}
+
+/** The result of undoing mojibake in a word. */
+export interface MojibakeFix {
+  text: string;
+  /** The damage undone: `utf8-as-cp1252`, `utf8-as-latin1`, `utf8-as-cp1258`, `…-twice`. */
+  detail: string;
+  /** Score gain over the input (see {@link vietnameseScore}). */
+  gain: number;
+  /** Some bytes had been lost and were guessed. */
+  guessed: boolean;
+}
+
+interface Level {
+  candidates: string[];
+  view: View;
+}
+
+/**
+ * One level of undoing: the word's characters turned back into bytes where they can be, and
+ * every valid UTF-8 sequence among those bytes decoded. With `guessLost`, a sequence that lacks
+ * one continuation byte is completed with each byte Windows-1252 drops (several candidates).
+ */
+function undoLevel(word: string, guessLost: boolean): Level | undefined {
+  const bytes: number[] = [];
+  const chars: string[] = [];
+  let view = View.Shared;
+  let sawHigh = false;
+  for (const ch of word) {
+    const b = BYTE_OF.get(ch);
+    bytes.push(b ?? -1);
+    chars.push(ch);
+    if (b !== undefined && b >= 0x80) {
+      sawHigh = true;
+      const v = VIEW_OF.get(ch) as View;
+      if (v > view) view = v;
+    }
+  }
+  if (!sawHigh) return undefined;
+  // Each maximal run of byte-mapped characters is decoded on its own.
+  let variants: string[] = [''];
+  let decodedAny = false;
+  let i = 0;
+  while (i < bytes.length) {
+    if (bytes[i] < 0) {
+      variants = variants.map((v) => v + chars[i]);
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < bytes.length && bytes[j] >= 0) j++;
+    const seg = bytes.slice(i, j);
+    const keep = chars.slice(i, j);
+    const parts = guessLost ? decodeGuessing(seg, keep) : [decodeUtf8Keeping(seg, keep)];
+    for (const p of parts) if (p.decoded > 0) decodedAny = true;
+    const next: string[] = [];
+    for (const v of variants) for (const p of parts) if (next.length < 64) next.push(v + p.text);
+    variants = next;
+    i = j;
+  }
+  if (!decodedAny) return undefined;
+  return { candidates: variants, view };
+}
+
+/** {@link decodeUtf8Keeping}, plus the readings where lost bytes are put back. */
+function decodeGuessing(bytes: number[], keep: string[]): Array<{ text: string; decoded: number }> {
+  let readings: Array<{ text: string; decoded: number }> = [{ text: '', decoded: 0 }];
+  let i = 0;
+  const end = bytes.length;
+  while (i < end) {
+    const b = bytes[i];
+    const n = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 ? 2 : 1;
+    const seq = n >= 2 && i + n <= end ? decodeUtf8Keeping(bytes.slice(i, i + n), keep.slice(i, i + n)) : undefined;
+    if (seq && seq.decoded === 1 && [...seq.text].length === 1) {
+      readings = readings.map((r) => ({ text: r.text + seq.text, decoded: r.decoded + 1 }));
+      i += n;
+      continue;
+    }
+    const lost = lostByteCompletions(bytes, i, end);
+    if (lost) {
+      const kept = keep.slice(i, i + lost.used).join('');
+      const next: Array<{ text: string; decoded: number }> = [];
+      for (const r of readings) {
+        if (next.length < 64) next.push({ text: r.text + kept, decoded: r.decoded });
+        for (const c of lost.chars) if (next.length < 64) next.push({ text: r.text + c, decoded: r.decoded + 1 });
+      }
+      readings = next;
+      i += lost.used;
+      continue;
+    }
+    readings = readings.map((r) => ({ text: r.text + keep[i], decoded: r.decoded }));
+    i++;
+  }
+  return readings;
+}
+
+/** The best of several readings: highest score, then the most frequent syllables. */
+function best(candidates: readonly string[]): { text: string; score: number } {
+  let top = candidates[0];
+  let topScore = vietnameseScore(top);
+  let topFreq = candidates.length > 1 ? frequencyOf(top) : 0;
+  for (let k = 1; k < candidates.length; k++) {
+    const s = vietnameseScore(candidates[k]);
+    if (s < topScore) continue;
+    const f = frequencyOf(candidates[k]);
+    if (s > topScore || f > topFreq) {
+      top = candidates[k];
+      topScore = s;
+      topFreq = f;
+    }
+  }
+  return { text: top, score: topScore };
+}
+
+const VIEW_NAMES = ['utf8-as-cp1252', 'utf8-as-latin1', 'utf8-as-cp1258'];
+
+/**
+ * Undoes mojibake in `word` (no spaces inside) when the result reads better Vietnamese by at
+ * least `minGain`; `undefined` when the word has none or undoing it does not help enough.
+ */
+export function undoMojibake(word: string, minGain = 1): MojibakeFix | undefined {
+  const before = vietnameseScore(word);
+  let current = word;
+  let bestText = word;
+  let bestScore = before;
+  let bestDepth = 0;
+  let bestView = View.Shared;
+  let bestGuessed = false;
+  for (let depth = 1; depth <= 3; depth++) {
+    let level = undoLevel(current, false);
+    let guessed = false;
+    if (depth === 1) {
+      const lossy = undoLevel(current, true);
+      if (lossy && lossy.candidates.length > 1) {
+        level = lossy;
+        guessed = true;
+      }
+    }
+    if (!level) break;
+    const pick = best(level.candidates);
+    // A guessed lost byte must do better than the plain reading.
+    if (guessed) {
+      const plain = undoLevel(current, false);
+      const plainScore = plain ? best(plain.candidates).score : -Infinity;
+      guessed = pick.score > plainScore && !(plain?.candidates.includes(pick.text) ?? false);
+    }
+    if (pick.text === current) break;
+    if (pick.score >= bestScore) {
+      bestText = pick.text;
+      bestScore = pick.score;
+      bestDepth = depth;
+      bestView = level.view > bestView ? level.view : bestView;
+      bestGuessed = bestGuessed || guessed;
+    }
+    current = pick.text;
+  }
+  if (bestDepth === 0 || bestScore - before < minGain) return undefined;
+  const detail = VIEW_NAMES[bestView] + (bestDepth === 2 ? '-twice' : bestDepth === 3 ? '-thrice' : '');
+  return { text: bestText, detail, gain: bestScore - before, guessed: bestGuessed };
+}

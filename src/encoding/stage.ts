@@ -1,0 +1,339 @@
+/**
+ * The encoding-repair stage: finds the words of a line that are mojibake, legacy-font text
+ * seen through Windows-1252, or VIQR, and re-decodes them where the result reads as clearly
+ * better Vietnamese. Words are the runs between ASCII spaces and tabs; damage never spans
+ * them, because every encoding involved keeps ASCII as it is.
+ */
+import type { Stage } from '../stage.js';
+import type { StageEdit } from '../types.js';
+import { findLetterReferences, mayHaveReference } from './html.js';
+import { decodeLegacyView, LEGACY_DETAIL, LEGACY_VIEWS } from './legacy.js';
+import { undoMojibake } from './mojibake.js';
+import { vietnameseScore } from './score.js';
+import { decodeViqrWord } from './viqr.js';
+import type { LegacyEncoding } from './charsets.js';
+
+/** Options of {@link encodingStage}. */
+export interface EncodingStageOptions {
+  /** Decode HTML character references to letters (`&#7871;`, `&ecirc;`). Default `false`. */
+  htmlEntities?: boolean;
+}
+
+/**
+ * Characters that clean Vietnamese (or English, French, German…) text does not contain but
+ * damaged text does: C0/C1 controls (VISCII capitals, undefined bytes), the Latin-1 symbols
+ * and non-Vietnamese letters that UTF-8 continuation bytes and legacy fonts show as, the
+ * Windows-1252 extras at 0x80-0x9F; a lead-byte letter followed by a Windows-1252 punctuation
+ * continuation byte (`â€œ`); a vowel followed by a Windows-1258 tone byte (`Tiêìng`); and the
+ * VIQR shape marks (`a(`, `e^`, `o+`). One test of this decides whether a line can be damaged.
+ */
+const SUSPICIOUS = new RegExp(
+  '[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u00A1-\\u00BF\\u00C4-\\u00C7\\u00CB\\u00CE-\\u00D1' +
+    '\\u00D6-\\u00D8\\u00DB\\u00DC\\u00DE\\u00DF\\u00E4-\\u00E7\\u00EB\\u00EE-\\u00F1\\u00F6-\\u00F8' +
+    '\\u00FB\\u00FC\\u00FE\\u00FF\\u0152\\u0153\\u0160\\u0161\\u0178\\u017D\\u017E\\u0192\\u02C6\\u02DC' +
+    '\\u2020\\u2021\\u2030\\u2039\\u203A\\u20AC\\u2122]' +
+    '|[\\u00C0-\\u00EF][\\u00A0\\u201A\\u201E\\u2026\\u2018\\u2019\\u201C\\u201D\\u2022\\u2013\\u2014]' +
+    '|[aeiouyâêôAEIOUYÂÊÔ][\\u00CC\\u00EC\\u00D2\\u00F2\\u00DE]' +
+    '|[aeouAEOU][(^+]',
+);
+
+/** A word of the line: the text between ASCII spaces / tabs. */
+interface Word {
+  start: number;
+  end: number;
+  text: string;
+  /** Set once a pass has fixed the word. */
+  fixed?: boolean;
+}
+
+function splitWords(line: string): Word[] {
+  const words: Word[] = [];
+  let start = -1;
+  for (let i = 0; i <= line.length; i++) {
+    const c = i < line.length ? line.charCodeAt(i) : 0x20;
+    const space = c === 0x20 || c === 0x09 || c === 0x0d;
+    if (space) {
+      if (start >= 0) words.push({ start, end: i, text: line.slice(start, i) });
+      start = -1;
+    } else if (start < 0) start = i;
+  }
+  return words;
+}
+
+function hasNonAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return true;
+  return false;
+}
+
+/** An edit replacing `before` by `after` at `start`, trimmed to the part that differs. */
+function trimmedEdit(
+  start: number,
+  before: string,
+  after: string,
+  kind: StageEdit['kind'],
+  confidence: number,
+  detail: string,
+): StageEdit {
+  let p = 0;
+  const max = Math.min(before.length, after.length);
+  while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
+  let q = 0;
+  while (q < max - p && before.charCodeAt(before.length - 1 - q) === after.charCodeAt(after.length - 1 - q)) q++;
+  // Do not cut a letter from the combining marks that follow it.
+  while (p > 0 && /\p{M}/u.test(before[p] ?? '')) p--;
+  return {
+    start: start + p,
+    end: start + before.length - q,
+    after: after.slice(p, after.length - q),
+    kind,
+    confidence,
+    detail,
+  };
+}
+
+function confidenceOf(gain: number, base: number): number {
+  return Math.min(0.99, base + 0.05 * gain);
+}
+
+/**
+ * Characters Vietnamese text is made of: Latin letters (with the Vietnamese block), combining
+ * marks, general punctuation and symbols, emoji. A mojibake reading that yields anything else
+ * (`ngß¶i` read as UTF-8 gives an N'Ko letter) is only a fallback.
+ */
+const EXPECTED = /^[\u0000-\u024F\u0300-\u036F\u1E00-\u1EFF\u2000-\u2BFF\u{1F000}-\u{1FAFF}]*$/u;
+
+/** Whether every letter of `s` is a capital (an acronym or an initial: `HĐQT`, `Đ.`). */
+function allCapitals(s: string): boolean {
+  return /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
+}
+
+/** Characters that start a UTF-8 sequence shown as Windows-1252 (`Ã`, `Ä`, `Æ`, `á`…). */
+const LEAD_BYTE_CHAR = /[\u00c2-\u00f4]/;
+
+/**
+ * Undoes mojibake word by word; a word is fixed only where it reads better. A guessed lost
+ * byte must yield a syllable or an acronym. Readings with unexpected scripts are returned for
+ * later, to be used where no legacy reading fits better. Once a line has shown mojibake,
+ * words that read no worse undone (`Ã` alone: the lost byte of `Á`) are undone too.
+ */
+function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Array<{ word: Word; edit: StageEdit }>; sure: number } {
+  const fallback: Array<{ word: Word; edit: StageEdit }> = [];
+  let sure = 0;
+  for (let round = 0; round < 2; round++) {
+    if (round === 1 && sure === 0) break;
+    for (const w of words) {
+      if (w.fixed || !hasNonAscii(w.text)) continue;
+      if (round === 1 && !LEAD_BYTE_CHAR.test(w.text)) continue;
+      const fix = undoMojibake(w.text, round === 0 ? 1 : 0);
+      if (!fix) continue;
+      const weak = fix.guessed && vietnameseScore(fix.text) < 1;
+      if (weak && !allCapitals(fix.text)) continue;
+      const confidence = confidenceOf(fix.gain, fix.guessed || round === 1 ? 0.6 : 0.8);
+      const edit = trimmedEdit(w.start, w.text, fix.text, 'mojibake', confidence, fix.detail);
+      if (weak || !EXPECTED.test(fix.text)) {
+        if (round === 0) fallback.push({ word: w, edit });
+        continue;
+      }
+      w.fixed = true;
+      edits.push(edit);
+      if (!fix.guessed) sure++;
+    }
+  }
+  return { fallback, sure };
+}
+
+/** End of a sentence: the next word starts a new one. */
+const SENTENCE_END = /[.!?…]["'”’)\]»]*$/;
+
+/**
+ * TCVN3 (ABC) fonts have no capitals with tone marks: `Ấn` was typed with the code of `ấn`.
+ * The case comes back where the text itself says so: a word that starts a sentence gets a
+ * capital, and a word whose other letters are capitals is all capitals (`VIệT` → `VIỆT`).
+ */
+function restoreTcvn3Case(decoded: string, raw: string, sentenceStart: boolean): string {
+  let upper = 0;
+  let lowerAscii = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) upper++;
+    else if (c >= 0x61 && c <= 0x7a) lowerAscii++;
+  }
+  // Capitals TCVN3 has (Ă Â Ê Ô Ơ Ư Đ, bytes 0xA1-0xA7 shown as ¡-§) count as capitals too.
+  for (const ch of raw) if (ch >= '\u00a1' && ch <= '\u00a7') upper++;
+  if (upper >= 2 && lowerAscii === 0) return decoded.toUpperCase();
+  if (!sentenceStart) return decoded;
+  const m = /\p{L}/u.exec(decoded);
+  if (!m) return decoded;
+  const first = decoded[m.index];
+  const rawFirst = raw[m.index];
+  // Only a letter TCVN3 wrote in lower case for want of a capital (never an ASCII a-z).
+  if (rawFirst === undefined || rawFirst.charCodeAt(0) < 0x80) return decoded;
+  return decoded.slice(0, m.index) + first.toUpperCase() + decoded.slice(m.index + 1);
+}
+
+interface Candidate {
+  word: Word;
+  after: string;
+  gain: number;
+}
+
+/**
+ * Legacy-font text: for each run of words that could all be such text, every legacy encoding
+ * is tried; the one whose reading gains most is kept when the gain is clear (two words or more
+ * read better, or one reads much better and nothing reads worse).
+ */
+function legacyPass(words: Word[], edits: StageEdit[]): void {
+  let i = 0;
+  while (i < words.length) {
+    if (words[i].fixed || !hasNonAscii(words[i].text)) {
+      i++;
+      continue;
+    }
+    // A run: consecutive words that every legacy reading can take (ASCII words included).
+    let j = i;
+    while (j < words.length && !words[j].fixed && decodeLegacyView(words[j].text, 'windows-1258') !== undefined) j++;
+    if (j === i) {
+      i++;
+      continue;
+    }
+    let bestEncoding: LegacyEncoding | undefined;
+    let bestGain = 0;
+    let bestCandidates: Candidate[] = [];
+    for (const encoding of LEGACY_VIEWS) {
+      let gain = 0;
+      let improved = 0;
+      let worse = 0;
+      const candidates: Candidate[] = [];
+      for (let k = i; k < j; k++) {
+        const w = words[k];
+        if (!hasNonAscii(w.text)) continue;
+        const after = decodeLegacyView(w.text, encoding);
+        if (after === undefined || after === w.text) continue;
+        const g = vietnameseScore(after) - vietnameseScore(w.text);
+        gain += g;
+        if (g > 0) improved++;
+        if (g < 0) worse++;
+        candidates.push({ word: w, after, gain: g });
+      }
+      const clear = improved >= 2 ? gain >= 2 : improved === 1 && worse === 0 && gain >= 3;
+      if (clear && gain > bestGain) {
+        bestEncoding = encoding;
+        bestGain = gain;
+        bestCandidates = candidates;
+      }
+    }
+    if (bestEncoding) {
+      const detail = LEGACY_DETAIL[bestEncoding];
+      for (const c of bestCandidates) {
+        if (c.gain < 0) continue;
+        let after = c.after;
+        if (bestEncoding === 'tcvn3') {
+          const prev = words[words.indexOf(c.word) - 1];
+          after = restoreTcvn3Case(after, c.word.text, prev === undefined || SENTENCE_END.test(prev.text));
+        }
+        if (after === c.word.text) continue;
+        c.word.fixed = true;
+        edits.push(trimmedEdit(c.word.start, c.word.text, after, 'legacy-encoding', confidenceOf(bestGain, 0.7), detail));
+      }
+    }
+    i = j;
+  }
+}
+
+/**
+ * VIQR: decided for the whole line, since its marks are plain ASCII punctuation. The line
+ * must carry marks no other text makes (shape marks, tone marks inside a word) on two words
+ * or more and on a good share of its words; then each word whose reading is Vietnamese is
+ * decoded, and anything else (`don't`, URLs, code, names) stays.
+ */
+function viqrPass(line: string, words: Word[], edits: StageEdit[]): void {
+  if (!/[(^+'`?~.\\]/.test(line)) return;
+  let strongWords = 0;
+  let markedWords = 0;
+  let letterWords = 0;
+  const decoded: Array<{ word: Word; text: string; ok: boolean } | undefined> = [];
+  for (const w of words) {
+    if (/[A-Za-z]/.test(w.text)) letterWords++;
+    if (w.fixed || hasNonAsciiLetters(w.text)) {
+      decoded.push(undefined);
+      continue;
+    }
+    const d = decodeViqrWord(w.text);
+    if (d.marks === 0 && d.escapes === 0) {
+      decoded.push(undefined);
+      continue;
+    }
+    const ok = allRunsValid(d.text);
+    if (ok && d.marks > 0) {
+      markedWords++;
+      if (d.strong > 0) strongWords++;
+    }
+    decoded.push({ word: w, text: d.text, ok });
+  }
+  if (strongWords < 2 || markedWords < 0.3 * letterWords) return;
+  for (const d of decoded) {
+    if (!d || !d.ok || d.text === d.word.text) continue;
+    d.word.fixed = true;
+    edits.push(trimmedEdit(d.word.start, d.word.text, d.text, 'legacy-encoding', 0.9, 'viqr'));
+  }
+}
+
+function hasNonAsciiLetters(s: string): boolean {
+  return /[^\x00-\x7F“”‘’–—…«»]/.test(s);
+}
+
+/**
+ * Whether every letter run of `s` is a valid syllable, a word of plain ASCII letters, an
+ * acronym in Vietnamese capitals (`VĐV`) or a capitalised name in Vietnamese letters (`Kông`).
+ */
+function allRunsValid(s: string): boolean {
+  let any = false;
+  for (const m of s.matchAll(/[\p{L}\p{M}]+/gu)) {
+    any = true;
+    const w = m[0];
+    if (/^[A-Za-z]+$/.test(w)) continue;
+    if (vietnameseScore(w) >= 0 && (vietnameseScore(w) > 0 || /^\p{Lu}/u.test(w))) continue;
+    if (/^\p{Lu}\p{Ll}+$/u.test(w) && vietnameseScore(w) === -1) continue;
+    return false;
+  }
+  return any;
+}
+
+/** HTML character references of letters, decoded. */
+function htmlPass(line: string, words: Word[], edits: StageEdit[]): void {
+  for (const ref of findLetterReferences(line)) {
+    edits.push({ start: ref.start, end: ref.end, after: ref.text, kind: 'mojibake', confidence: 0.95, detail: 'html-entity' });
+    for (const w of words) if (w.start <= ref.start && ref.end <= w.end) w.fixed = true;
+  }
+}
+
+/**
+ * The encoding-repair stage. See the module comment; each edit has kind `mojibake`
+ * (`detail`: `utf8-as-cp1252`, `utf8-as-latin1`, `utf8-as-cp1258`, `…-twice`, `html-entity`) or
+ * `legacy-encoding` (`detail`: `tcvn3`, `vni`, `viscii`, `vps`, `cp1258`, `viqr`).
+ */
+export function encodingStage(options: EncodingStageOptions = {}): Stage {
+  const html = options.htmlEntities === true;
+  return {
+    name: 'encoding',
+    mayApply(line: string): boolean {
+      return SUSPICIOUS.test(line) || (html && mayHaveReference(line));
+    },
+    run(line: string): StageEdit[] {
+      const words = splitWords(line);
+      const edits: StageEdit[] = [];
+      if (html && mayHaveReference(line)) htmlPass(line, words, edits);
+      const { fallback, sure } = mojibakePass(words, edits);
+      // A line that is plainly mojibake is not also legacy-font text.
+      if (sure < 2) legacyPass(words, edits);
+      for (const f of fallback) {
+        if (f.word.fixed) continue;
+        f.word.fixed = true;
+        edits.push(f.edit);
+      }
+      viqrPass(line, words, edits);
+      edits.sort((a, b) => a.start - b.start);
+      return edits;
+    },
+  };
+}

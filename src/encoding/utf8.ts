@@ -1,0 +1,98 @@
+/**
+ * UTF-8 decoding that keeps what it cannot decode: the building block for undoing mojibake,
+ * where only the byte runs that form valid UTF-8 are turned back into characters.
+ */
+
+/**
+ * The bytes Windows-1252 leaves undefined (0x81 0x8D 0x8F 0x90 0x9D). Software that drops
+ * them turns `ờ` (E1 BB 9D) into `á»`: where a UTF-8 sequence lacks one continuation byte,
+ * one of these is the likely loss.
+ */
+export const LOST_BYTES = [0x81, 0x8d, 0x8f, 0x90, 0x9d] as const;
+
+/** Length of the UTF-8 sequence a lead byte starts (0 for a continuation or invalid byte). */
+function sequenceLength(b: number): number {
+  if (b < 0x80) return 1;
+  if (b >= 0xc2 && b <= 0xdf) return 2;
+  if (b >= 0xe0 && b <= 0xef) return 3;
+  if (b >= 0xf0 && b <= 0xf4) return 4;
+  return 0;
+}
+
+/** Whether `b` may follow lead byte `lead` as the first continuation byte. */
+function secondByteFits(lead: number, b: number): boolean {
+  if (lead === 0xe0) return b >= 0xa0 && b <= 0xbf;
+  if (lead === 0xed) return b >= 0x80 && b <= 0x9f;
+  if (lead === 0xf0) return b >= 0x90 && b <= 0xbf;
+  if (lead === 0xf4) return b >= 0x80 && b <= 0x8f;
+  return b >= 0x80 && b <= 0xbf;
+}
+
+/** Number of bytes of a valid sequence at `bytes[i]` (0 if none). */
+function validSequenceAt(bytes: ArrayLike<number>, i: number, end: number): number {
+  const b = bytes[i];
+  const n = sequenceLength(b);
+  if (n <= 1) return n;
+  if (i + n > end) return 0;
+  if (!secondByteFits(b, bytes[i + 1])) return 0;
+  for (let k = 2; k < n; k++) {
+    const c = bytes[i + k];
+    if (c < 0x80 || c > 0xbf) return 0;
+  }
+  return n;
+}
+
+function decodeSequence(bytes: ArrayLike<number>, i: number, n: number): string {
+  const b = bytes[i];
+  let cp = b & (0xff >> (n + 1));
+  for (let k = 1; k < n; k++) cp = (cp << 6) | (bytes[i + k] & 0x3f);
+  return String.fromCodePoint(cp);
+}
+
+/**
+ * Decodes `bytes` where they form valid UTF-8 multi-byte sequences; every other byte is
+ * written as `keep[k]`, the character it came from. Returns the text and how many multi-byte
+ * sequences were decoded.
+ */
+export function decodeUtf8Keeping(bytes: ArrayLike<number>, keep: readonly string[]): { text: string; decoded: number } {
+  let text = '';
+  let decoded = 0;
+  const end = bytes.length;
+  for (let i = 0; i < end; ) {
+    const n = validSequenceAt(bytes, i, end);
+    if (n >= 2) {
+      text += decodeSequence(bytes, i, n);
+      decoded++;
+      i += n;
+    } else {
+      text += keep[i];
+      i++;
+    }
+  }
+  return { text, decoded };
+}
+
+/**
+ * Where a multi-byte sequence at `i` lacks exactly one continuation byte, the sequences that
+ * inserting one of {@link LOST_BYTES} would complete: `[length without the loss, characters]`.
+ */
+export function lostByteCompletions(bytes: ArrayLike<number>, i: number, end: number): { used: number; chars: string[] } | undefined {
+  const b = bytes[i];
+  const n = sequenceLength(b);
+  if (n < 2) return undefined;
+  // Bytes present: the lead and k continuation bytes, then the sequence breaks.
+  let k = 0;
+  while (k < n - 1 && i + 1 + k < end && (k === 0 ? secondByteFits(b, bytes[i + 1]) : bytes[i + 1 + k] >= 0x80 && bytes[i + 1 + k] <= 0xbf)) k++;
+  if (k !== n - 2) return undefined;
+  const chars: string[] = [];
+  for (const lost of LOST_BYTES) {
+    const seq: number[] = [];
+    for (let j = 0; j <= k; j++) seq.push(bytes[i + j]);
+    seq.push(lost);
+    if (validSequenceAt(seq, 0, seq.length) !== n) continue;
+    // Only letters are guessed (Á Í Ý Đ ề ọ ỏ Ố ờ…): a guessed mark or symbol explains nothing.
+    const ch = decodeSequence(seq, 0, n);
+    if (/^\p{L}$/u.test(ch)) chars.push(ch);
+  }
+  return chars.length > 0 ? { used: n - 1, chars } : undefined;
+}
