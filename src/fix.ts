@@ -1,10 +1,22 @@
 import { EditTracker } from './edits.js';
+import { encodingStage } from './encoding/index.js';
 import type { Stage } from './stage.js';
 import type { Edit, FixResult } from './types.js';
 import { unicodeStage } from './unicode/index.js';
 
 /** Options of {@link fix}. Every stage is on unless switched off. */
 export interface FixOptions {
+  /**
+   * Undo mojibake (UTF-8 read as Windows-1252 / Latin-1 / Windows-1258, once or twice) and
+   * legacy Vietnamese encodings shown as Windows-1252 (TCVN3, VNI, VISCII, VPS, Windows-1258)
+   * or typed as VIQR. Default `true`.
+   */
+  encoding?: boolean;
+  /**
+   * Decode HTML character references to letters (`&#7871;`, `&#x1EBF;`, `&ecirc;`) as part of
+   * encoding repair. `&amp;`, `&lt;` and other markup references stay. Default `false`.
+   */
+  htmlEntities?: boolean;
   /**
    * Normalise Unicode: NFC, composite forms, look-alikes, invisible characters, no-break
    * spaces between words of Vietnamese prose. Default `true`.
@@ -21,6 +33,7 @@ export interface FixOptions {
 /** Builds the stage list for a set of options, in pipeline order. */
 export function buildStages(options: FixOptions = {}): Stage[] {
   const stages: Stage[] = [];
+  if (options.encoding !== false) stages.push(encodingStage({ htmlEntities: options.htmlEntities === true }));
   if (options.unicode !== false) stages.push(unicodeStage({ toneStyle: options.toneStyle }));
   return stages;
 }

@@ -4,6 +4,10 @@ export type { Edit, EditKind, FixResult, StageEdit } from './types.js';
 export type { Stage } from './stage.js';
 export { applyEdits, EditTracker } from './edits.js';
 
+// Encoding repair: bytes in any Vietnamese encoding, mojibake and legacy-font text in strings.
+export { canonicalEncodingName, decode, encode, encodingStage, SUPPORTED_ENCODINGS } from './encoding/index.js';
+export type { Decoded, DecodeOptions, EncodingName, EncodingStageOptions, LegacyEncoding } from './encoding/index.js';
+
 // Vietnamese orthography: syllable structure, spelling rules, tone styles, marks, case.
 export {
   allSyllables,
