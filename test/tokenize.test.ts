@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { tokenize, type Token, type TokenKind } from '../src/tokenize/index.js';
+import { isValidSyllable } from '../src/orthography/index.js';
+import { scanTokens, tokenize, type Token, type TokenKind } from '../src/tokenize/index.js';
 
 /** `kind:text` of every token that is not whitespace. */
 function summary(line: string): string[] {
@@ -62,6 +63,43 @@ describe('tokenize covers the line exactly', () => {
         }
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('gives each kind only to text of that kind', () => {
+    fc.assert(
+      fc.property(pieces, (line) => {
+        for (const t of tokenize(line)) {
+          if (t.kind === 'syllable') expect(isValidSyllable(t.text)).toBe(true);
+          if (t.kind === 'foreign' || t.kind === 'acronym') {
+            expect(/^[\p{L}\p{M}]/u.test(t.text), t.text).toBe(true);
+            if (!/\d/.test(t.text)) expect(isValidSyllable(t.text)).toBe(false);
+          }
+          if (t.kind === 'acronym') expect(t.text).toBe(t.text.toUpperCase());
+          if (t.kind === 'number') expect(t.text).toMatch(/^\p{Nd}/u);
+          if (t.kind === 'space') expect(t.text).toMatch(/^\s+$/u);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('scanTokens visits the same tokens and stops when asked', () => {
+    fc.assert(
+      fc.property(pieces, (line) => {
+        const seen: Array<Omit<Token, 'text'>> = [];
+        scanTokens(line, (kind, start, end) => {
+          seen.push({ kind, start, end });
+        });
+        expect(seen).toEqual(tokenize(line).map(({ kind, start, end }) => ({ kind, start, end })));
+        let visits = 0;
+        scanTokens(line, () => {
+          visits++;
+          return false;
+        });
+        expect(visits).toBe(line.length > 0 ? 1 : 0);
+      }),
+      { numRuns: 500 },
     );
   });
 
