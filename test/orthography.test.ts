@@ -15,6 +15,8 @@ import {
   toneOf,
   type SyllableParts,
 } from '../src/orthography/index.js';
+import { buildAutomaton, LETTER_LIMIT, type AutomatonData } from '../src/orthography/automaton.js';
+import { generatedForms, syllableAutomaton } from '../src/orthography/syllable.js';
 
 /** Every Vietnamese vowel in its six tones (ngang, huyền, sắc, hỏi, ngã, nặng), then đ. */
 const LOWER_LETTERS =
@@ -375,5 +377,51 @@ describe('applyCase', () => {
     ['123', 'Đâu', 'đâu'],
   ])('%s onto %s', (pattern, s, expected) => {
     expect(applyCase(pattern, s)).toBe(expected);
+  });
+});
+
+/** The TypeScript source of `src/orthography/automaton-data.ts` for an automaton. */
+function numberLines(numbers: readonly number[], perLine: number): string {
+  const lines: string[] = [];
+  for (let k = 0; k < numbers.length; k += perLine) lines.push('    ' + numbers.slice(k, k + perLine).join(', ') + ',');
+  return lines.join('\n');
+}
+
+function automatonSource(data: AutomatonData): string {
+  return `// Generated from the spelling rules in rules.ts by test/orthography.test.ts; do not edit.
+// After changing the rules, regenerate with: npx vitest run test/orthography.test.ts -u
+import type { AutomatonData } from './automaton.js';
+
+/** The minimal automaton of every valid syllable, both tone styles (see automaton.ts). */
+export const SYLLABLE_AUTOMATON: AutomatonData = {
+  letters: ${JSON.stringify(data.letters)},
+  accepting: [
+${numberLines(data.accepting, 24)}
+  ],
+  // state, letter, next
+  transitions: [
+${numberLines(data.transitions, 24)}
+  ],
+};
+`;
+}
+
+describe('the stored syllable automaton', () => {
+  it('is the one the rules generate (after changing the rules, run this file with -u)', async () => {
+    const source = automatonSource(buildAutomaton(generatedForms()));
+    await expect(source).toMatchFileSnapshot('../src/orthography/automaton-data.ts');
+  });
+
+  it('reads every letter in any case as its lower case', () => {
+    const { letterOf } = syllableAutomaton();
+    const wrong: string[] = [];
+    for (let code = 0; code < LETTER_LIMIT; code++) {
+      const lower = String.fromCharCode(code).toLowerCase();
+      const expected = lower.length === 1 && lower.charCodeAt(0) < LETTER_LIMIT ? letterOf[lower.charCodeAt(0)] : 0;
+      if (letterOf[code] !== expected) wrong.push(String.fromCharCode(code));
+    }
+    expect(wrong).toEqual([]);
+    expect(letterOf['Đ'.charCodeAt(0)]).toBe(letterOf['đ'.charCodeAt(0)]);
+    expect(letterOf['đ'.charCodeAt(0)]).toBeGreaterThan(0);
   });
 });

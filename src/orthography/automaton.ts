@@ -3,6 +3,10 @@
  * case. A scanner can step it one code unit at a time while it looks for word boundaries, so
  * testing every word of a line costs one table read per character: no substring, no hashing,
  * no `toLowerCase`.
+ *
+ * The automaton is built from the generated syllable inventory ({@link buildAutomaton}), stored
+ * in canonical form in `automaton-data.ts` so that validity checks cost nothing at start-up
+ * ({@link loadAutomaton}); a test rebuilds it from the rules and compares.
  */
 
 /** Letters of valid syllables all lie below this code point (Latin Extended Additional ends at U+1EFF). */
@@ -20,14 +24,24 @@ export interface SyllableAutomaton {
   readonly accepting: Uint8Array;
 }
 
-/** Upper-case and title-case letters. */
-const LOWER_BEFORE = /\p{Lu}|\p{Lt}/u;
+/**
+ * An automaton in canonical, serialisable form: states numbered from {@link START} in
+ * breadth-first order (letters in order), 0 the dead state.
+ */
+export interface AutomatonData {
+  /** The lower-case letters; letter number k is `letters[k - 1]`. */
+  letters: string;
+  /** The accepting states. */
+  accepting: readonly number[];
+  /** `[state, letter, next, …]`: every transition to a live state. */
+  transitions: readonly number[];
+}
 
 /** The state to start from. */
 export const START = 1;
 
-/** Builds the minimal automaton accepting `forms` (lower case) in any letter case. */
-export function buildAutomaton(forms: readonly string[]): SyllableAutomaton {
+/** Builds the minimal automaton accepting exactly `forms` (lower case), in canonical form. */
+export function buildAutomaton(forms: readonly string[]): AutomatonData {
   // Letters used by the forms, numbered from 1.
   const letterNumber = new Uint8Array(LETTER_LIMIT);
   let width = 1;
@@ -103,14 +117,54 @@ export function buildAutomaton(forms: readonly string[]): SyllableAutomaton {
     for (let c = firstChild[node]; c >= 0; c = nextSibling[c]) next[state * width + letterIn[c]] = stateOf[c];
   }
 
-  // Any case: a code unit takes the letter number of its lower case.
-  const letterOf = new Uint8Array(LETTER_LIMIT);
+  // Canonical numbering: breadth-first from the start, letters in order.
+  const letters: string[] = [];
   for (let code = 0; code < LETTER_LIMIT; code++) {
-    letterOf[code] = letterNumber[code];
-    if (letterOf[code] === 0 && LOWER_BEFORE.test(String.fromCharCode(code))) {
-      const lower = String.fromCharCode(code).toLowerCase();
-      if (lower.length === 1 && lower.charCodeAt(0) < LETTER_LIMIT) letterOf[code] = letterNumber[lower.charCodeAt(0)];
+    if (letterNumber[code] !== 0) letters[letterNumber[code] - 1] = String.fromCharCode(code);
+  }
+  const renumbered = new Int32Array(count);
+  renumbered[START] = START;
+  const queue = [START];
+  const transitions: number[] = [];
+  const acceptingStates: number[] = [];
+  for (let q = 0; q < queue.length; q++) {
+    const state = queue[q];
+    if (accepting[state]) acceptingStates.push(renumbered[state]);
+    for (let letter = 1; letter < width; letter++) {
+      const target = next[state * width + letter];
+      if (target === 0) continue;
+      if (renumbered[target] === 0) {
+        renumbered[target] = queue.length + START;
+        queue.push(target);
+      }
+      transitions.push(renumbered[state], letter, renumbered[target]);
     }
+  }
+  return { letters: letters.join(''), accepting: acceptingStates, transitions };
+}
+
+/**
+ * The lookup tables of an automaton. A code unit takes the number of its letter in lower
+ * case, so upper and title case need no conversion.
+ */
+export function loadAutomaton(data: AutomatonData): SyllableAutomaton {
+  const width = data.letters.length + 1;
+  let count = START + 1;
+  for (let k = 0; k < data.transitions.length; k += 3) {
+    count = Math.max(count, data.transitions[k] + 1, data.transitions[k + 2] + 1);
+  }
+  const next = new Uint16Array(count * width);
+  for (let k = 0; k < data.transitions.length; k += 3) {
+    next[data.transitions[k] * width + data.transitions[k + 1]] = data.transitions[k + 2];
+  }
+  const accepting = new Uint8Array(count);
+  for (const state of data.accepting) accepting[state] = 1;
+  const letterOf = new Uint8Array(LETTER_LIMIT);
+  for (let k = 0; k < data.letters.length; k++) {
+    const lower = data.letters[k];
+    const upper = lower.toUpperCase();
+    letterOf[lower.charCodeAt(0)] = k + 1;
+    if (upper.length === 1 && upper.charCodeAt(0) < LETTER_LIMIT) letterOf[upper.charCodeAt(0)] = k + 1;
   }
   return { letterOf, next, width, start: START, accepting };
 }

@@ -3,7 +3,8 @@
  * generated once (lazily) from the rules, with the indexes that make validity, parsing and
  * skeleton lookup cheap.
  */
-import { accepts, buildAutomaton, type SyllableAutomaton } from './automaton.js';
+import { accepts, loadAutomaton, type SyllableAutomaton } from './automaton.js';
+import { SYLLABLE_AUTOMATON } from './automaton-data.js';
 import { putTone, removeMarks, type Tone } from './marks.js';
 import {
   GI_MERGED_RHYMES,
@@ -166,7 +167,7 @@ function getForms(): Forms {
   return forms;
 }
 
-// Each index below is built on first use from the forms: validity needs only the automaton.
+// Each index below is built on first use; validity needs only the stored automaton.
 let automaton: SyllableAutomaton | undefined;
 let codeByForm: Map<string, number> | undefined;
 let oldStyle: readonly string[] | undefined;
@@ -174,10 +175,17 @@ let bySkeleton: Map<string, readonly string[]> | undefined;
 
 /** The automaton that accepts every valid syllable, either style, in any case. */
 export function syllableAutomaton(): SyllableAutomaton {
-  if (automaton) return automaton;
-  const { oldForms, newForms } = getForms();
-  automaton = buildAutomaton(oldForms.concat(newForms));
+  automaton ??= loadAutomaton(SYLLABLE_AUTOMATON);
   return automaton;
+}
+
+/**
+ * Every valid lower-case form in both tone styles, generated from the rules (with repeats):
+ * what the stored automaton must accept, checked by the tests.
+ */
+export function generatedForms(): readonly string[] {
+  const { oldForms, newForms } = getForms();
+  return oldForms.concat(newForms);
 }
 
 /** Every valid lower-case form, either style → its code (toneless index × 8 + tone). */
