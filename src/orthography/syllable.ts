@@ -55,6 +55,7 @@ interface Spelling {
   newToneAt: number;
 }
 
+/** How `parts` are written without their tone. */
 function spell(parts: Omit<SyllableParts, 'tone'>): Spelling {
   const { initial, medial, nucleus, final } = parts;
   const writtenMedial = initial === 'qu' ? '' : medial;
@@ -76,6 +77,7 @@ function spell(parts: Omit<SyllableParts, 'tone'>): Spelling {
   return { word: initial + body, oldToneAt, newToneAt: toneAt };
 }
 
+/** `word` with `tone` on its letter at `at`. */
 function placeTone(word: string, at: number, tone: Tone): string {
   if (tone === 0) return word;
   return word.slice(0, at) + putTone(word[at], tone) + word.slice(at + 1);
@@ -103,6 +105,7 @@ function validToneless(): TonelessParts[] {
   for (const initial of INITIALS) {
     const tables: Array<['' | 'o' | 'u', Readonly<Record<string, readonly string[]>>]> = [];
     if (initial === 'qu') tables.push(['u', QU_RHYMES]);
+    // gi takes the medial o of loans (gioăng) but no medial u.
     else if (initial === 'gi') tables.push(['', GI_MERGED_RHYMES], ['', PLAIN_RHYMES], ['o', O_RHYMES]);
     else {
       tables.push(['', PLAIN_RHYMES]);
@@ -115,8 +118,7 @@ function validToneless(): TonelessParts[] {
           // yê is written without an initial (yên), iê with one (tiên).
           if (nucleus === 'yê' && initial !== '') continue;
           if (nucleus === 'iê' && initial === '') continue;
-          // gi's own i: gia, giữa, giục, but gì, giếng come from the merged table. gi also takes
-          // the medial o of loans (gioăng) but no medial u.
+          // gi's own i: gia, giữa, giục; gì, giếng come from the merged table.
           if (initial === 'gi' && (nucleus[0] === 'i' || nucleus[0] === 'y')) continue;
         }
         if (!initialFits(initial, medial || nucleus[0])) continue;
