@@ -183,6 +183,13 @@ describe('isValidSyllable', () => {
     for (const s of ['fa', 'ja', 'wa', 'za', 'ba1', 'b a']) expect(isValidSyllable(s), s).toBe(false);
   });
 
+  it('spells /k/ + glide qu, keeps gh and ngh off y, writes yê without an initial', () => {
+    for (const s of ['coa', 'cuy', 'coắn', 'ghy', 'nghỷ', 'giuy', 'iên', 'iêu']) expect(isValidSyllable(s), s).toBe(false);
+    for (const s of ['qua', 'quy', 'quắn', 'ghi', 'nghỉ', 'gioăng', 'yên', 'yêu', 'buýt', 'boong']) {
+      expect(isValidSyllable(s), s).toBe(true);
+    }
+  });
+
   it.skipIf(!haveCorpus)(
     `accepts every entry of the shared syllable list${haveCorpus ? '' : ` (skipped: ${corpus} is absent)`}`,
     () => {

@@ -5,6 +5,12 @@
  * (or, in the old placement style, on the medial of an open `oa`/`oe`/`uy`). Nuclei are kept in
  * their written form: the diphthongs are `iê`/`yê`/`uô`/`ươ` before a final and `ia`/`ya`/`ua`/`ưa`
  * without one; `oo` is the long o of `xoong`, `moóc`.
+ *
+ * Beyond the rhyme lists, the spelling of the initial depends on what follows: `k`/`gh`/`ngh`
+ * before e ê i (y), `c`/`g`/`ng` elsewhere; /k/ before a glide is always `qu` (so no `coa`,
+ * `cuy`); `gh`/`ngh` never before `y`; `iê` after no initial is written `yê` (`yên`, not `iên`);
+ * `gi` takes no medial u. Loans that became standard spellings are in: `boong`, `xoong`,
+ * `buýt`, `gioăng`.
  */
 
 /** Initial consonants in written form (`''` for none). `qu` always goes with the medial `u`. */
