@@ -12,6 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decode, encode } from '../src/encoding/index.js';
 import { fix } from '../src/index.js';
 import { exampleLines, tempDir, vietfix } from './cli-helpers.js';
 
@@ -108,6 +109,12 @@ beforeAll(() => {
     doc('notes/utf16.txt', '{P}\n{P}\n{P}\n', utf16),
     doc('notes/crlf-bom.txt', '{P}\n{P}\n{P}\n', crlfBom),
   );
+  // Legacy-encoded text: read, repaired and written back as UTF-8.
+  const legacy = 'Thư viện của trường mở cửa từ sáng sớm.\nNhững cuốn sách cũ được xếp gọn gàng trên kệ.\n';
+  for (const encoding of ['tcvn3', 'vni', 'windows-1258']) {
+    const input = Buffer.from(encode(legacy, encoding)!);
+    docs.push({ path: `notes/legacy-${encoding}.txt`, input, expected: Buffer.from(fix(decode(input).text).text, 'utf8') });
+  }
   for (const d of docs) {
     const p = join(dir, d.path);
     mkdirSync(dirname(p), { recursive: true });

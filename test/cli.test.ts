@@ -7,6 +7,7 @@ import { chmodSync, existsSync, readdirSync, readFileSync, statSync, utimesSync,
 import { join } from 'node:path';
 import { applyPatch } from 'diff';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decode, encode } from '../src/encoding/index.js';
 import { applyEdits, fix } from '../src/index.js';
 import { exampleLines, ROOT, tempDir, vietfix, vietfixChild } from './cli-helpers.js';
 
@@ -294,5 +295,47 @@ describe('large files are streamed in pieces with the same results', () => {
     expect(r.stderr).toMatch(/skipping .*big\.txt: binary/);
     expect(readFileSync(p)).toEqual(content);
     expect(readdirSync(dir)).toEqual(['big.txt']);
+  });
+});
+
+describe('legacy encodings', () => {
+  const SENTENCES = 'Chúng tôi đã đọc những cuốn sách cũ trong thư viện của trường.\nMùa thu năm ấy, lá vàng rơi đầy trên lối nhỏ.\n';
+
+  it.each(['windows-1258', 'tcvn3', 'vni', 'viscii'])('reads %s, repairs it into UTF-8, and says so', (encoding) => {
+    const bytes = Buffer.from(encode(SENTENCES, encoding)!);
+    const decoded = decode(bytes);
+    expect(decoded.encoding).toBe(encoding);
+    const p = file(`old-${encoding}.txt`, bytes);
+    const printed = vietfix([p]);
+    expect(printed.status).toBe(0);
+    expect(printed.out).toBe(fix(decoded.text).text);
+    const check = vietfix(['--check', p]);
+    expect(check.status).toBe(1);
+    expect(check.out.split('\n')[0]).toBe(`${p}:1:1  legacy-encoding  ${encoding} → utf-8  (${decoded.confidence.toFixed(2)}, whole file)`);
+    expect(check.stderr).toContain(`encodings: ${encoding} 1`);
+    // Streamed in small pieces, the result is the same.
+    const streamed = vietfix([p], { env: { VIETFIX_STREAM_ABOVE: '16', VIETFIX_CHUNK_SIZE: '7' } });
+    expect(streamed.out).toBe(printed.out);
+    expect(vietfix(['--write', p]).status).toBe(0);
+    expect(readFileSync(p)).toEqual(Buffer.from(fix(decoded.text).text, 'utf8'));
+  });
+
+  it('--encoding forces a reading', () => {
+    const bytes = Buffer.from(encode(SENTENCES, 'tcvn3')!);
+    const r = vietfix(['--encoding', 'tcvn3'], { input: bytes });
+    expect(r.status).toBe(0);
+    expect(r.out).toBe(fix(decode(bytes, { encoding: 'tcvn3' }).text).text);
+    const unknown = vietfix(['--encoding', 'klingon', file('a.txt', CLEAN)]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown encoding "klingon"/);
+  });
+
+  it('refuses bytes that are neither UTF-8 nor a Vietnamese encoding, and never writes them', () => {
+    const noise = Buffer.from(Array.from({ length: 300 }, (_, i) => 0x80 + ((i * 37) % 0x20)));
+    const p = file('noise.txt', noise);
+    const r = vietfix(['--write', p]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/noise\.txt: not valid UTF-8 .*name the encoding with --encoding/);
+    expect(readFileSync(p)).toEqual(noise);
   });
 });

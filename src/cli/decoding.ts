@@ -1,4 +1,9 @@
-/** Turning input bytes into text and the repaired text back into bytes, for the CLI. */
+/**
+ * Turning input bytes into text and the repaired text back into bytes, for the CLI.
+ * Unicode input is decoded strictly (a file is never rewritten with replaced bytes); other
+ * input goes through the library's legacy-encoding detection and comes out as UTF-8.
+ */
+import { canonicalEncodingName, decode } from '../encoding/index.js';
 
 /** Raised when an input cannot be decoded; the file is reported as an error, never written. */
 export class DecodeError extends Error {}
@@ -43,13 +48,73 @@ export function looksBinary(bytes: Uint8Array, limit = bytes.length): boolean {
   return false;
 }
 
-/** Normalises a user-given encoding name (`UTF8`, `utf_8` → `utf-8`). */
+/** The canonical name of a user-given encoding (`UTF8` → `utf-8`); a {@link DecodeError} if unknown. */
 export function canonicalEncoding(name: string): string {
-  const n = name.trim().toLowerCase().replace(/_/g, '-');
-  if (n === 'utf8') return 'utf-8';
-  if (n === 'utf16le' || n === 'utf-16') return 'utf-16le';
-  if (n === 'utf16be') return 'utf-16be';
-  return n;
+  const canonical = canonicalEncodingName(name);
+  if (!canonical) throw new DecodeError(`unknown encoding "${name}"`);
+  return canonical;
+}
+
+/** Below this detection confidence a legacy reading is refused (the library's advice). */
+const MIN_LEGACY_CONFIDENCE = 0.5;
+
+/** Legacy tables mark undefined bytes with U+FFFD, which a legacy file cannot contain. */
+function checkLegacy(text: string, encoding: string): string {
+  const at = text.indexOf('\uFFFD');
+  if (at >= 0) throw new DecodeError(`bytes undefined in ${encoding} (character ${at}); name the encoding with --encoding`);
+  return text;
+}
+
+/** Decodes legacy bytes as `encoding` with the library, refusing undefined bytes. */
+function decodeLegacy(bytes: Uint8Array, encoding: string): string {
+  return checkLegacy(decode(bytes, { encoding }).text, encoding);
+}
+
+/**
+ * A chunk decoder for a legacy encoding: bytes are decoded in blocks that end at a line
+ * break (or, in an overlong line, at a space), where no multi-byte sequence can be cut.
+ */
+export function legacyChunkDecoder(encoding: string, maxPending = 4 << 20): ChunkDecoder {
+  let pending: Uint8Array = new Uint8Array(0);
+  return {
+    decode(bytes, final) {
+      const all = pending.length === 0 ? bytes : Buffer.concat([pending, bytes]);
+      let cut = final ? all.length : all.lastIndexOf(0x0a) + 1;
+      if (cut === 0 && all.length > maxPending) cut = all.lastIndexOf(0x20) + 1 || all.length;
+      pending = Uint8Array.from(all.subarray(cut));
+      return cut > 0 ? decodeLegacy(all.subarray(0, cut), encoding) : '';
+    },
+  };
+}
+
+/**
+ * How a stream is decoded, from its first bytes (after any BOM): as forced, as UTF-8 when
+ * the head is valid UTF-8, else as the legacy encoding detected on the head.
+ */
+export function detectStream(head: Uint8Array, forced?: string): { decoding: Decoding; decoder: ChunkDecoder } {
+  if (forced) {
+    const encoding = canonicalEncoding(forced);
+    const decoder = UNICODE_ENCODINGS.has(encoding) ? unicodeChunkDecoder(encoding) : legacyChunkDecoder(encoding);
+    return { decoding: { encoding, bom: false, confidence: 1 }, decoder };
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return { decoding: { encoding: 'utf-8', bom: false, confidence: 1 }, decoder: unicodeChunkDecoder('utf-8') };
+  } catch {
+    // Not UTF-8: detect a legacy encoding on whole lines of the head.
+  }
+  const lines = head.lastIndexOf(0x0a) > 0 ? head.subarray(0, head.lastIndexOf(0x0a) + 1) : head;
+  const guess = decode(lines);
+  if (guess.confidence < MIN_LEGACY_CONFIDENCE || UNICODE_ENCODINGS.has(guess.encoding)) throw undetectable(head, guess);
+  return { decoding: { encoding: guess.encoding, bom: false, confidence: guess.confidence }, decoder: legacyChunkDecoder(guess.encoding) };
+}
+
+function undetectable(bytes: Uint8Array, guess: { encoding: string; confidence: number }): DecodeError {
+  const at = firstInvalidUtf8(bytes);
+  const where = at >= 0 ? ` (byte 0x${bytes[at].toString(16).padStart(2, '0')} at offset ${at})` : '';
+  return new DecodeError(
+    `not valid UTF-8${where} and no Vietnamese legacy encoding fits (best ${guess.encoding}, confidence ${guess.confidence.toFixed(2)}); name the encoding with --encoding`,
+  );
 }
 
 /** Offset and value of the first byte that breaks UTF-8, for error messages. */
@@ -121,12 +186,23 @@ export function decodeWhole(bytes: Uint8Array, forced?: string): { text: string;
     const text = unicodeChunkDecoder(bom.encoding).decode(bytes.subarray(bom.length), true);
     return { text, decoding: { encoding: bom.encoding, bom: true, confidence: 1 } };
   }
-  const encoding = forced ? canonicalEncoding(forced) : 'utf-8';
-  if (!UNICODE_ENCODINGS.has(encoding)) {
-    throw new DecodeError(`unsupported encoding "${forced}" (this build reads utf-8 and utf-16)`);
+  if (forced) {
+    const encoding = canonicalEncoding(forced);
+    const text = UNICODE_ENCODINGS.has(encoding) ? unicodeChunkDecoder(encoding).decode(bytes, true) : decodeLegacy(bytes, encoding);
+    return { text, decoding: { encoding, bom: false, confidence: 1 } };
   }
-  const text = unicodeChunkDecoder(encoding).decode(bytes, true);
-  return { text, decoding: { encoding, bom: false, confidence: 1 } };
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return { text, decoding: { encoding: 'utf-8', bom: false, confidence: 1 } };
+  } catch {
+    // Not UTF-8: a legacy encoding, if one reads as Vietnamese.
+  }
+  const guess = decode(bytes);
+  if (guess.confidence < MIN_LEGACY_CONFIDENCE || UNICODE_ENCODINGS.has(guess.encoding)) throw undetectable(bytes, guess);
+  return {
+    text: checkLegacy(guess.text, guess.encoding),
+    decoding: { encoding: guess.encoding, bom: false, confidence: guess.confidence },
+  };
 }
 
 /** The bytes to write for repaired text: the input's Unicode encoding and BOM, or UTF-8. */

@@ -20,14 +20,33 @@ export function formatForPath(path: string, format: 'auto' | DocumentFormat): Do
   return 'text';
 }
 
-/** Repairs a whole document of the given format; edits are in `text` coordinates. */
-export function repairDocument(text: string, format: DocumentFormat, repairer: Repairer): FixResult {
-  switch (format) {
-    case 'text':
-      return repairer.repair(text);
-    case 'markdown':
-      return repairMarkdown(text, repairer);
-    case 'html':
-      return repairHtml(text, repairer);
+/** Character references that stand for punctuation or spaces: they cannot hide damaged letters. */
+const HARMLESS_REFERENCES = new Set(
+  'amp lt gt quot apos nbsp copy reg trade hellip mdash ndash laquo raquo lsquo rsquo ldquo rdquo middot bull euro'.split(' '),
+);
+
+/** `true` when the text has a character reference that may stand for a letter or a mark. */
+function hasLetterReferences(text: string): boolean {
+  for (let i = text.indexOf('&'); i >= 0; i = text.indexOf('&', i + 1)) {
+    const next = text.charCodeAt(i + 1);
+    if (next === 35 /* # */) return true;
+    let j = i + 1;
+    while (j < text.length && j - i <= 32 && /[A-Za-z0-9]/.test(text[j])) j++;
+    if (j > i + 1 && !HARMLESS_REFERENCES.has(text.slice(i + 1, j))) return true;
   }
+  return false;
+}
+
+/**
+ * Repairs a whole document of the given format; edits are in `text` coordinates.
+ *
+ * Parsing Markdown or HTML costs far more than the repair's clean path, and most documents
+ * of an archive are clean. So the raw document is first run through the repair as plain
+ * text: when nothing in it, markup included, looks damaged (and no character reference
+ * could hide a letter), its prose is clean too and the parser is not needed.
+ */
+export function repairDocument(text: string, format: DocumentFormat, repairer: Repairer): FixResult {
+  if (format === 'text') return repairer.repair(text);
+  if (!hasLetterReferences(text) && repairer.repair(text).edits.length === 0) return { text, edits: [] };
+  return format === 'markdown' ? repairMarkdown(text, repairer) : repairHtml(text, repairer);
 }

@@ -11,10 +11,10 @@ export function repairSettings(args: CliArgs): RepairSettings {
   const fix: FixOptions = {};
   if (args.toneStyle) fix.toneStyle = args.toneStyle;
   if (args.noUnicode) fix.unicode = false;
+  if (args.noEncoding) fix.encoding = false;
+  if (args.htmlEntities) fix.htmlEntities = true;
   const unavailable: string[] = [];
-  if (args.noEncoding) unavailable.push('--no-encoding');
   if (args.noRepair) unavailable.push('--no-repair');
-  if (args.htmlEntities) unavailable.push('--html-entities');
   if (args.lexicon !== undefined) unavailable.push('--lexicon');
   if (unavailable.length > 0) {
     throw new UsageError(`${unavailable.join(', ')}: not available in this version of vietfix`);

@@ -15,6 +15,7 @@ import {
   canonicalEncoding,
   DecodeError,
   decodeWhole,
+  detectStream,
   encodeText,
   isConversion,
   looksBinary,
@@ -276,9 +277,32 @@ function streamDecoding(head: Uint8Array, forced?: string): { decoding: Decoding
   if (bom && (!forced || canonicalEncoding(forced) === bom.encoding)) {
     return { decoding: { encoding: bom.encoding, bom: true, confidence: 1 }, decoder: unicodeChunkDecoder(bom.encoding), skip: bom.length };
   }
-  // Detection of legacy encodings needs the whole text; streams are read as given or as UTF-8.
-  const { decoding } = decodeWhole(new Uint8Array(0), forced);
-  return { decoding, decoder: unicodeChunkDecoder(decoding.encoding), skip: 0 };
+  return { ...detectStream(head, forced), skip: 0 };
+}
+
+/** Bytes looked at to detect the encoding of a stream (fewer when the answer is clear sooner). */
+const HEAD_BYTES = 64 << 10;
+
+/**
+ * Whether the first bytes of a stream are enough to choose its decoding: a BOM or a forced
+ * encoding decide at once, and so does UTF-8 once a multi-byte character has shown up
+ * (so that interactive input is answered line by line). Plain ASCII could still turn out
+ * to be a legacy encoding: detection then waits for {@link HEAD_BYTES} or the end.
+ */
+function headDecides(head: Uint8Array, forced?: string): boolean {
+  if (head.length >= HEAD_BYTES) return true;
+  if (head.length < 4) return false;
+  if (forced || sniffBom(head)) return true;
+  if (head.indexOf(0) >= 0) return true; // binary: rejected at once
+  let nonAscii = false;
+  for (let i = 0; i < head.length && !nonAscii; i++) nonAscii = head[i] >= 0x80;
+  if (!nonAscii) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -322,9 +346,8 @@ async function streamThrough(chunks: AsyncIterable<Uint8Array>, opts: ProcessOpt
   for await (const chunk of chunks) {
     let bytes: Uint8Array = chunk;
     if (!decoder) {
-      // Gather enough bytes to recognise a byte-order mark.
       head = head.length === 0 ? bytes : Buffer.concat([head, bytes]);
-      if (head.length < 4) continue;
+      if (!headDecides(head, opts.encoding)) continue;
       bytes = await start(head);
     }
     if (!utf16 && bytes.indexOf(0) >= 0) throw new BinaryInputError('binary file (contains NUL bytes)');

@@ -35,9 +35,11 @@ export const REPORT_EDIT_CAP = 1000;
 
 /**
  * Makes invisible differences visible: combining marks, format characters (zero-width
- * joiners, soft hyphens), controls and unusual spaces are shown as `\u{…}` escapes.
+ * joiners, soft hyphens), controls and unusual spaces are shown as `\u{…}` escapes, and
+ * nothing (a deletion) as `""`.
  */
 export function visible(s: string): string {
+  if (s === '') return '""';
   let out = '';
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
