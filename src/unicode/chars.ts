@@ -1,13 +1,15 @@
 /** Character tables of the Unicode stage: what looks suspicious, what it stands for. */
 
 /**
- * Any character one of the rules could act on: combining marks (all of `\p{M}`, so NFC covers
- * every script), Hangul vowel/final jamo (decomposed Korean), `Ð`/`ð`, Greek and Cyrillic
- * (homoglyphs), the invisible format characters and the no-break spaces. Clean NFC Vietnamese
- * contains none of them, so this single test is the whole cost of the stage on clean text.
+ * Any character one of the rules could act on: combining diacritical marks (U+0300–U+036F and
+ * the supplement/extended blocks U+1AB0–U+1AFF, U+1DC0–U+1DFF, U+20D0–U+20FF, U+FE20–U+FE2F),
+ * Hangul vowel/final jamo (decomposed Korean), `Ð`/`ð`, Greek and Cyrillic (homoglyphs), the
+ * invisible format characters and the no-break spaces. Clean NFC Vietnamese contains none of
+ * them, so this single test is the whole cost of the stage on clean text. (Without the `u`
+ * flag and with a handful of ranges the test runs several times faster than `\p{M}` would.)
  */
 export const SUSPICIOUS =
-  /[\p{M}\u00A0\u00AD\u00D0\u00F0\u0370-\u03FF\u0400-\u052F\u1160-\u11FF\u1F00-\u1FFF\u2007\u200B-\u200D\u202F\u2060\uFEFF]/u;
+  /[\u00A0\u00AD\u00D0\u00F0\u0300-\u052F\u1160-\u11FF\u1AB0-\u1AFF\u1DC0-\u1DFF\u1F00-\u1FFF\u2007\u200B-\u200D\u202F\u2060\u20D0-\u20FF\uFE20-\uFE2F\uFEFF]/;
 
 /** Zero-width and invisible characters that damaged text carries inside or between words. */
 export const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;

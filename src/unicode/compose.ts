@@ -5,6 +5,8 @@ import { TONE_MARKS, VOWEL_MARKS, VOWEL_MARKS_OF } from './chars.js';
 export type ComposeRule = 'nfc' | 'composite';
 
 const MARK = /\p{M}/u;
+/** The letters with a vowel mark that "Unicode tổ hợp" keeps precomposed. */
+const VOWEL_WITH_MARK = 'âăêôơưÂĂÊÔƠƯ';
 const HAS_MARK = /[\p{M}\u1160-\u11FF]/u;
 
 /** A combining mark, or a Hangul vowel/final jamo (which NFC composes like one). */
@@ -66,14 +68,15 @@ export function composeClusters(s: string, rules: Set<ComposeRule>): string {
       continue;
     }
     const nfc = cluster.normalize('NFC');
-    const letter = vietnameseLetter(cluster);
-    if (letter !== undefined && letter !== nfc) {
+    // NFC leaves a mark when they came in an order it cannot compose: try the Vietnamese letter.
+    const letter = HAS_MARK.test(nfc) ? vietnameseLetter(cluster) : undefined;
+    if (letter !== undefined) {
       out += letter;
       rules.add('composite');
     } else {
       out += nfc;
       // A precomposed â ă ê ô ơ ư followed by a combining tone is the Vietnamese "composite" form.
-      if (nfc !== cluster) rules.add(letter !== undefined && cluster.charCodeAt(0) >= 0x80 ? 'composite' : 'nfc');
+      if (nfc !== cluster) rules.add(VOWEL_WITH_MARK.includes(cluster[0]) ? 'composite' : 'nfc');
     }
   }
   return out;

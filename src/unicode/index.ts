@@ -101,8 +101,12 @@ interface Chunk {
   end: number;
   /** After invisible characters are dropped and clusters composed (the Vietnamese reading). */
   text: string;
-  rules: Set<Rule>;
-  runs: LetterRun[];
+  /** What fired while reading `text`; `undefined` when nothing did. */
+  rules?: Set<Rule>;
+  /** Whether `text` has `Ð`/`ð`, Greek or Cyrillic letters. */
+  lookalikes: boolean;
+  /** Letter runs of `text`, read on demand ({@link runsOf}): most chunks never need them. */
+  runs?: LetterRun[];
 }
 
 /** Letters and marks inside a chunk's text. */
@@ -156,21 +160,52 @@ function readChunks(line: string): Chunk[] {
       continue;
     }
     const start = i;
-    while (i < line.length && !isWordSpace(line.charCodeAt(i))) i++;
-    const rules = new Set<Rule>();
-    const visible = dropInvisible(line, start, i);
-    if (visible.length !== i - start) rules.add('invisible');
-    const text = composeClusters(visible, rules as Set<ComposeRule>);
-    const runs: LetterRun[] = [];
-    for (const m of text.matchAll(LETTER_RUN)) {
-      const shape = shapeOf(m[0]);
-      const run: LetterRun = { start: m.index, end: m.index + m[0].length, text: m[0], shape };
-      if (shape.homoglyphs > 0 || shape.eths > 0) run.mapped = mapLookalikes(m[0]);
-      runs.push(run);
+    let invisible = false;
+    let combining = false;
+    let lookalikes = false;
+    for (; i < line.length; i++) {
+      const code = line.charCodeAt(i);
+      if (code < 0xa0) {
+        if (code === 0x20 || code === 0x09) break;
+        continue;
+      }
+      if (isNoBreakSpace(code)) break;
+      if (isInvisible(code)) invisible = true;
+      else if (code === 0xd0 || code === 0xf0 || (code >= 0x370 && code <= 0x52f) || (code >= 0x1f00 && code <= 0x1fff)) lookalikes = true;
+      if (code >= 0x300) combining = true; // any mark, or a character of a script that has them
     }
-    chunks.push({ start, end: i, text, rules, runs });
+    let text = line.slice(start, i);
+    let rules: Set<Rule> | undefined;
+    if (invisible) {
+      const visible = dropInvisible(line, start, i);
+      if (visible.length !== text.length) (rules ??= new Set()).add('invisible');
+      text = visible;
+    }
+    if (combining) {
+      const fired = new Set<ComposeRule>();
+      text = composeClusters(text, fired);
+      for (const r of fired) (rules ??= new Set()).add(r);
+    }
+    chunks.push({ start, end: i, text, rules, lookalikes });
   }
   return chunks;
+}
+
+/** The letter runs of a chunk, with look-alikes mapped where there are any. */
+function runsOf(chunk: Chunk): LetterRun[] {
+  if (chunk.runs) return chunk.runs;
+  const { text } = chunk;
+  const runs: LetterRun[] = [];
+  chunk.runs = runs;
+  LETTER_RUN.lastIndex = 0;
+  for (let m = LETTER_RUN.exec(text); m !== null; m = LETTER_RUN.exec(text)) {
+    const word = m[0];
+    const shape = shapeOf(word);
+    const run: LetterRun = { start: m.index, end: m.index + word.length, text: word, shape };
+    if (shape.homoglyphs > 0 || shape.eths > 0) run.mapped = mapLookalikes(word);
+    runs.push(run);
+  }
+  return runs;
 }
 
 /** `line.slice(start, end)` without the invisible characters whose neighbours allow dropping them. */
@@ -202,7 +237,7 @@ function isVietnameseLine(chunks: readonly Chunk[]): boolean {
   let allSyllables = true;
   let runs = 0;
   for (const chunk of chunks) {
-    for (const run of chunk.runs) {
+    for (const run of runsOf(chunk)) {
       runs++;
       const word = run.mapped ?? run.text;
       if (!isValidSyllable(word)) {
@@ -219,6 +254,7 @@ function isVietnameseLine(chunks: readonly Chunk[]): boolean {
 
 /** Outside Vietnamese lines only NFC and composite repairs apply, invisible characters stay. */
 function plainChunkEdit(line: string, chunk: Chunk): StageEdit | undefined {
+  if (chunk.rules === undefined) return undefined;
   const before = line.slice(chunk.start, chunk.end);
   const rules = new Set<ComposeRule>();
   const after = composeClusters(before, rules);
@@ -232,26 +268,30 @@ function vietnameseChunkEdit(
   style: 'old' | 'new' | undefined,
 ): StageEdit | undefined {
   const chunk = chunks[index];
-  const rules = chunk.rules;
+  let rules = chunk.rules;
   let confidence = 1;
   let text = chunk.text;
-  // Look-alikes, right to left so earlier offsets stay valid.
-  for (let r = chunk.runs.length - 1; r >= 0; r--) {
-    const run = chunk.runs[r];
-    if (run.mapped === undefined) continue;
-    const sure = lookalikeDecision(run, chunks, index, r);
-    if (sure === undefined) continue;
-    text = text.slice(0, run.start) + run.mapped + text.slice(run.end);
-    rules.add('lookalike');
-    confidence = Math.min(confidence, sure);
+  if (chunk.lookalikes) {
+    // Right to left, so that earlier offsets stay valid.
+    const runs = runsOf(chunk);
+    for (let r = runs.length - 1; r >= 0; r--) {
+      const run = runs[r];
+      if (run.mapped === undefined) continue;
+      const sure = lookalikeDecision(run, chunks, index, r);
+      if (sure === undefined) continue;
+      text = text.slice(0, run.start) + run.mapped + text.slice(run.end);
+      (rules ??= new Set()).add('lookalike');
+      confidence = Math.min(confidence, sure);
+    }
   }
   if (style !== undefined) {
     const styled = setToneStyle(text, style);
     if (styled !== text) {
       text = styled;
-      rules.add('tone-style');
+      (rules ??= new Set()).add('tone-style');
     }
   }
+  if (rules === undefined) return undefined;
   const before = line.slice(chunk.start, chunk.end);
   return text === before ? undefined : chunkEdit(before, text, chunk.start, rules, confidence);
 }
@@ -287,10 +327,10 @@ function neighbour(chunks: readonly Chunk[], chunkIndex: number, runIndex: numbe
   let c = chunkIndex;
   let r = runIndex + step;
   while (c >= 0 && c < chunks.length) {
-    const runs = chunks[c].runs;
+    const runs = runsOf(chunks[c]);
     if (r >= 0 && r < runs.length) return runs[r];
     c += step;
-    if (c >= 0 && c < chunks.length) r = step > 0 ? 0 : chunks[c].runs.length - 1;
+    if (c >= 0 && c < chunks.length) r = step > 0 ? 0 : runsOf(chunks[c]).length - 1;
   }
   return undefined;
 }

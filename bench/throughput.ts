@@ -1,0 +1,93 @@
+/**
+ * Throughput of each path of `fix`, in MB/s of UTF-8 input, and its ratio to the baseline
+ * `TextDecoder.decode` + `normalize('NFC')` of the same bytes, measured in the same process
+ * (absolute speeds drift on shared machines; ratios hold):
+ *
+ *   npx tsx bench/throughput.ts [--mb 4] [--reps 7]
+ *
+ * Each measurement runs `reps` times after a warm-up and reports the median. To add a path
+ * (encoding repair, context repair), give {@link measure} its bytes and function and push the
+ * result into the table in `main`.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fix } from '../src/index.js';
+import { cleanSample } from './corpus-sample.js';
+
+/** One row of the table. */
+export interface Measurement {
+  name: string;
+  /** Input size in bytes. */
+  bytes: number;
+  /** Median seconds of one run. */
+  seconds: number;
+  /** Every run, in seconds. */
+  runs: number[];
+}
+
+/**
+ * Times `fn(bytes)` `reps` times after one warm-up run and returns the median. `fn` gets the
+ * raw UTF-8 bytes, so that decoding is part of what is timed where a path includes it.
+ */
+export function measure(name: string, bytes: Uint8Array, fn: (bytes: Uint8Array) => unknown, reps = 7): Measurement {
+  let sink: unknown = fn(bytes); // warm-up: JIT, lazy tables
+  const runs: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const t0 = performance.now();
+    sink = fn(bytes);
+    runs.push((performance.now() - t0) / 1000);
+  }
+  if (sink === undefined) throw new Error(`${name}: the measured function returned nothing`);
+  const sorted = [...runs].sort((a, b) => a - b);
+  return { name, bytes: bytes.length, seconds: sorted[Math.floor(sorted.length / 2)], runs };
+}
+
+/** MB/s (10^6 bytes) of a measurement. */
+export function megabytesPerSecond(m: Measurement): number {
+  return m.bytes / 1e6 / m.seconds;
+}
+
+/** Prints a table of measurements with their ratio to `baseline` (1 = as fast as the baseline). */
+export function printTable(rows: readonly Measurement[], baseline: Measurement): void {
+  const header = ['path', 'MB', 'median ms', 'MB/s', 'x baseline'];
+  const body = rows.map((m) => [
+    m.name,
+    (m.bytes / 1e6).toFixed(2),
+    (m.seconds * 1000).toFixed(1),
+    megabytesPerSecond(m).toFixed(1),
+    (baseline.seconds / m.seconds).toFixed(2),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of body) console.log(line(r));
+}
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);
+  return value;
+}
+
+function main(): void {
+  const mb = option('mb', 4);
+  const reps = option('reps', 7);
+  const clean = new TextEncoder().encode(cleanSample(mb * 1e6));
+  const decoder = new TextDecoder();
+
+  const baseline = measure('decode + NFC (baseline)', clean, (b) => decoder.decode(b).normalize('NFC'), reps);
+  const rows = [
+    baseline,
+    measure('decode only', clean, (b) => decoder.decode(b), reps),
+    measure('fix, clean text (decode + fix)', clean, (b) => fix(decoder.decode(b)), reps),
+  ];
+  printTable(rows, baseline);
+  const cleanRow = rows[2];
+  const changed = fix(decoder.decode(clean)).edits.length;
+  console.log(`\nclean path: ${(baseline.seconds / cleanRow.seconds).toFixed(2)} x baseline (target >= 0.33, aim 0.5); edits on clean text: ${changed}`);
+}
+
+// Run as a script; importing the module for `measure` / `printTable` runs nothing.
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
