@@ -2,7 +2,16 @@
  * Quantization and the writer of the binary model file (layout in `src/model/format.ts` and
  * `data/README.md`).
  */
-import { FORMAT_VERSION, HEADER_WORDS, MAGIC, SECTION_ALIGN, sectionNames } from '../../src/model/format.js';
+import {
+  ENTRY_BOW_SHIFT,
+  ENTRY_PROB_SHIFT,
+  FORMAT_VERSION,
+  HEADER_WORDS,
+  MAGIC,
+  QUANT_BITS,
+  SECTION_ALIGN,
+  sectionNames,
+} from '../../src/model/format.js';
 import type { BackoffModel } from './ngrams.js';
 import type { WordList } from './words.js';
 
@@ -86,13 +95,12 @@ export interface WriteInput {
   units: string[];
   counts: Uint32Array;
   words: WordList;
-  bits: 8 | 16;
   meta: Record<string, unknown>;
 }
 
 /** Serialises the model; the same input always gives the same bytes. */
 export function writeModel(input: WriteInput): Uint8Array {
-  const { model, units, counts, words, bits } = input;
+  const { model, units, counts, words } = input;
   const { order, base, levels } = model;
   const sections = new Map<string, Uint8Array>();
   const encoder = new TextEncoder();
@@ -104,13 +112,16 @@ export function writeModel(input: WriteInput): Uint8Array {
   sections.set('uniChild', bytesOf(childStarts(levels[1].keys, levels[2].keys, base)));
   for (let k = 2; k <= order; k++) {
     const level = levels[k];
-    sections.set(`ids${k}`, bytesOf(Uint16Array.from(level.keys, (key) => key % base)));
-    const prob = quantize(level.logProb, bits);
-    sections.set(`prob${k}`, bytesOf(prob.codes));
+    const prob = quantize(level.logProb, QUANT_BITS);
+    const bow = k < order ? quantize(level.logBow, QUANT_BITS) : undefined;
+    const entries = new Uint32Array(level.keys.length);
+    for (let i = 0; i < entries.length; i++) {
+      const bowCode = bow === undefined ? 0 : bow.codes[i];
+      entries[i] = ((level.keys[i] % base) | (prob.codes[i] << ENTRY_PROB_SHIFT) | (bowCode << ENTRY_BOW_SHIFT)) >>> 0;
+    }
+    sections.set(`entries${k}`, bytesOf(entries));
     sections.set(`probBook${k}`, bytesOf(prob.book));
-    if (k < order) {
-      const bow = quantize(level.logBow, bits);
-      sections.set(`bow${k}`, bytesOf(bow.codes));
+    if (bow !== undefined) {
       sections.set(`bowBook${k}`, bytesOf(bow.book));
       sections.set(`child${k}`, bytesOf(childStarts(level.keys, levels[k + 1].keys, base)));
     }
@@ -132,7 +143,7 @@ export function writeModel(input: WriteInput): Uint8Array {
   }
   const out = new Uint8Array(offset);
   const dv = new DataView(out.buffer);
-  const header = [MAGIC, FORMAT_VERSION, order, units.length, bits, names.length];
+  const header = [MAGIC, FORMAT_VERSION, order, units.length, QUANT_BITS, names.length];
   header.forEach((v, i) => dv.setUint32(i * 4, v, true));
   placed.forEach(([at, data], s) => {
     dv.setUint32((HEADER_WORDS + 2 * s) * 4, at, true);

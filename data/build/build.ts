@@ -1,7 +1,7 @@
 /**
  * `npm run build:data`: builds `data/model.bin` from the shippable part of `../shared/corpus`.
  *
- *   tsx data/build/build.ts [--corpus DIR] [--out FILE] [--order N] [--bits 8|16]
+ *   tsx data/build/build.ts [--corpus DIR] [--out FILE] [--order N]
  *
  * Reads the gzip text files line by line (streamed), and `dict/words.tsv` for the word list.
  */
@@ -43,14 +43,12 @@ async function main(): Promise<void> {
   const corpus = resolve(argument('corpus', join(root, '..', 'shared', 'corpus')));
   const out = resolve(argument('out', join(root, 'data', 'model.bin')));
   const order = Number(argument('order', '3'));
-  const bits = Number(argument('bits', '8')) as 8 | 16;
   const started = Date.now();
   const log = (m: string) => console.error(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${m}`);
   const sources: TextSource[] = SOURCES.map((s) => ({ name: s.file, lines: gzipLines(join(corpus, 'text', s.file)) }));
   const words = shippableWords(readFileSync(join(corpus, 'dict', 'words.tsv'), 'utf8').split('\n'));
   const bytes = await buildModelFile(sources, words, {
     order,
-    bits,
     log,
     meta: {
       name: 'vietfix Vietnamese syllable model',

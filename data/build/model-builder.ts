@@ -15,8 +15,6 @@ export interface BuildOptions {
   minUnigramCount?: number;
   /** Minimum raw count to keep an n-gram, by order (default: bigrams 1, trigrams 2, 4-grams 2). */
   minCounts?: number[];
-  /** Bits per quantized log-probability / back-off weight (default 8). */
-  bits?: 8 | 16;
   /** Extra build information stored in the file (sources, licences). Must be deterministic. */
   meta?: Record<string, unknown>;
   /** Progress messages. */
@@ -63,7 +61,6 @@ export async function buildModelFile(
     units: vocab.units,
     counts: vocab.counts,
     words: wordList,
-    bits: options.bits ?? 8,
     meta: {
       ...options.meta,
       order,

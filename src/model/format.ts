@@ -3,9 +3,19 @@
  * Described in full in `data/README.md`. Everything is little-endian.
  *
  * Header (u32 words): magic `VFLM`, version, order N, vocabulary size V, bits per quantized
- * value (8 or 16), number of sections S, then S pairs (byte offset, byte length). Sections start
- * on 8-byte boundaries so typed arrays can view them in place.
+ * value (8), number of sections S, then S pairs (byte offset, byte length). Sections start on
+ * 8-byte boundaries so typed arrays can view them in place.
+ *
+ * An n-gram entry of order k ≥ 2 is one u32: bits 0–15 the last syllable's id, bits 16–23 the
+ * code of its log10 probability, bits 24–31 the code of its back-off weight (0 at the highest
+ * order). One word per entry keeps a look-up to one cache line.
  */
+
+/** Bits of an entry: id, probability code, back-off code. */
+export const ENTRY_ID_MASK = 0xffff;
+export const ENTRY_PROB_SHIFT = 16;
+export const ENTRY_BOW_SHIFT = 24;
+export const QUANT_BITS = 8;
 
 /** `VFLM` read as a little-endian u32. */
 export const MAGIC = 0x4d4c4656;
@@ -17,8 +27,8 @@ export const SECTION_ALIGN = 8;
 export function sectionNames(order: number): string[] {
   const names = ['meta', 'vocab', 'uniCount', 'uniProb', 'uniBow', 'uniChild'];
   for (let k = 2; k <= order; k++) {
-    names.push(`ids${k}`, `prob${k}`, `probBook${k}`);
-    if (k < order) names.push(`bow${k}`, `bowBook${k}`, `child${k}`);
+    names.push(`entries${k}`, `probBook${k}`);
+    if (k < order) names.push(`bowBook${k}`, `child${k}`);
   }
   names.push('wordStart', 'wordIds', 'wordCount', 'wordFlags');
   return names;

@@ -4,7 +4,16 @@
  * log10 probabilities, plus the syllable counts and a word list. Pure: it only reads bytes, so
  * it works the same in Node and in browsers.
  */
-import { FORMAT_VERSION, HEADER_WORDS, MAGIC, sectionNames } from './format.js';
+import {
+  ENTRY_BOW_SHIFT,
+  ENTRY_ID_MASK,
+  ENTRY_PROB_SHIFT,
+  FORMAT_VERSION,
+  HEADER_WORDS,
+  MAGIC,
+  QUANT_BITS,
+  sectionNames,
+} from './format.js';
 import {
   BOS_ID,
   classUnit,
@@ -15,16 +24,14 @@ import {
 } from './units.js';
 import type { TokenKind } from '../tokenize/index.js';
 
-type Codes = Uint8Array | Uint16Array;
-
 /** One level (order k ≥ 2) of the trie. */
 interface Level {
-  /** Last syllable of each k-gram, sorted within each context's range. */
-  ids: Uint16Array;
-  prob: Codes;
+  /** One u32 per k-gram: last id, probability code, back-off code (see `format.ts`). */
+  entries: Uint32Array;
+  /** Block index of the entries' ids for {@link search}. */
+  skip: Uint16Array;
   probBook: Float32Array;
-  /** Back-off weights and child ranges exist below the highest order only. */
-  bow?: Codes;
+  /** Back-off codebook and child ranges exist below the highest order only. */
   bowBook?: Float32Array;
   child?: Uint32Array;
 }
@@ -36,11 +43,45 @@ export interface ModelMeta {
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** Index of `w` in `ids[lo, hi)`, or -1. */
-function search(ids: Uint16Array, lo: number, hi: number, w: number): number {
+/** Entries per block of a sorted id array; one block of u16 ids is one 64-byte cache line. */
+const BLOCK = 32;
+const BLOCK_SHIFT = 5;
+
+/** The id of every {@link BLOCK}-th entry: a small index that stays in the CPU cache. */
+function blockIndex(entries: Uint32Array): Uint16Array {
+  const skip = new Uint16Array(Math.ceil(entries.length / BLOCK));
+  for (let j = 0; j < skip.length; j++) skip[j] = entries[j << BLOCK_SHIFT] & ENTRY_ID_MASK;
+  return skip;
+}
+
+/**
+ * Index of the entry with id `w` in the sorted range `entries[lo, hi)`, or -1. A binary search
+ * over the block index `skip` finds the one block that can hold `w`, then a binary search
+ * inside that block: a look-up touches one or two cache lines of `entries` instead of one per halving
+ * step.
+ */
+function search(entries: Uint32Array, skip: Uint16Array, lo: number, hi: number, w: number): number {
+  if (hi - lo > BLOCK) {
+    // Blocks that start inside the range: first..last; find the last one starting at ≤ w.
+    let a = (lo + BLOCK - 1) >>> BLOCK_SHIFT;
+    let b = (hi - 1) >>> BLOCK_SHIFT;
+    if (skip[a] <= w) {
+      while (a < b) {
+        const mid = (a + b + 1) >>> 1;
+        if (skip[mid] <= w) a = mid;
+        else b = mid - 1;
+      }
+      lo = a << BLOCK_SHIFT;
+      const end = lo + BLOCK;
+      if (end < hi) hi = end;
+    } else {
+      const end = a << BLOCK_SHIFT;
+      if (end < hi) hi = end;
+    }
+  }
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const v = ids[mid];
+    const v = entries[mid] & ENTRY_ID_MASK;
     if (v < w) lo = mid + 1;
     else if (v > w) hi = mid;
     else return mid;
@@ -95,14 +136,13 @@ export class LanguageModel {
   private readonly uniBow: Float32Array;
   private readonly uniChild: Uint32Array;
   private readonly levels: Level[]; // levels[k] for order k (0 and 1 unused)
-  private readonly ids2: Uint16Array;
-  private readonly prob2: Codes;
+  private readonly entries2: Uint32Array;
+  private readonly skip2: Uint16Array;
   private readonly book2: Float32Array;
-  private readonly bow2: Codes | undefined;
   private readonly bowBook2: Float32Array | undefined;
   private readonly child2: Uint32Array | undefined;
-  private readonly ids3: Uint16Array | undefined;
-  private readonly prob3: Codes | undefined;
+  private readonly entries3: Uint32Array | undefined;
+  private readonly skip3: Uint16Array | undefined;
   private readonly book3: Float32Array | undefined;
   private readonly wordStart: Uint32Array;
   private readonly wordIds: Uint16Array;
@@ -122,7 +162,7 @@ export class LanguageModel {
     const bits = u32(4);
     const nSections = u32(5);
     const names = sectionNames(order);
-    if (order < 2 || nSections !== names.length || (bits !== 8 && bits !== 16)) {
+    if (order < 2 || nSections !== names.length || bits !== QUANT_BITS) {
       throw new Error('vietfix model: inconsistent header');
     }
     const sections = new Map<string, [number, number]>();
@@ -144,8 +184,6 @@ export class LanguageModel {
       const [o, l] = sections.get(name)!;
       return view(bytes, o, l, make, size);
     };
-    const codes = (name: string): Codes =>
-      bits === 8 ? typed(name, Uint8Array, 1) : typed(name, Uint16Array, 2);
 
     const decoder = new TextDecoder();
     this.order = order;
@@ -161,28 +199,27 @@ export class LanguageModel {
     this.uniChild = typed('uniChild', Uint32Array, 4);
     this.levels = [];
     for (let k = 2; k <= order; k++) {
+      const entries = typed(`entries${k}`, Uint32Array, 4);
       const level: Level = {
-        ids: typed(`ids${k}`, Uint16Array, 2),
-        prob: codes(`prob${k}`),
+        entries,
+        skip: blockIndex(entries),
         probBook: typed(`probBook${k}`, Float32Array, 4),
       };
       if (k < order) {
-        level.bow = codes(`bow${k}`);
         level.bowBook = typed(`bowBook${k}`, Float32Array, 4);
         level.child = typed(`child${k}`, Uint32Array, 4);
       }
       this.levels[k] = level;
     }
     const l2 = this.levels[2];
-    this.ids2 = l2.ids;
-    this.prob2 = l2.prob;
+    this.entries2 = l2.entries;
+    this.skip2 = l2.skip;
     this.book2 = l2.probBook;
-    this.bow2 = l2.bow;
     this.bowBook2 = l2.bowBook;
     this.child2 = l2.child;
     const l3 = this.levels[3];
-    this.ids3 = l3?.ids;
-    this.prob3 = l3?.prob;
+    this.entries3 = l3?.entries;
+    this.skip3 = l3?.skip;
     this.book3 = l3?.probBook;
     this.wordStart = typed('wordStart', Uint32Array, 4);
     this.wordIds = typed('wordIds', Uint16Array, 2);
@@ -244,17 +281,19 @@ export class LanguageModel {
     const w = id >= 0 && id < this.vocabSize ? id : UNK_ID;
     let backoff = 0;
     if (prev1 >= 0 && prev1 < this.vocabSize) {
+      const entries2 = this.entries2;
       const child2 = this.child2;
       if (prev2 >= 0 && prev2 < this.vocabSize && child2 !== undefined) {
-        const ctx = search(this.ids2, this.uniChild[prev2], this.uniChild[prev2 + 1], prev1);
+        const ctx = search(entries2, this.skip2, this.uniChild[prev2], this.uniChild[prev2 + 1], prev1);
         if (ctx >= 0) {
-          const hit = search(this.ids3!, child2[ctx], child2[ctx + 1], w);
-          if (hit >= 0) return this.book3![this.prob3![hit]];
-          backoff = this.bowBook2![this.bow2![ctx]];
+          const entries3 = this.entries3!;
+          const hit = search(entries3, this.skip3!, child2[ctx], child2[ctx + 1], w);
+          if (hit >= 0) return this.book3![(entries3[hit] >>> ENTRY_PROB_SHIFT) & 0xff];
+          backoff = this.bowBook2![entries2[ctx] >>> ENTRY_BOW_SHIFT];
         }
       }
-      const hit = search(this.ids2, this.uniChild[prev1], this.uniChild[prev1 + 1], w);
-      if (hit >= 0) return backoff + this.book2[this.prob2[hit]];
+      const hit = search(entries2, this.skip2, this.uniChild[prev1], this.uniChild[prev1 + 1], w);
+      if (hit >= 0) return backoff + this.book2[(entries2[hit] >>> ENTRY_PROB_SHIFT) & 0xff];
       backoff += this.uniBow[prev1];
     }
     return backoff + this.uniProb[w];
@@ -303,9 +342,12 @@ export class LanguageModel {
       if (node < 0) continue; // an unseen context has back-off weight 1
       const upper = l === 1 ? this.uniChild : this.levels[l].child!;
       const level = this.levels[l + 1];
-      const hit = search(level.ids, upper[node], upper[node + 1], w);
-      if (hit >= 0) return backoff + level.probBook[level.prob[hit]];
-      backoff += l === 1 ? this.uniBow[node] : this.levels[l].bowBook![this.levels[l].bow![node]];
+      const hit = search(level.entries, level.skip, upper[node], upper[node + 1], w);
+      if (hit >= 0) return backoff + level.probBook[(level.entries[hit] >>> ENTRY_PROB_SHIFT) & 0xff];
+      backoff +=
+        l === 1
+          ? this.uniBow[node]
+          : this.levels[l].bowBook![this.levels[l].entries[node] >>> ENTRY_BOW_SHIFT];
     }
     return backoff + this.uniProb[w];
   }
@@ -317,7 +359,7 @@ export class LanguageModel {
     for (let k = 2; k <= to - from; k++) {
       const start = k === 2 ? this.uniChild[node] : this.levels[k - 1].child![node];
       const end = k === 2 ? this.uniChild[node + 1] : this.levels[k - 1].child![node + 1];
-      node = search(this.levels[k].ids, start, end, ids[from + k - 1]);
+      node = search(this.levels[k].entries, this.levels[k].skip, start, end, ids[from + k - 1]);
       if (node < 0) return -1;
     }
     return node;
