@@ -362,6 +362,30 @@ describe('setToneStyle', () => {
     }
   });
 
+  it('restyles text made of syllables in any case, and nothing else', () => {
+    const syllables = allSyllables().filter((x) => /[oòóỏõọuùúủũụ][aàáảãạeèéẻẽẹyỳýỷỹỵ]$/.test(x));
+    const word = fc.tuple(fc.constantFrom(...syllables), fc.constantFrom<'lower' | 'upper' | 'title'>('lower', 'upper', 'title'), fc.boolean())
+      .map(([w, c, neu]) => {
+        const styled = neu ? composeSyllable(parseSyllable(w)!, 'new') : w;
+        return c === 'lower' ? styled : c === 'upper' ? styled.toUpperCase() : title(styled);
+      });
+    const text = fc.array(fc.oneof(word, fc.constantFrom(' ', ', ', 'x', '1', '😀', 'qu')), { maxLength: 12 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        const old = setToneStyle(t, 'old');
+        const neu = setToneStyle(t, 'new');
+        expect(setToneStyle(neu, 'old')).toBe(old);
+        expect(setToneStyle(old, 'new')).toBe(neu);
+        expect(removeTone(neu)).toBe(removeTone(t));
+        for (const w of neu.split(/[^\p{L}]+/u).filter((x) => isValidSyllable(x))) {
+          const p = parseSyllable(w)!;
+          expect(w.toLowerCase()).toBe(composeSyllable(p, 'new'));
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('only ever moves tone marks', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), fc.constantFrom<'old' | 'new'>('old', 'new'), (t, style) => {
