@@ -254,7 +254,48 @@ describe('tone-style', () => {
   });
 });
 
+describe('prefilter', () => {
+  it('lets every damaged line through and only style candidates when a style is asked for', () => {
+    for (const line of ['a\u0301', 'Ðà', 'x\u00A0y', 'a\u200Bb', 'ta\u00ADi', 'сó', 'ο']) {
+      expect(stage.mayApply!(line)).toBe(true);
+    }
+    const old = unicodeStage({ toneStyle: 'old' });
+    const fresh = unicodeStage({ toneStyle: 'new' });
+    expect(stage.mayApply!('hoà thuỷ')).toBe(false);
+    expect(old.mayApply!('hoà')).toBe(true);
+    expect(old.mayApply!('THUỶ')).toBe(true);
+    expect(fresh.mayApply!('khỏe')).toBe(true);
+    expect(fresh.mayApply!('Hôm nay trời đẹp')).toBe(false);
+  });
+});
+
+describe('Vietnamese lines', () => {
+  it('recognise a short title by its syllables', () => {
+    // Cyrillic Т: the only word is a valid marked syllable once read as Latin
+    expect(repaired('Тôi')).toBe('Tôi');
+    expect(repaired('Hà\u00A0Nội')).toBe('Hà Nội');
+  });
+
+  it('do not include a line of English or French with the odd accented word', () => {
+    const lines = ['Café\u00A0au lait, s\u2019il vous pla\u00EEt', 'He moved to Hà\u00A0Nội in 2019'];
+    expect(repaired(lines[0])).toBe(lines[0]);
+    // one Vietnamese-only letter is enough evidence for the spaces of a mixed line
+    expect(repaired(lines[1])).toBe('He moved to Hà Nội in 2019');
+  });
+});
+
 describe('robustness', () => {
+  it('never cuts a surrogate pair or a base letter from its marks', () => {
+    const line = 'Bạn 😀\u200B😀 và Vie\u0323\u0302t 𝓥\u0301';
+    for (const e of run(line).edits) {
+      const before = line.slice(e.start, e.end);
+      expect(before.charCodeAt(0) >= 0xdc00 && before.charCodeAt(0) <= 0xdfff).toBe(false);
+      expect(/^\p{M}/u.test(before)).toBe(false);
+    }
+    // the zero-width space between two emoji is not Latin context: kept
+    expect(repaired(line)).toBe('Bạn 😀\u200B😀 và Việt 𝓥\u0301'.normalize('NFC'));
+  });
+
   it('copes with lone surrogates, controls and marks at the start', () => {
     const lines = ['\u0301a\uD800b\u0000\u0085 c\uDC00\u0323', '\u0300\u0300\u0300', '\uD83D\u0301'];
     for (const line of lines) {

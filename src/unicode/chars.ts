@@ -11,9 +11,10 @@
 export const SUSPICIOUS =
   /[\u00A0\u00AD\u00D0\u00F0\u0300-\u052F\u1160-\u11FF\u1AB0-\u1AFF\u1DC0-\u1DFF\u1F00-\u1FFF\u2007\u200B-\u200D\u202F\u2060\u20D0-\u20FF\uFE20-\uFE2F\uFEFF]/;
 
-/** Zero-width and invisible characters that damaged text carries inside or between words. */
-export const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
-
+/**
+ * Zero-width and invisible characters that damaged text carries inside or between words: zero
+ * width space, (non-)joiner, word joiner, U+FEFF, soft hyphen.
+ */
 export function isInvisible(code: number): boolean {
   return code === 0x00ad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
 }
