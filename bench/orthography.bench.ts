@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { bench, describe } from 'vitest';
-import { isValidSyllable, removeMarks } from '../src/orthography/index.js';
+import { isValidSyllable, removeMarks, setToneStyle } from '../src/orthography/index.js';
 import { scanTokens, tokenize } from '../src/tokenize/index.js';
 
 const corpusFile = fileURLToPath(new URL('../../shared/corpus/text/ud-vietnamese-vtb.txt.gz', import.meta.url));
@@ -41,6 +41,10 @@ describe('orthography', () => {
 
   bench('removeMarks, every line', () => {
     for (const l of lines) removeMarks(l);
+  });
+
+  bench("setToneStyle 'new', every line", () => {
+    for (const l of lines) setToneStyle(l, 'new');
   });
 });
 

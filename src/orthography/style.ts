@@ -50,23 +50,25 @@ const MAX_SYLLABLE_LENGTH = 7;
  * setToneStyle('Hòa bình, THỦY lợi', 'new'); // 'Hoà bình, THUỶ lợi'
  */
 export function setToneStyle(text: string, style: ToneStyle): string {
+  const limit = vowelAt.length; // a local bound keeps the loop free of module lookups
   let out = '';
   let last = 0;
   for (let i = 1; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= LETTER_LIMIT) continue;
+    if (code >= limit) continue;
     const second = vowelAt[code];
     const secondVowel = second >> 3;
     if (secondVowel < A) continue;
     const before = text.charCodeAt(i - 1);
-    if (before >= LETTER_LIMIT) continue;
+    if (before >= limit) continue;
     const first = vowelAt[before];
     const firstVowel = first >> 3;
     if (!(firstVowel === O && (secondVowel === A || secondVowel === E)) && !(firstVowel === U && secondVowel === Y)) continue;
     const tone = ((first & 7) | (second & 7)) as Tone;
     if (tone === 0 || ((first & 7) !== 0) === (style === 'old')) continue;
     // The pair must end a word that is a valid syllable, in both placements (so not quý).
-    if (letterAt(text, i + 1)) continue;
+    const after = i + 1 < text.length ? text.charCodeAt(i + 1) | 0x20 : 0;
+    if ((after >= 0x61 && after <= 0x7a) || letterAt(text, i + 1)) continue; // hoàn, thuyền
     let start = i - 1;
     while (letterBefore(text, start) && i - start < MAX_SYLLABLE_LENGTH) start--;
     if (letterBefore(text, start)) continue;
