@@ -172,7 +172,9 @@ function readChunks(line: string): Chunk[] {
       if (isNoBreakSpace(code)) break;
       if (isInvisible(code)) invisible = true;
       else if (code === 0xd0 || code === 0xf0 || (code >= 0x370 && code <= 0x52f) || (code >= 0x1f00 && code <= 0x1fff)) lookalikes = true;
-      if (code >= 0x300) combining = true; // any mark, or a character of a script that has them
+      // Any mark, or a letter of a script that has them; not the precomposed Vietnamese vowels
+      // (U+1E00–U+1EFF) or punctuation, which are most of what a damaged Vietnamese line holds.
+      else if (code >= 0x300 && !(code >= 0x1e00 && code <= 0x1eff) && !(code >= 0x2000 && code <= 0x206f)) combining = true;
     }
     let text = line.slice(start, i);
     let rules: Set<Rule> | undefined;
