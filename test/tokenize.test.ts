@@ -127,6 +127,8 @@ describe('token kinds', () => {
     ['(https://a.vn/x_(y))', ['punct:(', 'url:https://a.vn/x_(y)', 'punct:)']],
     ['WWW.ABC.VN, http://', ['url:WWW.ABC.VN', 'punct:,', 'foreign:http', 'punct::', 'punct:/', 'punct:/']],
     ['gửi a.b-c@so.gov.vn.', ['syllable:gửi', 'url:a.b-c@so.gov.vn', 'punct:.']],
+    ['Theo VnExpress.net và chinhphu.gov.vn/tin-tuc.', ['syllable:Theo', 'url:VnExpress.net', 'syllable:và', 'url:chinhphu.gov.vn/tin-tuc', 'punct:.']],
+    ['TP.HCM, v.v. và abc.comé', ['acronym:TP', 'punct:.', 'acronym:HCM', 'punct:,', 'foreign:v', 'punct:.', 'foreign:v', 'punct:.', 'syllable:và', 'foreign:abc', 'punct:.', 'foreign:comé']],
     ['a@b và @c', ['syllable:a', 'punct:@', 'foreign:b', 'syllable:và', 'punct:@', 'foreign:c']],
     ['Vie\u0302\u0323t', ['foreign:Vie\u0302\u0323t']],
     ['Việ\u200bt \u200bNam', ['foreign:Việ\u200bt', 'punct:\u200b', 'syllable:Nam']],
@@ -151,5 +153,7 @@ describe('token kinds', () => {
     expect(tokenize('a.'.repeat(n)).length).toBe(2 * n);
     expect(tokenize('1.'.repeat(n)).length).toBe(2);
     expect(tokenize('x'.repeat(n) + '@').length).toBe(2);
+    expect(tokenize('ab.'.repeat(n)).length).toBe(2 * n);
+    expect(tokenize('ab.'.repeat(n) + 'com').length).toBe(1);
   });
 });

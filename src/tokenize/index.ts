@@ -7,7 +7,9 @@
  * Rules, in the order they are tried at the start of a token:
  * - `space`: a run of whitespace (any Unicode space, NBSP included).
  * - `url`: `http://`, `https://`, `ftp://` or `www.` up to the next space or quote/angle
- *   bracket, without trailing sentence punctuation; e-mail addresses `name@domain.tld`.
+ *   bracket, without trailing sentence punctuation; e-mail addresses `name@domain.tld`; bare
+ *   domains with a common top-level domain (`vnexpress.net`, `chinhphu.gov.vn/...`), so that
+ *   `net` or `com` is never taken for a damaged syllable.
  * - `number`: a token that starts with a digit is a number: digits, and the separators
  *   `. , / : -` when a digit follows them (`28/8/2014`, `1.000`, `3,5`, `10:30`). Letters right
  *   after a number start a new token (`5km` → `5` + `km`, `485-CV` → `485` + `-` + `CV`).
@@ -238,6 +240,51 @@ function matchEmail(line: string, i: number): number {
   return end > 0 ? end : -j;
 }
 
+/**
+ * Top-level domains that make a bare `name.tld` a URL. Only common ones, and none that is also
+ * a short word or initial in Vietnamese text (`co`, `ai`, `me`, `tv`).
+ */
+const TOP_LEVEL_DOMAINS = new Set([
+  'com', 'net', 'org', 'edu', 'gov', 'info', 'biz', 'int', 'mil', 'asia', 'io',
+  'vn', 'uk', 'us', 'de', 'fr', 'jp', 'cn', 'kr', 'ru', 'au', 'ca',
+]);
+
+function isDomainChar(code: number): boolean {
+  return isAsciiAlnum(code) || code === 0x2d;
+}
+
+/**
+ * A bare domain starting at `i` (`vnexpress.net`, `chinhphu.gov.vn/tin-tuc`): returns its end,
+ * or the negated end of the dotted run scanned (no domain starts anywhere before it either:
+ * every start inside the run sees the same last label).
+ */
+function matchDomain(line: string, i: number): number {
+  const n = line.length;
+  let j = i;
+  let labels = 0;
+  let firstLabel = 0;
+  let lastLabelStart = i;
+  for (;;) {
+    const labelStart = j;
+    while (j < n && isDomainChar(line.charCodeAt(j))) j++;
+    if (j === labelStart) return -j;
+    if (labels === 0) firstLabel = j - labelStart;
+    labels++;
+    lastLabelStart = labelStart;
+    if (j + 1 < n && line.charCodeAt(j) === 0x2e && isDomainChar(line.charCodeAt(j + 1))) j++;
+    else break;
+  }
+  // A letter or mark right after the run (`abc.comé`) means it is no domain.
+  if (labels < 2 || firstLabel < 2 || (j < n && isWordClass(classAt(line, j) & 15))) return -j;
+  if (!TOP_LEVEL_DOMAINS.has(line.slice(lastLabelStart, j).toLowerCase())) return -j;
+  if (j < n && line.charCodeAt(j) === 0x2f) {
+    // a path: up to the next space or quote, without trailing sentence punctuation
+    while (j < n && !endsUrl(line.charCodeAt(j)) && classOf(line.charCodeAt(j)) !== SPACE) j++;
+    while (isUrlTrailer(line.charCodeAt(j - 1))) j--;
+  }
+  return j;
+}
+
 /** Separators that may sit between the digit groups of one number. */
 function isNumberSeparator(code: number): boolean {
   return code === 0x2e || code === 0x2c || code === 0x2f || code === 0x3a || code === 0x2d;
@@ -332,6 +379,8 @@ export function scanTokens(line: string, visit: TokenVisitor): void {
   // E-mail addresses are looked for from this offset on; a failed look-ahead moves it past
   // every start that would fail the same way. No '@' in the line: never.
   let emailFrom = line.indexOf('@') >= 0 ? 0 : n;
+  // The same for bare domains; a line without '.' has none.
+  let domainFrom = line.indexOf('.') >= 0 ? 0 : n;
   let i = 0;
   while (i < n) {
     const packed = classAt(line, i);
@@ -350,6 +399,10 @@ export function scanTokens(line: string, visit: TokenVisitor): void {
       if (end <= i && i >= emailFrom && isAsciiAlnum(line.charCodeAt(i))) {
         end = matchEmail(line, i);
         if (end < 0) emailFrom = -end;
+      }
+      if (end <= i && i >= domainFrom && isAsciiAlnum(line.charCodeAt(i))) {
+        end = matchDomain(line, i);
+        if (end < 0) domainFrom = -end;
       }
       if (end > i) {
         kind = 'url';
