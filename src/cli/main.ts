@@ -29,6 +29,9 @@ const EXIT_TROUBLE = 2;
 /** Exit status after Ctrl-C (128 + SIGINT). */
 const EXIT_INTERRUPTED = 130;
 
+/** Below this many bytes in all, files are repaired in the main thread unless `--jobs` says otherwise. */
+const SMALL_RUN_BYTES = 1 << 20;
+
 let progress: Progress | undefined;
 let pool: WorkerPool | undefined;
 
@@ -113,7 +116,8 @@ async function runFiles(args: CliArgs, opts: ProcessOptions, sink: Sink): Promis
     jobs.push({ path: f.path, real: f.real, format: formatForPath(f.path, args.format), size });
   }
   const fileCount = jobs.filter((j) => !('status' in j)).length;
-  const threads = Math.min(args.jobs ?? availableParallelism(), fileCount);
+  // Starting a worker (and loading the model in it) costs more than a small run saves.
+  const threads = args.jobs === undefined && totalBytes < SMALL_RUN_BYTES ? 1 : Math.min(args.jobs ?? availableParallelism(), fileCount);
   progress = Progress.start(!args.quiet, fileCount, totalBytes);
   const onBytes = (n: number): void => progress?.addBytes(n);
   let mainRepairer: Repairer | undefined;
