@@ -3,11 +3,12 @@
  * `data/README.md`).
  */
 import {
-  ENTRY_BOW_SHIFT,
-  ENTRY_PROB_SHIFT,
   FORMAT_VERSION,
   HEADER_WORDS,
+  idBitsFor,
+  levelGeometry,
   MAGIC,
+  placeKey,
   QUANT_BITS,
   SECTION_ALIGN,
   sectionNames,
@@ -77,17 +78,52 @@ function bytesOf(array: ArrayBufferView): Uint8Array {
   return out;
 }
 
-/** Start of each context's children: `start[c]..start[c+1]` in the sorted keys of the next order. */
-function childStarts(contextKeys: Float64Array, childKeys: Float64Array, base: number): Uint32Array {
-  const start = new Uint32Array(contextKeys.length + 1);
-  let j = 0;
-  for (let c = 0; c < contextKeys.length; c++) {
-    start[c] = j;
-    while (j < childKeys.length && Math.floor(childKeys[j] / base) === contextKeys[c]) j++;
+/**
+ * The hash table of one order (see `src/model/format.ts`): entries sorted by (bucket,
+ * remainder), each remainder | probability code | back-off code; offsets of each bucket.
+ */
+function hashLevel(
+  keys: Float64Array,
+  base: number,
+  idBits: number,
+  order: number,
+  prob: Uint8Array,
+  bow: Uint8Array | undefined,
+): { offsets: Uint32Array; entries: Uint32Array } {
+  const valueBits = bow === undefined ? QUANT_BITS : 2 * QUANT_BITS;
+  const g = levelGeometry(idBits, order, keys.length, valueBits);
+  if (g.lb > 31 || g.rb > 31) throw new Error(`order ${order}: too many n-grams for the table layout`);
+  const remSize = 2 ** g.remBits;
+  const idSize = 2 ** idBits;
+  const placed = new Float64Array(keys.length);
+  const index = new Uint32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    // Re-pack the key from base-`base` digits to idBits-bit digits.
+    let rest = keys[i];
+    let key = 0;
+    let scale = 1;
+    for (let t = 0; t < order; t++) {
+      const digit = rest % base;
+      rest = (rest - digit) / base;
+      key += digit * scale;
+      scale *= idSize;
+    }
+    placed[i] = placeKey(key, g);
+    index[i] = i;
   }
-  start[contextKeys.length] = j;
-  if (j !== childKeys.length) throw new Error('n-gram without its context: keys are not consistent');
-  return start;
+  index.sort((a, b) => placed[a] - placed[b]);
+  const offsets = new Uint32Array(2 ** g.q + 1);
+  const entries = new Uint32Array(keys.length);
+  for (let j = 0; j < index.length; j++) {
+    const i = index[j];
+    const bucket = Math.floor(placed[i] / remSize);
+    const rem = placed[i] - bucket * remSize;
+    offsets[bucket + 1]++;
+    const value = prob[i] + (bow === undefined ? 0 : bow[i] * 2 ** QUANT_BITS);
+    entries[j] = rem + value * remSize;
+  }
+  for (let b = 1; b < offsets.length; b++) offsets[b] += offsets[b - 1];
+  return { offsets, entries };
 }
 
 export interface WriteInput {
@@ -109,22 +145,16 @@ export function writeModel(input: WriteInput): Uint8Array {
   sections.set('uniCount', bytesOf(counts));
   sections.set('uniProb', bytesOf(Float32Array.from(levels[1].logProb)));
   sections.set('uniBow', bytesOf(Float32Array.from(levels[1].logBow)));
-  sections.set('uniChild', bytesOf(childStarts(levels[1].keys, levels[2].keys, base)));
+  const idBits = idBitsFor(units.length);
   for (let k = 2; k <= order; k++) {
     const level = levels[k];
     const prob = quantize(level.logProb, QUANT_BITS);
     const bow = k < order ? quantize(level.logBow, QUANT_BITS) : undefined;
-    const entries = new Uint32Array(level.keys.length);
-    for (let i = 0; i < entries.length; i++) {
-      const bowCode = bow === undefined ? 0 : bow.codes[i];
-      entries[i] = ((level.keys[i] % base) | (prob.codes[i] << ENTRY_PROB_SHIFT) | (bowCode << ENTRY_BOW_SHIFT)) >>> 0;
-    }
-    sections.set(`entries${k}`, bytesOf(entries));
+    const table = hashLevel(level.keys, base, idBits, k, prob.codes as Uint8Array, bow?.codes as Uint8Array | undefined);
+    sections.set(`offsets${k}`, bytesOf(table.offsets));
+    sections.set(`entries${k}`, bytesOf(table.entries));
     sections.set(`probBook${k}`, bytesOf(prob.book));
-    if (bow !== undefined) {
-      sections.set(`bowBook${k}`, bytesOf(bow.book));
-      sections.set(`child${k}`, bytesOf(childStarts(level.keys, levels[k + 1].keys, base)));
-    }
+    if (bow !== undefined) sections.set(`bowBook${k}`, bytesOf(bow.book));
   }
   sections.set('wordStart', bytesOf(words.start));
   sections.set('wordIds', bytesOf(words.ids));

@@ -2,6 +2,7 @@
  * First pass over the training text: cut lines into units (see `src/model/units.ts`), intern
  * them, and keep the whole text as one array of unit ids with `<s>`/`</s>` around every sentence.
  */
+import { MAX_ID_BITS } from '../../src/model/format.js';
 import { BOS, EOS, lineSentences, normalizeSyllable, SPECIAL_UNITS, UNK } from '../../src/model/units.js';
 
 /** A growable array of u32. */
@@ -85,8 +86,8 @@ export interface Vocabulary {
 }
 
 /**
- * Chooses the vocabulary: every syllable seen at least `minCount` times (at most 65,536 ids in
- * all); rarer ones become `<unk>`. Deterministic whatever the order the text was read in.
+ * Chooses the vocabulary: every syllable seen at least `minCount` times (at most 2^13 = 8,192
+ * ids in all, the most frequent first); rarer ones become `<unk>`. Deterministic whatever the order the text was read in.
  */
 export function chooseVocabulary(collector: CorpusCollector, minCount: number): Vocabulary {
   const special = new Set(SPECIAL_UNITS);
@@ -101,7 +102,8 @@ export function chooseVocabulary(collector: CorpusCollector, minCount: number): 
     const ub = collector.units[b];
     return ua < ub ? -1 : ua > ub ? 1 : 0;
   });
-  if (candidates.length + SPECIAL_UNITS.length > 65536) candidates.length = 65536 - SPECIAL_UNITS.length;
+  const limit = 2 ** MAX_ID_BITS;
+  if (candidates.length + SPECIAL_UNITS.length > limit) candidates.length = limit - SPECIAL_UNITS.length;
   const units = [...SPECIAL_UNITS];
   const remap = new Int32Array(collector.units.length).fill(SPECIAL_UNITS.indexOf(UNK));
   SPECIAL_UNITS.forEach((unit, i) => {

@@ -2,6 +2,7 @@
  * Builds the model file from lines of text and word-list entries: the whole pipeline without
  * any file access, so tests can run it on a small sample.
  */
+import { MAX_ORDER } from '../../src/model/format.js';
 import { EOS_ID } from '../../src/model/units.js';
 import { writeModel } from './binary.js';
 import { chooseVocabulary, CorpusCollector } from './corpus.js';
@@ -9,7 +10,7 @@ import { buildBackoffModel } from './ngrams.js';
 import { buildWordList, type WordEntry } from './words.js';
 
 export interface BuildOptions {
-  /** Highest n-gram order (default 3). */
+  /** Highest n-gram order, 2 or 3 (default 3). */
   order?: number;
   /** Syllables seen fewer times become `<unk>` (default 2). */
   minUnigramCount?: number;
@@ -34,6 +35,7 @@ export async function buildModelFile(
   options: BuildOptions = {},
 ): Promise<Uint8Array> {
   const order = options.order ?? 3;
+  if (order < 2 || order > MAX_ORDER) throw new Error(`order must be 2..${MAX_ORDER}`);
   const minCounts = options.minCounts ?? [0, 0, 1, 2, 2];
   const log = options.log ?? (() => {});
   const collector = new CorpusCollector();

@@ -2,36 +2,102 @@
  * Layout of the binary model file, shared by the builder (`data/build/`) and the loader.
  * Described in full in `data/README.md`. Everything is little-endian.
  *
- * Header (u32 words): magic `VFLM`, version, order N, vocabulary size V, bits per quantized
- * value (8), number of sections S, then S pairs (byte offset, byte length). Sections start on
- * 8-byte boundaries so typed arrays can view them in place.
+ * Header (u32 words): magic `VFLM`, version, order N (2 or 3), vocabulary size V, bits per
+ * quantized value (8), number of sections S, then S pairs (byte offset, byte length). Sections
+ * start on 8-byte boundaries so typed arrays can view them in place.
  *
- * An n-gram entry of order k ≥ 2 is one u32: bits 0–15 the last syllable's id, bits 16–23 the
- * code of its log10 probability, bits 24–31 the code of its back-off weight (0 at the highest
- * order). One word per entry keeps a look-up to one cache line.
+ * The n-grams of each order k ≥ 2 form a bucketed hash table with quotienting: the n-gram's
+ * packed key (k ids of `idBits` bits) goes through an invertible mixing permutation; its top
+ * `q` bits choose a bucket, and the entry stores only the other bits (the remainder), so no
+ * key bits are wasted. An entry is one u32: remainder, then the probability code (8 bits), then
+ * the back-off code (8 bits, below the highest order). Buckets hold ~3 entries sorted by
+ * remainder; `offsets[b]..offsets[b+1]` is bucket b. A look-up reads one offset pair and one
+ * cache line of entries.
  */
-
-/** Bits of an entry: id, probability code, back-off code. */
-export const ENTRY_ID_MASK = 0xffff;
-export const ENTRY_PROB_SHIFT = 16;
-export const ENTRY_BOW_SHIFT = 24;
-export const QUANT_BITS = 8;
 
 /** `VFLM` read as a little-endian u32. */
 export const MAGIC = 0x4d4c4656;
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 export const HEADER_WORDS = 6;
 export const SECTION_ALIGN = 8;
+export const QUANT_BITS = 8;
+/** Ids are at most this many bits, so a trigram key fits a double exactly and a remainder a u32. */
+export const MAX_ID_BITS = 13;
+export const MAX_ORDER = 3;
 
 /** Names of the sections of a model of order `order`, in file order. */
 export function sectionNames(order: number): string[] {
-  const names = ['meta', 'vocab', 'uniCount', 'uniProb', 'uniBow', 'uniChild'];
+  const names = ['meta', 'vocab', 'uniCount', 'uniProb', 'uniBow'];
   for (let k = 2; k <= order; k++) {
-    names.push(`entries${k}`, `probBook${k}`);
-    if (k < order) names.push(`bowBook${k}`, `child${k}`);
+    names.push(`offsets${k}`, `entries${k}`, `probBook${k}`);
+    if (k < order) names.push(`bowBook${k}`);
   }
   names.push('wordStart', 'wordIds', 'wordCount', 'wordFlags');
   return names;
+}
+
+/** Bits needed for ids below `vocabSize`. */
+export function idBitsFor(vocabSize: number): number {
+  let bits = 1;
+  while (2 ** bits < vocabSize) bits++;
+  return bits;
+}
+
+/** Shape of the hash table of one order, derived from the vocabulary and entry count alone. */
+export interface LevelGeometry {
+  /** Bits of a packed key: order × idBits. */
+  keyBits: number;
+  /** Bucket bits: 2^q buckets. */
+  q: number;
+  /** The permutation splits a key into a left part of `lb` bits and a right part of `rb` bits. */
+  lb: number;
+  rb: number;
+  /** Bits of the remainder stored in an entry: keyBits − q. */
+  remBits: number;
+}
+
+/**
+ * The table shape for `count` n-grams of order `order`: about three entries per bucket, and
+ * never a remainder too wide to share a u32 with `valueBits` bits of codes.
+ */
+export function levelGeometry(idBits: number, order: number, count: number, valueBits: number): LevelGeometry {
+  const keyBits = idBits * order;
+  let q = Math.max(1, Math.round(Math.log2(Math.max(count, 1) / 3)));
+  q = Math.max(q, keyBits - (32 - valueBits));
+  q = Math.min(q, keyBits - 1);
+  const lb = Math.max(q, Math.ceil(keyBits / 2));
+  return { keyBits, q, lb, rb: keyBits - lb, remBits: keyBits - q };
+}
+
+/** A 32-bit mixing function (MurmurHash3's finaliser) of `x` and a round number. */
+function mix(x: number, round: number): number {
+  let h = (x ^ Math.imul(round, 0x9e3779b9)) | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/**
+ * Where the key `key` (< 2^keyBits) lives: `bucket * 2^remBits + remainder`, through a
+ * three-round Feistel-style permutation (each round xors one half with a hash of the other, so
+ * the mapping is one-to-one and the remainder plus the bucket identify the key).
+ */
+export function placeKey(key: number, g: LevelGeometry): number {
+  return placeSplit(key, 2 ** g.rb, 2 ** g.lb - 1);
+}
+
+/** {@link placeKey} with the sizes precomputed: `rSize` = 2^rb, `maskL` = 2^lb − 1. */
+export function placeSplit(key: number, rSize: number, maskL: number): number {
+  let left = Math.floor(key / rSize);
+  let right = key - left * rSize;
+  const maskR = rSize - 1;
+  left = (left ^ mix(right, 1)) & maskL;
+  right = (right ^ mix(left, 2)) & maskR;
+  left = (left ^ mix(right, 3)) & maskL;
+  // left has lb ≥ q bits: its top q bits are the bucket, the rest go above `right`.
+  return left * rSize + right;
 }
 
 /** A word-list entry comes from a dictionary with a licence we can ship. */

@@ -5,14 +5,16 @@
  * it works the same in Node and in browsers.
  */
 import {
-  ENTRY_BOW_SHIFT,
-  ENTRY_ID_MASK,
-  ENTRY_PROB_SHIFT,
   FORMAT_VERSION,
   HEADER_WORDS,
+  idBitsFor,
+  levelGeometry,
   MAGIC,
+  MAX_ORDER,
+  placeSplit,
   QUANT_BITS,
   sectionNames,
+  type LevelGeometry,
 } from './format.js';
 import {
   BOS_ID,
@@ -24,16 +26,19 @@ import {
 } from './units.js';
 import type { TokenKind } from '../tokenize/index.js';
 
-/** One level (order k ≥ 2) of the trie. */
+/** The hash table of one order k ≥ 2 (see `format.ts`). */
 interface Level {
-  /** One u32 per k-gram: last id, probability code, back-off code (see `format.ts`). */
+  geometry: LevelGeometry;
+  offsets: Uint32Array;
+  /** remainder | probability code | back-off code, sorted by remainder within a bucket. */
   entries: Uint32Array;
-  /** Block index of the entries' ids for {@link search}. */
-  skip: Uint16Array;
   probBook: Float32Array;
-  /** Back-off codebook and child ranges exist below the highest order only. */
+  /** Below the highest order only. */
   bowBook?: Float32Array;
-  child?: Uint32Array;
+  /** 2^remBits, 2^rb and 2^lb − 1, for placing and splitting keys. */
+  remSize: number;
+  rSize: number;
+  maskL: number;
 }
 
 /** Build information stored in the file (sources, thresholds, n-gram counts). */
@@ -43,48 +48,16 @@ export interface ModelMeta {
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** Entries per block of a sorted id array; one block of u16 ids is one 64-byte cache line. */
-const BLOCK = 32;
-const BLOCK_SHIFT = 5;
-
-/** The id of every {@link BLOCK}-th entry: a small index that stays in the CPU cache. */
-function blockIndex(entries: Uint32Array): Uint16Array {
-  const skip = new Uint16Array(Math.ceil(entries.length / BLOCK));
-  for (let j = 0; j < skip.length; j++) skip[j] = entries[j << BLOCK_SHIFT] & ENTRY_ID_MASK;
-  return skip;
-}
-
-/**
- * Index of the entry with id `w` in the sorted range `entries[lo, hi)`, or -1. A binary search
- * over the block index `skip` finds the one block that can hold `w`, then a binary search
- * inside that block: a look-up touches one or two cache lines of `entries` instead of one per halving
- * step.
- */
-function search(entries: Uint32Array, skip: Uint16Array, lo: number, hi: number, w: number): number {
-  if (hi - lo > BLOCK) {
-    // Blocks that start inside the range: first..last; find the last one starting at ≤ w.
-    let a = (lo + BLOCK - 1) >>> BLOCK_SHIFT;
-    let b = (hi - 1) >>> BLOCK_SHIFT;
-    if (skip[a] <= w) {
-      while (a < b) {
-        const mid = (a + b + 1) >>> 1;
-        if (skip[mid] <= w) a = mid;
-        else b = mid - 1;
-      }
-      lo = a << BLOCK_SHIFT;
-      const end = lo + BLOCK;
-      if (end < hi) hi = end;
-    } else {
-      const end = a << BLOCK_SHIFT;
-      if (end < hi) hi = end;
-    }
-  }
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = entries[mid] & ENTRY_ID_MASK;
-    if (v < w) lo = mid + 1;
-    else if (v > w) hi = mid;
-    else return mid;
+/** Index of the entry of packed key `key` in `level`, or -1. */
+function find(level: Level, key: number): number {
+  const placed = placeSplit(key, level.rSize, level.maskL);
+  const bucket = Math.floor(placed / level.remSize);
+  const rem = placed - bucket * level.remSize;
+  const entries = level.entries;
+  const mask = level.remSize - 1;
+  for (let i = level.offsets[bucket], end = level.offsets[bucket + 1]; i < end; i++) {
+    const r = entries[i] & mask;
+    if (r >= rem) return r === rem ? i : -1;
   }
   return -1;
 }
@@ -134,16 +107,10 @@ export class LanguageModel {
   private readonly uniCount: Uint32Array;
   private readonly uniProb: Float32Array;
   private readonly uniBow: Float32Array;
-  private readonly uniChild: Uint32Array;
-  private readonly levels: Level[]; // levels[k] for order k (0 and 1 unused)
-  private readonly entries2: Uint32Array;
-  private readonly skip2: Uint16Array;
-  private readonly book2: Float32Array;
-  private readonly bowBook2: Float32Array | undefined;
-  private readonly child2: Uint32Array | undefined;
-  private readonly entries3: Uint32Array | undefined;
-  private readonly skip3: Uint16Array | undefined;
-  private readonly book3: Float32Array | undefined;
+  /** 2^idBits: keys are packed as `(w1 * idSize + w2) * idSize + w3`. */
+  private readonly idSize: number;
+  private readonly level2: Level;
+  private readonly level3: Level | undefined;
   private readonly wordStart: Uint32Array;
   private readonly wordIds: Uint16Array;
   private readonly wordCounts: Uint32Array;
@@ -162,7 +129,7 @@ export class LanguageModel {
     const bits = u32(4);
     const nSections = u32(5);
     const names = sectionNames(order);
-    if (order < 2 || nSections !== names.length || bits !== QUANT_BITS) {
+    if (order < 2 || order > MAX_ORDER || nSections !== names.length || bits !== QUANT_BITS) {
       throw new Error('vietfix model: inconsistent header');
     }
     const sections = new Map<string, [number, number]>();
@@ -196,31 +163,30 @@ export class LanguageModel {
     this.uniCount = typed('uniCount', Uint32Array, 4);
     this.uniProb = typed('uniProb', Float32Array, 4);
     this.uniBow = typed('uniBow', Float32Array, 4);
-    this.uniChild = typed('uniChild', Uint32Array, 4);
-    this.levels = [];
+    const idBits = idBitsFor(vocabSize);
+    this.idSize = 2 ** idBits;
+    const levels: Level[] = [];
     for (let k = 2; k <= order; k++) {
       const entries = typed(`entries${k}`, Uint32Array, 4);
-      const level: Level = {
-        entries,
-        skip: blockIndex(entries),
-        probBook: typed(`probBook${k}`, Float32Array, 4),
-      };
-      if (k < order) {
-        level.bowBook = typed(`bowBook${k}`, Float32Array, 4);
-        level.child = typed(`child${k}`, Uint32Array, 4);
+      const valueBits = k < order ? 2 * QUANT_BITS : QUANT_BITS;
+      const geometry = levelGeometry(idBits, k, entries.length, valueBits);
+      const offsets = typed(`offsets${k}`, Uint32Array, 4);
+      if (offsets.length !== 2 ** geometry.q + 1 || offsets[offsets.length - 1] !== entries.length) {
+        throw new Error('vietfix model: inconsistent n-gram table');
       }
-      this.levels[k] = level;
+      levels[k] = {
+        geometry,
+        offsets,
+        entries,
+        probBook: typed(`probBook${k}`, Float32Array, 4),
+        bowBook: k < order ? typed(`bowBook${k}`, Float32Array, 4) : undefined,
+        remSize: 2 ** geometry.remBits,
+        rSize: 2 ** geometry.rb,
+        maskL: 2 ** geometry.lb - 1,
+      };
     }
-    const l2 = this.levels[2];
-    this.entries2 = l2.entries;
-    this.skip2 = l2.skip;
-    this.book2 = l2.probBook;
-    this.bowBook2 = l2.bowBook;
-    this.child2 = l2.child;
-    const l3 = this.levels[3];
-    this.entries3 = l3?.entries;
-    this.skip3 = l3?.skip;
-    this.book3 = l3?.probBook;
+    this.level2 = levels[2];
+    this.level3 = levels[3];
     this.wordStart = typed('wordStart', Uint32Array, 4);
     this.wordIds = typed('wordIds', Uint16Array, 2);
     this.wordCounts = typed('wordCount', Uint32Array, 4);
@@ -281,34 +247,33 @@ export class LanguageModel {
     const w = id >= 0 && id < this.vocabSize ? id : UNK_ID;
     let backoff = 0;
     if (prev1 >= 0 && prev1 < this.vocabSize) {
-      const entries2 = this.entries2;
-      const child2 = this.child2;
-      if (prev2 >= 0 && prev2 < this.vocabSize && child2 !== undefined) {
-        const ctx = search(entries2, this.skip2, this.uniChild[prev2], this.uniChild[prev2 + 1], prev1);
-        if (ctx >= 0) {
-          const entries3 = this.entries3!;
-          const hit = search(entries3, this.skip3!, child2[ctx], child2[ctx + 1], w);
-          if (hit >= 0) return this.book3![(entries3[hit] >>> ENTRY_PROB_SHIFT) & 0xff];
-          backoff = this.bowBook2![entries2[ctx] >>> ENTRY_BOW_SHIFT];
-        }
+      const size = this.idSize;
+      const level2 = this.level2;
+      const level3 = this.level3;
+      if (prev2 >= 0 && prev2 < this.vocabSize && level3 !== undefined) {
+        const context = prev2 * size + prev1;
+        const hit = find(level3, context * size + w);
+        if (hit >= 0) return level3.probBook[(level3.entries[hit] / level3.remSize) & 0xff];
+        const ctx = find(level2, context);
+        if (ctx >= 0) backoff = level2.bowBook![(level2.entries[ctx] / level2.remSize / 256) & 0xff];
       }
-      const hit = search(entries2, this.skip2, this.uniChild[prev1], this.uniChild[prev1 + 1], w);
-      if (hit >= 0) return backoff + this.book2[(entries2[hit] >>> ENTRY_PROB_SHIFT) & 0xff];
+      const hit = find(level2, prev1 * size + w);
+      if (hit >= 0) return backoff + level2.probBook[(level2.entries[hit] / level2.remSize) & 0xff];
       backoff += this.uniBow[prev1];
     }
     return backoff + this.uniProb[w];
   }
 
   /**
-   * log10 probability of `ids[from..]` scored left to right, each id given the up to
-   * `order - 1` ids before it (which may lie before `from`). An id equal to `<s>` at position 0
-   * is context only. For a whole sentence use {@link sentenceLogProb}.
+   * log10 probability of `ids[from..]` scored left to right, each id given the up to two ids
+   * before it (which may lie before `from`). An id equal to `<s>` at position 0 is context
+   * only. For a whole sentence use {@link sentenceLogProb}.
    */
   sequenceLogProb(ids: ArrayLike<number>, from = 0): number {
     let sum = 0;
     for (let i = Math.max(from, 0); i < ids.length; i++) {
       if (i === 0 && ids[0] === BOS_ID) continue;
-      sum += this.logProbAt(ids, i);
+      sum += this.logProb(ids[i], i >= 1 ? ids[i - 1] : -1, i >= 2 ? ids[i - 2] : -1);
     }
     return sum;
   }
@@ -320,49 +285,6 @@ export class LanguageModel {
     for (let i = 0; i < ids.length; i++) all[i + 1] = ids[i];
     all[ids.length + 1] = EOS_ID;
     return this.sequenceLogProb(all, 1);
-  }
-
-  /** log10 P(ids[i] | the ids before it), up to the model's order. */
-  private logProbAt(ids: ArrayLike<number>, i: number): number {
-    if (this.order <= 3) {
-      return this.logProb(ids[i], i >= 1 ? ids[i - 1] : -1, i >= 2 ? ids[i - 2] : -1);
-    }
-    return this.logProbLong(ids, i);
-  }
-
-  /**
-   * Back-off look-up with the full history for models of order > 3: `ids[i]` given up to
-   * `order - 1` preceding ids.
-   */
-  logProbLong(ids: ArrayLike<number>, i: number): number {
-    const w = ids[i] >= 0 && ids[i] < this.vocabSize ? ids[i] : UNK_ID;
-    let backoff = 0;
-    for (let l = Math.min(this.order - 1, i); l >= 1; l--) {
-      const node = this.findContext(ids, i - l, i);
-      if (node < 0) continue; // an unseen context has back-off weight 1
-      const upper = l === 1 ? this.uniChild : this.levels[l].child!;
-      const level = this.levels[l + 1];
-      const hit = search(level.entries, level.skip, upper[node], upper[node + 1], w);
-      if (hit >= 0) return backoff + level.probBook[(level.entries[hit] >>> ENTRY_PROB_SHIFT) & 0xff];
-      backoff +=
-        l === 1
-          ? this.uniBow[node]
-          : this.levels[l].bowBook![this.levels[l].entries[node] >>> ENTRY_BOW_SHIFT];
-    }
-    return backoff + this.uniProb[w];
-  }
-
-  /** Trie node of the context `ids[from..to)` (unigram id, or index in level `to-from`), or -1. */
-  private findContext(ids: ArrayLike<number>, from: number, to: number): number {
-    let node = ids[from];
-    if (node < 0 || node >= this.vocabSize) return -1;
-    for (let k = 2; k <= to - from; k++) {
-      const start = k === 2 ? this.uniChild[node] : this.levels[k - 1].child![node];
-      const end = k === 2 ? this.uniChild[node + 1] : this.levels[k - 1].child![node + 1];
-      node = search(this.levels[k].entries, this.levels[k].skip, start, end, ids[from + k - 1]);
-      if (node < 0) return -1;
-    }
-    return node;
   }
 
   /** Number of entries in the word list. */
