@@ -70,6 +70,13 @@ export interface FileJob {
 const MAX_PIECE = 4 << 20;
 
 class BinaryInputError extends Error {}
+class TooLargeError extends Error {}
+
+/**
+ * Markdown and HTML are parsed whole, and a parse tree takes many times the file's size:
+ * larger documents are refused rather than risk running out of memory.
+ */
+const MAX_PARSED_BYTES = 64 << 20;
 
 function newOutcome(path: string, bytes: number): FileOutcome {
   return { path, status: 'ok', converted: false, changed: false, written: false, bytes, edits: 0, byKind: {}, sample: [] };
@@ -182,7 +189,7 @@ class Emitter {
       case 'write':
         if (!this.writer && located.length > 0) await this.openWriter();
         if (this.writer) await this.writer.write(encodeText(result.text, this.outputDecoding));
-        else this.bytesIn += encodeText(input, this.decoding).length;
+        else this.bytesIn += this.decoding.encoding === 'utf-8' ? Buffer.byteLength(input, 'utf8') : 2 * input.length;
         break;
     }
   }
@@ -399,6 +406,11 @@ export async function processFile(
   }
   const emitter = new Emitter(job.path, opts, sink, stats.size, { real: job.real, stats });
   try {
+    if (job.format !== 'text' && stats.size > MAX_PARSED_BYTES) {
+      throw new TooLargeError(
+        `too large to parse as ${job.format} (${(stats.size / (1 << 20)).toFixed(0)} MB, limit ${MAX_PARSED_BYTES >> 20} MB); --format text repairs it as plain text`,
+      );
+    }
     if (job.format === 'text' && stats.size > opts.streamAbove) {
       await streamThrough(readChunks(job.real, opts.chunkSize, onBytes), opts, repairer, emitter);
     } else {
@@ -416,7 +428,7 @@ export async function processFile(
     outcome.changed = false;
     outcome.written = false;
     if (err instanceof BinaryInputError) return { ...outcome, status: 'skipped', reason: err.message };
-    if (err instanceof DecodeError) return { ...outcome, status: 'error', reason: err.message };
+    if (err instanceof DecodeError || err instanceof TooLargeError) return { ...outcome, status: 'error', reason: err.message };
     return { ...outcome, status: 'error', reason: failureReason(err) };
   }
 }
