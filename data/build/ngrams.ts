@@ -280,8 +280,8 @@ export function buildBackoffModel(
   return model;
 }
 
-/** log10 P(w | context) in the back-off model using orders ≤ `maxOrder`; context = packed ids. */
-function backoffLogProb(model: BackoffModel, context: number[], w: number, maxOrder: number): number {
+/** log10 P(w | context) in the (unquantized) back-off model using orders ≤ `maxOrder`; `context` = ids, oldest first. */
+export function backoffLogProb(model: BackoffModel, context: number[], w: number, maxOrder: number): number {
   const { levels, base } = model;
   let backoff = 0;
   for (let len = Math.min(context.length, maxOrder - 1); len >= 1; len--) {
