@@ -11,7 +11,7 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fix } from '../src/index.js';
+import { buildStages, fix, runStages } from '../src/index.js';
 import { cleanSample } from './corpus-sample.js';
 
 /** One row of the table. */
@@ -78,13 +78,13 @@ function main(): void {
   const decoder = new TextDecoder();
 
   const baseline = measure('decode + NFC (baseline)', clean, (b) => decoder.decode(b).normalize('NFC'), reps);
-  const rows = [
-    baseline,
-    measure('decode only', clean, (b) => decoder.decode(b), reps),
-    measure('fix, clean text (decode + fix)', clean, (b) => fix(decoder.decode(b)), reps),
-  ];
+  const cleanRow = measure('fix, clean text (decode + fix)', clean, (b) => fix(decoder.decode(b)), reps);
+  const rows = [baseline, measure('decode only', clean, (b) => decoder.decode(b), reps), cleanRow];
+  // Where the clean path's time goes: decoding plus each default stage on its own.
+  for (const stage of buildStages()) {
+    rows.push(measure(`  decode + ${stage.name} stage alone`, clean, (b) => runStages(decoder.decode(b), [stage]), reps));
+  }
   printTable(rows, baseline);
-  const cleanRow = rows[2];
   const changed = fix(decoder.decode(clean)).edits.length;
   console.log(`\nclean path: ${(baseline.seconds / cleanRow.seconds).toFixed(2)} x baseline (target >= 0.33, aim 0.5); edits on clean text: ${changed}`);
 }
