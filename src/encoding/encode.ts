@@ -50,8 +50,13 @@ export function encode(text: string, encoding: string): Uint8Array | undefined {
     case 'vni':
       return encodeSingleByte(encodeVniView(text), BYTE_TABLES['windows-1252']);
     case 'viqr': {
+      // Punctuation right after a vowel would read as a mark: it is escaped (`ra\.`), as
+      // Unikey's converter writes it.
       let out = '';
-      for (const ch of text.normalize('NFC')) out += viqrLetter(ch);
+      for (const ch of text.normalize('NFC')) {
+        if ("'`?~.(^+".includes(ch) && /[aeiouyAEIOUY(^+]$/.test(out)) out += '\\';
+        out += viqrLetter(ch);
+      }
       return new TextEncoder().encode(out);
     }
     case 'tcvn3': {

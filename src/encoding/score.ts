@@ -73,9 +73,21 @@ function scoreRun(s: string, start: number, end: number, ascii: boolean): number
   return run !== lower && run === run.toUpperCase() && !isCombining(run.charCodeAt(run.length - 1)) ? 0 : -1;
 }
 
-/** Vietnamese-ness of `s` (any text without line breaks); higher is better. */
-export function vietnameseScore(s: string): number {
+/** What {@link analyse} finds in a string. */
+export interface Analysis {
+  /** Sum of the letter-run scores and debris penalties: see {@link vietnameseScore}. */
+  score: number;
+  /** Valid syllables of two letters or more standing as words. */
+  syllables: number;
+  /** Penalty points of debris: stray symbols, control characters, lone marks. */
+  debris: number;
+}
+
+/** Scores the letter runs and the debris of `s` (any text without line breaks). */
+export function analyse(s: string): Analysis {
   let score = 0;
+  let syllables = 0;
+  let debris = 0;
   let runStart = -1;
   let runAscii = true;
   for (let i = 0; i <= s.length; i++) {
@@ -90,19 +102,40 @@ export function vietnameseScore(s: string): number {
       continue;
     }
     if (runStart >= 0) {
-      score += scoreRun(s, runStart, i, runAscii);
+      const r = scoreRun(s, runStart, i, runAscii);
+      score += r;
+      if (r === 1 && i - runStart >= 2) syllables++;
+      if (r === -2 && isCombining(s.charCodeAt(runStart))) debris += 2;
       runStart = -1;
     }
+    let penalty = 0;
     if (i === s.length || c < 0x80) {
-      if (c < 0x20 && c !== 0x09) score -= 2; // C0 control
-      continue;
-    }
-    if (c < 0xa0) score -= 2; // C1 control
-    else if (c === 0xa0 && (i === 0 || i === s.length - 1)) score -= 1; // `Ã\u00a0`: a lone no-break space
-    else if (c === 0xfffd) score -= 2;
-    else if (!TYPOGRAPHIC.has(ch)) score -= 1;
+      if (c < 0x20 && c !== 0x09) penalty = 2; // C0 control
+    } else if (c < 0xa0) penalty = 2; // C1 control
+    else if (c === 0xa0 && (i === 0 || i === s.length - 1)) penalty = 1; // `Ã\u00a0`: a lone no-break space
+    else if (c === 0xfffd) penalty = 2;
+    else if (!TYPOGRAPHIC.has(ch)) penalty = 1;
+    score -= penalty;
+    debris += penalty;
   }
-  return score;
+  return { score, syllables, debris };
+}
+
+/** Vietnamese-ness of `s` (any text without line breaks); higher is better. */
+export function vietnameseScore(s: string): number {
+  return analyse(s).score;
+}
+
+/**
+ * How much better `after` reads than `before` as Vietnamese text that was damaged by an
+ * encoding: two points for each syllable (of two letters or more) gained, one for each point
+ * of debris cleared. Foreign letters turning into Vietnamese ones (`naïve` → `naùve`) count
+ * for nothing: only syllables and cleared debris are evidence.
+ */
+export function syllableGain(before: string, after: string): number {
+  const a = analyse(before);
+  const b = analyse(after);
+  return 2 * (b.syllables - a.syllables) + (a.debris - b.debris);
 }
 
 /** Number of valid Vietnamese syllables among the letter runs of `s`. */

@@ -9,7 +9,7 @@ import type { StageEdit } from '../types.js';
 import { findLetterReferences, mayHaveReference } from './html.js';
 import { decodeLegacyView, LEGACY_DETAIL, LEGACY_VIEWS } from './legacy.js';
 import { undoMojibake } from './mojibake.js';
-import { vietnameseScore } from './score.js';
+import { syllableGain, vietnameseScore } from './score.js';
 import { decodeViqrWord } from './viqr.js';
 import type { LegacyEncoding } from './charsets.js';
 
@@ -24,8 +24,9 @@ export interface EncodingStageOptions {
  * damaged text does: C0/C1 controls (VISCII capitals, undefined bytes), the Latin-1 symbols
  * and non-Vietnamese letters that UTF-8 continuation bytes and legacy fonts show as, the
  * Windows-1252 extras at 0x80-0x9F; a lead-byte letter followed by a Windows-1252 punctuation
- * continuation byte (`â€œ`); a vowel followed by a Windows-1258 tone byte (`Tiêìng`); and the
- * VIQR shape marks (`a(`, `e^`, `o+`). One test of this decides whether a line can be damaged.
+ * continuation byte (`â€œ`); a vowel followed by a Windows-1258 tone byte (`Tiêìng`) or by a
+ * VNI mark byte that no Vietnamese spelling puts there (`Soeùt`, `gaãu`); and the
+ * VIQR marks (`a(`, `e^`, `o+`, a tone mark inside a word: `A\`i`). One test of this decides whether a line can be damaged.
  */
 const SUSPICIOUS = new RegExp(
   '[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u00A1-\\u00BF\\u00C4-\\u00C7\\u00CB\\u00CE-\\u00D1' +
@@ -33,8 +34,10 @@ const SUSPICIOUS = new RegExp(
     '\\u00FB\\u00FC\\u00FE\\u00FF\\u0152\\u0153\\u0160\\u0161\\u0178\\u017D\\u017E\\u0192\\u02C6\\u02DC' +
     '\\u2020\\u2021\\u2030\\u2039\\u203A\\u20AC\\u2122]' +
     '|[\\u00C0-\\u00EF][\\u00A0\\u201A\\u201E\\u2026\\u2018\\u2019\\u201C\\u201D\\u2022\\u2013\\u2014]' +
-    '|[aeiouyâêôAEIOUYÂÊÔ][\\u00CC\\u00EC\\u00D2\\u00F2\\u00DE]' +
-    '|[aeouAEOU][(^+]',
+    '|[aeiouyâêôãõýAEIOUYÂÊÔÃÕÝ][\\u00CC\\u00EC\\u00D2\\u00F2\\u00DE]' +
+    '|[eE][ùøûõïáàåãäâÙØÛÕÏÁÀÅÃÄÂ]|[aA][ùøûõïâáàåãäêéèúüëÙØÛÕÏÂÁÀÅÃÄÊÉÈÚÜË]' +
+    '|[oO][ùøûõïâåãäÙØÛÕÏÂÅÃÄ]|[uUyYôÔ][ùøûõïÙØÛÕÏ]' +
+    '|[aeouAEOU][(^+]|[aeiouyAEIOUY][`\'?~.][A-Za-z]',
 );
 
 /** A word of the line: the text between ASCII spaces / tabs. */
@@ -62,6 +65,15 @@ function splitWords(line: string): Word[] {
 
 function hasNonAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return true;
+  return false;
+}
+
+/** Non-ASCII or a C0 control: VISCII and VPS put capitals at 0x00-0x1F. */
+function mayBeLegacy(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80 || (c < 0x20 && c !== 0x09)) return true;
+  }
   return false;
 }
 
@@ -96,11 +108,11 @@ function confidenceOf(gain: number, base: number): number {
 }
 
 /**
- * Characters Vietnamese text is made of: Latin letters (with the Vietnamese block), combining
- * marks, general punctuation and symbols, emoji. A mojibake reading that yields anything else
- * (`ngß¶i` read as UTF-8 gives an N'Ko letter) is only a fallback.
+ * Characters Vietnamese text is made of: Latin-1 and Latin Extended-A letters, ơ ư, the
+ * Vietnamese block, combining marks, general punctuation and symbols, emoji. A mojibake reading that yields anything else
+ * (`ngß¶i`, VISCII, read as UTF-8 gives an N'Ko letter) is not taken.
  */
-const EXPECTED = /^[\u0000-\u024F\u0300-\u036F\u1E00-\u1EFF\u2000-\u2BFF\u{1F000}-\u{1FAFF}]*$/u;
+const EXPECTED = /^[\u0000-\u017F\u01A0\u01A1\u01AF\u01B0\u0300-\u0303\u0306\u0309\u031B\u0323\u1E00-\u1EFF\u2000-\u2BFF\u{1F000}-\u{1FAFF}]*$/u;
 
 /** Whether every letter of `s` is a capital (an acronym or an initial: `HĐQT`, `Đ.`). */
 function allCapitals(s: string): boolean {
@@ -111,9 +123,10 @@ function allCapitals(s: string): boolean {
 const LEAD_BYTE_CHAR = /[\u00c2-\u00f4]/;
 
 /**
- * Undoes mojibake word by word; a word is fixed only where it reads better. A guessed lost
- * byte must yield a syllable or an acronym. Readings with unexpected scripts are returned for
- * later, to be used where no legacy reading fits better. Once a line has shown mojibake,
+ * Undoes mojibake word by word; a word is fixed only where it reads better, into the letters
+ * Vietnamese text is made of. A guessed lost byte must yield a syllable, or an acronym: those
+ * are returned for later, to be used where the line has certain mojibake and no legacy reading
+ * fits. Once a line has shown mojibake,
  * words that read no worse undone (`Ã` alone: the lost byte of `Á`) are undone too.
  */
 function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Array<{ word: Word; edit: StageEdit }>; sure: number } {
@@ -130,7 +143,8 @@ function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Array<{ wo
       if (weak && !allCapitals(fix.text)) continue;
       const confidence = confidenceOf(fix.gain, fix.guessed || round === 1 ? 0.6 : 0.8);
       const edit = trimmedEdit(w.start, w.text, fix.text, 'mojibake', confidence, fix.detail);
-      if (weak || !EXPECTED.test(fix.text)) {
+      if (!EXPECTED.test(fix.text)) continue;
+      if (fix.guessed) {
         if (round === 0) fallback.push({ word: w, edit });
         continue;
       }
@@ -171,6 +185,9 @@ function restoreTcvn3Case(decoded: string, raw: string, sentenceStart: boolean):
   return decoded.slice(0, m.index) + first.toUpperCase() + decoded.slice(m.index + 1);
 }
 
+/** Precomposed letters only Unicode has (no Windows-1252 byte shows them). */
+const VIETNAMESE_UNICODE = /[ăđĩũơưĂĐĨŨƠƯ\u1EA0-\u1EF9]/;
+
 interface Candidate {
   word: Word;
   after: string;
@@ -183,9 +200,17 @@ interface Candidate {
  * read better, or one reads much better and nothing reads worse).
  */
 function legacyPass(words: Word[], edits: StageEdit[]): void {
+  // Words with characters no Windows-1252 byte shows cannot be legacy-font text: Vietnamese
+  // letters only Unicode has (ă đ ơ ư, ạ…ỹ) show a Unicode line, other ones (č ī, as OCR
+  // makes) a noisy one. A legacy reading elsewhere in the line must outweigh them.
+  let against = 0;
+  for (const w of words) {
+    if (VIETNAMESE_UNICODE.test(w.text)) against++;
+    else if (decodeLegacyView(w.text, 'windows-1258') === undefined) against += 2;
+  }
   let i = 0;
   while (i < words.length) {
-    if (words[i].fixed || !hasNonAscii(words[i].text)) {
+    if (words[i].fixed || !mayBeLegacy(words[i].text)) {
       i++;
       continue;
     }
@@ -199,23 +224,33 @@ function legacyPass(words: Word[], edits: StageEdit[]): void {
     let bestEncoding: LegacyEncoding | undefined;
     let bestGain = 0;
     let bestCandidates: Candidate[] = [];
+    // TCVN3 writes ă â ê ô ơ ư đ and every a with a tone at 0xA8-0xAE, 0xB5-0xBF (`¨ © ª « ¬ ­ ® µ ¸ ¶ · ¹`):
+    // Vietnamese text in it without one of those is next to impossible, while OCR noise read
+    // through its letters (`é` → `ộ`) is not.
+    let tcvn3Signs = false;
+    for (let k = i; k < j && !tcvn3Signs; k++) tcvn3Signs = /[\u00a8-\u00ae\u00b5-\u00bf]/.test(words[k].text);
     for (const encoding of LEGACY_VIEWS) {
+      if (encoding === 'tcvn3' && !tcvn3Signs) continue;
       let gain = 0;
       let improved = 0;
       let worse = 0;
       const candidates: Candidate[] = [];
       for (let k = i; k < j; k++) {
         const w = words[k];
-        if (!hasNonAscii(w.text)) continue;
+        if (!mayBeLegacy(w.text)) continue;
         const after = decodeLegacyView(w.text, encoding);
         if (after === undefined || after === w.text) continue;
-        const g = vietnameseScore(after) - vietnameseScore(w.text);
+        const g = syllableGain(w.text, after);
         gain += g;
         if (g > 0) improved++;
         if (g < 0) worse++;
         candidates.push({ word: w, after, gain: g });
       }
-      const clear = improved >= 2 ? gain >= 2 : improved === 1 && worse === 0 && gain >= 3;
+      // OCR noise (`khå`, `ë`) gains a word here and there: with words against, more are needed.
+      const clear =
+        (improved >= 2 ? gain >= 2 : improved === 1 && worse === 0 && gain >= 3) &&
+        improved > against &&
+        (against === 0 || improved >= 3);
       if (clear && gain > bestGain) {
         bestEncoding = encoding;
         bestGain = gain;
@@ -326,7 +361,8 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
       const { fallback, sure } = mojibakePass(words, edits);
       // A line that is plainly mojibake is not also legacy-font text.
       if (sure < 2) legacyPass(words, edits);
-      for (const f of fallback) {
+      // Guessed lost bytes only where the line shows mojibake for certain elsewhere.
+      for (const f of sure > 0 ? fallback : []) {
         if (f.word.fixed) continue;
         f.word.fixed = true;
         edits.push(f.edit);
