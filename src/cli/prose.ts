@@ -150,6 +150,9 @@ function sourceSpan(piece: Piece, a: number, b: number): { s0: number; s1: numbe
     if (!g.literal) {
       if (piece.context === 'markdown') return undefined;
       if (a > g.v0 || b < g.v1) return undefined; // would split a character reference
+      // `&nbsp;`, `&amp;` and the like were chosen on purpose; a reference to a letter or a
+      // mark is text written the long way, and may be rewritten.
+      if (!/^[\p{L}\p{M}]+$/u.test(piece.value.slice(g.v0, g.v1))) return undefined;
     }
     if (k > first && segs[k - 1].s1 !== g.s0) return undefined; // markup in between
   }

@@ -1,0 +1,113 @@
+/** Building blocks of the CLI, tested directly from source. */
+import { describe, expect, it } from 'vitest';
+import { parseArgs, UsageError } from '../src/cli/args.js';
+import { firstInvalidUtf8, looksBinary } from '../src/cli/decoding.js';
+import { formatForPath } from '../src/cli/formats.js';
+import { repairHtml } from '../src/cli/html.js';
+import { fieldSpan } from '../src/cli/jsonl.js';
+import { Locator } from '../src/cli/locate.js';
+import { repairMarkdown } from '../src/cli/markdown.js';
+import { Repairer } from '../src/cli/repairer.js';
+import { visible } from '../src/cli/report.js';
+import { fix } from '../src/index.js';
+
+const NFD = 'Tiếng Việt'.normalize('NFD');
+const NFC = 'Tiếng Việt';
+const repairer = new Repairer({ fix: {} });
+const repairs = fix(NFD).text === NFC;
+
+describe('arguments', () => {
+  it('reads flags, values (both spellings) and files, and -- ends the options', () => {
+    const a = parseArgs(['-c', '--jobs=3', '--ignore', 'x/**', '--tone-style', 'new', 'a.md', '--', '--odd-name']);
+    expect(a.mode).toBe('check');
+    expect(a.jobs).toBe(3);
+    expect(a.ignore).toEqual(['x/**']);
+    expect(a.toneStyle).toBe('new');
+    expect(a.inputs).toEqual(['a.md', '--odd-name']);
+  });
+
+  it('refuses contradictions', () => {
+    expect(() => parseArgs(['--backup', 'a'])).toThrow(UsageError);
+    expect(() => parseArgs(['--jsonl', 'text', '--check'])).toThrow(/--jsonl cannot be combined/);
+    expect(() => parseArgs(['--write', '-'])).toThrow(/--write needs files/);
+  });
+});
+
+describe('bytes', () => {
+  it('finds the first byte that breaks UTF-8: overlong, surrogate, truncated', () => {
+    expect(firstInvalidUtf8(Buffer.from('Việt'))).toBe(-1);
+    expect(firstInvalidUtf8(Buffer.from([0x61, 0xc0, 0x80]))).toBe(1);
+    expect(firstInvalidUtf8(Buffer.from([0x61, 0x62, 0xed, 0xa0, 0x80]))).toBe(2);
+    expect(firstInvalidUtf8(Buffer.from([0x61, 0xe1, 0xbb]))).toBe(1);
+  });
+
+  it('takes NUL for binary, except in UTF-16 with a BOM', () => {
+    expect(looksBinary(Buffer.from('a\0b'))).toBe(true);
+    expect(looksBinary(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('ab', 'utf16le')]))).toBe(false);
+    expect(looksBinary(Buffer.from('abc'))).toBe(false);
+  });
+
+  it('shows invisible differences', () => {
+    expect(visible('e\u0301')).toBe('e\\u{0301}');
+    expect(visible('a\u200bb c')).toBe('a\\u{200B}b c');
+    expect(visible('')).toBe('""');
+  });
+});
+
+describe('formats', () => {
+  it('chooses by extension under auto', () => {
+    expect(formatForPath('a/b.MD', 'auto')).toBe('markdown');
+    expect(formatForPath('x.htm', 'auto')).toBe('html');
+    expect(formatForPath('x.txt', 'auto')).toBe('text');
+    expect(formatForPath('x.md', 'text')).toBe('text');
+  });
+
+  it.runIf(repairs)('Markdown: prose repaired; code, URLs, escapes and HTML kept', () => {
+    const url = `https://x.vn/${NFD.replace(' ', '-')}`;
+    const src = `# ${NFD}\n\n\`${NFD}\` \\*${NFD}\\* [${NFD}](${url}) <b title="${NFD}">x</b>\n\n    ${NFD}\n`;
+    const out = repairMarkdown(src, repairer).text;
+    expect(out).toBe(`# ${NFC}\n\n\`${NFD}\` \\*${NFC}\\* [${NFC}](${url}) <b title="${NFD}">x</b>\n\n    ${NFD}\n`);
+  });
+
+  it.runIf(repairs)('Markdown: blockquote and list continuation lines map back through their markers', () => {
+    const src = `> ${NFD}\n> ${NFD}\n\n- ${NFD}\n  ${NFD}\n`;
+    expect(repairMarkdown(src, repairer).text).toBe(`> ${NFC}\n> ${NFC}\n\n- ${NFC}\n  ${NFC}\n`);
+  });
+
+  it.runIf(repairs)('HTML: text and alt/title repaired; references decoded and re-escaped only where changed', () => {
+    const src = `<p title='${NFD}' data-x="${NFD}">${NFD} &amp; Vi&#x65;&#x302;&#x323;t</p><script>"${NFD}"</script><!--${NFD}-->`;
+    const out = repairHtml(src, repairer);
+    expect(out.text).toBe(`<p title='${NFC}' data-x="${NFD}">${NFC} &amp; Việt</p><script>"${NFD}"</script><!--${NFD}-->`);
+    for (const e of out.edits) expect(src.slice(e.start, e.end)).toBe(e.before);
+  });
+
+  it('HTML: unchanged documents come back identical', () => {
+    const src = '<!doctype html><p class=x>Xin chào &nbsp; bạn<br/>tạm biệt</p>\r\n<img alt="ảnh">';
+    expect(repairHtml(src, repairer)).toEqual({ text: src, edits: [] });
+  });
+});
+
+describe('JSON Lines fields', () => {
+  it('finds a field by dotted path, skipping strings with braces and escaped quotes', () => {
+    const line = '{"a":"x\\"}{","b":{"c":[1,{"d":2}],"text":"v"}, "text" : "w" }';
+    expect(line.slice(...Object.values(fieldSpan(line, 0, ['text'])!))).toBe('"w"');
+    expect(line.slice(...Object.values(fieldSpan(line, 0, ['b', 'text'])!))).toBe('"v"');
+    expect(fieldSpan(line, 0, ['b', 'missing'])).toBeUndefined();
+    expect(fieldSpan('[1,2]', 0, ['text'])).toBeUndefined();
+  });
+});
+
+describe('line and column numbers across streamed pieces', () => {
+  it('counts lines over pieces, including a piece that ends inside a line', () => {
+    const loc = new Locator();
+    const e = (start: number) => ({ start, end: start + 1, before: 'x', after: 'y', kind: 'unicode' as const, confidence: 1 });
+    expect(loc.locate('ab\ncd', [e(0), e(4)]).map((x) => [x.line, x.column, x.start])).toEqual([
+      [1, 1, 0],
+      [2, 2, 4],
+    ]);
+    expect(loc.locate('ef\ng', [e(1), e(3)]).map((x) => [x.line, x.column, x.start])).toEqual([
+      [2, 4, 6],
+      [3, 1, 8],
+    ]);
+  });
+});
