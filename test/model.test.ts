@@ -257,6 +257,20 @@ describe('model builder and loader', async () => {
     }
   });
 
+  it('scores many candidates after one history exactly like one at a time', () => {
+    const all = Int32Array.from({ length: model.vocabSize + 2 }, (_, i) => i - 1); // with two invalid ids
+    const histories: [number, number][] = [
+      [-1, -1],
+      [model.id('nữ'), model.id('phụ')],
+      [model.id('bình'), model.id('hồ')],
+      [model.id('tôi'), -1],
+    ];
+    for (const [p1, p2] of histories) {
+      const batch = model.logProbs(all, p1, p2);
+      all.forEach((w, i) => expect(batch[i]).toBe(model.logProb(w, p1, p2)));
+    }
+  });
+
   it('scores a likely sentence above a scrambled one', () => {
     const ids = (text: string) => text.split(' ').map((s) => model.id(s));
     const good = model.sentenceLogProb(ids('phụ nữ việt nam đóng góp nhiều'));

@@ -265,6 +265,57 @@ export class LanguageModel {
   }
 
   /**
+   * {@link logProb} of every id in `candidates` after the same history, written to `out` (and
+   * returned). Faster than one call each: the history's back-off weights are looked up once,
+   * and a history never seen as a bigram skips the trigram table (every trigram's history is
+   * kept as a bigram).
+   */
+  logProbs(
+    candidates: ArrayLike<number>,
+    prev1 = -1,
+    prev2 = -1,
+    out: Float64Array = new Float64Array(candidates.length),
+  ): Float64Array {
+    const n = candidates.length;
+    const v = this.vocabSize;
+    const size = this.idSize;
+    const level2 = this.level2;
+    const level3 = this.level3;
+    const hasPrev1 = prev1 >= 0 && prev1 < v;
+    let contextKey = -1; // key of the bigram history, when it exists
+    let contextBow = 0;
+    if (hasPrev1 && prev2 >= 0 && prev2 < v && level3 !== undefined) {
+      const ctx = find(level2, prev2 * size + prev1);
+      if (ctx >= 0) {
+        contextKey = prev2 * size + prev1;
+        contextBow = level2.bowBook![(level2.entries[ctx] / level2.remSize / 256) & 0xff];
+      }
+    }
+    const unigramBow = hasPrev1 ? this.uniBow[prev1] : 0;
+    for (let i = 0; i < n; i++) {
+      const id = candidates[i];
+      const w = id >= 0 && id < v ? id : UNK_ID;
+      if (contextKey >= 0) {
+        const hit = find(level3!, contextKey * size + w);
+        if (hit >= 0) {
+          out[i] = level3!.probBook[(level3!.entries[hit] / level3!.remSize) & 0xff];
+          continue;
+        }
+      }
+      if (hasPrev1) {
+        const hit = find(level2, prev1 * size + w);
+        out[i] =
+          hit >= 0
+            ? contextBow + level2.probBook[(level2.entries[hit] / level2.remSize) & 0xff]
+            : contextBow + unigramBow + this.uniProb[w];
+      } else {
+        out[i] = this.uniProb[w];
+      }
+    }
+    return out;
+  }
+
+  /**
    * log10 probability of `ids[from..]` scored left to right, each id given the up to two ids
    * before it (which may lie before `from`). An id equal to `<s>` at position 0 is context
    * only. For a whole sentence use {@link sentenceLogProb}.
