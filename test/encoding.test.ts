@@ -161,6 +161,9 @@ describe('encoding stage: mojibake', () => {
     expect(lost('người về nhà')).not.toBe(mojibake('người về nhà'));
     expect(repaired(lost('Những người về nhà đều mệt.'))).toBe('Những người về nhà đều mệt.');
     expect(repaired(lost('Đề nghị của HĐQT được thông qua.'))).toBe('Đề nghị của HĐQT được thông qua.');
+    // `tá»a` is `tọa` or `tỏa`: the neighbours (language model) decide.
+    expect(repaired(lost('Những ngôi sao đều tỏa sáng.'))).toBe('Những ngôi sao đều tỏa sáng.');
+    expect(repaired(lost('Hệ tọa độ của điểm này.'))).toBe('Hệ tọa độ của điểm này.');
   });
 
   it('fixes a damaged run inside a clean line and leaves the rest alone', () => {

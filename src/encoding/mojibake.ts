@@ -56,6 +56,8 @@ export interface MojibakeFix {
   gain: number;
   /** Some bytes had been lost and were guessed. */
   guessed: boolean;
+  /** When guessed: every reading as good as `text` (itself first), for context to choose from. */
+  alternatives: string[];
 }
 
 interface Level {
@@ -141,22 +143,19 @@ function decodeGuessing(bytes: number[], keep: string[]): Array<{ text: string; 
   return readings;
 }
 
-/** The best of several readings: highest score, then the most frequent syllables. */
-function best(candidates: readonly string[]): { text: string; score: number } {
-  let top = candidates[0];
-  let topScore = vietnameseScore(top);
-  let topFreq = candidates.length > 1 ? frequencyOf(top) : 0;
-  for (let k = 1; k < candidates.length; k++) {
-    const s = vietnameseScore(candidates[k]);
-    if (s < topScore) continue;
-    const f = frequencyOf(candidates[k]);
-    if (s > topScore || f > topFreq) {
-      top = candidates[k];
-      topScore = s;
-      topFreq = f;
-    }
+/**
+ * The best of several readings: highest score, then the most frequent syllables; with every
+ * reading that scores as high, most frequent first.
+ */
+function best(candidates: readonly string[]): { text: string; score: number; ties: string[] } {
+  const scored = candidates.map((text) => ({ text, score: vietnameseScore(text) }));
+  const top = Math.max(...scored.map((c) => c.score));
+  const tied = [...new Set(scored.filter((c) => c.score === top).map((c) => c.text))];
+  if (tied.length > 1) {
+    const freq = new Map(tied.map((t) => [t, frequencyOf(t)]));
+    tied.sort((a, b) => (freq.get(b) as number) - (freq.get(a) as number));
   }
-  return { text: top, score: topScore };
+  return { text: tied[0], score: top, ties: tied };
 }
 
 const VIEW_NAMES = ['utf8-as-cp1252', 'utf8-as-latin1', 'utf8-as-cp1258'];
@@ -173,6 +172,7 @@ export function undoMojibake(word: string, minGain = 1): MojibakeFix | undefined
   let bestDepth = 0;
   let bestView = View.Shared;
   let bestGuessed = false;
+  let bestTies: string[] = [];
   for (let depth = 1; depth <= 3; depth++) {
     let level = undoLevel(current, false);
     let guessed = false;
@@ -198,10 +198,11 @@ export function undoMojibake(word: string, minGain = 1): MojibakeFix | undefined
       bestDepth = depth;
       bestView = level.view > bestView ? level.view : bestView;
       bestGuessed = bestGuessed || guessed;
+      bestTies = guessed ? pick.ties.filter((t) => t !== current) : [pick.text];
     }
     current = pick.text;
   }
   if (bestDepth === 0 || bestScore - before < minGain) return undefined;
   const detail = VIEW_NAMES[bestView] + (bestDepth === 2 ? '-twice' : bestDepth === 3 ? '-thrice' : '');
-  return { text: bestText, detail, gain: bestScore - before, guessed: bestGuessed };
+  return { text: bestText, detail, gain: bestScore - before, guessed: bestGuessed, alternatives: bestTies };
 }

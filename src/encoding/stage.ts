@@ -6,6 +6,8 @@
  */
 import type { Stage } from '../stage.js';
 import type { StageEdit } from '../types.js';
+import type { LanguageModel } from '../model/index.js';
+import { chooseInContext } from './context.js';
 import { findLetterReferences, mayHaveReference } from './html.js';
 import { decodeLegacyView, LEGACY_DETAIL, LEGACY_VIEWS } from './legacy.js';
 import { undoMojibake } from './mojibake.js';
@@ -17,6 +19,12 @@ import type { LegacyEncoding } from './charsets.js';
 export interface EncodingStageOptions {
   /** Decode HTML character references to letters (`&#7871;`, `&ecirc;`). Default `false`. */
   htmlEntities?: boolean;
+  /**
+   * The language model that chooses between readings of a lost byte by context (`tọa`/`tỏa`).
+   * Default: the bundled model, loaded only when such a choice comes up; without one, the
+   * more frequent syllable wins.
+   */
+  model?: LanguageModel;
 }
 
 /**
@@ -47,6 +55,16 @@ interface Word {
   text: string;
   /** Set once a pass has fixed the word. */
   fixed?: boolean;
+  /** The fixed word, when a pass fixed it. */
+  after?: string;
+}
+
+/** A word whose mojibake reading rests on a guessed lost byte, with the readings as good. */
+interface Guess {
+  word: Word;
+  alternatives: string[];
+  detail: string;
+  confidence: number;
 }
 
 function splitWords(line: string): Word[] {
@@ -129,8 +147,8 @@ const LEAD_BYTE_CHAR = /[\u00c2-\u00f4]/;
  * fits. Once a line has shown mojibake,
  * words that read no worse undone (`Ã` alone: the lost byte of `Á`) are undone too.
  */
-function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Array<{ word: Word; edit: StageEdit }>; sure: number } {
-  const fallback: Array<{ word: Word; edit: StageEdit }> = [];
+function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Guess[]; sure: number } {
+  const fallback: Guess[] = [];
   let sure = 0;
   for (let round = 0; round < 2; round++) {
     if (round === 1 && sure === 0) break;
@@ -145,10 +163,11 @@ function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Array<{ wo
       const edit = trimmedEdit(w.start, w.text, fix.text, 'mojibake', confidence, fix.detail);
       if (!EXPECTED.test(fix.text)) continue;
       if (fix.guessed) {
-        if (round === 0) fallback.push({ word: w, edit });
+        fallback.push({ word: w, alternatives: fix.alternatives, detail: fix.detail, confidence });
         continue;
       }
       w.fixed = true;
+      w.after = fix.text;
       edits.push(edit);
       if (!fix.guessed) sure++;
     }
@@ -268,6 +287,7 @@ function legacyPass(words: Word[], edits: StageEdit[]): void {
         }
         if (after === c.word.text) continue;
         c.word.fixed = true;
+        c.word.after = after;
         edits.push(trimmedEdit(c.word.start, c.word.text, after, 'legacy-encoding', confidenceOf(bestGain, 0.7), detail));
       }
     }
@@ -309,6 +329,7 @@ function viqrPass(line: string, words: Word[], edits: StageEdit[]): void {
   for (const d of decoded) {
     if (!d || !d.ok || d.text === d.word.text) continue;
     d.word.fixed = true;
+    d.word.after = d.text;
     edits.push(trimmedEdit(d.word.start, d.word.text, d.text, 'legacy-encoding', 0.9, 'viqr'));
   }
 }
@@ -349,6 +370,7 @@ function htmlPass(line: string, words: Word[], edits: StageEdit[]): void {
  */
 export function encodingStage(options: EncodingStageOptions = {}): Stage {
   const html = options.htmlEntities === true;
+  const model = options.model;
   return {
     name: 'encoding',
     mayApply(line: string): boolean {
@@ -361,11 +383,18 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
       const { fallback, sure } = mojibakePass(words, edits);
       // A line that is plainly mojibake is not also legacy-font text.
       if (sure < 2) legacyPass(words, edits);
-      // Guessed lost bytes only where the line shows mojibake for certain elsewhere.
+      // Guessed lost bytes only where the line shows mojibake for certain elsewhere; among
+      // readings as good, the neighbours choose (left to right, so a choice informs the next).
       for (const f of sure > 0 ? fallback : []) {
         if (f.word.fixed) continue;
+        const k = words.indexOf(f.word);
+        const before = words.slice(Math.max(0, k - 2), k).map((w) => w.after ?? w.text);
+        const next = words[k + 1];
+        const nextText = next === undefined ? undefined : (next.after ?? undoMojibake(next.text)?.text ?? next.text);
+        const text = chooseInContext(f.alternatives, before, nextText, model);
         f.word.fixed = true;
-        edits.push(f.edit);
+        f.word.after = text;
+        edits.push(trimmedEdit(f.word.start, f.word.text, text, 'mojibake', f.confidence, f.detail));
       }
       viqrPass(line, words, edits);
       edits.sort((a, b) => a.start - b.start);

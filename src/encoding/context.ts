@@ -1,0 +1,59 @@
+/**
+ * Choosing between readings of a word by its neighbours, with the syllable language model:
+ * a lost byte leaves `á»` as `ề`, `ọ`, `ỏ` or `ờ`, and `tá»a` is `tọa` in `tọa độ` but `tỏa`
+ * in `tỏa sáng`.
+ */
+import { defaultModel, EOS_ID, type LanguageModel, UNK_ID } from '../model/index.js';
+
+let bundled: LanguageModel | null | undefined;
+
+/** The bundled model, or `undefined` where it cannot be loaded (a browser without the file). */
+function bundledModel(): LanguageModel | undefined {
+  if (bundled === undefined) {
+    try {
+      bundled = defaultModel();
+    } catch {
+      bundled = null;
+    }
+  }
+  return bundled ?? undefined;
+}
+
+const LETTER_RUN = /[\p{L}\p{M}]+/gu;
+
+function runsOf(s: string): string[] {
+  return [...s.matchAll(LETTER_RUN)].map((m) => m[0].toLowerCase());
+}
+
+/**
+ * The alternative (words without spaces) that fits best between the words before it (`before`,
+ * in order) and the word after it; the first alternative when no model is at hand or the
+ * model cannot tell them apart.
+ */
+export function chooseInContext(
+  alternatives: readonly string[],
+  before: readonly string[],
+  after: string | undefined,
+  model: LanguageModel | undefined = bundledModel(),
+): string {
+  if (alternatives.length < 2 || !model) return alternatives[0];
+  const left = before.flatMap(runsOf).slice(-2).map((w) => model.id(w));
+  let best = alternatives[0];
+  let bestScore = -Infinity;
+  for (const alt of alternatives) {
+    // The next word, or the end of the sentence when this word closes one.
+    const ends = after === undefined || /[.!?…]["'”’)\]]*$/.test(alt);
+    const right = ends ? [EOS_ID] : runsOf(after).slice(0, 1).map((w) => model.id(w));
+    const own = runsOf(alt).map((w) => model.id(w));
+    const ids = [...left, ...own, ...right];
+    // `<unk>` stands for every rare syllable at once: a reading the model does not know is
+    // taken as rare, not as likely as all of them together.
+    const unknown = own.filter((id) => id === UNK_ID).length;
+    const score = model.sequenceLogProb(ids, left.length) - 6 * unknown;
+    if (score > bestScore + 1e-9) {
+      best = alt;
+      bestScore = score;
+    }
+  }
+  return best;
+}
