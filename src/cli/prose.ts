@@ -145,17 +145,19 @@ function sourceSpan(piece: Piece, a: number, b: number): { s0: number; s1: numbe
     const at = g.literal ? g.s0 + (a - g.v0) : a === g.v0 ? g.s0 : g.s1;
     return { s0: at, s1: at };
   }
+  let references = false;
   for (let k = first; k <= last; k++) {
     const g = segs[k];
     if (!g.literal) {
       if (piece.context === 'markdown') return undefined;
       if (a > g.v0 || b < g.v1) return undefined; // would split a character reference
-      // `&nbsp;`, `&amp;` and the like were chosen on purpose; a reference to a letter or a
-      // mark is text written the long way, and may be rewritten.
-      if (!/^[\p{L}\p{M}]+$/u.test(piece.value.slice(g.v0, g.v1))) return undefined;
+      references = true;
     }
     if (k > first && segs[k - 1].s1 !== g.s0) return undefined; // markup in between
   }
+  // `&nbsp;`, `&amp;` and the like, alone or among spaces, were written so on purpose: an
+  // edit may rewrite references only as part of text (a word, or mojibake written with them).
+  if (references && !/[^\s!-/:-@[-`{-~]/.test(piece.value.slice(a, b))) return undefined;
   const g0 = segs[first];
   const g1 = segs[last];
   const s0 = g0.literal ? g0.s0 + (a - g0.v0) : g0.s0;
