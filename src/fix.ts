@@ -1,5 +1,7 @@
 import { EditTracker } from './edits.js';
 import { encodingStage } from './encoding/index.js';
+import type { LanguageModel } from './model/index.js';
+import { repairStage } from './repair/index.js';
 import type { Stage } from './stage.js';
 import type { Edit, FixResult } from './types.js';
 import { unicodeStage } from './unicode/index.js';
@@ -28,6 +30,26 @@ export interface FixOptions {
    * (`new`: `hoà`, `thuỷ`). Part of the Unicode stage: has no effect with `unicode: false`.
    */
   toneStyle?: 'preserve' | 'old' | 'new';
+  /**
+   * Context repair with the language model: OCR errors (`vịc` → `việc`, `nhố ng` → `những`,
+   * `t6 chic` → `tổ chức`) and missing diacritics, only in lines that show such damage.
+   * Default `true`.
+   */
+  repair?: boolean;
+  /**
+   * Restore missing diacritics: `'auto'` (default) on passages written without marks or
+   * without tones; `true` also on short lines whose words mostly lack marks; `false` never.
+   */
+  diacritics?: boolean | 'auto';
+  /**
+   * Names of people and organisations, one entry each (`Quỹ TYM`): never changed where they
+   * occur, and near misses of them (`Quốc TYM`) are repaired to them.
+   */
+  lexicon?: Iterable<string>;
+  /** Context repairs less sure than this (0..1, default 0.5) are not made. */
+  minConfidence?: number;
+  /** The language model for context repair; default: the bundled `data/model.bin`. */
+  model?: LanguageModel;
 }
 
 /** Builds the stage list for a set of options, in pipeline order. */
@@ -35,6 +57,16 @@ export function buildStages(options: FixOptions = {}): Stage[] {
   const stages: Stage[] = [];
   if (options.encoding !== false) stages.push(encodingStage({ htmlEntities: options.htmlEntities === true }));
   if (options.unicode !== false) stages.push(unicodeStage({ toneStyle: options.toneStyle }));
+  if (options.repair !== false) {
+    stages.push(
+      repairStage({
+        diacritics: options.diacritics,
+        lexicon: options.lexicon,
+        minConfidence: options.minConfidence,
+        model: options.model,
+      }),
+    );
+  }
   return stages;
 }
 

@@ -30,3 +30,7 @@ export type { Token, TokenKind, TokenVisitor } from './tokenize/index.js';
 // The syllable language model and word list (data/model.bin, CC BY-SA 4.0).
 export { defaultModel, LanguageModel } from './model/index.js';
 export type { ModelMeta } from './model/index.js';
+
+// Context repair: OCR errors and missing diacritics (noisy-channel decoder), damage simulator.
+export { DEFAULT_COSTS, Lexicon, repairStage, simulateDamage, stripDiacritics } from './repair/index.js';
+export type { ChannelCosts, DamageOptions, RepairOptions } from './repair/index.js';

@@ -1,0 +1,190 @@
+/**
+ * Candidate generation: which syllables a damaged token may stand for. A skeleton index in the
+ * SymSpell spirit maps the mark-free skeleton of every syllable the language model knows, and
+ * every skeleton with one letter deleted, to the syllables; a query deletes up to two letters of
+ * the damaged skeleton, so candidates within a few letter edits are found with a handful of map
+ * look-ups instead of a scan of the vocabulary.
+ */
+import type { LanguageModel } from '../model/index.js';
+import { SPECIAL_UNITS } from '../model/index.js';
+import { isValidSyllable, removeMarks } from '../orthography/index.js';
+import type { EditKind } from '../types.js';
+import { type ChannelCosts, markChanges, skeletonDistance } from './channel.js';
+
+/** One reading of one or more input tokens. */
+export interface Candidate {
+  /** Lower-case replacement: one syllable, or two separated by a space (a split). */
+  text: string;
+  /** Model ids of the syllables of `text`. */
+  ids: readonly number[];
+  /** Channel cost (log10): how unlikely the damage that turns `text` into the input is. */
+  cost: number;
+  /** What the change repairs; `undefined` for the input itself. */
+  kind: EditKind | undefined;
+  /** How many input word tokens the candidate covers (2 for a joined split syllable). */
+  span: number;
+}
+
+/** How the marks of a token are to be trusted while generating its candidates. */
+export type MarkTrust =
+  /** The passage was written without any marks: marks cost nothing. */
+  | 'none'
+  /** The passage was written without tones: vowel marks are kept, tones cost nothing. */
+  | 'vowels'
+  /** Marks are evidence: changing one has a cost. */
+  | 'all';
+
+/** Candidate skeleton with its distance from the query. */
+interface Near {
+  skeleton: string;
+  distance: number;
+}
+
+/** The skeleton index over the syllables of a language model. */
+export class SkeletonIndex {
+  /** skeleton → model ids of its syllables, most frequent first. */
+  private readonly bySkeleton = new Map<string, number[]>();
+  /** skeleton with one letter deleted → the skeletons it came from. */
+  private readonly deletes = new Map<string, string[]>();
+  /** log10 unigram probability of each id. */
+  readonly prior: Float32Array;
+  /** lower-case old-style text of each id. */
+  readonly text: string[];
+  /** Candidate lists already made with the default channel, shared by every stage on this model. */
+  readonly cache = new Map<string, Candidate[]>();
+
+  constructor(readonly model: LanguageModel) {
+    const n = model.vocabSize;
+    this.prior = new Float32Array(n);
+    this.text = new Array<string>(n);
+    for (let id = 0; id < n; id++) {
+      const unit = model.unit(id);
+      this.text[id] = unit;
+      this.prior[id] = model.logProb(id);
+      if (id < SPECIAL_UNITS.length || !isValidSyllable(unit)) continue;
+      const skeleton = removeMarks(unit);
+      let ids = this.bySkeleton.get(skeleton);
+      if (ids === undefined) {
+        ids = [];
+        this.bySkeleton.set(skeleton, ids);
+        for (let i = 0; i < skeleton.length; i++) {
+          const del = skeleton.slice(0, i) + skeleton.slice(i + 1);
+          const from = this.deletes.get(del);
+          if (from === undefined) this.deletes.set(del, [skeleton]);
+          else if (from[from.length - 1] !== skeleton) from.push(skeleton);
+        }
+      }
+      ids.push(id); // ids come by falling frequency
+    }
+  }
+
+  /** Model ids of the known syllables with this skeleton, most frequent first. */
+  syllables(skeleton: string): readonly number[] {
+    return this.bySkeleton.get(skeleton) ?? NONE;
+  }
+
+  /** Whether some known syllable has this skeleton. */
+  hasSkeleton(skeleton: string): boolean {
+    return this.bySkeleton.has(skeleton);
+  }
+
+  /**
+   * Known skeletons within weighted edit distance `limit` of `query` (itself included when
+   * known). Finds every skeleton one edit away and those two edits away that need at most one
+   * deletion on the index side.
+   */
+  near(query: string, limit: number, costs: ChannelCosts): Near[] {
+    const seen = new Set<string>();
+    const out: Near[] = [];
+    const consider = (skeleton: string) => {
+      if (seen.has(skeleton)) return;
+      seen.add(skeleton);
+      const distance = skeleton === query ? 0 : skeletonDistance(query, skeleton, costs, limit);
+      if (distance <= limit) out.push({ skeleton, distance });
+    };
+    const probe = (key: string) => {
+      if (this.bySkeleton.has(key)) consider(key);
+      const from = this.deletes.get(key);
+      if (from !== undefined) for (const s of from) consider(s);
+    };
+    probe(query);
+    if (limit >= 1) {
+      const firstDeletes = new Set<string>();
+      for (let i = 0; i < query.length; i++) firstDeletes.add(query.slice(0, i) + query.slice(i + 1));
+      for (const d of firstDeletes) probe(d);
+      if (limit >= 2 && query.length >= 4) {
+        const second = new Set<string>();
+        for (const d of firstDeletes) {
+          for (let i = 0; i < d.length; i++) second.add(d.slice(0, i) + d.slice(i + 1));
+        }
+        for (const d of second) if (!firstDeletes.has(d)) probe(d);
+      }
+    }
+    return out;
+  }
+}
+
+const NONE: readonly number[] = Object.freeze([]);
+
+/** Options of {@link tokenCandidates}. */
+export interface TokenCandidateOptions {
+  trust: MarkTrust;
+  /** Largest skeleton edit distance to look at (0: marks only). */
+  maxDistance: number;
+  /** At most this many candidates besides the input itself. */
+  limit: number;
+  costs: ChannelCosts;
+}
+
+/**
+ * Candidate syllables for one lower-case token (marks included), cheapest first by channel
+ * cost plus unigram prior. The input itself is not included.
+ */
+export function tokenCandidates(
+  index: SkeletonIndex,
+  lower: string,
+  options: TokenCandidateOptions,
+): Candidate[] {
+  const { trust, costs } = options;
+  const query = removeMarks(lower);
+  const scored: { c: Candidate; rank: number }[] = [];
+  for (const near of index.near(query, options.maxDistance, costs)) {
+    const letterCost = near.distance * costs.letter;
+    for (const id of index.syllables(near.skeleton)) {
+      const text = index.text[id];
+      if (text === lower) continue;
+      let cost = letterCost;
+      if (trust !== 'none') {
+        const m = markChanges(lower, text, near.distance);
+        if (trust === 'all') cost += m.tone * costs.tone;
+        cost += m.vowel * costs.vowelMark;
+      }
+      const kind: EditKind = near.distance === 0 ? 'diacritics' : 'spelling';
+      scored.push({ c: { text, ids: [id], cost, kind, span: 1 }, rank: cost - index.prior[id] });
+    }
+  }
+  scored.sort((a, b) => a.rank - b.rank || (a.c.text < b.c.text ? -1 : 1));
+  const out: Candidate[] = [];
+  for (let i = 0; i < scored.length && out.length < options.limit; i++) out.push(scored[i].c);
+  return out;
+}
+
+/**
+ * Readings of a token as two syllables run together (`củaông` → `của ông`): every cut where
+ * both halves are syllables the model knows, as written.
+ */
+export function splitCandidates(index: SkeletonIndex, lower: string, costs: ChannelCosts): Candidate[] {
+  const out: Candidate[] = [];
+  if (lower.length < 3) return out;
+  for (let k = 1; k < lower.length; k++) {
+    const left = lower.slice(0, k);
+    const right = lower.slice(k);
+    if (!isValidSyllable(left) || !isValidSyllable(right)) continue;
+    const a = index.model.id(left);
+    const b = index.model.id(right);
+    if (a < SPECIAL_UNITS.length || b < SPECIAL_UNITS.length) continue;
+    out.push({ text: `${index.text[a]} ${index.text[b]}`, ids: [a, b], cost: costs.merge, kind: 'merge', span: 1 });
+  }
+  return out;
+}
+

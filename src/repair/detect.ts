@@ -1,0 +1,162 @@
+/**
+ * Detection: which lines need the decoder at all, and in which mode. It decides from evidence
+ * that is cheap to see:
+ *
+ * - a passage written without any marks (`Tieng Viet`): most of its lower-case words have no
+ *   diacritic, and most are skeletons of Vietnamese syllables;
+ * - a passage written without tones (`Tiêng Viêt`): most of its words carry no tone;
+ * - OCR damage: words that cannot be Vietnamese syllables yet carry Vietnamese marks (`vịc`),
+ *   letters mixed with digits (`t6`), or a lone final-consonant fragment after a word (`nhố ng`).
+ *
+ * In correct Vietnamese prose a third or less of the words are mark-free and under half are
+ * toneless, so these shares separate cleanly. A line with none of this evidence is left alone:
+ * a valid but wrong syllable (`đỏ` for `đó`) is only looked for in lines that show other damage
+ * of the same source, because in a clean line the same test would flag rare but correct words.
+ */
+import { hasMarks } from './channel.js';
+import { isValidSyllable, toneOf } from '../orthography/index.js';
+import { scanTokens } from '../tokenize/index.js';
+
+/** How a line is to be repaired. */
+export interface LineMode {
+  /** Written without marks: restore them everywhere. */
+  noMarks: boolean;
+  /** Written without tones: restore tones everywhere. */
+  noTones: boolean;
+  /** Shows OCR damage: repair damaged words and improbable ones. */
+  ocr: boolean;
+  /** So much OCR damage that the marks of valid words are no evidence either. */
+  heavy: boolean;
+}
+
+/** Shares that switch the modes on (measured on news prose: clean lines stay far below). */
+export const NO_MARKS_SHARE = 0.6;
+export const NO_TONES_SHARE = 0.75;
+/** Share of damaged words above which the marks of the line's valid words are no evidence. */
+export const HEAVY_SHARE = 0.12;
+/**
+ * Fewer lower-case words than this never count as a passage without marks (or tones): in a
+ * short line the shares vary too much by chance.
+ */
+export const MIN_PASSAGE_WORDS = 6;
+export const MIN_TONELESS_WORDS = 8;
+
+/** Consonant clusters a split cuts off the end of a syllable (`nhố ng`, `chuyể n`). */
+const FINAL_FRAGMENTS: ReadonlySet<string> = new Set(['ng', 'nh', 'ch', 'n', 'c', 't', 'p', 'm']);
+
+/** Letters that only Vietnamese uses (vowel marks, đ, hook above, dot below, ĩ ũ ỹ). */
+function hasVietnameseOnlyMark(lower: string): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c < 0xc0) continue;
+    if (c >= 0x1ea0 && c <= 0x1ef9) return true; // Latin Extended Additional: ạ ả ấ … ỹ
+    if (c === 0x0103 || c === 0x0111 || c === 0x01a1 || c === 0x01b0) return true; // ă đ ơ ư
+    if (c === 0x00e2 || c === 0x00ea || c === 0x00f4) return true; // â ê ô
+    if (c === 0x0129 || c === 0x0169) return true; // ĩ ũ
+  }
+  return false;
+}
+
+function isLowerOrTitle(text: string, lower: string): boolean {
+  // Lower case, or only the first letter upper case.
+  return text === lower || text.slice(1) === lower.slice(1);
+}
+
+function hasNonAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return true;
+  return false;
+}
+
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+function hasLetter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!(c >= 48 && c <= 57)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a word that is not a valid syllable looks like a damaged Vietnamese one rather than a
+ * foreign word or name: Vietnamese-only marks on a non-syllable, or letters mixed with digits
+ * in a lower-case word.
+ */
+export function looksDamaged(text: string, lower: string): boolean {
+  if (lower.length < 2 || !isLowerOrTitle(text, lower)) return false;
+  // Central Highlands place names keep a final k (Đắk Lắk, Krông Búk): names, not damage.
+  if (text !== lower && lower.endsWith('k')) return false;
+  if (hasVietnameseOnlyMark(lower)) return true;
+  // A lower-case word with a letter outside ASCII that is no syllable: a misread mark (`duòng`,
+  // `thį`, `Tőng`). Capitalised ones may be foreign names (`José`).
+  if (text === lower && hasNonAscii(lower)) return true;
+  return text === lower && hasDigit(lower) && hasLetter(lower) && lower.length <= 7;
+}
+
+/** Whether a lower-case word is two valid syllables run together (`nhưchỉ`). */
+export function isTwoSyllables(lower: string): boolean {
+  for (let k = 1; k < lower.length; k++) {
+    if (isValidSyllable(lower.slice(0, k)) && isValidSyllable(lower.slice(k))) return true;
+  }
+  return false;
+}
+
+/**
+ * The repair mode of a line, or `undefined` when the line shows no evidence of damage.
+ * `hasSkeleton` tells whether a mark-free word is the skeleton of a known syllable; lines with
+ * fewer than `minWords` words never count as passages without marks or tones.
+ */
+export function lineMode(
+  line: string,
+  hasSkeleton: (skeleton: string) => boolean,
+  minWords = MIN_PASSAGE_WORDS,
+): LineMode | undefined {
+  let words = 0;
+  let markless = 0;
+  let toneless = 0;
+  let skeletons = 0;
+  let damaged = 0;
+  let prevWordEnd = -2;
+  let prevNumberEnd = -2;
+  scanTokens(line, (kind, start, end) => {
+    if (kind === 'number') prevNumberEnd = end;
+    if (kind !== 'syllable' && kind !== 'foreign') return;
+    // Glued to a number: a unit or a time (`5km`, `10h15`), not a word.
+    if (start === prevNumberEnd) return;
+    const text = line.slice(start, end);
+    const lower = text.toLowerCase();
+    if (!isLowerOrTitle(text, lower)) return;
+    if (kind === 'foreign') {
+      if (looksDamaged(text, lower)) damaged += text !== lower || isTwoSyllables(lower) ? 0.5 : 1;
+      else if (prevWordEnd === start - 1 && text === lower && FINAL_FRAGMENTS.has(lower)) damaged++;
+    }
+    prevWordEnd = end;
+    if (hasDigit(lower)) return;
+    words++;
+    if (!hasMarks(lower)) {
+      markless++;
+      if (kind === 'syllable' || hasSkeleton(lower)) skeletons++;
+    }
+    if (toneOf(lower) === 0) toneless++;
+  });
+  if (words === 0) return undefined;
+  const noMarks = words >= minWords && markless >= NO_MARKS_SHARE * words && skeletons >= 0.5 * words;
+  const noTones = !noMarks && words >= Math.min(minWords, MIN_TONELESS_WORDS) && toneless >= NO_TONES_SHARE * words;
+  // One run-together pair of syllables or one odd capitalised word alone is more likely the
+  // author's typo or a name than scan damage: it takes two such signs, or one plain one.
+  const ocr = damaged >= 1;
+  if (!noMarks && !noTones && !ocr) return undefined;
+  const heavy = ocr && damaged >= HEAVY_SHARE * words;
+  return { noMarks, noTones, ocr, heavy };
+}
+
+/** Whether a lower-case token is a final-consonant fragment (`ng`, `n`) cut off a syllable. */
+export function isFinalFragment(lower: string): boolean {
+  return FINAL_FRAGMENTS.has(lower);
+}

@@ -1,0 +1,374 @@
+/**
+ * Context repair: OCR errors and missing diacritics, as one noisy-channel decoder. For each
+ * line that shows damage (see `detect.ts`), every word that may be damaged gets candidate
+ * readings (`candidates.ts`) with a channel cost (`channel.ts`); the decoder (`decoder.ts`)
+ * picks the reading of the line that the trigram language model and the channel together like
+ * best, and a change is kept only when it beats keeping the input by a margin.
+ */
+import { BOS_ID, defaultModel, EOS_ID, FOREIGN_ID, LanguageModel, NUM_ID, PUNCT_ID, SPECIAL_UNITS } from '../model/index.js';
+import { applyCase, isValidSyllable, removeTone, setToneStyle } from '../orthography/index.js';
+import { EditTracker } from '../edits.js';
+import type { Stage } from '../stage.js';
+import { tokenize, type Token } from '../tokenize/index.js';
+import type { StageEdit } from '../types.js';
+import { type Candidate, SkeletonIndex, splitCandidates, tokenCandidates, type MarkTrust } from './candidates.js';
+import { type ChannelCosts, DEFAULT_COSTS, hasMarks, skeletonOf } from './channel.js';
+import { choiceMargin, decode, type Slot } from './decoder.js';
+import { isFinalFragment, lineMode, type LineMode, looksDamaged } from './detect.js';
+import { Lexicon, type WordToken } from './lexicon.js';
+
+export { Lexicon } from './lexicon.js';
+export { DEFAULT_COSTS, type ChannelCosts } from './channel.js';
+export { lineMode, type LineMode } from './detect.js';
+export { simulateDamage, stripDiacritics, type DamageOptions } from './simulate.js';
+
+/** Options of {@link repairStage}. */
+export interface RepairOptions {
+  /**
+   * Restore missing diacritics: `'auto'` (default) on passages written without marks or
+   * without tones (six or more words, most of them without marks); `true` also on shorter
+   * lines whose words mostly lack marks; `false` never (OCR repair still runs).
+   */
+  diacritics?: boolean | 'auto';
+  /** Names that are protected and are repair targets for their near misses. */
+  lexicon?: Iterable<string>;
+  /**
+   * Drop changes the decoder is less sure of than this (0..1; default 0.5). The confidence of
+   * a change is 1 / (1 + 10^-m), m the log10 margin of the chosen reading over the input.
+   */
+  minConfidence?: number;
+  /** The language model; default: the bundled one, loaded on first use. */
+  model?: LanguageModel;
+  /** Channel costs, for experiments; default {@link DEFAULT_COSTS}. */
+  costs?: Partial<ChannelCosts>;
+}
+
+/** Decoder settings (log10 units). */
+const BEAM = 8;
+/** Candidates per slot besides the input: restoring marks, repairing a damaged word. */
+const MARK_CANDIDATES = 6;
+const REPAIR_CANDIDATES = 8;
+/** Extra cost of changing a word that is a valid syllable in a line with OCR damage. */
+const VALID_CHANGE_PENALTY = 1.0;
+/** Keeping a word that cannot be Vietnamese but carries Vietnamese marks (`vịc`). */
+const KEEP_DAMAGED = 3.5;
+/** Keeping any other lower-case non-syllable in a damaged or mark-free line. */
+const KEEP_FOREIGN_LOWER = 1.5;
+/** Keeping a capitalised non-syllable (a name, most likely). */
+const KEEP_FOREIGN_TITLE = 0.5;
+/** Changing a valid word's marks in a line whose marks are garbled (many damaged words). */
+const HEAVY_CHANGE_PENALTY = 0.6;
+/** Lower cost of an alternative that forms a listed word with a neighbour the input does not. */
+const WORD_BONUS = 1.5;
+/** Ids below this are class tokens (`<unk>`, `<s>`, `<num>`, …). */
+const FIRST_SYLLABLE_ID = SPECIAL_UNITS.length;
+/** Alternatives of a valid word tried against its neighbours. */
+const SUSPECT_CANDIDATES = 8;
+/** How much worse than the word an alternative may look with bigrams and still be tried. */
+const SUSPECT_SLACK = 1;
+
+const NO_MODE: LineMode = { noMarks: false, noTones: false, ocr: false, heavy: false };
+
+const indexes = new WeakMap<LanguageModel, SkeletonIndex>();
+
+function skeletonIndex(model: LanguageModel): SkeletonIndex {
+  let index = indexes.get(model);
+  if (index === undefined) {
+    index = new SkeletonIndex(model);
+    indexes.set(model, index);
+  }
+  return index;
+}
+
+/** Sentence-final punctuation: the next capitalised word starts a sentence. */
+function endsSentence(text: string): boolean {
+  return text === '.' || text === '!' || text === '?' || text === '…';
+}
+
+function isUpperStart(text: string): boolean {
+  const c = text[0];
+  return c !== c.toLowerCase() || (c >= '0' && c <= '9');
+}
+
+/** A word of the line being repaired. */
+interface Word extends WordToken {
+  kind: Token['kind'];
+  lower: string;
+  /** Lower case or Title case, not glued to a number (only these are ever repaired). */
+  plain: boolean;
+  slot: number;
+}
+
+/**
+ * The context-repair stage: OCR damage (`vịc` → `việc`, `nhố ng` → `những`, `t6 chic` →
+ * `tổ chức`) and missing diacritics (`Tieng Viet` → `Tiếng Việt`). Lines that show no damage
+ * are passed over after a cheap scan.
+ */
+export function repairStage(options: RepairOptions = {}): Stage {
+  const costs: ChannelCosts = { ...DEFAULT_COSTS, ...options.costs };
+  const diacritics = options.diacritics ?? 'auto';
+  const minConfidence = options.minConfidence ?? 0.5;
+  const lexicon = new Lexicon(options.lexicon ?? []);
+  let model = options.model;
+  let index: SkeletonIndex | undefined;
+  const getIndex = (): SkeletonIndex => {
+    model ??= defaultModel();
+    index ??= skeletonIndex(model);
+    return index;
+  };
+  const ownCache = options.costs === undefined ? undefined : new Map<string, Candidate[]>();
+  const hasSkeleton = (s: string) => getIndex().hasSkeleton(s);
+
+  const modeOf = (line: string): LineMode | undefined => {
+    const mode = lineMode(line, hasSkeleton, diacritics === true ? 1 : undefined);
+    if (mode === undefined || diacritics !== false) return mode;
+    return mode.ocr ? { ...mode, noMarks: false, noTones: false } : undefined;
+  };
+
+  const lexiconMayMatch = (line: string): boolean => {
+    if (lexicon.size === 0) return false;
+    for (const w of lexicon.words) if (line.includes(w)) return true;
+    return false;
+  };
+
+  const cached = (key: string, make: () => Candidate[]): Candidate[] => {
+    const cache = ownCache ?? getIndex().cache;
+    let c = cache.get(key);
+    if (c === undefined) {
+      if (cache.size > 200_000) cache.clear();
+      c = make();
+      cache.set(key, c);
+    }
+    return c;
+  };
+
+  const candidatesFor = (lower: string, trust: MarkTrust, maxDistance: number, limit: number): Candidate[] =>
+    cached(`${trust}${maxDistance}${limit}\u0000${lower}`, () =>
+      tokenCandidates(getIndex(), lower, { trust, maxDistance, limit, costs }),
+    );
+
+  return {
+    name: 'repair',
+    mayApply(line: string): boolean {
+      return modeOf(line) !== undefined || lexiconMayMatch(line);
+    },
+    run(line: string): StageEdit[] {
+      const mode = modeOf(line);
+      const useLexicon = lexiconMayMatch(line);
+      if (mode === undefined && !useLexicon) return [];
+      const idx = getIndex();
+      const lm = model!;
+      const first = repairLine(line, mode ?? NO_MODE);
+      if (first.length === 0) return first;
+      // Repair the repaired line again until it settles, so that the stage is idempotent: a
+      // fixed word can change its neighbours' context. Two more rounds at most.
+      const tracker = new EditTracker(line);
+      tracker.apply(first);
+      for (let round = 0; round < 2; round++) {
+        const text = tracker.text;
+        const again = modeOf(text);
+        const more = again === undefined && !lexiconMayMatch(text) ? [] : repairLine(text, again ?? NO_MODE);
+        if (more.length === 0) break;
+        tracker.apply(more);
+      }
+      return tracker.edits().map(({ start, end, after, kind, confidence }) => ({ start, end, after, kind, confidence }));
+
+      function repairLine(text: string, m: LineMode): StageEdit[] {
+        const tokens = tokenize(text);
+        const slots: Slot[] = [];
+        const slotStart: number[] = [];
+        const slotEnd: number[] = [];
+        const slotText: string[] = [];
+        const forced: boolean[] = [];
+        const words: Word[] = [];
+        let pendingSentence = true;
+        let lastWasPunct = false;
+        let newStyle = false;
+        for (const t of tokens) {
+          if (t.kind === 'space') continue;
+          if (t.kind === 'punct') {
+            if (endsSentence(t.text)) pendingSentence = true;
+            if (!lastWasPunct) {
+              slots.push({ candidates: [{ text: t.text, ids: [PUNCT_ID], cost: 0, kind: undefined, span: 1 }], sentenceStart: false });
+              slotStart.push(t.start);
+              slotEnd.push(t.end);
+              slotText.push(t.text);
+              forced.push(false);
+            }
+            lastWasPunct = true;
+            continue;
+          }
+          const sentenceStart = pendingSentence && (slots.length === 0 || isUpperStart(t.text));
+          if (sentenceStart && lastWasPunct && slots.length > 0) {
+            // The punctuation closing the sentence belongs to it; the word starts the next one.
+          }
+          pendingSentence = false;
+          lastWasPunct = false;
+          const lower = t.text.toLowerCase();
+          // Glued to a number it is a unit or a time (`5km`, `10h15`), not a word.
+          const glued = slots.length > 0 && slotEnd[slotEnd.length - 1] === t.start && slots[slots.length - 1].candidates[0].ids[0] === NUM_ID;
+          const plain = !glued && (t.text === lower || t.text.slice(1) === lower.slice(1));
+          if (!newStyle && t.kind === 'syllable' && setToneStyle(lower, 'old') !== lower) newStyle = true;
+          const id =
+            t.kind === 'syllable' ? lm.id(t.text) : t.kind === 'number' ? NUM_ID : FOREIGN_ID;
+          slots.push({ candidates: [{ text: t.text, ids: [id], cost: 0, kind: undefined, span: 1 }], sentenceStart });
+          slotStart.push(t.start);
+          slotEnd.push(t.end);
+          slotText.push(t.text);
+          forced.push(false);
+          words.push({ start: t.start, end: t.end, text: t.text, kind: t.kind, lower, plain, slot: slots.length - 1 });
+        }
+
+        const protectedSlots = new Set<number>();
+        if (useLexicon) {
+          for (const match of lexicon.matches(words, isValidSyllable, costs)) {
+            for (let j = match.from; j < match.to; j++) protectedSlots.add(words[j].slot);
+            if (match.words === undefined) continue;
+            for (let j = match.from; j < match.to; j++) {
+              const w = words[j];
+              const target = match.words[j - match.from];
+              if (target === w.text) continue;
+              const parts = target.split(' ');
+              const ids = parts.map((part) => (isValidSyllable(part) ? lm.id(part) : FOREIGN_ID));
+              const kind = parts.length > 1 ? 'merge' : 'spelling';
+              slots[w.slot].candidates = [{ text: target, ids, cost: 0, kind, span: 1 }];
+              forced[w.slot] = true;
+            }
+          }
+        }
+
+        if (m.noMarks || m.noTones || m.ocr) {
+          for (let wi = 0; wi < words.length; wi++) {
+            const w = words[wi];
+            if (protectedSlots.has(w.slot) || !w.plain || w.lower.length < 2) continue;
+            if (w.kind !== 'syllable' && w.kind !== 'foreign') continue;
+            const slot = slots[w.slot];
+            const keep = slot.candidates[0];
+            const valid = w.kind === 'syllable';
+            const title = w.text !== w.lower;
+            const damaged = !valid && looksDamaged(w.text, w.lower);
+            const longWord = w.lower.length >= 4;
+            let alts: Candidate[] = [];
+            if (!valid) {
+              keep.cost = damaged ? KEEP_DAMAGED : title ? KEEP_FOREIGN_TITLE : KEEP_FOREIGN_LOWER;
+              // In a passage without marks, a word that is the skeleton of a syllable is one.
+              if (m.noMarks && idx.hasSkeleton(w.lower)) keep.cost = KEEP_DAMAGED;
+              if (!m.noMarks && !m.noTones && !damaged && title) continue; // a name in an OCR line
+              if (!m.noMarks && !damaged && !m.ocr) continue;
+            }
+            const marked = hasMarks(w.lower);
+            // Marks are no evidence in a passage typed without them or read by a model that
+            // garbles them (many damaged words in the line).
+            const markTrust: MarkTrust = m.noMarks || m.heavy ? 'none' : 'all';
+            if (m.noMarks && !marked) {
+              alts = candidatesFor(w.lower, 'none', idx.hasSkeleton(w.lower) ? 0 : longWord ? 2 : 1, MARK_CANDIDATES);
+            } else if (m.noTones && valid && removeTone(w.lower) === w.lower) {
+              alts = candidatesFor(w.lower, 'vowels', 0, MARK_CANDIDATES);
+            } else if (!valid) {
+              alts = candidatesFor(w.lower, markTrust, longWord ? 2 : 1, REPAIR_CANDIDATES);
+              if (longWord && m.ocr) alts = alts.concat(splitCandidates(idx, w.lower, costs));
+            } else if (m.heavy) {
+              alts = withPenalty(candidatesFor(w.lower, 'none', 0, MARK_CANDIDATES), HEAVY_CHANGE_PENALTY);
+            } else if (m.ocr || m.noMarks) {
+              const suspects = wordBonus(wi, withPenalty(candidatesFor(w.lower, 'all', 1, SUSPECT_CANDIDATES), VALID_CHANGE_PENALTY));
+              if (contextPrefersOther(wi, suspects)) alts = suspects;
+            }
+            // A final-consonant fragment or a damaged word next to this one: join them.
+            const next = words[wi + 1];
+            if (
+              m.ocr &&
+              next !== undefined &&
+              next.slot === w.slot + 1 &&
+              next.start === w.end + 1 &&
+              next.text === next.lower &&
+              !protectedSlots.has(next.slot) &&
+              next.kind === 'foreign' &&
+              (isFinalFragment(next.lower) || !valid)
+            ) {
+              alts = alts.concat(joinCandidates(w.lower, next.lower));
+            }
+            if (alts.length > 0) slot.candidates = [keep, ...alts];
+          }
+        }
+
+        /**
+         * Lexical evidence the syllable trigrams smooth away: an alternative that makes a word of
+         * the word list with a neighbour (`đồng chí`), where the input makes none (`đảng chí`).
+         */
+        function wordBonus(wi: number, list: Candidate[]): Candidate[] {
+          const s = words[wi].slot;
+          const neighbour = (t: number): number =>
+            t >= 0 && t < slots.length && slots[t].candidates[0].ids[0] >= FIRST_SYLLABLE_ID ? slots[t].candidates[0].ids[0] : -1;
+          const left = slots[s].sentenceStart ? -1 : neighbour(s - 1);
+          const right = s + 1 < slots.length && slots[s + 1].sentenceStart ? -1 : neighbour(s + 1);
+          if (left < 0 && right < 0) return list;
+          const makesWord = (id: number) =>
+            (left >= 0 && lm.isWord([left, id])) || (right >= 0 && lm.isWord([id, right]));
+          if (makesWord(slots[s].candidates[0].ids[0])) return list;
+          return list.map((c) => (makesWord(c.ids[0]) ? { ...c, cost: c.cost - WORD_BONUS } : c));
+        }
+
+        function withPenalty(list: Candidate[], penalty: number): Candidate[] {
+          return list.map((c) => ({ ...c, cost: c.cost + penalty }));
+        }
+
+        /**
+         * Whether some alternative fits the word's neighbours (as written) better than the word
+         * does, by more than its channel cost: the cheap test that sends a valid word to the
+         * decoder.
+         */
+        function contextPrefersOther(wi: number, alternatives: readonly Candidate[]): boolean {
+          if (alternatives.length === 0) return false;
+          const s = words[wi].slot;
+          const id = slots[s].candidates[0].ids[0];
+          const left = s > 0 && !slots[s].sentenceStart ? slots[s - 1].candidates[0].ids[0] : BOS_ID;
+          const right = s + 1 < slots.length && !slots[s + 1].sentenceStart ? slots[s + 1].candidates[0].ids[0] : EOS_ID;
+          const own = lm.logProb(id, left) + lm.logProb(right, id);
+          for (const c of alternatives) {
+            const a = c.ids[0];
+            // The keep penalty is left out here, and some slack given: the decoder, with the
+            // trigram context, makes the decision.
+            if (lm.logProb(a, left) + lm.logProb(right, a) - (c.cost - VALID_CHANGE_PENALTY) + SUSPECT_SLACK > own) return true;
+          }
+          return false;
+        }
+
+        function joinCandidates(a: string, b: string): Candidate[] {
+          const joined = a + b;
+          if (joined.length > 8) return [];
+          // The mark over a cut-off head is often misread: marks are weak evidence here.
+          return candidatesFor(joined, 'none', 1, 4).map((c) => ({
+            ...c,
+            cost: c.cost + costs.split,
+            kind: 'split' as const,
+            span: 2,
+          }));
+        }
+
+        const choices = decode(lm, slots, BEAM);
+        const edits: StageEdit[] = [];
+        for (let k = 0; k < choices.length; k++) {
+          const { slot, candidate } = choices[k];
+          if (candidate.kind === undefined) continue;
+          const start = slotStart[slot];
+          const end = slotEnd[slot + candidate.span - 1];
+          let confidence: number;
+          if (forced[slot]) {
+            confidence = 0.9;
+          } else {
+            const margin = choiceMargin(lm, slots, choices, k);
+            confidence = 1 / (1 + Math.pow(10, -margin));
+          }
+          if (confidence < minConfidence) continue;
+          const styled = newStyle ? setToneStyle(candidate.text, 'new') : candidate.text;
+          const after = forced[slot] ? candidate.text : applyCase(slotText[slot], styled);
+          if (after === text.slice(start, end)) continue;
+          edits.push({ start, end, after, kind: candidate.kind, confidence: Math.round(confidence * 1000) / 1000 });
+        }
+        return edits;
+      }
+    },
+  };
+}
+
+export { skeletonOf };

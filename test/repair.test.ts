@@ -1,0 +1,233 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fix, repairStage, simulateDamage, stripDiacritics } from '../src/index.js';
+import { lineMode } from '../src/repair/index.js';
+import type { StageEdit } from '../src/index.js';
+
+/** Syllable (whitespace token) edit distance, as the dev-set scorer counts it. */
+function tokenDistance(a: string, b: string): number {
+  const x = a.split(/\s+/).filter(Boolean);
+  const y = b.split(/\s+/).filter(Boolean);
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[y.length];
+}
+
+function tokenCount(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+/** Sentences written for these tests (ordinary news and everyday prose). */
+const SENTENCES = [
+  'Hôm nay trời đẹp, chúng tôi đi chơi ở công viên gần nhà.',
+  'Người dân trong xã đã tham gia đầy đủ các buổi họp về việc xây dựng trường học mới.',
+  'Chính phủ vừa ban hành quy định mới về quản lý thị trường bất động sản.',
+  'Những câu chuyện xúc động về các chiến sĩ đã được kể lại trong buổi gặp mặt.',
+  'Cô giáo hướng dẫn học sinh cách bảo vệ môi trường và tiết kiệm nước.',
+  'Theo báo cáo của Bộ Y tế, số ca mắc bệnh trong tuần qua đã giảm đáng kể.',
+  'Anh ấy làm việc tại một công ty phần mềm ở thành phố Hồ Chí Minh.',
+  'Đội tuyển bóng đá quốc gia sẽ thi đấu trận tiếp theo vào cuối tháng này.',
+  'Các nhà khoa học cho biết nhiệt độ trung bình của trái đất đang tăng lên.',
+  'Bà con nông dân rất vui vì năm nay được mùa lúa và giá bán cũng tăng.',
+];
+
+describe('diacritic restoration', () => {
+  it('restores the marks of sentences typed without them', () => {
+    let errors = 0;
+    let total = 0;
+    for (const s of SENTENCES) {
+      const out = fix(stripDiacritics(s)).text;
+      errors += tokenDistance(out, s);
+      total += tokenCount(s);
+    }
+    // Syllable accuracy of at least 90% on plain prose.
+    expect(errors / total).toBeLessThan(0.1);
+  });
+
+  it('restores the tones of sentences typed without tones', () => {
+    let errors = 0;
+    let total = 0;
+    for (const s of SENTENCES) {
+      const out = fix(stripDiacritics(s, 'tones')).text;
+      errors += tokenDistance(out, s);
+      total += tokenCount(s);
+    }
+    expect(errors / total).toBeLessThan(0.1);
+  });
+
+  it('restores a plain example and explains it', () => {
+    const result = fix('Tieng Viet la ngon ngu chinh thuc cua Viet Nam.');
+    expect(result.text).toBe('Tiếng Việt là ngôn ngữ chính thức của Việt Nam.');
+    for (const e of result.edits) {
+      expect(e.kind).toBe('diacritics');
+      expect(e.confidence).toBeGreaterThanOrEqual(0.5);
+      expect(e.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('never puts marks on English words, lexicon names, URLs, code or acronyms', () => {
+    const input =
+      'Toi dung Facebook va Google moi ngay, xem https://example.com/tin-tuc va goi ham parseInt tren API cua WHO cung Bao Ngoc.';
+    const result = fix(input, { lexicon: ['Bao Ngoc'] });
+    for (const keep of ['Facebook', 'Google', 'https://example.com/tin-tuc', 'parseInt', 'API', 'WHO', 'Bao Ngoc']) {
+      expect(result.text).toContain(keep);
+    }
+    expect(result.text).toContain('mỗi ngày');
+    expect(fix('The quick brown fox jumps over the lazy dog and runs to the river bank.').edits).toEqual([]);
+    expect(fix('const value = items.map((item) => item.name).join(", ");').edits).toEqual([]);
+  });
+
+  it('can be switched off', () => {
+    const input = 'Tieng Viet la ngon ngu chinh thuc cua Viet Nam.';
+    expect(fix(input, { diacritics: false }).text).toBe(input);
+    expect(fix(input, { repair: false }).text).toBe(input);
+  });
+});
+
+describe('OCR repair', () => {
+  it('repairs the damaged article of the issue and leaves its codes, acronyms and quotes alone', () => {
+    const damaged =
+      'Sáng 29/8, Đảng ủy Khố các Cơ quan TW tổ chức gặp mặt, nghe những câu chuyể n xúc đố ng về vai nhố ng ' +
+      'người đã góp sức vào vịc thực hiện “Năm Dân vận” theo văn bản 485-CV/VPĐUK ngày 28/8/2014. ' +
+      'Tới dự có đảng chí Chu Văn Hòa, đại diện Trung tâm Phấn và Phát triển, Quốc TYM, Ban TTTT&TV và đông đảo CBNV.';
+    const lexicon = ['Quỹ TYM', 'Trung tâm Phụ nữ và Phát triển'];
+    const { text } = fix(damaged, { lexicon });
+    for (const repaired of [
+      'những câu chuyện',
+      'xúc động',
+      'vai những',
+      'việc thực hiện',
+      'Đảng ủy Khối các Cơ quan TW',
+      'đồng chí Chu',
+      'Trung tâm Phụ nữ và Phát triển',
+      'Quỹ TYM',
+    ]) {
+      expect(text).toContain(repaired);
+    }
+    for (const stay of ['485-CV/VPĐUK', 'TTTT&TV', 'CBNV', '“Năm Dân vận”', '28/8/2014']) {
+      expect(text).toContain(stay);
+    }
+    // Without the lexicon entry, `Quốc TYM` is a valid reading and stays.
+    expect(fix(damaged).text).toContain('Quốc TYM');
+  });
+
+  it('reads wrong-language OCR back into Vietnamese', () => {
+    const { text } = fix('Ngoai ra, cac hoat dong t6 chic cua chung toi dudng nhu khong danh cho khach.');
+    expect(text).toContain('tổ chức của chúng tôi');
+    expect(text).toContain('hoạt động');
+  });
+
+  it('labels edits by the damage they repair', () => {
+    const stage = repairStage();
+    const line = 'những câu chuyể n xúc đố ng về vịc thực hiện';
+    const edits: StageEdit[] = stage.run(line);
+    const kinds = new Map(edits.map((e) => [line.slice(e.start, e.end), e.kind]));
+    expect(kinds.get('chuyể n')).toBe('split');
+    expect(kinds.get('đố ng')).toBe('split');
+    expect(kinds.get('vịc')).toBe('spelling');
+    for (const e of edits) {
+      expect(e.confidence).toBeGreaterThan(0.5);
+      expect(e.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('keeps a change only above minConfidence', () => {
+    const line = 'những câu chuyể n xúc đố ng về vịc thực hiện';
+    expect(fix(line, { minConfidence: 1.01 }).text).toBe(line);
+  });
+});
+
+describe('do no harm', () => {
+  it('leaves clean sentences unchanged and finds no damage in them', () => {
+    for (const s of SENTENCES) {
+      expect(lineMode(s, () => true)).toBeUndefined();
+      expect(fix(s).edits).toEqual([]);
+    }
+  });
+
+  it('leaves text made of frequent syllables with names and numbers unchanged', () => {
+    const words = ['của', 'và', 'các', 'có', 'những', 'được', 'trong', 'cho', 'người', 'này', 'năm', 'với'];
+    const extras = ['Hà Nội', 'COVID-19', 'iPhone', '2024', 'UNESCO', 'Samsung', 'https://vnexpress.net'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...words) }, { weight: 1, arbitrary: fc.constantFrom(...extras) }), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        (parts) => {
+          const line = parts.join(' ') + '.';
+          expect(fix(line).text).toBe(line);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('protects lexicon entries exactly as written', () => {
+    const line = 'Ông Nguyen Van Kiet la giam doc cong ty tai Ha Noi.';
+    const out = fix(line, { lexicon: ['Nguyen Van Kiet'] }).text;
+    expect(out).toContain('Nguyen Van Kiet');
+    expect(out).toContain('giám đốc công ty');
+  });
+});
+
+describe('properties with simulated damage', () => {
+  const sentence = fc.constantFrom(...SENTENCES);
+  const text = fc.array(sentence, { minLength: 2, maxLength: 4 }).map((s) => s.join(' '));
+
+  it('brings damaged text no further from the clean text, on average', () => {
+    let before = 0;
+    let after = 0;
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 1_000_000 }), (clean, seed) => {
+        const damaged = simulateDamage(clean, { rate: 0.1, seed });
+        before += tokenDistance(damaged, clean);
+        after += tokenDistance(fix(damaged).text, clean);
+      }),
+      { numRuns: 60 },
+    );
+    expect(after).toBeLessThanOrEqual(before);
+  });
+
+  it('never changes the clean text itself', () => {
+    fc.assert(
+      fc.property(text, (clean) => {
+        expect(fix(clean).text).toBe(clean);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('is idempotent on repaired text', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 1_000_000 }), (clean, seed) => {
+        const once = fix(simulateDamage(clean, { rate: 0.15, seed })).text;
+        expect(fix(once).text).toBe(once);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('simulates each kind of damage deterministically', () => {
+    const clean = SENTENCES.join(' ');
+    for (const kind of ['split', 'drop', 'merge', 'tone', 'mark', 'ascii'] as const) {
+      const a = simulateDamage(clean, { rate: 0.3, seed: 7, kinds: [kind] });
+      expect(a).not.toBe(clean);
+      expect(simulateDamage(clean, { rate: 0.3, seed: 7, kinds: [kind] })).toBe(a);
+    }
+  });
+});
+
+describe('diacritics option', () => {
+  it('restores short unmarked lines only when asked to', () => {
+    const short = 'Xin chao cac ban';
+    expect(fix(short).text).toBe(short);
+    expect(fix(short, { diacritics: true }).text).toBe('Xin chào các bạn');
+  });
+});
