@@ -155,5 +155,7 @@ describe('token kinds', () => {
     expect(tokenize('x'.repeat(n) + '@').length).toBe(2);
     expect(tokenize('ab.'.repeat(n)).length).toBe(2 * n);
     expect(tokenize('ab.'.repeat(n) + 'com').length).toBe(1);
+    expect(tokenize('http:///'.repeat(n / 4)).length).toBe((n / 4) * 5);
+    expect(tokenize('a\u200b'.repeat(n)).length).toBe(2); // one word, then the last ZWSP
   });
 });

@@ -185,6 +185,9 @@ function matchUrl(line: string, i: number): number {
     }
   }
   if (prefix === 0) return i;
+  // Something must follow the prefix, and it must start with a letter or digit. (Checked
+  // before the scan, so that failed candidates cost nothing: `http:///http:///…` stays linear.)
+  if (i + prefix >= line.length || !isWordClass(classAt(line, i + prefix) & 15)) return i;
   let end = i + prefix;
   let opened = 0;
   let closed = 0;
@@ -202,8 +205,6 @@ function matchUrl(line: string, i: number): number {
     if (code === 0x29) closed--;
     end--;
   }
-  // Something must follow the prefix, and it must start with a letter or digit.
-  if (end === i + prefix || !isWordClass(classAt(line, i + prefix) & 15)) return i;
   return end;
 }
 
