@@ -70,7 +70,7 @@ export function levelGeometry(idBits: number, order: number, count: number, valu
 }
 
 /** A 32-bit mixing function (MurmurHash3's finaliser) of `x` and a round number. */
-function mix(x: number, round: number): number {
+export function mix(x: number, round: number): number {
   let h = (x ^ Math.imul(round, 0x9e3779b9)) | 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);

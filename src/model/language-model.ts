@@ -11,10 +11,9 @@ import {
   levelGeometry,
   MAGIC,
   MAX_ORDER,
-  placeSplit,
+  mix,
   QUANT_BITS,
   sectionNames,
-  type LevelGeometry,
 } from './format.js';
 import {
   BOS_ID,
@@ -28,17 +27,22 @@ import type { TokenKind } from '../tokenize/index.js';
 
 /** The hash table of one order k ≥ 2 (see `format.ts`). */
 interface Level {
-  geometry: LevelGeometry;
   offsets: Uint32Array;
   /** remainder | probability code | back-off code, sorted by remainder within a bucket. */
   entries: Uint32Array;
   probBook: Float32Array;
   /** Below the highest order only. */
   bowBook?: Float32Array;
-  /** 2^remBits, 2^rb and 2^lb − 1, for placing and splitting keys. */
+  /** 2^remBits: entry / remSize is the code part. */
   remSize: number;
-  rSize: number;
+  remMask: number;
+  /** Key split: right part = low `rb` bits, left part = the `lb` bits above. */
+  rb: number;
   maskL: number;
+  maskR: number;
+  /** Bits of the permuted left part below the bucket bits. */
+  low: number;
+  lowMask: number;
 }
 
 /** Build information stored in the file (sources, thresholds, n-gram counts). */
@@ -48,18 +52,37 @@ export interface ModelMeta {
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** Index of the entry of packed key `key` in `level`, or -1. */
-function find(level: Level, key: number): number {
-  const placed = placeSplit(key, level.rSize, level.maskL);
-  const bucket = Math.floor(placed / level.remSize);
-  const rem = placed - bucket * level.remSize;
+/**
+ * Index of the entry whose key splits into `left`/`right` (see `placeSplit` in `format.ts`,
+ * the same permutation in 32-bit integer arithmetic), or -1.
+ */
+function find(level: Level, left: number, right: number): number {
+  const maskL = level.maskL;
+  const maskR = level.maskR;
+  left = (left ^ mix(right, 1)) & maskL;
+  right = (right ^ mix(left, 2)) & maskR;
+  left = (left ^ mix(right, 3)) & maskL;
+  const bucket = left >>> level.low;
+  const rem = (left & level.lowMask) * (maskR + 1) + right;
   const entries = level.entries;
-  const mask = level.remSize - 1;
+  const remMask = level.remMask;
   for (let i = level.offsets[bucket], end = level.offsets[bucket + 1]; i < end; i++) {
-    const r = entries[i] & mask;
+    const r = entries[i] & remMask;
     if (r >= rem) return r === rem ? i : -1;
   }
   return -1;
+}
+
+/** Entry of the bigram `a b`, or -1. */
+function find2(level: Level, a: number, b: number, idBits: number): number {
+  const key = (a << idBits) | b;
+  return find(level, key >>> level.rb, key & level.maskR);
+}
+
+/** Entry of the trigram `a b c`, or -1 (the right part lies within `b c`: rb ≤ 2·idBits). */
+function find3(level: Level, a: number, b: number, c: number, idBits: number): number {
+  const low = (b << idBits) | c;
+  return find(level, (a << (2 * idBits - level.rb)) | (low >>> level.rb), low & level.maskR);
 }
 
 /**
@@ -107,8 +130,8 @@ export class LanguageModel {
   private readonly uniCount: Uint32Array;
   private readonly uniProb: Float32Array;
   private readonly uniBow: Float32Array;
-  /** 2^idBits: keys are packed as `(w1 * idSize + w2) * idSize + w3`. */
-  private readonly idSize: number;
+  /** Bits per id in n-gram keys: `(w1 << 2·idBits) | (w2 << idBits) | w3`. */
+  private readonly idBits: number;
   private readonly level2: Level;
   private readonly level3: Level | undefined;
   private readonly wordStart: Uint32Array;
@@ -164,7 +187,7 @@ export class LanguageModel {
     this.uniProb = typed('uniProb', Float32Array, 4);
     this.uniBow = typed('uniBow', Float32Array, 4);
     const idBits = idBitsFor(vocabSize);
-    this.idSize = 2 ** idBits;
+    this.idBits = idBits;
     const levels: Level[] = [];
     for (let k = 2; k <= order; k++) {
       const entries = typed(`entries${k}`, Uint32Array, 4);
@@ -174,15 +197,21 @@ export class LanguageModel {
       if (offsets.length !== 2 ** geometry.q + 1 || offsets[offsets.length - 1] !== entries.length) {
         throw new Error('vietfix model: inconsistent n-gram table');
       }
+      if (geometry.lb > 31 || geometry.rb > 2 * idBits || geometry.remBits > 24) {
+        throw new Error('vietfix model: unsupported n-gram table shape');
+      }
       levels[k] = {
-        geometry,
         offsets,
         entries,
         probBook: typed(`probBook${k}`, Float32Array, 4),
         bowBook: k < order ? typed(`bowBook${k}`, Float32Array, 4) : undefined,
         remSize: 2 ** geometry.remBits,
-        rSize: 2 ** geometry.rb,
+        remMask: 2 ** geometry.remBits - 1,
+        rb: geometry.rb,
         maskL: 2 ** geometry.lb - 1,
+        maskR: 2 ** geometry.rb - 1,
+        low: geometry.lb - geometry.q,
+        lowMask: 2 ** (geometry.lb - geometry.q) - 1,
       };
     }
     this.level2 = levels[2];
@@ -247,17 +276,16 @@ export class LanguageModel {
     const w = id >= 0 && id < this.vocabSize ? id : UNK_ID;
     let backoff = 0;
     if (prev1 >= 0 && prev1 < this.vocabSize) {
-      const size = this.idSize;
+      const bits = this.idBits;
       const level2 = this.level2;
       const level3 = this.level3;
       if (prev2 >= 0 && prev2 < this.vocabSize && level3 !== undefined) {
-        const context = prev2 * size + prev1;
-        const hit = find(level3, context * size + w);
+        const hit = find3(level3, prev2, prev1, w, bits);
         if (hit >= 0) return level3.probBook[(level3.entries[hit] / level3.remSize) & 0xff];
-        const ctx = find(level2, context);
+        const ctx = find2(level2, prev2, prev1, bits);
         if (ctx >= 0) backoff = level2.bowBook![(level2.entries[ctx] / level2.remSize / 256) & 0xff];
       }
-      const hit = find(level2, prev1 * size + w);
+      const hit = find2(level2, prev1, w, bits);
       if (hit >= 0) return backoff + level2.probBook[(level2.entries[hit] / level2.remSize) & 0xff];
       backoff += this.uniBow[prev1];
     }
@@ -278,16 +306,16 @@ export class LanguageModel {
   ): Float64Array {
     const n = candidates.length;
     const v = this.vocabSize;
-    const size = this.idSize;
+    const bits = this.idBits;
     const level2 = this.level2;
     const level3 = this.level3;
     const hasPrev1 = prev1 >= 0 && prev1 < v;
-    let contextKey = -1; // key of the bigram history, when it exists
+    let contextSeen = false; // the bigram history exists, so trigrams after it may
     let contextBow = 0;
     if (hasPrev1 && prev2 >= 0 && prev2 < v && level3 !== undefined) {
-      const ctx = find(level2, prev2 * size + prev1);
+      const ctx = find2(level2, prev2, prev1, bits);
       if (ctx >= 0) {
-        contextKey = prev2 * size + prev1;
+        contextSeen = true;
         contextBow = level2.bowBook![(level2.entries[ctx] / level2.remSize / 256) & 0xff];
       }
     }
@@ -295,15 +323,15 @@ export class LanguageModel {
     for (let i = 0; i < n; i++) {
       const id = candidates[i];
       const w = id >= 0 && id < v ? id : UNK_ID;
-      if (contextKey >= 0) {
-        const hit = find(level3!, contextKey * size + w);
+      if (contextSeen) {
+        const hit = find3(level3!, prev2, prev1, w, bits);
         if (hit >= 0) {
           out[i] = level3!.probBook[(level3!.entries[hit] / level3!.remSize) & 0xff];
           continue;
         }
       }
       if (hasPrev1) {
-        const hit = find(level2, prev1 * size + w);
+        const hit = find2(level2, prev1, w, bits);
         out[i] =
           hit >= 0
             ? contextBow + level2.probBook[(level2.entries[hit] / level2.remSize) & 0xff]
