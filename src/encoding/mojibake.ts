@@ -63,6 +63,8 @@ export interface MojibakeFix {
 interface Level {
   candidates: string[];
   view: View;
+  /** Lead bytes left without their sequence: where a lost byte may be guessed. */
+  strayLeads: number;
 }
 
 /**
@@ -89,6 +91,7 @@ function undoLevel(word: string, guessLost: boolean): Level | undefined {
   // Each maximal run of byte-mapped characters is decoded on its own.
   let variants: string[] = [''];
   let decodedAny = false;
+  let strayLeads = 0;
   let i = 0;
   while (i < bytes.length) {
     if (bytes[i] < 0) {
@@ -100,7 +103,13 @@ function undoLevel(word: string, guessLost: boolean): Level | undefined {
     while (j < bytes.length && bytes[j] >= 0) j++;
     const seg = bytes.slice(i, j);
     const keep = chars.slice(i, j);
-    const parts = guessLost ? decodeGuessing(seg, keep) : [decodeUtf8Keeping(seg, keep)];
+    let parts: Array<{ text: string; decoded: number }>;
+    if (guessLost) parts = decodeGuessing(seg, keep);
+    else {
+      const plain = decodeUtf8Keeping(seg, keep);
+      strayLeads += plain.strayLeads;
+      parts = [plain];
+    }
     for (const p of parts) if (p.decoded > 0) decodedAny = true;
     const next: string[] = [];
     for (const v of variants) for (const p of parts) if (next.length < 64) next.push(v + p.text);
@@ -108,7 +117,7 @@ function undoLevel(word: string, guessLost: boolean): Level | undefined {
     i = j;
   }
   if (!decodedAny) return undefined;
-  return { candidates: variants, view };
+  return { candidates: variants, view, strayLeads };
 }
 
 /** {@link decodeUtf8Keeping}, plus the readings where lost bytes are put back. */
@@ -174,9 +183,11 @@ export function undoMojibake(word: string, minGain = 1): MojibakeFix | undefined
   let bestGuessed = false;
   let bestTies: string[] = [];
   for (let depth = 1; depth <= 3; depth++) {
-    let level = undoLevel(current, false);
+    const plain = undoLevel(current, false);
+    let level = plain;
     let guessed = false;
-    if (depth === 1) {
+    // Lost bytes are guessed only at the first level, and only where a sequence broke off.
+    if (depth === 1 && (plain === undefined || plain.strayLeads > 0)) {
       const lossy = undoLevel(current, true);
       if (lossy && lossy.candidates.length > 1) {
         level = lossy;
@@ -187,9 +198,9 @@ export function undoMojibake(word: string, minGain = 1): MojibakeFix | undefined
     const pick = best(level.candidates);
     // A guessed lost byte must do better than the plain reading.
     if (guessed) {
-      const plain = undoLevel(current, false);
       const plainScore = plain ? best(plain.candidates).score : -Infinity;
       guessed = pick.score > plainScore && !(plain?.candidates.includes(pick.text) ?? false);
+      if (!guessed && plain) level = plain;
     }
     if (pick.text === current) break;
     if (pick.score >= bestScore) {

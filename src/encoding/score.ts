@@ -18,12 +18,20 @@ const LETTER = /[\p{L}\p{M}]/u;
 /** Whether `ch` (one UTF-16 unit, BMP) is a letter or a combining mark. */
 function isLetter(ch: string, c: number): boolean {
   if (c < 0x80) return isAsciiLetter(c);
-  if (c >= 0x80 && c < 0xa0) return false;
+  if (c < 0xc0) return c === 0xaa || c === 0xb5 || c === 0xba;
+  // Latin-1 letters, Latin Extended-A/B, combining marks, the Vietnamese block: no regex.
+  if (c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
+  if ((c >= 0x300 && c <= 0x36f) || (c >= 0x1e00 && c <= 0x1eff)) return true;
   return LETTER.test(ch);
 }
 
 function isCombining(c: number): boolean {
   return c >= 0x0300 && c <= 0x036f;
+}
+
+function hasCombining(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isCombining(s.charCodeAt(i))) return true;
+  return false;
 }
 
 /** Case that a real word can have: lower, UPPER or Title. */
@@ -63,7 +71,7 @@ function scoreRun(s: string, start: number, end: number, ascii: boolean): number
   if (isCombining(s.charCodeAt(start))) return -2; // a tone mark with nothing to sit on
   const run = s.slice(start, end);
   if (isBoundary(s, start - 1, -1) && isBoundary(s, end, 1)) {
-    const nfc = run.normalize('NFC');
+    const nfc = hasCombining(run) ? run.normalize('NFC') : run;
     if (plausibleCase(nfc) && isValidSyllable(nfc)) return 1;
   }
   if (ascii) return 0;

@@ -11,6 +11,7 @@ import { chooseInContext } from './context.js';
 import { findLetterReferences, mayHaveReference } from './html.js';
 import { decodeLegacyView, LEGACY_DETAIL, LEGACY_VIEWS } from './legacy.js';
 import { undoMojibake } from './mojibake.js';
+import { undoWholeLine } from './whole-line.js';
 import { syllableGain, vietnameseScore } from './score.js';
 import { decodeViqrWord } from './viqr.js';
 import type { LegacyEncoding } from './charsets.js';
@@ -30,23 +31,72 @@ export interface EncodingStageOptions {
 /**
  * Characters that clean Vietnamese (or English, French, German…) text does not contain but
  * damaged text does: C0/C1 controls (VISCII capitals, undefined bytes), the Latin-1 symbols
- * and non-Vietnamese letters that UTF-8 continuation bytes and legacy fonts show as, the
- * Windows-1252 extras at 0x80-0x9F; a lead-byte letter followed by a Windows-1252 punctuation
- * continuation byte (`â€œ`); a vowel followed by a Windows-1258 tone byte (`Tiêìng`) or by a
- * VNI mark byte that no Vietnamese spelling puts there (`Soeùt`, `gaãu`); and the
- * VIQR marks (`a(`, `e^`, `o+`, a tone mark inside a word: `A\`i`). One test of this decides whether a line can be damaged.
+ * and non-Vietnamese letters that UTF-8 continuation bytes and legacy fonts show as, and the
+ * Windows-1252 extras at 0x80-0x9F.
  */
-const SUSPICIOUS = new RegExp(
-  '[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u00A1-\\u00BF\\u00C4-\\u00C7\\u00CB\\u00CE-\\u00D1' +
-    '\\u00D6-\\u00D8\\u00DB\\u00DC\\u00DE\\u00DF\\u00E4-\\u00E7\\u00EB\\u00EE-\\u00F1\\u00F6-\\u00F8' +
-    '\\u00FB\\u00FC\\u00FE\\u00FF\\u0152\\u0153\\u0160\\u0161\\u0178\\u017D\\u017E\\u0192\\u02C6\\u02DC' +
-    '\\u2020\\u2021\\u2030\\u2039\\u203A\\u20AC\\u2122]' +
-    '|[\\u00C0-\\u00EF][\\u00A0\\u201A\\u201E\\u2026\\u2018\\u2019\\u201C\\u201D\\u2022\\u2013\\u2014]' +
-    '|[aeiouyâêôãõýAEIOUYÂÊÔÃÕÝ][\\u00CC\\u00EC\\u00D2\\u00F2\\u00DE]' +
-    '|[eE][ùøûõïáàåãäâÙØÛÕÏÁÀÅÃÄÂ]|[aA][ùøûõïâáàåãäêéèúüëÙØÛÕÏÂÁÀÅÃÄÊÉÈÚÜË]' +
-    '|[oO][ùøûõïâåãäÙØÛÕÏÂÅÃÄ]|[uUyYôÔ][ùøûõïÙØÛÕÏ]' +
-    '|[aeouAEOU][(^+]|[aeiouyAEIOUY][`\'?~.][A-Za-z]',
-);
+const SUSPICIOUS_CHARS =
+  '\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0B\x0C\x0E\x0F\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1A\x1B\x1C\x1D\x1E\x1F' +
+  '\x7F\x80\x81\x82\x83\x84\x85\x86\x87\x88\x89\x8A\x8B\x8C\x8D\x8E\x8F\x90\x91\x92\x93\x94\x95\x96\x97\x98\x99\x9A\x9B\x9C\x9D\x9E\x9F' +
+  '¡¢£¤¥¦§¨©ª«¬\u00AD®¯°±²³´µ¶·¸¹º»¼½¾¿ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïðñö÷øûüþÿŒœŠšŸŽžƒˆ˜†‡‰‹›€™';
+
+/**
+ * Pairs of characters that clean text does not contain: a lead-byte letter followed by a
+ * Windows-1252 punctuation continuation byte (`â€œ`); a vowel followed by a Windows-1258 tone
+ * byte (`Tiêìng`) or by a VNI mark byte that no Vietnamese spelling puts there (`Soeùt`,
+ * `gaãu`); a VIQR shape mark after its vowel (`e^`, `o+`, `a(`); a VIQR tone mark inside a
+ * word (`A\`i`, checked with the letter after it).
+ */
+const SUSPICIOUS_PAIRS: ReadonlyArray<readonly [first: string, next: string]> = [
+  ['ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîï', '\u00A0‚„…‘’“”•–—'],
+  ['aeiouyâêôãõýAEIOUYÂÊÔÃÕÝ', 'ÌìÒòÞ'],
+  ['eE', 'ùøûõïáàåãäâÙØÛÕÏÁÀÅÃÄÂ'],
+  ['aA', 'ùøûõïâáàåãäêéèúüëÙØÛÕÏÂÁÀÅÃÄÊÉÈÚÜË'],
+  ['oO', 'ùøûõïâåäÙØÛÕÏÂÅÄ'],
+  ['uUyYôÔ', 'ùøûõïÙØÛÕÏ'],
+  ['aeouAEOU', '(^+'],
+  ['aeiouyAEIOUY', "`'?~."],
+];
+/** The pair whose second character must itself be followed by an ASCII letter. */
+const VIQR_TONE_PAIR = 7;
+
+const SCAN_SIZE = 0x2200;
+const SINGLE = 0x100;
+/** char code → SINGLE, or the pairs it may start (one bit each). */
+const FIRST = new Uint16Array(SCAN_SIZE);
+/** char code → the pairs it may end. */
+const NEXT = new Uint8Array(SCAN_SIZE);
+for (const ch of SUSPICIOUS_CHARS) FIRST[ch.charCodeAt(0)] |= SINGLE;
+SUSPICIOUS_PAIRS.forEach(([first, next], k) => {
+  for (const ch of first) FIRST[ch.charCodeAt(0)] |= 1 << k;
+  for (const ch of next) NEXT[ch.charCodeAt(0)] |= 1 << k;
+});
+
+function isAsciiLetterCode(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/**
+ * Whether `line` holds a character or a pair of characters that clean text does not (see
+ * {@link SUSPICIOUS_CHARS} and {@link SUSPICIOUS_PAIRS}). One pass over the char codes with
+ * two table lookups: clean lines are rejected fast.
+ */
+export function mayBeDamaged(line: string): boolean {
+  const n = line.length;
+  for (let i = 0; i < n; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= SCAN_SIZE) continue;
+    const f = FIRST[c];
+    if (f === 0) continue;
+    if (f & SINGLE) return true;
+    if (i + 1 >= n) continue;
+    const d = line.charCodeAt(i + 1);
+    const pair = d < SCAN_SIZE ? f & NEXT[d] : 0;
+    if (pair === 0) continue;
+    if (pair !== 1 << VIQR_TONE_PAIR) return true;
+    if (i + 2 < n && isAsciiLetterCode(line.charCodeAt(i + 2))) return true;
+  }
+  return false;
+}
 
 /** A word of the line: the text between ASCII spaces / tabs. */
 interface Word {
@@ -95,6 +145,10 @@ function mayBeLegacy(s: string): boolean {
   return false;
 }
 
+function isMark(c: number): boolean {
+  return c >= 0x300 && c <= 0x36f;
+}
+
 /** An edit replacing `before` by `after` at `start`, trimmed to the part that differs. */
 function trimmedEdit(
   start: number,
@@ -110,7 +164,7 @@ function trimmedEdit(
   let q = 0;
   while (q < max - p && before.charCodeAt(before.length - 1 - q) === after.charCodeAt(after.length - 1 - q)) q++;
   // Do not cut a letter from the combining marks that follow it.
-  while (p > 0 && /\p{M}/u.test(before[p] ?? '')) p--;
+  while (p > 0 && isMark(before.charCodeAt(p))) p--;
   return {
     start: start + p,
     end: start + before.length - q,
@@ -301,8 +355,11 @@ function legacyPass(words: Word[], edits: StageEdit[]): void {
  * or more and on a good share of its words; then each word whose reading is Vietnamese is
  * decoded, and anything else (`don't`, URLs, code, names) stays.
  */
+/** Signs of VIQR: a shape mark after its vowel, or a tone mark inside a word. */
+const VIQR_SIGNS = /[aeouAEOU][(^+]|[aeiouyAEIOUY][`'?~.][A-Za-z]/;
+
 function viqrPass(line: string, words: Word[], edits: StageEdit[]): void {
-  if (!/[(^+'`?~.\\]/.test(line)) return;
+  if (!VIQR_SIGNS.test(line)) return;
   let strongWords = 0;
   let markedWords = 0;
   let letterWords = 0;
@@ -374,11 +431,15 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
   return {
     name: 'encoding',
     mayApply(line: string): boolean {
-      return SUSPICIOUS.test(line) || (html && mayHaveReference(line));
+      return mayBeDamaged(line) || (html && mayHaveReference(line));
     },
     run(line: string): StageEdit[] {
-      const words = splitWords(line);
       const edits: StageEdit[] = [];
+      const whole = html ? undefined : undoWholeLine(line, (text) => !mayBeDamaged(text));
+      // A line that is one run of mojibake is one edit (from its first to its last damaged
+      // character).
+      if (whole) return [trimmedEdit(0, line, whole.text, 'mojibake', 0.95, whole.detail)];
+      const words = splitWords(line);
       if (html && mayHaveReference(line)) htmlPass(line, words, edits);
       const { fallback, sure } = mojibakePass(words, edits);
       // A line that is plainly mojibake is not also legacy-font text.

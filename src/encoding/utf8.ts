@@ -51,12 +51,16 @@ function decodeSequence(bytes: ArrayLike<number>, i: number, n: number): string 
 
 /**
  * Decodes `bytes` where they form valid UTF-8 multi-byte sequences; every other byte is
- * written as `keep[k]`, the character it came from. Returns the text and how many multi-byte
- * sequences were decoded.
+ * written as `keep[k]`, the character it came from. Returns the text, how many multi-byte
+ * sequences were decoded and how many lead bytes were left without their sequence.
  */
-export function decodeUtf8Keeping(bytes: ArrayLike<number>, keep: readonly string[]): { text: string; decoded: number } {
+export function decodeUtf8Keeping(
+  bytes: ArrayLike<number>,
+  keep: readonly string[],
+): { text: string; decoded: number; strayLeads: number } {
   let text = '';
   let decoded = 0;
+  let strayLeads = 0;
   const end = bytes.length;
   for (let i = 0; i < end; ) {
     const n = validSequenceAt(bytes, i, end);
@@ -65,11 +69,12 @@ export function decodeUtf8Keeping(bytes: ArrayLike<number>, keep: readonly strin
       decoded++;
       i += n;
     } else {
+      if (bytes[i] >= 0xc2 && bytes[i] <= 0xf4) strayLeads++;
       text += keep[i];
       i++;
     }
   }
-  return { text, decoded };
+  return { text, decoded, strayLeads };
 }
 
 /**

@@ -1,0 +1,76 @@
+/**
+ * The fast path for a line that is mojibake from end to end (the common case in an archive
+ * that was read with the wrong charset): every character turns back into a byte, the bytes are
+ * valid UTF-8 as a whole, and the decoded line shows no debris. Then one native decode does
+ * the work of the word-by-word repair.
+ */
+import { CP1252_BYTE, CP1258_BYTE } from './charsets.js';
+
+const TABLE_SIZE = 0x2200;
+/** char code → byte (-1: no byte shows as this character). */
+const BYTE = new Int16Array(TABLE_SIZE).fill(-1);
+/** char code → 1 for a C1 control Windows-1252 defines (ISO-8859-1 view), 2 for Windows-1258 only. */
+const VIEW = new Uint8Array(TABLE_SIZE);
+const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+for (const [ch, b] of CP1252_BYTE) {
+  const c = ch.charCodeAt(0);
+  BYTE[c] = b;
+  if (c >= 0x80 && c < 0xa0 && !CP1252_UNDEFINED.has(c)) VIEW[c] = 1;
+}
+for (const [ch, b] of CP1258_BYTE) {
+  const c = ch.charCodeAt(0);
+  if (BYTE[c] < 0) {
+    BYTE[c] = b;
+    VIEW[c] = 2;
+  }
+}
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** Scratch space for the bytes of a line, grown as needed. */
+let buffer = new Uint8Array(1024);
+const VIEW_NAMES = ['utf8-as-cp1252', 'utf8-as-latin1', 'utf8-as-cp1258'];
+
+/** The line decoded, and the damage undone (`utf8-as-cp1252`, `…-twice`). */
+export interface WholeLine {
+  text: string;
+  detail: string;
+}
+
+/**
+ * Undoes mojibake over a whole line when it is mojibake through and through: `clean(text)`
+ * must say the result has nothing left to repair. `undefined` otherwise (the word-by-word
+ * repair takes over).
+ */
+export function undoWholeLine(line: string, clean: (text: string) => boolean): WholeLine | undefined {
+  let current = line;
+  let view = 0;
+  for (let depth = 1; depth <= 3; depth++) {
+    if (buffer.length < current.length) buffer = new Uint8Array(current.length * 2);
+    const bytes = buffer.subarray(0, current.length);
+    let high = false;
+    for (let i = 0; i < current.length; i++) {
+      const c = current.charCodeAt(i);
+      const b = c < TABLE_SIZE ? BYTE[c] : -1;
+      if (b < 0) return undefined;
+      if (b >= 0x80) {
+        high = true;
+        if (VIEW[c] > view) view = VIEW[c];
+      }
+      bytes[i] = b;
+    }
+    if (!high) return undefined;
+    let decoded: string;
+    try {
+      decoded = STRICT_UTF8.decode(bytes);
+    } catch {
+      return undefined;
+    }
+    if (decoded === current) return undefined;
+    current = decoded;
+    if (clean(current)) {
+      const detail = VIEW_NAMES[view] + (depth === 2 ? '-twice' : depth === 3 ? '-thrice' : '');
+      return { text: current, detail };
+    }
+  }
+  return undefined;
+}
