@@ -108,28 +108,34 @@ class CharRewrite {
   apply(s: string): string {
     const n = s.length;
     let i = 0;
-    let action = KEEP;
     for (; i < n; i++) {
       const code = s.charCodeAt(i);
-      if (code < 0xc0) continue;
-      action = this.action(code);
-      if (action !== KEEP) break;
+      if (code >= 0xc0 && this.action(code) !== KEEP) break;
     }
     if (i === n) return s;
-    let out = s.slice(0, i);
-    let runStart = i + 1;
-    if (action !== DROP) out += String.fromCharCode(action);
-    for (i++; i < n; i++) {
+    // Write the output code units into a buffer (never longer than the input): appending
+    // millions of pieces to a string is slow for long lines full of marks.
+    const out = new Uint16Array(n);
+    let length = 0;
+    for (let k = 0; k < i; k++) out[length++] = s.charCodeAt(k);
+    for (; i < n; i++) {
       const code = s.charCodeAt(i);
-      if (code < 0xc0) continue;
-      action = this.action(code);
-      if (action === KEEP) continue;
-      out += s.slice(runStart, i);
-      if (action !== DROP) out += String.fromCharCode(action);
-      runStart = i + 1;
+      const action = code < 0xc0 ? KEEP : this.action(code);
+      if (action === KEEP) out[length++] = code;
+      else if (action !== DROP) out[length++] = action;
     }
-    return out + s.slice(runStart);
+    return decodeUnits(out, length);
   }
+}
+
+/** The string of `units[0..length)`, lone surrogates kept (unlike a UTF-16 TextDecoder). */
+function decodeUnits(units: Uint16Array, length: number): string {
+  const CHUNK = 8192; // stays well within the argument limit of fromCharCode.apply
+  let text = '';
+  for (let k = 0; k < length; k += CHUNK) {
+    text += String.fromCharCode.apply(null, units.subarray(k, Math.min(length, k + CHUNK)) as unknown as number[]);
+  }
+  return text;
 }
 
 let toneRemover: CharRewrite | undefined;
