@@ -88,11 +88,12 @@ export const HOMOGLYPHS: ReadonlyMap<string, string> = new Map([
   ['Ν', 'N'], ['Ο', 'O'], ['Ρ', 'P'], ['Τ', 'T'], ['Υ', 'Y'], ['Χ', 'X'],
 ]);
 
-/** Whether `ch` is a Greek letter (for the rule that a lone Greek letter is a symbol, `góc α`). */
-export function isGreek(ch: string): boolean {
-  const code = ch.charCodeAt(0);
-  return (code >= 0x0370 && code <= 0x03ff) || (code >= 0x1f00 && code <= 0x1fff);
-}
+/**
+ * Greek small letters that science writes next to Latin ones (`νe` the electron neutrino,
+ * `TNFα`, `κB`): mapped only when the word becomes a syllable that is clearly Vietnamese.
+ * Omicron and the capitals are not among them: nobody tells them from Latin letters.
+ */
+export const SYMBOL_GREEK = 'ανιρκυ';
 
 /** A letter of the Latin script (ASCII, Latin-1, Latin Extended, Vietnamese). */
 export const LATIN_LETTER = /\p{Script=Latin}/u;

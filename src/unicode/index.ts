@@ -13,10 +13,13 @@
  *   start of a line (a byte-order mark).
  * - `lookalike`: `Ð`/`ð` (eth) for `Đ`/`đ`, and Cyrillic/Greek letters that look like Latin ones,
  *   inside words of a Vietnamese line. A word that is otherwise Latin is mapped; a word made only
- *   of look-alikes only when it then spells a Vietnamese syllable between Latin words (a lone
- *   Greek letter is a symbol and stays). An eth is mapped only when the word becomes a syllable or
- *   a capital abbreviation (`ĐT`), so Icelandic `með`, `Guðrún` stay. Real Cyrillic and Greek
- *   words (any letter that is not a look-alike) are never touched.
+ *   of look-alikes only when it has two letters or more and then spells a Vietnamese syllable
+ *   between Latin words (a single letter is a symbol, `góc α`, or a letter spoken of). Greek
+ *   small letters that science uses beside Latin ones (`νe`, `TNFα`) are mapped only when the
+ *   word becomes a plainly Vietnamese syllable. An eth is mapped only when the word becomes a
+ *   syllable or a capital abbreviation (`ĐT`), and never inside a phonetic transcription, so
+ *   Icelandic `með`, `Guðrún` and IPA `[ðe]` stay. Real Cyrillic and Greek words (any letter
+ *   that is not a look-alike) are never touched.
  * - `space`: NBSP, U+202F and U+2007 used as word spaces in a Vietnamese line become ASCII
  *   spaces. A no-break space between two digits (`1 000 000`, digit grouping) is legitimate and
  *   kept; so is every no-break space of a line that is not Vietnamese (French `« oui »`).
@@ -42,7 +45,7 @@ import {
   VIETNAMESE_LETTER,
 } from './chars.js';
 import { composeClusters, type ComposeRule } from './compose.js';
-import { isCapitalAbbreviation, isLoneGreekLetter, mapLookalikes, shapeOf, type RunShape } from './lookalike.js';
+import { isCapitalAbbreviation, mapLookalikes, shapeOf, type RunShape } from './lookalike.js';
 
 export { composeClusters, vietnameseLetter } from './compose.js';
 
@@ -105,6 +108,11 @@ interface Chunk {
   rules?: Set<Rule>;
   /** Whether `text` has `Ð`/`ð`, Greek or Cyrillic letters. */
   lookalikes: boolean;
+  /**
+   * Whether the chunk sits in a phonetic transcription, `[ˈdjeɣo ða]` or `/ðe/` (inside square
+   * brackets, or with a slash of its own), where `ð` is the IPA letter.
+   */
+  transcription: boolean;
   /** Letter runs of `text`, read on demand ({@link runsOf}): most chunks never need them. */
   runs?: LetterRun[];
 }
@@ -153,6 +161,7 @@ function repairLine(line: string, style: 'old' | 'new' | undefined): StageEdit[]
 /** Splits the line at word spaces; each chunk is read as if the line were Vietnamese. */
 function readChunks(line: string): Chunk[] {
   const chunks: Chunk[] = [];
+  let brackets = 0;
   let i = 0;
   while (i < line.length) {
     if (isWordSpace(line.charCodeAt(i))) {
@@ -163,10 +172,19 @@ function readChunks(line: string): Chunk[] {
     let invisible = false;
     let combining = false;
     let lookalikes = false;
+    let transcription = brackets > 0;
     for (; i < line.length; i++) {
       const code = line.charCodeAt(i);
       if (code < 0xa0) {
         if (code === 0x20 || code === 0x09) break;
+        if (code === 0x5b /* [ */) {
+          brackets++;
+          transcription = true;
+        } else if (code === 0x5d /* ] */) {
+          if (brackets > 0) brackets--;
+        } else if (code === 0x2f /* / */) {
+          transcription = true;
+        }
         continue;
       }
       if (isNoBreakSpace(code)) break;
@@ -188,7 +206,7 @@ function readChunks(line: string): Chunk[] {
       text = composeClusters(text, fired);
       for (const r of fired) (rules ??= new Set()).add(r);
     }
-    chunks.push({ start, end: i, text, rules, lookalikes });
+    chunks.push({ start, end: i, text, rules, lookalikes, transcription });
   }
   return chunks;
 }
@@ -303,15 +321,21 @@ function lookalikeDecision(run: LetterRun, chunks: readonly Chunk[], chunkIndex:
   const { shape } = run;
   const mapped = run.mapped!;
   if (shape.other > 0) return undefined; // a real Cyrillic or Greek word
+  if (chunks[chunkIndex].transcription && run.text.includes('\u00F0')) return undefined; // IPA ð
   const syllable = isValidSyllable(mapped);
+  // `νe`, `TNFα`: a Greek symbol beside Latin letters, unless the word is plainly Vietnamese.
+  if (shape.symbols > 0 && !(syllable && (mapped.length >= 3 || MARKED_LETTER.test(mapped) || VIETNAMESE_LETTER.test(mapped)))) {
+    return undefined;
+  }
   let confidence = CONFIDENCE.lookalike;
   if (shape.eths > 0 && !syllable) {
     if (!isCapitalAbbreviation(mapped)) return undefined;
     confidence = CONFIDENCE['lookalike-guess'];
   }
   if (shape.homoglyphs > 0 && shape.latin === 0) {
-    // Only look-alikes: a Vietnamese syllable between Latin words, never a lone Greek symbol.
-    if (!syllable || isLoneGreekLetter(run.text) || !latinNeighbours(chunks, chunkIndex, runIndex)) return undefined;
+    // Only look-alikes: a Vietnamese syllable between Latin words. A single letter stays: a
+    // symbol (`góc α`) or a letter spoken of (`chữ е` of Russian).
+    if (!syllable || shape.homoglyphs < 2 || !latinNeighbours(chunks, chunkIndex, runIndex)) return undefined;
     confidence = CONFIDENCE['lookalike-guess'];
   }
   return confidence;

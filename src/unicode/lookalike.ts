@@ -1,5 +1,5 @@
 /** Look-alike letters: `Ð`/`ð` for `Đ`/`đ`, Cyrillic and Greek homoglyphs inside Latin words. */
-import { HOMOGLYPHS, isGreek, LATIN_LETTER } from './chars.js';
+import { HOMOGLYPHS, LATIN_LETTER, SYMBOL_GREEK } from './chars.js';
 
 /** What a letter run (letters and combining marks, no spaces) is made of. */
 export interface RunShape {
@@ -7,6 +7,8 @@ export interface RunShape {
   latin: number;
   /** Cyrillic or Greek letters that look like a Latin one. */
   homoglyphs: number;
+  /** Of those, Greek small letters that also serve as symbols ({@link SYMBOL_GREEK}). */
+  symbols: number;
   /** `Ð` U+00D0 or `ð` U+00F0. */
   eths: number;
   /** Letters of any other kind (real Cyrillic or Greek, other scripts). */
@@ -17,7 +19,7 @@ const LETTER = /\p{L}/u;
 
 /** Counts the kinds of letters of `run`. */
 export function shapeOf(run: string): RunShape {
-  const shape: RunShape = { latin: 0, homoglyphs: 0, eths: 0, other: 0 };
+  const shape: RunShape = { latin: 0, homoglyphs: 0, symbols: 0, eths: 0, other: 0 };
   for (const ch of run) {
     const code = ch.charCodeAt(0);
     if (code < 0x80) {
@@ -27,6 +29,7 @@ export function shapeOf(run: string): RunShape {
       shape.latin++;
     } else if (HOMOGLYPHS.has(ch)) {
       shape.homoglyphs++;
+      if (SYMBOL_GREEK.includes(ch)) shape.symbols++;
     } else if (LATIN_LETTER.test(ch)) {
       shape.latin++;
     } else if (LETTER.test(ch)) {
@@ -49,18 +52,6 @@ export function mapLookalikes(run: string): string {
     else out += HOMOGLYPHS.get(ch) ?? ch;
   }
   return out.normalize('NFC');
-}
-
-/** A run made of one Greek letter (and perhaps marks): a symbol such as `góc α`, not damage. */
-export function isLoneGreekLetter(run: string): boolean {
-  let letters = 0;
-  let greek = false;
-  for (const ch of run) {
-    if (!LETTER.test(ch)) continue;
-    letters++;
-    greek = isGreek(ch);
-  }
-  return letters === 1 && greek;
 }
 
 /**
