@@ -113,8 +113,31 @@ class CharRewrite {
       if (code >= 0xc0 && this.action(code) !== KEEP) break;
     }
     if (i === n) return s;
-    // Write the output code units into a buffer (never longer than the input): appending
-    // millions of pieces to a string is slow for long lines full of marks.
+    return n <= SHORT ? this.rewriteShort(s, i) : this.rewriteLong(s, i);
+  }
+
+  /** Rewrites `s`, whose first change is at `i`, by appending pieces to a string. */
+  private rewriteShort(s: string, i: number): string {
+    let out = s.slice(0, i);
+    let runStart = i;
+    for (; i < s.length; i++) {
+      const code = s.charCodeAt(i);
+      if (code < 0xc0) continue;
+      const action = this.action(code);
+      if (action === KEEP) continue;
+      out += s.slice(runStart, i);
+      if (action !== DROP) out += String.fromCharCode(action);
+      runStart = i + 1;
+    }
+    return out + s.slice(runStart);
+  }
+
+  /**
+   * Rewrites `s`, whose first change is at `i`, through a code-unit buffer (never longer than
+   * the input): appending millions of pieces to a string is slow for long lines full of marks.
+   */
+  private rewriteLong(s: string, i: number): string {
+    const n = s.length;
     const out = new Uint16Array(n);
     let length = 0;
     for (let k = 0; k < i; k++) out[length++] = s.charCodeAt(k);
@@ -137,6 +160,9 @@ function decodeUnits(units: Uint16Array, length: number): string {
   }
   return text;
 }
+
+/** Up to this length a rewritten string is built by appending; longer ones go through a buffer. */
+const SHORT = 4096;
 
 let toneRemover: CharRewrite | undefined;
 let markRemover: CharRewrite | undefined;
