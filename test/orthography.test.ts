@@ -311,6 +311,14 @@ describe('removeMarks, removeTone, toneOf', () => {
     expect(removeMarks('lone \ud800 surrogate, Ǆ')).toBe('lone \ud800 surrogate, Ǆ');
   });
 
+  it('handles long lines the same way as short ones', () => {
+    const piece = 'Tiếng Việt \ud800 e\u0301 ĐẠI ';
+    const long = piece.repeat(1000);
+    expect(removeMarks(long)).toBe(removeMarks(piece).repeat(1000));
+    expect(removeTone(long)).toBe(removeTone(piece).repeat(1000));
+    expect(removeMarks(long)).toContain('Tieng Viet \ud800 e DAI ');
+  });
+
   it('removeTone keeps the vowel marks and đ', () => {
     expect(removeTone(LOWER_LETTERS)).toBe(LOWER_TONELESS);
     expect(removeTone(upper(LOWER_LETTERS))).toBe(upper(LOWER_TONELESS));
