@@ -37,8 +37,8 @@ function mapFor(encoding: Exclude<LegacyEncoding, 'vni'>): Map<string, string> {
  * `undefined` when the word holds a character no Windows-1252 byte shows (it cannot be such text).
  */
 export function decodeLegacyView(word: string, encoding: LegacyEncoding): string | undefined {
-  for (const ch of word) if (!CP1252_BYTE.has(ch)) return undefined;
-  if (encoding === 'vni') return decodeVniView(word).normalize('NFC');
+  if (!isWindows1252View(word)) return undefined;
+  if (encoding === 'vni') return nfc(decodeVniView(word));
   const map = mapFor(encoding);
   let out = '';
   for (let i = 0; i < word.length; i++) {
@@ -51,7 +51,28 @@ export function decodeLegacyView(word: string, encoding: LegacyEncoding): string
     out += target;
   }
   // Windows-1258 and TCVN3 write some tones as a combining mark after the letter.
-  return out.normalize('NFC');
+  return nfc(out);
+}
+
+/** NFC, skipped when there is no combining mark to compose. */
+function nfc(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x300 && c <= 0x36f) return s.normalize('NFC');
+  }
+  return s;
+}
+
+const VIEWABLE = new Uint8Array(0x2200);
+for (const ch of CP1252_BYTE.keys()) VIEWABLE[ch.charCodeAt(0)] = 1;
+
+/** Whether every character of `word` is one Windows-1252 shows for some byte. */
+export function isWindows1252View(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x2200 || VIEWABLE[c] === 0) return false;
+  }
+  return true;
 }
 
 /** The legacy encodings tried on text, in order of preference when two read equally well. */

@@ -140,8 +140,8 @@ export function vietnameseScore(s: string): number {
  * of debris cleared. Foreign letters turning into Vietnamese ones (`naïve` → `naùve`) count
  * for nothing: only syllables and cleared debris are evidence.
  */
-export function syllableGain(before: string, after: string): number {
-  const a = analyse(before);
+export function syllableGain(before: string, after: string, beforeAnalysis?: Analysis): number {
+  const a = beforeAnalysis ?? analyse(before);
   const b = analyse(after);
   return 2 * (b.syllables - a.syllables) + (a.debris - b.debris);
 }

@@ -9,10 +9,10 @@ import type { StageEdit } from '../types.js';
 import type { LanguageModel } from '../model/index.js';
 import { chooseInContext } from './context.js';
 import { findLetterReferences, mayHaveReference } from './html.js';
-import { decodeLegacyView, LEGACY_DETAIL, LEGACY_VIEWS } from './legacy.js';
+import { decodeLegacyView, isWindows1252View, LEGACY_DETAIL, LEGACY_VIEWS } from './legacy.js';
 import { undoMojibake } from './mojibake.js';
-import { undoWholeLine } from './whole-line.js';
-import { syllableGain, vietnameseScore } from './score.js';
+import { hasUtf8Pair, undoWholeLine } from './whole-line.js';
+import { analyse, type Analysis, syllableGain, vietnameseScore } from './score.js';
 import { decodeViqrWord } from './viqr.js';
 import type { LegacyEncoding } from './charsets.js';
 
@@ -107,6 +107,10 @@ interface Word {
   fixed?: boolean;
   /** The fixed word, when a pass fixed it. */
   after?: string;
+  /** Position in the line's word list. */
+  index: number;
+  /** The word's score, once computed. */
+  analysis?: Analysis;
 }
 
 /** A word whose mojibake reading rests on a guessed lost byte, with the readings as good. */
@@ -124,7 +128,7 @@ function splitWords(line: string): Word[] {
     const c = i < line.length ? line.charCodeAt(i) : 0x20;
     const space = c === 0x20 || c === 0x09 || c === 0x0d;
     if (space) {
-      if (start >= 0) words.push({ start, end: i, text: line.slice(start, i) });
+      if (start >= 0) words.push({ start, end: i, text: line.slice(start, i), index: words.length });
       start = -1;
     } else if (start < 0) start = i;
   }
@@ -208,7 +212,8 @@ function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Guess[]; s
     if (round === 1 && sure === 0) break;
     for (const w of words) {
       if (w.fixed || !hasNonAscii(w.text)) continue;
-      if (round === 1 && !LEAD_BYTE_CHAR.test(w.text)) continue;
+      // Round 0 wants a decodable byte pair; round 1 (lost bytes, no worse) a lead byte.
+      if (round === 0 ? !hasUtf8Pair(w.text) : !LEAD_BYTE_CHAR.test(w.text)) continue;
       const fix = undoMojibake(w.text, round === 0 ? 1 : 0);
       if (!fix) continue;
       const weak = fix.guessed && vietnameseScore(fix.text) < 1;
@@ -279,7 +284,7 @@ function legacyPass(words: Word[], edits: StageEdit[]): void {
   let against = 0;
   for (const w of words) {
     if (VIETNAMESE_UNICODE.test(w.text)) against++;
-    else if (decodeLegacyView(w.text, 'windows-1258') === undefined) against += 2;
+    else if (!isWindows1252View(w.text)) against += 2;
   }
   let i = 0;
   while (i < words.length) {
@@ -289,7 +294,7 @@ function legacyPass(words: Word[], edits: StageEdit[]): void {
     }
     // A run: consecutive words that every legacy reading can take (ASCII words included).
     let j = i;
-    while (j < words.length && !words[j].fixed && decodeLegacyView(words[j].text, 'windows-1258') !== undefined) j++;
+    while (j < words.length && !words[j].fixed && isWindows1252View(words[j].text)) j++;
     if (j === i) {
       i++;
       continue;
@@ -313,7 +318,7 @@ function legacyPass(words: Word[], edits: StageEdit[]): void {
         if (!mayBeLegacy(w.text)) continue;
         const after = decodeLegacyView(w.text, encoding);
         if (after === undefined || after === w.text) continue;
-        const g = syllableGain(w.text, after);
+        const g = syllableGain(w.text, after, (w.analysis ??= analyse(w.text)));
         gain += g;
         if (g > 0) improved++;
         if (g < 0) worse++;
@@ -336,7 +341,7 @@ function legacyPass(words: Word[], edits: StageEdit[]): void {
         if (c.gain < 0) continue;
         let after = c.after;
         if (bestEncoding === 'tcvn3') {
-          const prev = words[words.indexOf(c.word) - 1];
+          const prev = words[c.word.index - 1];
           after = restoreTcvn3Case(after, c.word.text, prev === undefined || SENTENCE_END.test(prev.text));
         }
         if (after === c.word.text) continue;

@@ -95,9 +95,11 @@ export function lostByteCompletions(bytes: ArrayLike<number>, i: number, end: nu
     for (let j = 0; j <= k; j++) seq.push(bytes[i + j]);
     seq.push(lost);
     if (validSequenceAt(seq, 0, seq.length) !== n) continue;
-    // Only letters are guessed (Á Í Ý Đ ề ọ ỏ Ố ờ…): a guessed mark or symbol explains nothing.
+    // Only Latin letters are guessed (Á Í Ý Đ ề ọ ỏ Ố ờ…): a guessed mark, symbol or letter of
+    // another script explains nothing.
     const ch = decodeSequence(seq, 0, n);
-    if (/^\p{L}$/u.test(ch)) chars.push(ch);
+    const c = ch.charCodeAt(0);
+    if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff)) chars.push(ch);
   }
   return chars.length > 0 ? { used: n - 1, chars } : undefined;
 }

@@ -26,6 +26,44 @@ for (const [ch, b] of CP1258_BYTE) {
 }
 
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Whether `s`, turned back into bytes, has a UTF-8 lead byte followed by a continuation byte
+ * somewhere: without one there is no mojibake to undo (only, at most, lost bytes to guess).
+ */
+export function hasUtf8Pair(s: string): boolean {
+  let prev = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const b = c < TABLE_SIZE ? BYTE[c] : -1;
+    if (prev >= 0xc2 && prev <= 0xf4 && b >= 0x80 && b <= 0xbf) return true;
+    prev = b;
+  }
+  return false;
+}
+
+/** Whether `bytes` are valid UTF-8 (checked before decoding, so no exception is thrown). */
+function isValidUtf8(bytes: Uint8Array): boolean {
+  const n = bytes.length;
+  for (let i = 0; i < n; ) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let len: number;
+    if (b >= 0xc2 && b <= 0xdf) len = 2;
+    else if (b >= 0xe0 && b <= 0xef) len = 3;
+    else if (b >= 0xf0 && b <= 0xf4) len = 4;
+    else return false;
+    if (i + len > n) return false;
+    const b1 = bytes[i + 1];
+    if (b === 0xe0 ? b1 < 0xa0 : b === 0xed ? b1 > 0x9f : b === 0xf0 ? b1 < 0x90 : b === 0xf4 ? b1 > 0x8f : false) return false;
+    for (let k = 1; k < len; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return false;
+    i += len;
+  }
+  return true;
+}
 /** Scratch space for the bytes of a line, grown as needed. */
 let buffer = new Uint8Array(1024);
 const VIEW_NAMES = ['utf8-as-cp1252', 'utf8-as-latin1', 'utf8-as-cp1258'];
@@ -59,12 +97,8 @@ export function undoWholeLine(line: string, clean: (text: string) => boolean): W
       bytes[i] = b;
     }
     if (!high) return undefined;
-    let decoded: string;
-    try {
-      decoded = STRICT_UTF8.decode(bytes);
-    } catch {
-      return undefined;
-    }
+    if (!isValidUtf8(bytes)) return undefined;
+    const decoded = STRICT_UTF8.decode(bytes);
     if (decoded === current) return undefined;
     current = decoded;
     if (clean(current)) {
