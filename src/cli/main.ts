@@ -64,6 +64,7 @@ function processOptions(args: CliArgs): ProcessOptions {
     formatOutput: args.formatOutput,
     streamAbove: envSize('VIETFIX_STREAM_ABOVE', 16 << 20),
     chunkSize: envSize('VIETFIX_CHUNK_SIZE', 1 << 20),
+    keepEdits: args.report !== undefined,
   };
 }
 

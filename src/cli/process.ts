@@ -54,6 +54,8 @@ export interface ProcessOptions {
   streamAbove: number;
   /** Bytes read at a time when streaming. */
   chunkSize: number;
+  /** Keep the first edits of each file in its outcome (for `--report`; memory otherwise). */
+  keepEdits: boolean;
 }
 
 /** One file to process. */
@@ -168,7 +170,7 @@ class Emitter {
       o.edits += located.length;
       for (const e of located) {
         o.byKind[e.kind] = (o.byKind[e.kind] ?? 0) + 1;
-        if (o.sample.length < REPORT_EDIT_CAP) o.sample.push(e);
+        if (this.opts.keepEdits && o.sample.length < REPORT_EDIT_CAP) o.sample.push(e);
       }
     }
     const first = this.firstPiece;

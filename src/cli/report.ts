@@ -26,7 +26,7 @@ export interface FileOutcome {
   /** Number of edits, and by kind. */
   edits: number;
   byKind: Record<string, number>;
-  /** The first edits, for the JSON report (capped, see {@link REPORT_EDIT_CAP}). */
+  /** The first edits, for the JSON report (capped, see {@link REPORT_EDIT_CAP}); empty without `--report`. */
   sample: LocatedEdit[];
 }
 
