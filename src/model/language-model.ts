@@ -1,8 +1,8 @@
 /**
  * A syllable n-gram language model read from the compact binary format of `data/README.md`:
- * a back-off trie (sorted arrays of syllable ids per context, binary search) with quantized
- * log10 probabilities, plus the syllable counts and a word list. Pure: it only reads bytes, so
- * it works the same in Node and in browsers.
+ * back-off n-gram tables (bucketed hash tables with quotiented keys, viewed in place) with
+ * quantized log10 probabilities, plus the syllable counts and a word list. Pure: it only reads
+ * bytes, so it works the same in Node and in browsers.
  */
 import {
   FORMAT_VERSION,
