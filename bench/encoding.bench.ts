@@ -8,30 +8,13 @@
  * by encoding them; nothing damaged is stored.
  */
 import { bench, describe } from 'vitest';
-import { encode, encodingStage, runStages } from '../src/index.js';
-import { CP1252 } from '../src/encoding/tables/single-byte.js';
+import { encodingStage, runStages } from '../src/index.js';
 import { cleanSample } from './corpus-sample.js';
-
-/** Bytes shown as Windows-1252, the way a browser shows them. */
-export function asCp1252(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  for (let i = 0; i < bytes.length; i += 8192) {
-    let s = '';
-    for (const b of bytes.subarray(i, i + 8192)) s += CP1252[b];
-    parts.push(s);
-  }
-  return parts.join('');
-}
+import { legacyFont, mojibake as toMojibake } from './damage.js';
 
 const clean = cleanSample(1 << 20);
-const mojibake = asCp1252(new TextEncoder().encode(clean));
-const tcvn3 = clean
-  .split('\n')
-  .map((line) => {
-    const bytes = encode(line, 'tcvn3');
-    return bytes ? asCp1252(bytes) : line;
-  })
-  .join('\n');
+const mojibake = toMojibake(clean);
+const tcvn3 = legacyFont(clean, 'tcvn3');
 const stages = [encodingStage({})];
 const decoder = new TextDecoder();
 const mojibakeBytes = new TextEncoder().encode(mojibake);

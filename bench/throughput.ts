@@ -11,8 +11,9 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildStages, fix, runStages } from '../src/index.js';
+import { buildStages, encodingStage, fix, runStages } from '../src/index.js';
 import { cleanSample } from './corpus-sample.js';
+import { mojibake } from './damage.js';
 
 /** One row of the table. */
 export interface Measurement {
@@ -84,6 +85,13 @@ function main(): void {
   for (const stage of buildStages()) {
     rows.push(measure(`  decode + ${stage.name} stage alone`, clean, (b) => runStages(decoder.decode(b), [stage]), reps));
   }
+  // Encoding repair, on damage made from the same text (UTF-8 read as Windows-1252) and against
+  // the baseline on those bytes.
+  const damaged = new TextEncoder().encode(mojibake(decoder.decode(clean)));
+  const encoding = [encodingStage({})];
+  rows.push(measure('decode + NFC, mojibake bytes (baseline 2)', damaged, (b) => decoder.decode(b).normalize('NFC'), reps));
+  rows.push(measure('fix, mojibake text (decode + fix)', damaged, (b) => fix(decoder.decode(b)), reps));
+  rows.push(measure('  decode + encoding stage alone, mojibake', damaged, (b) => runStages(decoder.decode(b), encoding), reps));
   printTable(rows, baseline);
   const changed = fix(decoder.decode(clean)).edits.length;
   console.log(`\nclean path: ${(baseline.seconds / cleanRow.seconds).toFixed(2)} x baseline (target >= 0.33, aim 0.5); edits on clean text: ${changed}`);

@@ -266,6 +266,28 @@ function restoreTcvn3Case(decoded: string, raw: string, sentenceStart: boolean):
 /** Precomposed letters only Unicode has (no Windows-1252 byte shows them). */
 const VIETNAMESE_UNICODE = /[ăđĩũơưĂĐĨŨƠƯ\u1EA0-\u1EF9]/;
 
+/**
+ * Readings of words already seen, per encoding: the same words come back line after line in
+ * an archive. A pure function's results, so the cache changes nothing but the time; it is
+ * emptied when it grows large.
+ */
+const READINGS = new Map<LegacyEncoding, Map<string, { after: string; gain: number } | null>>();
+const READINGS_LIMIT = 50_000;
+
+/** A word read in a legacy encoding and the gain, or `undefined` when the reading changes nothing. */
+function legacyReading(w: Word, encoding: LegacyEncoding): { after: string; gain: number } | undefined {
+  let cache = READINGS.get(encoding);
+  if (cache === undefined) READINGS.set(encoding, (cache = new Map()));
+  let r = cache.get(w.text);
+  if (r === undefined) {
+    const after = decodeLegacyView(w.text, encoding);
+    r = after === undefined || after === w.text ? null : { after, gain: syllableGain(w.text, after, (w.analysis ??= analyse(w.text))) };
+    if (cache.size >= READINGS_LIMIT) cache.clear();
+    cache.set(w.text, r);
+  }
+  return r ?? undefined;
+}
+
 interface Candidate {
   word: Word;
   after: string;
@@ -316,9 +338,9 @@ function legacyPass(words: Word[], edits: StageEdit[]): void {
       for (let k = i; k < j; k++) {
         const w = words[k];
         if (!mayBeLegacy(w.text)) continue;
-        const after = decodeLegacyView(w.text, encoding);
-        if (after === undefined || after === w.text) continue;
-        const g = syllableGain(w.text, after, (w.analysis ??= analyse(w.text)));
+        const reading = legacyReading(w, encoding);
+        if (reading === undefined) continue;
+        const { after, gain: g } = reading;
         gain += g;
         if (g > 0) improved++;
         if (g < 0) worse++;
