@@ -292,17 +292,18 @@ describe('property: damage then repair gives the sentence back', () => {
         fc.property(sentence, (s) => {
           // Evidence: at least three words must look different once damaged (VISCII and VPS
           // keep many letters at their Latin-1 places, so some sentences show no damage at all).
+          if (name === 'vps') fc.pre(!s.includes('Ỗ')); // VPS has no code for it
           // VPS is tried last, so a short sentence that another encoding reads as well goes to that
           // one: it needs more evidence.
           const changed = s.split(' ').filter((w) => damage(w) !== w).length;
           fc.pre(changed >= (name === 'vps' ? 8 : 3));
-          if (name === 'vps') fc.pre(!s.includes('Ỗ')); // VPS has no code for it
           // TCVN3 is read only where its commonest signs show (ă â ê ô ơ ư đ, a with a tone).
           if (name === 'tcvn3') fc.pre(/[\u00a8-\u00ae\u00b5-\u00bf]/.test(damage(s)));
           // TCVN3 cannot write a capital with a tone mark; the stage restores it at a sentence start.
           expect(repaired(damage(s))).toBe(s);
         }),
-        { numRuns: 150 },
+        // A fixed seed keeps the suite deterministic; change it to explore other sentences.
+        { numRuns: 150, seed: 20240601 },
       );
     });
   }
