@@ -133,6 +133,8 @@ export interface TokenCandidateOptions {
   maxDistance: number;
   /** At most this many candidates besides the input itself. */
   limit: number;
+  /** Only candidates whose channel cost minus log10 prior is within this of the best one's. */
+  rankWindow: number;
   costs: ChannelCosts;
 }
 
@@ -165,7 +167,9 @@ export function tokenCandidates(
   }
   scored.sort((a, b) => a.rank - b.rank || (a.c.text < b.c.text ? -1 : 1));
   const out: Candidate[] = [];
-  for (let i = 0; i < scored.length && out.length < options.limit; i++) out.push(scored[i].c);
+  // Readings far less likely than the best one (by channel and prior) never win in context.
+  const floor = scored.length > 0 ? scored[0].rank + options.rankWindow : 0;
+  for (let i = 0; i < scored.length && out.length < options.limit && scored[i].rank <= floor; i++) out.push(scored[i].c);
   return out;
 }
 

@@ -14,7 +14,7 @@
  * of the same source, because in a clean line the same test would flag rare but correct words.
  */
 import { hasMarks } from './channel.js';
-import { isValidSyllable, toneOf } from '../orthography/index.js';
+import { isValidSyllable, removeMarks, toneOf } from '../orthography/index.js';
 import { scanTokens } from '../tokenize/index.js';
 
 /** How a line is to be repaired. */
@@ -62,6 +62,11 @@ function isLowerOrTitle(text: string, lower: string): boolean {
   return text === lower || text.slice(1) === lower.slice(1);
 }
 
+function hasVowel(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if ('aeiouy'.includes(s[i])) return true;
+  return false;
+}
+
 function hasNonAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return true;
   return false;
@@ -92,6 +97,8 @@ export function looksDamaged(text: string, lower: string): boolean {
   if (lower.length < 2 || !isLowerOrTitle(text, lower)) return false;
   // Central Highlands place names keep a final k (Đắk Lắk, Krông Búk): names, not damage.
   if (text !== lower && lower.endsWith('k')) return false;
+  // Without any vowel it is an abbreviation (`hđnd`, `tđ`), not a damaged syllable.
+  if (!hasDigit(lower) && !hasVowel(removeMarks(lower))) return false;
   if (hasVietnameseOnlyMark(lower)) return true;
   // A lower-case word with a letter outside ASCII that is no syllable: a misread mark (`duòng`,
   // `thį`, `Tőng`). Capitalised ones may be foreign names (`José`).

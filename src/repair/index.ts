@@ -13,7 +13,7 @@ import { tokenize, type Token } from '../tokenize/index.js';
 import type { StageEdit } from '../types.js';
 import { type Candidate, SkeletonIndex, splitCandidates, tokenCandidates, type MarkTrust } from './candidates.js';
 import { type ChannelCosts, DEFAULT_COSTS, hasMarks, skeletonOf } from './channel.js';
-import { choiceMargin, decode, type Slot } from './decoder.js';
+import { CachedScorer, choiceMargins, decode, type Slot } from './decoder.js';
 import { isFinalFragment, lineMode, type LineMode, looksDamaged } from './detect.js';
 import { Lexicon, type WordToken } from './lexicon.js';
 
@@ -48,6 +48,8 @@ const BEAM = 8;
 /** Candidates per slot besides the input: restoring marks, repairing a damaged word. */
 const MARK_CANDIDATES = 6;
 const REPAIR_CANDIDATES = 8;
+/** Candidates whose channel cost minus log10 prior is this much above the best one's are dropped. */
+const RANK_WINDOW = 3;
 /** Extra cost of changing a word that is a valid syllable in a line with OCR damage. */
 const VALID_CHANGE_PENALTY = 1.0;
 /** Keeping a word that cannot be Vietnamese but carries Vietnamese marks (`vịc`). */
@@ -70,6 +72,16 @@ const SUSPECT_SLACK = 1;
 const NO_MODE: LineMode = { noMarks: false, noTones: false, ocr: false, heavy: false };
 
 const indexes = new WeakMap<LanguageModel, SkeletonIndex>();
+const scorers = new WeakMap<LanguageModel, CachedScorer>();
+
+function scorerFor(model: LanguageModel): CachedScorer {
+  let scorer = scorers.get(model);
+  if (scorer === undefined) {
+    scorer = new CachedScorer(model);
+    scorers.set(model, scorer);
+  }
+  return scorer;
+}
 
 function skeletonIndex(model: LanguageModel): SkeletonIndex {
   let index = indexes.get(model);
@@ -144,7 +156,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
 
   const candidatesFor = (lower: string, trust: MarkTrust, maxDistance: number, limit: number): Candidate[] =>
     cached(`${trust}${maxDistance}${limit}\u0000${lower}`, () =>
-      tokenCandidates(getIndex(), lower, { trust, maxDistance, limit, costs }),
+      tokenCandidates(getIndex(), lower, { trust, maxDistance, limit, costs, rankWindow: RANK_WINDOW }),
     );
 
   return {
@@ -345,7 +357,9 @@ export function repairStage(options: RepairOptions = {}): Stage {
           }));
         }
 
-        const choices = decode(lm, slots, BEAM);
+        const scorer = scorerFor(lm);
+        const choices = decode(scorer, slots, BEAM);
+        const margins = choiceMargins(scorer, slots, choices);
         const edits: StageEdit[] = [];
         for (let k = 0; k < choices.length; k++) {
           const { slot, candidate } = choices[k];
@@ -356,8 +370,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
           if (forced[slot]) {
             confidence = 0.9;
           } else {
-            const margin = choiceMargin(lm, slots, choices, k);
-            confidence = 1 / (1 + Math.pow(10, -margin));
+            confidence = 1 / (1 + Math.pow(10, -margins[k]));
           }
           if (confidence < minConfidence) continue;
           const styled = newStyle ? setToneStyle(candidate.text, 'new') : candidate.text;

@@ -1,0 +1,51 @@
+/**
+ * Throughput of context repair, in MB/s of UTF-8 input, single thread:
+ *
+ *   npx tsx bench/repair.ts [--mb 1] [--reps 5]
+ *
+ * Paths: OCR-like text (clean corpus text with simulated scan damage on 10% of the syllables,
+ * made at run time), text typed without diacritics (the same text stripped at run time), and
+ * the clean text itself (the fast path that skips undamaged lines). Each is timed through the
+ * repair stage alone and through the whole `fix`; the baseline row is `TextDecoder.decode` +
+ * `normalize('NFC')` of the clean bytes.
+ */
+import { fix, repairStage, runStages, simulateDamage, stripDiacritics } from '../src/index.js';
+import { cleanSample } from './corpus-sample.js';
+import { measure, megabytesPerSecond, printTable } from './throughput.js';
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);
+  return value;
+}
+
+const mb = option('mb', 1);
+const reps = option('reps', 5);
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const clean = cleanSample(mb * 1e6);
+const inputs = {
+  'OCR-like (simulated damage)': simulateDamage(clean, { rate: 0.1, seed: 1 }),
+  'without diacritics': stripDiacritics(clean),
+  'without tones': stripDiacritics(clean, 'tones'),
+  clean: clean,
+};
+
+const stage = [repairStage()];
+runStages('Tieng Viet', stage); // load the model before timing
+const cleanBytes = encoder.encode(clean);
+const baseline = measure('decode + NFC (baseline)', cleanBytes, (b) => decoder.decode(b).normalize('NFC'), reps);
+const rows = [baseline];
+for (const [name, text] of Object.entries(inputs)) {
+  const bytes = encoder.encode(text);
+  rows.push(measure(`repair stage, ${name}`, bytes, (b) => runStages(decoder.decode(b), stage), reps));
+  rows.push(measure(`  fix, ${name}`, bytes, (b) => fix(decoder.decode(b)), reps));
+}
+printTable(rows, baseline);
+const ocr = rows.find((r) => r.name.startsWith('repair stage, OCR'))!;
+const plain = rows.find((r) => r.name === 'repair stage, without diacritics')!;
+console.log(
+  `\nrepair path: OCR-like ${megabytesPerSecond(ocr).toFixed(2)} MB/s (target >= 2), ` +
+    `without diacritics ${megabytesPerSecond(plain).toFixed(2)} MB/s (target >= 1)`,
+);
