@@ -149,12 +149,9 @@ export function syllableGain(before: string, after: string, beforeAnalysis?: Ana
 /** Number of valid Vietnamese syllables among the letter runs of `s`. */
 export function syllableCount(s: string): number {
   let n = 0;
-  let total = 0;
   for (const m of s.matchAll(/[\p{L}\p{M}]+/gu)) {
-    total++;
     const w = m[0].normalize('NFC');
     if (plausibleCase(w) && isValidSyllable(w)) n++;
   }
-  void total;
   return n;
 }

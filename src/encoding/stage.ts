@@ -202,8 +202,8 @@ const LEAD_BYTE_CHAR = /[\u00c2-\u00f4]/;
  * Undoes mojibake word by word; a word is fixed only where it reads better, into the letters
  * Vietnamese text is made of. A guessed lost byte must yield a syllable, or an acronym: those
  * are returned for later, to be used where the line has certain mojibake and no legacy reading
- * fits. Once a line has shown mojibake,
- * words that read no worse undone (`Ã` alone: the lost byte of `Á`) are undone too.
+ * fits. Once a line has shown mojibake, words that read no worse undone (`Ã` alone: the lost
+ * byte of `Á`) are undone too.
  */
 function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Guess[]; sure: number } {
   const fallback: Guess[] = [];
@@ -218,17 +218,18 @@ function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Guess[]; s
       if (!fix) continue;
       const weak = fix.guessed && vietnameseScore(fix.text) < 1;
       if (weak && !allCapitals(fix.text)) continue;
-      const confidence = confidenceOf(fix.gain, fix.guessed || round === 1 ? 0.6 : 0.8);
-      const edit = trimmedEdit(w.start, w.text, fix.text, 'mojibake', confidence, fix.detail);
       if (!EXPECTED.test(fix.text)) continue;
+      const confidence = confidenceOf(fix.gain, fix.guessed || round === 1 ? 0.6 : 0.8);
       if (fix.guessed) {
-        fallback.push({ word: w, alternatives: fix.alternatives, detail: fix.detail, confidence });
+        if (!fallback.some((f) => f.word === w)) {
+          fallback.push({ word: w, alternatives: fix.alternatives, detail: fix.detail, confidence });
+        }
         continue;
       }
       w.fixed = true;
       w.after = fix.text;
-      edits.push(edit);
-      if (!fix.guessed) sure++;
+      edits.push(trimmedEdit(w.start, w.text, fix.text, 'mojibake', confidence, fix.detail));
+      sure++;
     }
   }
   return { fallback, sure };

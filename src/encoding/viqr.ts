@@ -32,9 +32,6 @@ const TONES: Readonly<Record<string, string>> = {
 
 const VOWELS = new Set([...'aeiouyAEIOUYăâêôơưĂÂÊÔƠƯ']);
 
-/** VIQR and escape characters: a cheap test for whether a word can be VIQR at all. */
-export const VIQR_MARKS = /[(^+'`?~.\\]|[dD][dD]/;
-
 /** One VIQR word decoded, and how much of it was VIQR. */
 export interface ViqrWord {
   text: string;
