@@ -14,7 +14,8 @@ import { legacyFont, mojibake as toMojibake } from './damage.js';
 
 const clean = cleanSample(1 << 20);
 const mojibake = toMojibake(clean);
-const tcvn3 = legacyFont(clean, 'tcvn3');
+// Legacy-font repair reads each word in five encodings: a quarter of the text keeps the run short.
+const tcvn3 = legacyFont(clean.slice(0, clean.indexOf('\n', 1 << 18)), 'tcvn3');
 const stages = [encodingStage({})];
 const decoder = new TextDecoder();
 const mojibakeBytes = new TextEncoder().encode(mojibake);
@@ -28,7 +29,7 @@ describe('encoding stage, 1 MB of clean text made into damage', () => {
     if (runStages(mojibake, stages).edits.length === 0) throw new Error('nothing fixed');
   });
 
-  bench('TCVN3 shown as Windows-1252', () => {
+  bench('TCVN3 shown as Windows-1252 (256 KB)', () => {
     if (runStages(tcvn3, stages).edits.length === 0) throw new Error('nothing fixed');
   });
 
