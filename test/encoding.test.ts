@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decode, encode, encodingStage, fix, runStages, SUPPORTED_ENCODINGS } from '../src/index.js';
+import { buildStages, decode, encode, encodingStage, fix, runStages, SUPPORTED_ENCODINGS } from '../src/index.js';
 import { allSyllables } from '../src/orthography/index.js';
 import { CP1252 } from '../src/encoding/tables/single-byte.js';
 
@@ -248,10 +248,14 @@ describe('encoding stage: clean text stays', () => {
 
 describe('fix() options', () => {
   it('run encoding repair first, and not at all with encoding: false', () => {
+    // The other stages are switched off: they have their own tests.
+    const only = { unicode: false, repair: false } as const;
     const damaged = mojibake(SENTENCES[3]);
-    expect(fix(damaged).edits.some((e) => e.kind === 'mojibake')).toBe(true);
-    expect(fix(damaged, { encoding: false }).edits.some((e) => e.kind === 'mojibake')).toBe(false);
-    expect(fix('Ti&#7871;ng', { htmlEntities: true }).text).toBe('Tiếng');
+    expect(fix(damaged, only).text).toBe(SENTENCES[3]);
+    expect(fix(damaged, only).edits.every((e) => e.kind === 'mojibake')).toBe(true);
+    expect(fix(damaged, { ...only, encoding: false }).edits).toEqual([]);
+    expect(fix('Ti&#7871;ng', { ...only, htmlEntities: true }).text).toBe('Tiếng');
+    expect(buildStages()[0].name).toBe('encoding');
   });
 });
 
