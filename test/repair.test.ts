@@ -165,7 +165,7 @@ describe('do no harm', () => {
           expect(fix(line).text).toBe(line);
         },
       ),
-      { numRuns: 100 },
+      { numRuns: 60 },
     );
   });
 

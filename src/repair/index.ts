@@ -170,6 +170,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
       if (mode === undefined && !useLexicon) return [];
       const idx = getIndex();
       const lm = model!;
+      const scorer = scorerFor(lm);
       const first = repairLine(line, mode ?? NO_MODE);
       if (first.length === 0) return first;
       // Repair the repaired line again until it settles, so that the stage is idempotent: a
@@ -335,12 +336,12 @@ export function repairStage(options: RepairOptions = {}): Stage {
           const id = slots[s].candidates[0].ids[0];
           const left = s > 0 && !slots[s].sentenceStart ? slots[s - 1].candidates[0].ids[0] : BOS_ID;
           const right = s + 1 < slots.length && !slots[s + 1].sentenceStart ? slots[s + 1].candidates[0].ids[0] : EOS_ID;
-          const own = lm.logProb(id, left) + lm.logProb(right, id);
+          const own = scorer.logProb(id, left) + scorer.logProb(right, id);
           for (const c of alternatives) {
             const a = c.ids[0];
             // The keep penalty is left out here, and some slack given: the decoder, with the
             // trigram context, makes the decision.
-            if (lm.logProb(a, left) + lm.logProb(right, a) - (c.cost - VALID_CHANGE_PENALTY) + SUSPECT_SLACK > own) return true;
+            if (scorer.logProb(a, left) + scorer.logProb(right, a) - (c.cost - VALID_CHANGE_PENALTY) + SUSPECT_SLACK > own) return true;
           }
           return false;
         }
@@ -357,7 +358,6 @@ export function repairStage(options: RepairOptions = {}): Stage {
           }));
         }
 
-        const scorer = scorerFor(lm);
         const choices = decode(scorer, slots, BEAM);
         const margins = choiceMargins(scorer, slots, choices);
         const edits: StageEdit[] = [];
