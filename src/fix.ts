@@ -37,8 +37,9 @@ export interface FixOptions {
    */
   repair?: boolean;
   /**
-   * Restore missing diacritics: `'auto'` (default) on passages written without marks or
-   * without tones; `true` also on short lines whose words mostly lack marks; `false` never.
+   * Restore missing diacritics: `'auto'` (default) on lines written without marks (six or
+   * more words, most without any mark) or without tones (eight or more, most toneless);
+   * `true` also on shorter lines whose words mostly lack marks; `false` never.
    */
   diacritics?: boolean | 'auto';
   /**

@@ -49,7 +49,7 @@ const BEAM = 8;
 const MARK_CANDIDATES = 6;
 const REPAIR_CANDIDATES = 8;
 /** Candidates whose channel cost minus log10 prior is this much above the best one's are dropped. */
-const RANK_WINDOW = 3;
+const RANK_WINDOW = 2;
 /** Extra cost of changing a word that is a valid syllable in a line with OCR damage. */
 const VALID_CHANGE_PENALTY = 1.0;
 /** Keeping a word that cannot be Vietnamese but carries Vietnamese marks (`vịc`). */
