@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { applyPatch } from 'diff';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decode, encode } from '../src/encoding/index.js';
-import { applyEdits, fix } from '../src/index.js';
+import { applyEdits, fix, type FixOptions } from '../src/index.js';
 import { exampleLines, ROOT, tempDir, vietfix, vietfixChild } from './cli-helpers.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -238,17 +238,37 @@ describe('--write', () => {
 });
 
 describe('repair options', () => {
-  it('refuses flags whose library option this build lacks, instead of ignoring them', () => {
-    for (const flag of ['--no-encoding', '--no-repair', '--html-entities']) {
-      const r = vietfix([flag], { input: CLEAN });
-      if (r.status === 2) expect(r.stderr).toMatch(/not available in this version/);
-      else expect(r.out).toBe(CLEAN);
+  it('maps each repair flag to its library option', () => {
+    const text = `${damagedText}Hòa bình, thủy triều, Vi&#7879;t Nam.\nNguoi dan o day rat hieu khach.\n`;
+    const cases: [string[], FixOptions][] = [
+      [['--no-encoding'], { encoding: false }],
+      [['--no-unicode'], { unicode: false }],
+      [['--no-repair'], { repair: false }],
+      [['--html-entities'], { htmlEntities: true }],
+      [['--tone-style', 'new'], { toneStyle: 'new' }],
+      [['--tone-style', 'old'], { toneStyle: 'old' }],
+    ];
+    for (const [flags, options] of cases) {
+      const r = vietfix(flags, { input: text });
+      expect({ flags, status: r.status, out: r.out }).toEqual({ flags, status: 0, out: fix(text, options).text });
     }
+  });
+
+  it('--lexicon reads protected names, one per line, and refuses a missing file', () => {
+    const names = ['Quỹ TYM', 'Nguoi Dan'];
+    const lex = file('names.txt', `# protected names\n${names.join('\n')}\n\n`);
+    const text = `${damagedText}Nguoi Dan o day.\n`;
+    const r = vietfix(['--lexicon', lex], { input: text });
+    expect(r.status).toBe(0);
+    expect(r.out).toBe(fix(text, { lexicon: names }).text);
+    const missing = vietfix(['--lexicon', join(dir, 'none.txt')], { input: text });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/--lexicon .*none\.txt: no such file/);
   });
 
   it.runIf(repairs)('--min-confidence 1 keeps only certain edits; --no-unicode leaves Unicode alone', () => {
     const strict = vietfix(['--min-confidence', '1'], { input: damagedText });
-    const kept = fix(damagedText).edits.filter((e) => e.confidence >= 1);
+    const kept = fix(damagedText, { minConfidence: 1 }).edits.filter((e) => e.confidence >= 1);
     expect(strict.out).toBe(applyEdits(damagedText, kept));
     const noUnicode = vietfix(['--no-unicode'], { input: damagedText });
     expect(noUnicode.out).toBe(fix(damagedText, { unicode: false }).text);

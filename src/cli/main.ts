@@ -17,7 +17,7 @@ import { repairSettings } from './options.js';
 import { isPoolWorker, runWorker, WorkerPool, type JobResult } from './pool.js';
 import { processFile, processStream, type FileJob, type ProcessOptions, type Sink } from './process.js';
 import { Progress } from './progress.js';
-import { Repairer } from './repairer.js';
+import { Repairer, type RepairSettings } from './repairer.js';
 import { reportJson, summaryText, type FileOutcome } from './report.js';
 
 /** Exit status: nothing to repair / done. */
@@ -85,11 +85,12 @@ function exitCode(args: CliArgs, outcomes: readonly FileOutcome[]): number {
 }
 
 /** Standard input, streamed. */
-async function runStdin(args: CliArgs, opts: ProcessOptions, repairer: Repairer, sink: Sink): Promise<FileOutcome[]> {
+async function runStdin(args: CliArgs, opts: ProcessOptions, settings: RepairSettings, sink: Sink): Promise<FileOutcome[]> {
   if (args.format !== 'auto' && args.format !== 'text') {
     throw new UsageError(`standard input is read as text (--format ${args.format} needs files)`);
   }
   progress = Progress.start(!args.quiet);
+  const repairer = new Repairer(settings);
   const outcome = await processStream('<stdin>', process.stdin, opts, repairer, sink, (n) => progress?.addBytes(n));
   progress?.fileDone();
   announce(outcome);
@@ -101,8 +102,7 @@ async function runStdin(args: CliArgs, opts: ProcessOptions, repairer: Repairer,
  * are printed in input order. Large files whose output goes to stdout are streamed by the
  * main thread when their turn comes, so that memory stays bounded.
  */
-async function runFiles(args: CliArgs, opts: ProcessOptions, sink: Sink): Promise<FileOutcome[]> {
-  const settings = repairSettings(args);
+async function runFiles(args: CliArgs, opts: ProcessOptions, settings: RepairSettings, sink: Sink): Promise<FileOutcome[]> {
   const found = await discover(args.inputs, args.ignore);
   const outcomes: FileOutcome[] = [];
   const jobs: (FileJob | FileOutcome)[] = [];
@@ -173,12 +173,13 @@ async function run(argv: readonly string[]): Promise<number> {
     return EXIT_OK;
   }
   const opts = processOptions(args);
+  const settings = repairSettings(args);
   const sink = stdoutSink();
   const inputs = args.inputs;
   if (inputs.includes('-') && inputs.length > 1) throw new UsageError('"-" (standard input) cannot be mixed with files');
 
   if (args.jsonl !== undefined) {
-    const repairer = new Repairer(repairSettings(args));
+    const repairer = new Repairer(settings);
     const stats = await runJsonl(process.stdin, args.jsonl, repairer, sink, (n) => say(`<stdin>:${n}: not valid JSON, passed through unchanged`));
     if (!args.quiet && stats.invalid.length > 0) say(`${stats.invalid.length} of ${stats.records + stats.invalid.length} lines were not valid JSON`);
     return stats.invalid.length > 0 ? EXIT_TROUBLE : EXIT_OK;
@@ -186,8 +187,8 @@ async function run(argv: readonly string[]): Promise<number> {
 
   const outcomes =
     inputs.length === 0 || inputs[0] === '-'
-      ? await runStdin(args, opts, new Repairer(repairSettings(args)), sink)
-      : await runFiles(args, opts, sink);
+      ? await runStdin(args, opts, settings, sink)
+      : await runFiles(args, opts, settings, sink);
   progress?.stop();
 
   const code = exitCode(args, outcomes);

@@ -1,23 +1,40 @@
 /** From command-line flags to the library's options. */
+import { readFileSync } from 'node:fs';
 import type { FixOptions } from '../fix.js';
 import { UsageError, type CliArgs } from './args.js';
 import type { RepairSettings } from './repairer.js';
 
 /**
- * The repair settings the flags ask for. A flag whose library option does not exist in
- * this build is refused rather than silently ignored.
+ * The words of a `--lexicon` file: one entry per line (a name may have spaces), blank
+ * lines and lines starting with `#` left out.
  */
+export function readLexicon(path: string): string[] {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const why = e.code === 'ENOENT' ? 'no such file' : e.code ? e.message.split('\n')[0] : 'not valid UTF-8';
+    throw new UsageError(`--lexicon ${path}: ${why}`);
+  }
+  return text
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+/** The repair settings the flags ask for (reads the `--lexicon` file). */
 export function repairSettings(args: CliArgs): RepairSettings {
   const fix: FixOptions = {};
   if (args.toneStyle) fix.toneStyle = args.toneStyle;
   if (args.noUnicode) fix.unicode = false;
   if (args.noEncoding) fix.encoding = false;
   if (args.htmlEntities) fix.htmlEntities = true;
-  const unavailable: string[] = [];
-  if (args.noRepair) unavailable.push('--no-repair');
-  if (args.lexicon !== undefined) unavailable.push('--lexicon');
-  if (unavailable.length > 0) {
-    throw new UsageError(`${unavailable.join(', ')}: not available in this version of vietfix`);
-  }
+  if (args.noRepair) fix.repair = false;
+  if (args.lexicon !== undefined) fix.lexicon = readLexicon(args.lexicon);
+  // The context repair weighs its own decisions against it; every other edit below it is
+  // dropped afterwards (see Repairer).
+  if (args.minConfidence !== undefined) fix.minConfidence = args.minConfidence;
   return { fix, minConfidence: args.minConfidence };
 }
