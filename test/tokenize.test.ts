@@ -159,3 +159,12 @@ describe('token kinds', () => {
     expect(tokenize('a\u200b'.repeat(n)).length).toBe(2); // one word, then the last ZWSP
   });
 });
+
+describe('tokenize on astral digits', () => {
+  it('reads a number of astral digits as one token and always moves on', () => {
+    const line = 'số \u{16B55}\u{16B56}.\u{16B57} và \u{1D7D8}';
+    const tokens = tokenize(line);
+    expect(tokens.map((t) => t.text).join('')).toBe(line);
+    expect(tokens.find((t) => t.kind === 'number')?.text).toBe('\u{16B55}\u{16B56}.\u{16B57}');
+  });
+});

@@ -295,11 +295,16 @@ function isNumberSeparator(code: number): boolean {
 function scanNumber(line: string, i: number): number {
   let j = i;
   for (;;) {
-    while (j < line.length && classOf(line.charCodeAt(j)) === DIGIT) j++;
+    // Whole code points: astral digits (e.g. U+16B55) are two code units wide.
+    while (j < line.length) {
+      const packed = classAt(line, j);
+      if ((packed & 15) !== DIGIT) break;
+      j += packed >> 4;
+    }
     if (
       j + 1 < line.length &&
       isNumberSeparator(line.charCodeAt(j)) &&
-      classOf(line.charCodeAt(j + 1)) === DIGIT
+      (classAt(line, j + 1) & 15) === DIGIT
     ) {
       j++;
       continue;
