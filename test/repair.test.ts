@@ -117,6 +117,15 @@ describe('OCR repair', () => {
     expect(fix(damaged).text).toContain('Quốc TYM');
   });
 
+  it('joins a split syllable whose halves already spell the word, marks and all', () => {
+    const { text, edits } = fix('Nhữ ng chuyến xe đượ c chở đầy hàng hóa về thành phố.');
+    expect(text).toBe('Những chuyến xe được chở đầy hàng hóa về thành phố.');
+    expect(edits.map((e) => [e.before, e.after, e.kind])).toEqual([
+      ['Nhữ ng', 'Những', 'split'],
+      ['đượ c', 'được', 'split'],
+    ]);
+  });
+
   it('reads wrong-language OCR back into Vietnamese', () => {
     const { text } = fix('Ngoai ra, cac hoat dong t6 chic cua chung toi dudng nhu khong danh cho khach.');
     expect(text).toContain('tổ chức của chúng tôi');

@@ -349,8 +349,13 @@ export function repairStage(options: RepairOptions = {}): Stage {
         function joinCandidates(a: string, b: string): Candidate[] {
           const joined = a + b;
           if (joined.length > 8) return [];
+          // The halves as written, joined, are the likeliest reading (`nhữ ng` → `những`);
+          // candidate lists leave out the query itself, so it is added here.
+          const id = isValidSyllable(joined) ? lm.id(joined) : 0;
+          const asWritten: Candidate[] =
+            id >= FIRST_SYLLABLE_ID ? [{ text: joined, ids: [id], cost: 0, kind: 'split', span: 2 }] : [];
           // The mark over a cut-off head is often misread: marks are weak evidence here.
-          return candidatesFor(joined, 'none', 1, 4).map((c) => ({
+          return asWritten.concat(candidatesFor(joined, 'none', 1, 4)).map((c) => ({
             ...c,
             cost: c.cost + costs.split,
             kind: 'split' as const,
