@@ -27,7 +27,9 @@ export class CachedScorer {
     const context = (p2 + 1) * this.base + (p1 + 1);
     const h = (Math.imul(context, 0x9e3779b1) ^ Math.imul(w + 1, 0x85ebca6b)) >>> CACHE_SHIFT;
     if (this.ctx[h] === context && this.word[h] === w) return this.value[h];
-    const v = this.model.logProb(w, p1, p2);
+    // Rounded as stored, so that a hit and a miss give the same value: results must not
+    // depend on what was scored before.
+    const v = Math.fround(this.model.logProb(w, p1, p2));
     this.ctx[h] = context;
     this.word[h] = w;
     this.value[h] = v;
