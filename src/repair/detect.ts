@@ -142,6 +142,11 @@ export function lineMode(
     if (kind === 'foreign') {
       if (looksDamaged(text, lower)) damaged += text !== lower || isTwoSyllables(lower) ? 0.5 : 1;
       else if (prevWordEnd === start - 1 && text === lower && FINAL_FRAGMENTS.has(lower)) damaged++;
+      else if (!hasSkeleton(lower)) {
+        // A foreign word or name (`Samsung`) says nothing about whether the writer typed marks.
+        prevWordEnd = end;
+        return;
+      }
     }
     prevWordEnd = end;
     if (hasDigit(lower)) return;
@@ -154,7 +159,10 @@ export function lineMode(
   });
   if (words === 0) return undefined;
   const noMarks = words >= minWords && markless >= NO_MARKS_SHARE * words && skeletons >= 0.5 * words;
-  const noTones = !noMarks && words >= Math.min(minWords, MIN_TONELESS_WORDS) && toneless >= NO_TONES_SHARE * words;
+  // Toneless runs are common in short correct lines (`trong năm`), so the default asks for more
+  // words than for mark-free passages; a caller asking for short lines (`minWords` lower) gets them.
+  const minToneless = minWords >= MIN_PASSAGE_WORDS ? MIN_TONELESS_WORDS : minWords;
+  const noTones = !noMarks && words >= minToneless && toneless >= NO_TONES_SHARE * words;
   // One run-together pair of syllables or one odd capitalised word alone is more likely the
   // author's typo or a name than scan damage: it takes two such signs, or one plain one.
   const ocr = damaged >= 1;
