@@ -147,7 +147,8 @@ export function repairStage(options: RepairOptions = {}): Stage {
     const cache = ownCache ?? getIndex().cache;
     let c = cache.get(key);
     if (c === undefined) {
-      if (cache.size > 200_000) cache.clear();
+      // Bounded: a long run over an archive must not grow the heap (20,000 lists are a few MB).
+      if (cache.size > 20_000) cache.clear();
       c = make();
       cache.set(key, c);
     }
