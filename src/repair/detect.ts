@@ -158,7 +158,10 @@ export function lineMode(
     if (toneOf(lower) === 0) toneless++;
   });
   if (words === 0) return undefined;
-  const noMarks = words >= minWords && markless >= NO_MARKS_SHARE * words && skeletons >= 0.5 * words;
+  // The mark-free words themselves must make a passage: a short line of function words
+  // (`cho của cho trong`) is mostly mark-free in correct Vietnamese too.
+  const noMarks =
+    words >= minWords && markless >= Math.max(minWords, NO_MARKS_SHARE * words) && skeletons >= 0.5 * words;
   // Toneless runs are common in short correct lines (`trong năm`), so the default asks for more
   // words than for mark-free passages; a caller asking for short lines (`minWords` lower) gets them.
   const minToneless = minWords >= MIN_PASSAGE_WORDS ? MIN_TONELESS_WORDS : minWords;
