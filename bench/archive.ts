@@ -22,6 +22,7 @@ import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { removeMarks } from '../src/index.js';
+import { generator } from '../src/repair/simulate.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -38,18 +39,8 @@ const BIG_MB = option('big-mb', 1024);
 const SKIP_BIG = process.argv.includes('--skip-big');
 const SKIP_ARCHIVE = process.argv.includes('--skip-archive');
 
-/** A small deterministic PRNG (mulberry32), so every run builds the same archive. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(20241125);
+// The simulator's deterministic generator, so every run builds the same archive.
+const random = generator(20241125);
 
 /** UTF-8 bytes read as Windows-1252 (undefined bytes as C1 controls, as browsers do). */
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';

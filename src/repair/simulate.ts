@@ -22,7 +22,7 @@ export interface DamageOptions {
 }
 
 /** mulberry32: a small, fast, deterministic generator. */
-function generator(seed: number): () => number {
+export function generator(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
