@@ -14,7 +14,8 @@ import type { StageEdit } from '../types.js';
 import { type Candidate, SkeletonIndex, splitCandidates, tokenCandidates, type MarkTrust } from './candidates.js';
 import { type ChannelCosts, DEFAULT_COSTS, hasMarks, skeletonOf } from './channel.js';
 import { CachedScorer, choiceMargins, decode, type Slot } from './decoder.js';
-import { isFinalFragment, lineMode, type LineMode, looksDamaged } from './detect.js';
+import { isFinalFragment, lineMode, type LineMode, looksDamaged, MIN_PASSAGE_WORDS } from './detect.js';
+import { mayShowDamage } from './prefilter.js';
 import { Lexicon, type WordToken } from './lexicon.js';
 
 export { Lexicon } from './lexicon.js';
@@ -131,8 +132,19 @@ export function repairStage(options: RepairOptions = {}): Stage {
   const ownCache = options.costs === undefined ? undefined : new Map<string, Candidate[]>();
   const hasSkeleton = (s: string) => getIndex().hasSkeleton(s);
 
+  const minWords = diacritics === true ? 1 : MIN_PASSAGE_WORDS;
+  // The last line's mode: `run` asks for the line `mayApply` has just tested.
+  let lastLine: string | undefined;
+  let lastMode: LineMode | undefined;
   const modeOf = (line: string): LineMode | undefined => {
-    const mode = lineMode(line, hasSkeleton, diacritics === true ? 1 : undefined);
+    if (line !== lastLine) {
+      lastLine = line;
+      lastMode = mayShowDamage(line, minWords) ? restrictedMode(line) : undefined;
+    }
+    return lastMode;
+  };
+  const restrictedMode = (line: string): LineMode | undefined => {
+    const mode = lineMode(line, hasSkeleton, minWords);
     if (mode === undefined || diacritics !== false) return mode;
     return mode.ocr ? { ...mode, noMarks: false, noTones: false } : undefined;
   };

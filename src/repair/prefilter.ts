@@ -1,0 +1,163 @@
+/**
+ * The clean-line prefilter of context repair: one pass over the char codes, with table look-ups
+ * and the syllable automaton, no substring and no allocation. It proves for most lines of
+ * correct Vietnamese that {@link lineMode} would find no damage, so the full test (which
+ * tokenizes the line and looks up its words) runs only on the few lines it cannot clear.
+ *
+ * It never clears a line that the full test would flag. To stay sure of that it counts
+ * conservatively: an upper bound on the words without marks (every lower-case or title-case
+ * ASCII word), a lower bound on the words with marks (valid syllables with a letter outside
+ * ASCII, outside anything that may be a URL), and it gives up on any word it cannot classify
+ * exactly (digits inside lower-case words, letters outside the syllable alphabet, format
+ * characters, `&`). A property test checks it against the full test.
+ */
+import { LETTER_LIMIT } from '../orthography/automaton.js';
+import { syllableAutomaton } from '../orthography/syllable.js';
+import { toneOf } from '../orthography/index.js';
+import { MIN_PASSAGE_WORDS, NO_MARKS_SHARE, NO_TONES_SHARE } from './detect.js';
+
+// Bits of the per-code-unit class table.
+/** Part of a word (letters, digits, marks and anything else the scan does not know). */
+const WORD = 1;
+/** An ASCII letter or digit. */
+const ASCII = 2;
+/** An upper-case letter (ASCII or of the syllable alphabet). */
+const UPPER = 4;
+/** A decimal digit 0–9. */
+const DIGIT = 8;
+/** A letter with a tone mark. */
+const TONED = 16;
+/** A character that makes the word's tokenization uncertain: the full test decides. */
+const ODD = 32;
+/** Whitespace: ends a chunk (the span a URL can cover). */
+const SPACE = 64;
+/** `/`, `@`, `:`: the chunk may be a URL, an address or a path. */
+const LINK = 128;
+/** A word character outside ASCII. */
+const NON_ASCII = 256;
+/** The automaton's letter number of the code unit sits above the class bits. */
+const LETTER_SHIFT = 16;
+
+const CLASS = buildClassTable();
+
+function buildClassTable(): Uint32Array {
+  const table = new Uint32Array(0x10000);
+  for (let c = 0x30; c <= 0x39; c++) table[c] = WORD | ASCII | DIGIT;
+  for (let c = 0x41; c <= 0x5a; c++) table[c] = WORD | ASCII | UPPER;
+  for (let c = 0x61; c <= 0x7a; c++) table[c] = WORD | ASCII;
+  table[0x26] = WORD | ODD; // `&` joins acronyms (`TTTT&TV`)
+  for (const c of [0x2f, 0x40, 0x3a]) table[c] = LINK;
+  for (const c of [0x09, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]) table[c] = SPACE;
+  for (let c = 0x2000; c <= 0x200a; c++) table[c] = SPACE;
+  // Latin-1 punctuation and symbols are separators, except the letters and the soft hyphen.
+  for (let c = 0xc0; c < 0x10000; c++) if (c !== 0xd7 && c !== 0xf7) table[c] = WORD | NON_ASCII | ODD;
+  for (const c of [0xaa, 0xad, 0xb5, 0xba]) table[c] = WORD | NON_ASCII | ODD;
+  // General punctuation (dashes, quotes, ellipsis) separates words; its format characters do not.
+  for (let c = 0x2010; c <= 0x2027; c++) table[c] = 0;
+  for (let c = 0x2030; c <= 0x205e; c++) table[c] = 0;
+  // The letters of the syllable alphabet are ordinary word letters.
+  const { letterOf } = syllableAutomaton();
+  for (let c = 0xc0; c < LETTER_LIMIT; c++) {
+    if (letterOf[c] === 0) continue;
+    const ch = String.fromCharCode(c);
+    table[c] = WORD | NON_ASCII | (ch.toLowerCase() !== ch ? UPPER : 0) | (toneOf(ch) !== 0 ? TONED : 0);
+  }
+  for (let c = 0; c < LETTER_LIMIT; c++) table[c] |= letterOf[c] << LETTER_SHIFT;
+  return table;
+}
+
+const SLACK = 1e-9;
+
+/** Whether `line[start, end)` is a unit with an exponent: `m2`, `km2`, `cm3` (see `looksDamaged`). */
+function isSquareOrCube(line: string, start: number, end: number): boolean {
+  const exponent = line.charCodeAt(end - 1);
+  if (exponent !== 0x32 && exponent !== 0x33) return false;
+  if (line.charCodeAt(end - 2) !== 0x6d) return false; // m
+  if (end - start === 2) return true;
+  const prefix = line.charCodeAt(start);
+  return end - start === 3 && (prefix === 0x6b || prefix === 0x63 || prefix === 0x64 || prefix === 0x6d); // k c d m
+}
+
+/** Whether `line[start, end)` is a final consonant a split cuts off (`ng nh ch n c t p m`). */
+function isFinalFragment(line: string, start: number, end: number): boolean {
+  const a = line.charCodeAt(start);
+  if (end - start === 1) return a === 0x6e || a === 0x63 || a === 0x74 || a === 0x70 || a === 0x6d;
+  const b = line.charCodeAt(start + 1);
+  return (a === 0x6e && (b === 0x67 || b === 0x68)) || (a === 0x63 && b === 0x68);
+}
+
+/**
+ * Whether {@link lineMode} may find damage in `line`: `false` proves it would not (with the
+ * same `minWords`); `true` means the full test must decide.
+ */
+export function mayShowDamage(line: string, minWords = MIN_PASSAGE_WORDS): boolean {
+  const { next, width, accepting, start: initial } = syllableAutomaton();
+  const n = line.length;
+  /** Lower- or title-case ASCII words: at least every word without marks. */
+  let plainWords = 0;
+  /** Valid marked syllables in lower or title case (committed per chunk), and the toneless ones. */
+  let markedWords = 0;
+  let tonelessMarked = 0;
+  let chunkMarked = 0;
+  let chunkTonelessMarked = 0;
+  let chunkIsLink = false;
+  let i = 0;
+  while (i <= n) {
+    const c = i < n ? line.charCodeAt(i) : 0x20;
+    const first = CLASS[c];
+    if ((first & WORD) === 0) {
+      if (first & SPACE || i === n) {
+        if (!chunkIsLink) {
+          markedWords += chunkMarked;
+          tonelessMarked += chunkTonelessMarked;
+        }
+        chunkMarked = 0;
+        chunkTonelessMarked = 0;
+        chunkIsLink = false;
+      } else if (first & LINK || (c === 0x2e && i + 1 < n && CLASS[line.charCodeAt(i + 1)] & WORD)) {
+        chunkIsLink = true;
+      }
+      i++;
+      continue;
+    }
+    // A word: one pass over it, stepping the syllable automaton (letter 0 leads to the dead
+    // state 0, which has no way out).
+    const start = i;
+    let rest = 0;
+    let state = next[initial * width + (first >>> LETTER_SHIFT)];
+    for (i++; i < n; i++) {
+      const k = CLASS[line.charCodeAt(i)];
+      if ((k & WORD) === 0) break;
+      rest |= k;
+      state = next[state * width + (k >>> LETTER_SHIFT)];
+    }
+    const all = first | rest;
+    if (all & ODD) return true;
+    // Not lower or title case: the full test skips the word too.
+    if (rest & UPPER) continue;
+    if (all & DIGIT) {
+      // A number with its unit (`5km`) is skipped; letters before digits (`t6`) may be damage.
+      if ((first & DIGIT) === 0 && !isSquareOrCube(line, start, i)) return true;
+      continue;
+    }
+    if ((all & NON_ASCII) === 0) {
+      plainWords++;
+      // A final consonant cut off the word before it (`nhố ng`).
+      if (i - start <= 2 && start >= 2 && CLASS[line.charCodeAt(start - 2)] & WORD && isFinalFragment(line, start, i)) {
+        return true;
+      }
+      continue;
+    }
+    // A word with letters outside ASCII: a valid syllable, or possibly damage.
+    if (accepting[state] !== 1) return true;
+    chunkMarked++;
+    if ((all & TONED) === 0) chunkTonelessMarked++;
+  }
+  const markless = plainWords;
+  // A passage without marks needs markless >= share × (markless + marked); the slack keeps
+  // rounding from ever clearing a line at the exact threshold.
+  if (markless >= minWords && markless * (1 - NO_MARKS_SHARE) >= NO_MARKS_SHARE * markedWords - SLACK) return true;
+  // Likewise without tones: the toneless words against the toned ones.
+  const tonedWords = markedWords - tonelessMarked;
+  return (markless + tonelessMarked) * (1 - NO_TONES_SHARE) >= NO_TONES_SHARE * tonedWords - SLACK;
+}
