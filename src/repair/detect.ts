@@ -4,7 +4,7 @@
  *
  * - a passage written without any marks (`Tieng Viet`): most of its lower-case words have no
  *   diacritic, and most are skeletons of Vietnamese syllables;
- * - a passage written without tones (`Tiêng Viêt`): most of its words carry no tone;
+ * - a passage written without tones (`Tiêng Viêt`): nearly all of its words carry no tone;
  * - OCR damage: words that cannot be Vietnamese syllables yet carry Vietnamese marks (`vịc`),
  *   letters mixed with digits (`t6`), or a lone final-consonant fragment after a word (`nhố ng`).
  *
@@ -31,7 +31,11 @@ export interface LineMode {
 
 /** Shares that switch the modes on (measured on news prose: clean lines stay far below). */
 export const NO_MARKS_SHARE = 0.6;
-export const NO_TONES_SHARE = 0.75;
+/**
+ * Text typed without tones has none at all; a short correct line can still be three-quarters
+ * toneless (`Hai anh em tôi ra xem bảng thông báo`), so the bar is high.
+ */
+export const NO_TONES_SHARE = 0.9;
 /** Share of damaged words above which the marks of the line's valid words are no evidence. */
 export const HEAVY_SHARE = 0.12;
 /**
@@ -80,6 +84,12 @@ function hasDigit(s: string): boolean {
   return false;
 }
 
+/**
+ * A unit with an exponent (`m2`, `km2`, `cm3`): letters and a digit in a lower-case word that
+ * are no damage.
+ */
+const SQUARE_OR_CUBE = /^(?:[kcdm]?m)[23]$/;
+
 function hasLetter(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -103,7 +113,7 @@ export function looksDamaged(text: string, lower: string): boolean {
   // A lower-case word with a letter outside ASCII that is no syllable: a misread mark (`duòng`,
   // `thį`, `Tőng`). Capitalised ones may be foreign names (`José`).
   if (text === lower && hasNonAscii(lower)) return true;
-  return text === lower && hasDigit(lower) && hasLetter(lower) && lower.length <= 7;
+  return text === lower && hasDigit(lower) && hasLetter(lower) && lower.length <= 7 && !SQUARE_OR_CUBE.test(lower);
 }
 
 /** Whether a lower-case word is two valid syllables run together (`nhưchỉ`). */
