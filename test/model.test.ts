@@ -271,6 +271,38 @@ describe('model builder and loader', async () => {
     }
   });
 
+  it('splits a look-up into bigram, history and trigram parts that add up to it', async () => {
+    // The decoder relies on this: a trigram is looked up only where its bigram is in the model.
+    const pruned = LanguageModel.fromBuffer(await build(PRUNED));
+    for (const m of [model, pruned]) {
+      const all = Int32Array.from({ length: m.vocabSize }, (_, i) => i);
+      const bigram = new Float64Array(all.length);
+      const seen = new Uint8Array(all.length);
+      for (const [p1, p2] of [
+        [m.id('nữ'), m.id('phụ')],
+        [m.id('triển'), m.id('phát')],
+        [m.id('tôi'), m.id('chúng')],
+        [m.id('và'), -1],
+        [BOS_ID, -1],
+      ]) {
+        m.bigramLogProbs(all, p1, bigram, seen);
+        const weight = m.historyWeight(p2, p1);
+        let trigrams = 0;
+        for (const w of all) {
+          const tri = m.trigramLogProb(w, p1, p2);
+          if (!Number.isNaN(tri)) {
+            trigrams++;
+            expect(seen[w], `trigram without its bigram: ${m.unit(p2)} ${m.unit(p1)} ${m.unit(w)}`).toBe(1);
+            expect(weight).not.toBeNaN();
+          }
+          const composed = Number.isNaN(tri) ? (Number.isNaN(weight) ? 0 : weight) + bigram[w] : tri;
+          expect(composed).toBeCloseTo(m.logProb(w, p1, p2), 9);
+        }
+        if (p2 >= 0 && m === model) expect(trigrams).toBeGreaterThan(0);
+      }
+    }
+  });
+
   it('scores a likely sentence above a scrambled one', () => {
     const ids = (text: string) => text.split(' ').map((s) => model.id(s));
     const good = model.sentenceLogProb(ids('phụ nữ việt nam đóng góp nhiều'));

@@ -232,7 +232,9 @@ export function buildBackoffModel(
     interp[k] = p;
   }
 
-  // Pruning: keep n-grams with enough raw count, and every prefix of a kept longer n-gram.
+  // Pruning: keep n-grams with enough raw count, and every prefix and suffix of a kept longer
+  // n-gram. Prefixes carry the back-off weights; with suffixes kept, a decoder may skip the
+  // longer table wherever the shorter n-gram is missing.
   const keep: Uint8Array[] = [];
   for (let k = order; k >= 2; k--) {
     const min = options.minCounts[k] ?? 1;
@@ -248,6 +250,7 @@ export function buildBackoffModel(
         const prefix = Math.floor(upper[i] / base);
         while (table.keys[j] < prefix) j++;
         mask[j] = 1;
+        mask[findKey(table.keys, upper[i] % base ** k)] = 1;
       }
     }
     keep[k] = mask;

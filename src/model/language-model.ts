@@ -357,6 +357,55 @@ export class LanguageModel {
     return sum;
   }
 
+  /**
+   * The parts of {@link logProb} that depend on one syllable of history, for a decoder that
+   * scores many histories against the same candidates: for each id in `candidates`, the
+   * log10 probability after `prev1` alone (the bigram, or the unigram backed off) in `out`,
+   * and in `seen` whether the bigram `prev1 id` is in the model. Only a seen bigram can end a
+   * trigram (the builder keeps every suffix of a kept n-gram), so {@link trigramLogProb} needs
+   * asking only for those.
+   */
+  bigramLogProbs(candidates: ArrayLike<number>, prev1: number, out: Float64Array, seen: Uint8Array): void {
+    const n = candidates.length;
+    const v = this.vocabSize;
+    const level2 = this.level2;
+    const hasPrev1 = prev1 >= 0 && prev1 < v;
+    const unigramBow = hasPrev1 ? this.uniBow[prev1] : 0;
+    for (let i = 0; i < n; i++) {
+      const id = candidates[i];
+      const w = id >= 0 && id < v ? id : UNK_ID;
+      const hit = hasPrev1 ? find2(level2, prev1, w, this.idBits) : -1;
+      seen[i] = hit >= 0 ? 1 : 0;
+      out[i] = hit >= 0 ? level2.probBook[(level2.entries[hit] / level2.remSize) & 0xff] : unigramBow + this.uniProb[w];
+    }
+  }
+
+  /**
+   * The back-off weight of the history `prev2 prev1` (log10), or `NaN` when the model has no
+   * trigram after it (the history is not a bigram of the model): then log10 P(w | prev2 prev1)
+   * is the bigram score of {@link bigramLogProbs} as it is.
+   */
+  historyWeight(prev2: number, prev1: number): number {
+    const v = this.vocabSize;
+    if (this.level3 === undefined || prev2 < 0 || prev2 >= v || prev1 < 0 || prev1 >= v) return Number.NaN;
+    const level2 = this.level2;
+    const ctx = find2(level2, prev2, prev1, this.idBits);
+    return ctx >= 0 ? level2.bowBook![(level2.entries[ctx] / level2.remSize / 256) & 0xff] : Number.NaN;
+  }
+
+  /**
+   * log10 P(id | prev2 prev1) when the trigram is in the model, else `NaN` (then the score is
+   * the history's {@link historyWeight} plus the bigram score).
+   */
+  trigramLogProb(id: number, prev1: number, prev2: number): number {
+    const level3 = this.level3;
+    const v = this.vocabSize;
+    if (level3 === undefined || prev2 < 0 || prev2 >= v || prev1 < 0 || prev1 >= v) return Number.NaN;
+    const w = id >= 0 && id < v ? id : UNK_ID;
+    const hit = find3(level3, prev2, prev1, w, this.idBits);
+    return hit >= 0 ? level3.probBook[(level3.entries[hit] / level3.remSize) & 0xff] : Number.NaN;
+  }
+
   /** log10 probability of a sentence: `<s> ids… </s>`, the end marker included. */
   sentenceLogProb(ids: ArrayLike<number>): number {
     const all = new Int32Array(ids.length + 2);

@@ -35,8 +35,71 @@ export class CachedScorer {
     this.value[h] = v;
     return v;
   }
+
+  // The split look-ups of the decoder (see `LanguageModel.bigramLogProbs`), each with its own
+  // direct-mapped memo. Bigrams after the candidates of common words recur all through a
+  // text; trigrams are looked up only where their bigram exists.
+  private readonly bigramKey = new Int32Array(BIGRAM_CACHE_SIZE).fill(-1);
+  private readonly bigramValue = new Float32Array(BIGRAM_CACHE_SIZE);
+  private readonly bigramSeen = new Uint8Array(BIGRAM_CACHE_SIZE);
+  private readonly oneOut = new Float64Array(1);
+  private readonly oneSeen = new Uint8Array(1);
+  private readonly oneId = new Int32Array(1);
+  private readonly historyKey = new Int32Array(HISTORY_CACHE_SIZE).fill(-1);
+  private readonly historyValue = new Float32Array(HISTORY_CACHE_SIZE);
+  private readonly trigramCtx = new Int32Array(CACHE_SIZE).fill(-1);
+  private readonly trigramWord = new Int32Array(CACHE_SIZE);
+  private readonly trigramValue = new Float32Array(CACHE_SIZE);
+
+  /** `LanguageModel.bigramLogProbs`, memoised (values rounded to float32 either way). */
+  bigramLogProbs(candidates: ArrayLike<number>, p1: number, out: Float64Array, seen: Uint8Array): void {
+    const base = this.base;
+    for (let i = 0; i < candidates.length; i++) {
+      const w = candidates[i];
+      const key = (p1 + 1) * base + (w + 1);
+      const h = Math.imul(key, 0x9e3779b1) >>> BIGRAM_CACHE_SHIFT;
+      if (this.bigramKey[h] !== key) {
+        this.oneId[0] = w;
+        this.model.bigramLogProbs(this.oneId, p1, this.oneOut, this.oneSeen);
+        this.bigramKey[h] = key;
+        this.bigramValue[h] = this.oneOut[0];
+        this.bigramSeen[h] = this.oneSeen[0];
+      }
+      out[i] = this.bigramValue[h];
+      seen[i] = this.bigramSeen[h];
+    }
+  }
+
+  /** `LanguageModel.historyWeight`, memoised. */
+  historyWeight(p2: number, p1: number): number {
+    const key = (p2 + 1) * this.base + (p1 + 1);
+    const h = Math.imul(key, 0x9e3779b1) >>> HISTORY_CACHE_SHIFT;
+    if (this.historyKey[h] !== key) {
+      this.historyKey[h] = key;
+      this.historyValue[h] = this.model.historyWeight(p2, p1);
+    }
+    return this.historyValue[h];
+  }
+
+  /** `LanguageModel.trigramLogProb`, memoised. */
+  trigramLogProb(w: number, p1: number, p2: number): number {
+    const context = (p2 + 1) * this.base + (p1 + 1);
+    const h = (Math.imul(context, 0x9e3779b1) ^ Math.imul(w + 1, 0x85ebca6b)) >>> CACHE_SHIFT;
+    if (this.trigramCtx[h] !== context || this.trigramWord[h] !== w) {
+      this.trigramCtx[h] = context;
+      this.trigramWord[h] = w;
+      this.trigramValue[h] = this.model.trigramLogProb(w, p1, p2);
+    }
+    return this.trigramValue[h];
+  }
 }
 
+const BIGRAM_CACHE_BITS = 16;
+const BIGRAM_CACHE_SIZE = 1 << BIGRAM_CACHE_BITS;
+const BIGRAM_CACHE_SHIFT = 32 - BIGRAM_CACHE_BITS;
+const HISTORY_CACHE_BITS = 14;
+const HISTORY_CACHE_SIZE = 1 << HISTORY_CACHE_BITS;
+const HISTORY_CACHE_SHIFT = 32 - HISTORY_CACHE_BITS;
 const CACHE_BITS = 18;
 const CACHE_SIZE = 1 << CACHE_BITS;
 const CACHE_SHIFT = 32 - CACHE_BITS;
@@ -59,14 +122,18 @@ export interface Choice {
  * Best path through `slots`: maximises Σ log10 P_LM − Σ channel cost. Returns the choices in
  * slot order; a slot covered by the previous choice's span has no entry.
  *
- * Hypotheses live in flat typed arrays, one block of `beam × widest slot` entries per slot,
- * so that the inner loop allocates nothing.
+ * Hypotheses live in flat typed arrays, one block of `2 × beam × widest slot` entries per slot,
+ * so that the inner loop allocates nothing. The look-ups are shared where the model allows:
+ * the bigram scores of a slot's candidates once per distinct previous syllable, the trigram
+ * only where its bigram exists and its history has trigrams at all (most readings of a line
+ * are improbable, and their trigrams are not in the model).
  */
 export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: number): Choice[] {
   const n = slots.length;
   let widest = 1;
   for (const slot of slots) if (slot.candidates.length > widest) widest = slot.candidates.length;
-  const cap = beam * widest * 2; // entries per bin: from the slot before and, via spans, two before
+  // Entries per bin: from the slot before and, via spans, from two before; never more.
+  const cap = beam * widest * 2;
   const size = (n + 1) * cap;
   const score = new Float64Array(size);
   const p1s = new Int32Array(size);
@@ -81,6 +148,16 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
   chosen[0] = -1;
   count[0] = 1;
   const order = new Int32Array(cap);
+  const firstIds = new Int32Array(widest);
+  // Bigram scores of the slot's candidates after each distinct previous syllable (≤ beam).
+  const memoP1 = new Int32Array(beam);
+  const bigrams: Float64Array[] = [];
+  const seen: Uint8Array[] = [];
+  for (let r = 0; r < beam; r++) {
+    bigrams.push(new Float64Array(widest));
+    seen.push(new Uint8Array(widest));
+  }
+  const states = new StateTable(cap);
   for (let i = 0; i < n; i++) {
     const m = count[i];
     if (m === 0) continue;
@@ -96,6 +173,9 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
       order[best] = t;
     }
     const candidates = slots[i].candidates;
+    for (let c = 0; c < candidates.length; c++) firstIds[c] = candidates[c].ids[0];
+    const firsts = firstIds.subarray(0, candidates.length);
+    let memoSize = 0;
     const restart = slots[i].sentenceStart && i > 0;
     for (let a = 0; a < keep; a++) {
       const h = order[a];
@@ -107,41 +187,49 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
         p1 = BOS_ID;
         p2 = -1;
       }
+      let row = 0;
+      while (row < memoSize && memoP1[row] !== p1) row++;
+      if (row === memoSize) {
+        scorer.bigramLogProbs(firsts, p1, bigrams[row], seen[row]);
+        memoP1[row] = p1;
+        memoSize++;
+      }
+      const bigram = bigrams[row];
+      const bigramSeen = seen[row];
+      const weight = scorer.historyWeight(p2, p1); // NaN: no trigram follows this history
+      const trigrams = weight === weight;
       for (let c = 0; c < candidates.length; c++) {
         const cand = candidates[c];
         const target = i + cand.span;
         if (target > n) continue;
-        let sc = start - cand.cost;
-        let q1 = p1;
-        let q2 = p2;
         const ids = cand.ids;
-        for (let k = 0; k < ids.length; k++) {
+        let first = bigram[c];
+        if (trigrams) {
+          const tri = bigramSeen[c] === 1 ? scorer.trigramLogProb(ids[0], p1, p2) : Number.NaN;
+          first = tri === tri ? tri : weight + first;
+        }
+        let sc = start - cand.cost + first;
+        let q1 = ids[0];
+        let q2 = p1;
+        for (let k = 1; k < ids.length; k++) {
           sc += scorer.logProb(ids[k], q1, q2);
           q2 = q1;
           q1 = ids[k];
         }
-        // Recombine with a hypothesis of the same state, else add (or replace the worst).
+        // Recombine with the hypothesis of the same state in the target bin, else add it.
         const tb = target * cap;
-        const tm = count[target];
-        let slot = -1;
-        for (let j = 0; j < tm; j++) {
-          if (p1s[tb + j] === q1 && p2s[tb + j] === q2) {
-            slot = j;
-            break;
-          }
+        const found = states.find(target, q1, q2);
+        if (found >= 0) {
+          if (score[tb + found] >= sc) continue;
+          const e = tb + found;
+          score[e] = sc;
+          back[e] = h;
+          chosen[e] = c;
+          continue;
         }
-        if (slot < 0) {
-          if (tm < cap) {
-            slot = tm;
-            count[target] = tm + 1;
-          } else {
-            let worst = 0;
-            for (let j = 1; j < tm; j++) if (score[tb + j] < score[tb + worst]) worst = j;
-            if (score[tb + worst] >= sc) continue;
-            slot = worst;
-          }
-        } else if (score[tb + slot] >= sc) continue;
-        const e = tb + slot;
+        const e = tb + count[target];
+        states.add(target, q1, q2, count[target]);
+        count[target]++;
         score[e] = sc;
         p1s[e] = q1;
         p2s[e] = q2;
@@ -167,6 +255,53 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
     choices.push({ slot, candidate: slots[slot].candidates[chosen[e]] });
   }
   return choices.reverse();
+}
+
+/**
+ * Where each state (last two units) sits in the bins being filled: an open-addressing table
+ * for the three bins a slot can reach (the slot's own and the next two), stamped with the
+ * bin's number so that nothing needs clearing between slots.
+ */
+class StateTable {
+  private readonly mask: number;
+  private readonly bins: Int32Array;
+  private readonly q1s: Int32Array;
+  private readonly q2s: Int32Array;
+  private readonly entry: Int32Array;
+
+  constructor(capacity: number) {
+    let size = 16;
+    while (size < 4 * capacity) size <<= 1;
+    this.mask = size - 1;
+    this.bins = new Int32Array(3 * size).fill(-1);
+    this.q1s = new Int32Array(3 * size);
+    this.q2s = new Int32Array(3 * size);
+    this.entry = new Int32Array(3 * size);
+  }
+
+  private first(bin: number, q1: number, q2: number): number {
+    return (bin % 3) * (this.mask + 1) + ((Math.imul(q1, 0x9e3779b1) ^ Math.imul(q2 + 1, 0x85ebca6b)) >>> 16 & this.mask);
+  }
+
+  /** The entry of state `q1 q2` in `bin`, or -1. */
+  find(bin: number, q1: number, q2: number): number {
+    const offset = (bin % 3) * (this.mask + 1);
+    for (let k = this.first(bin, q1, q2); ; k = offset + ((k - offset + 1) & this.mask)) {
+      if (this.bins[k] !== bin) return -1;
+      if (this.q1s[k] === q1 && this.q2s[k] === q2) return this.entry[k];
+    }
+  }
+
+  /** Records that state `q1 q2` of `bin` is at `entry` (the state is not there yet). */
+  add(bin: number, q1: number, q2: number, entry: number): void {
+    const offset = (bin % 3) * (this.mask + 1);
+    let k = this.first(bin, q1, q2);
+    while (this.bins[k] === bin) k = offset + ((k - offset + 1) & this.mask);
+    this.bins[k] = bin;
+    this.q1s[k] = q1;
+    this.q2s[k] = q2;
+    this.entry[k] = entry;
+  }
 }
 
 /**
