@@ -275,6 +275,16 @@ const VIETNAMESE_UNICODE = /[ăđĩũơưĂĐĨŨƠƯ\u1EA0-\u1EF9]/;
 const READINGS = new Map<LegacyEncoding, Map<string, { after: string; gain: number } | null>>();
 const READINGS_LIMIT = 50_000;
 
+/**
+ * A copy of `s` that does not keep the text it was cut from alive. V8 represents a substring
+ * of 13 characters or more as a view into its parent string, so a cached word would otherwise
+ * hold on to its whole line, or the whole chunk of a streamed file, for as long as the cache
+ * lives. Concatenating and slicing again makes a fresh string of the word's own size.
+ */
+function detached(s: string): string {
+  return (' ' + s).slice(1);
+}
+
 /** A word read in a legacy encoding and the gain, or `undefined` when the reading changes nothing. */
 function legacyReading(w: Word, encoding: LegacyEncoding): { after: string; gain: number } | undefined {
   let cache = READINGS.get(encoding);
@@ -284,7 +294,7 @@ function legacyReading(w: Word, encoding: LegacyEncoding): { after: string; gain
     const after = decodeLegacyView(w.text, encoding);
     r = after === undefined || after === w.text ? null : { after, gain: syllableGain(w.text, after, (w.analysis ??= analyse(w.text))) };
     if (cache.size >= READINGS_LIMIT) cache.clear();
-    cache.set(w.text, r);
+    cache.set(detached(w.text), r);
   }
   return r ?? undefined;
 }
