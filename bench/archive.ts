@@ -1,8 +1,7 @@
 /**
  * Archive-scale benchmark of the built CLI.
  *
- *   npx tsup && npx tsx bench/archive.ts [--mb 200] [--big-mb 1024] [--skip-big] [--skip-archive]
- *                                        [--corpus ../shared/corpus/text]
+ *   npx tsup && npx tsx bench/archive.ts [options]     (--help lists them)
  *
  * 1. Generates an archive of Markdown, HTML and text files (≥ --mb MB) in a temporary
  *    directory, from the corpus text in ../shared/corpus/text with some damage applied
@@ -11,12 +10,12 @@
  *    files/s, MB/s, the speed-up, and peak memory (maximum resident set, worker threads
  *    included, from /usr/bin/time).
  * 2. Generates one text file of --big-mb MB (5% of its lines damaged) and streams it through `vietfix` (stdin to
- *    /dev/null) and `vietfix --write`: MB/s and peak memory.
+ *    /dev/null) and `vietfix --write` (on a copy), full pipeline: MB/s and peak memory.
  *
  * Everything generated is deleted at the end. Prints Markdown tables for the README.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -38,6 +37,21 @@ const ARCHIVE_MB = option('mb', 200);
 const BIG_MB = option('big-mb', 1024);
 const SKIP_BIG = process.argv.includes('--skip-big');
 const SKIP_ARCHIVE = process.argv.includes('--skip-archive');
+const bigFileAt = process.argv.indexOf('--big-file');
+const BIG_FILE = bigFileAt >= 0 ? resolve(process.argv[bigFileAt + 1]) : undefined;
+const GENERATE_ONLY = process.argv.includes('--generate-only');
+
+const USAGE = `npx tsup && npx tsx bench/archive.ts [options]
+
+  --mb N            size of the generated archive in MB (default 200)
+  --big-mb N        size of the single large file in MB (default 1024)
+  --skip-archive    leave out the archive runs (--check --jobs 1 and 2)
+  --skip-big        leave out the single-file runs (stdin and --write)
+  --big-file PATH   keep the single file at PATH (generated there if missing, reused if
+                    present; --write works on a copy, so it stays damaged)
+  --generate-only   with --big-file: write the file and stop
+  --corpus DIR      clean corpus text (*.txt.gz; default ../shared/corpus/text)
+`;
 
 // The simulator's deterministic generator, so every run builds the same archive.
 const random = generator(20241125);
@@ -111,7 +125,29 @@ function timed(args: string[], stdin?: string): { seconds: number; cpu: number; 
   return { seconds: secs, cpu: user + sys, peakMb: kb / 1024, status: r.status };
 }
 
+/** Writes the single large file: corpus lines in order, {@link BIG_FILE_DAMAGE} of them damaged. */
+function writeBigFile(path: string, lines: string[]): void {
+  const fd = openSync(path, 'w');
+  let size = 0;
+  let i = 0;
+  const batch: string[] = [];
+  while (size < BIG_MB * MB) {
+    batch.push(damage(lines[i++ % lines.length], BIG_FILE_DAMAGE));
+    if (batch.length === 4096) {
+      const chunk = batch.join('\n') + '\n';
+      writeSync(fd, chunk);
+      size += Buffer.byteLength(chunk);
+      batch.length = 0;
+    }
+  }
+  closeSync(fd);
+}
+
 function main(): void {
+  if (process.argv.includes('--help')) {
+    process.stdout.write(USAGE);
+    return;
+  }
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npx tsup` first');
   const work = mkdtempSync(join(tmpdir(), 'vietfix-bench-'));
   try {
@@ -154,27 +190,20 @@ function main(): void {
     }
 
     if (!SKIP_BIG) {
-      const big = join(work, 'big.txt');
-      const fd = openSync(big, 'w');
-      let size = 0;
-      let i = 0;
-      const batch: string[] = [];
-      while (size < BIG_MB * MB) {
-        batch.push(damage(lines[i++ % lines.length], BIG_FILE_DAMAGE));
-        if (batch.length === 4096) {
-          const chunk = batch.join('\n') + '\n';
-          writeSync(fd, chunk);
-          size += Buffer.byteLength(chunk);
-          batch.length = 0;
-        }
-      }
-      closeSync(fd);
+      const big = BIG_FILE ?? join(work, 'big.txt');
+      if (!BIG_FILE || !existsSync(big)) writeBigFile(big, lines);
+      const size = statSync(big).size;
       console.log(`single file: ${(size / MB).toFixed(0)} MB of text\n`);
+      if (GENERATE_ONLY) return;
       console.log('| run | time (s) | CPU (s) | MB/s | peak memory (MB) |');
       console.log('| --- | ---: | ---: | ---: | ---: |');
       const streamed = timed(['--quiet'], big);
+      if (streamed.status !== 0) throw new Error(`vietfix < big.txt exited ${streamed.status}`);
       console.log(`| \`vietfix < big.txt > /dev/null\` | ${streamed.seconds.toFixed(1)} | ${streamed.cpu.toFixed(1)} | ${(size / MB / streamed.seconds).toFixed(1)} | ${streamed.peakMb.toFixed(0)} |`);
-      const written = timed(['--write', '--quiet', big]);
+      // --write replaces the file: it works on a copy, so that a kept --big-file stays damaged.
+      const target = join(work, 'write.txt');
+      copyFileSync(big, target);
+      const written = timed(['--write', '--quiet', target]);
       if (written.status !== 0) throw new Error(`vietfix --write exited ${written.status}`);
       console.log(`| \`vietfix --write big.txt\` | ${written.seconds.toFixed(1)} | ${written.cpu.toFixed(1)} | ${(size / MB / written.seconds).toFixed(1)} | ${written.peakMb.toFixed(0)} |`);
     }
