@@ -126,6 +126,14 @@ describe('OCR repair', () => {
     ]);
   });
 
+  it('joins an onset cut off the front of a syllable, and only as written', () => {
+    const { text, edits } = fix('Doanh nghiệp đang mở rộng thị t rường xuất khẩu sang châu Âu.');
+    expect(text).toBe('Doanh nghiệp đang mở rộng thị trường xuất khẩu sang châu Âu.');
+    expect(edits.map((e) => [e.before, e.after, e.kind])).toEqual([['t rường', 'trường', 'split']]);
+    // `v` + `tế` spells no syllable: no near miss (`về`) is made of it.
+    expect(fix('Bệnh viện thiếu nguồn cung ôxy v tế, nhiều ca nguy kịch.').text).toContain('v tế');
+  });
+
   it('reads wrong-language OCR back into Vietnamese', () => {
     const { text } = fix('Ngoai ra, cac hoat dong t6 chic cua chung toi dudng nhu khong danh cho khach.');
     expect(text).toContain('tổ chức của chúng tôi');

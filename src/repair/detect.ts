@@ -184,6 +184,19 @@ export function lineMode(
   return { noMarks, noTones, ocr, heavy };
 }
 
+/**
+ * Initial consonants that a split can cut off the front of a syllable (`t rường`): the
+ * vowel-free onsets. `gi` and `qu` carry a vowel letter and read as syllables of their own.
+ */
+const HEAD_FRAGMENTS: ReadonlySet<string> = new Set([
+  'b', 'c', 'ch', 'd', 'đ', 'g', 'gh', 'h', 'k', 'kh', 'l', 'm', 'n', 'ng', 'ngh', 'nh', 'p', 'ph', 'r', 's', 't', 'th', 'tr', 'v', 'x',
+]);
+
+/** Whether a lower-case token is an initial consonant (`tr`, `t`) cut off the syllable after it. */
+export function isHeadFragment(lower: string): boolean {
+  return HEAD_FRAGMENTS.has(lower);
+}
+
 /** Whether a lower-case token is a final-consonant fragment (`ng`, `n`) cut off a syllable. */
 export function isFinalFragment(lower: string): boolean {
   return FINAL_FRAGMENTS.has(lower);

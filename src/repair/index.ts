@@ -14,7 +14,7 @@ import type { StageEdit } from '../types.js';
 import { type Candidate, SkeletonIndex, splitCandidates, tokenCandidates, type MarkTrust } from './candidates.js';
 import { type ChannelCosts, DEFAULT_COSTS, hasMarks, skeletonOf } from './channel.js';
 import { CachedScorer, choiceMargins, decode, type Slot } from './decoder.js';
-import { isFinalFragment, lineMode, type LineMode, looksDamaged, MIN_PASSAGE_WORDS } from './detect.js';
+import { isFinalFragment, isHeadFragment, lineMode, type LineMode, looksDamaged, MIN_PASSAGE_WORDS } from './detect.js';
 import { mayShowDamage } from './prefilter.js';
 import { Lexicon, type WordToken } from './lexicon.js';
 
@@ -266,7 +266,26 @@ export function repairStage(options: RepairOptions = {}): Stage {
         if (m.noMarks || m.noTones || m.ocr) {
           for (let wi = 0; wi < words.length; wi++) {
             const w = words[wi];
-            if (protectedSlots.has(w.slot) || !w.plain || w.lower.length < 2) continue;
+            if (protectedSlots.has(w.slot) || !w.plain) continue;
+            const next = words[wi + 1];
+            const nextJoinable =
+              m.ocr &&
+              next !== undefined &&
+              next.slot === w.slot + 1 &&
+              next.start === w.end + 1 &&
+              next.text === next.lower &&
+              !protectedSlots.has(next.slot);
+            if (w.lower.length < 2 || (w.kind === 'foreign' && isHeadFragment(w.lower))) {
+              // An onset cut off the syllable after it (`t rường`): join them.
+              if (nextJoinable && w.kind === 'foreign' && w.text === w.lower && isHeadFragment(w.lower) && next.kind === 'syllable') {
+                const joined = joinCandidates(w.lower, next.lower, false);
+                if (joined.length > 0) {
+                  slots[w.slot].candidates[0].cost = KEEP_DAMAGED;
+                  slots[w.slot].candidates = slots[w.slot].candidates.concat(joined);
+                }
+              }
+              if (w.lower.length < 2) continue;
+            }
             if (w.kind !== 'syllable' && w.kind !== 'foreign') continue;
             const slot = slots[w.slot];
             const keep = slot.candidates[0];
@@ -300,20 +319,10 @@ export function repairStage(options: RepairOptions = {}): Stage {
               if (contextPrefersOther(wi, suspects)) alts = suspects;
             }
             // A final-consonant fragment or a damaged word next to this one: join them.
-            const next = words[wi + 1];
-            if (
-              m.ocr &&
-              next !== undefined &&
-              next.slot === w.slot + 1 &&
-              next.start === w.end + 1 &&
-              next.text === next.lower &&
-              !protectedSlots.has(next.slot) &&
-              next.kind === 'foreign' &&
-              (isFinalFragment(next.lower) || !valid)
-            ) {
+            if (nextJoinable && next.kind === 'foreign' && (isFinalFragment(next.lower) || !valid)) {
               alts = alts.concat(joinCandidates(w.lower, next.lower));
             }
-            if (alts.length > 0) slot.candidates = [keep, ...alts];
+            if (alts.length > 0) slot.candidates = slot.candidates.concat(alts);
           }
         }
 
@@ -359,7 +368,12 @@ export function repairStage(options: RepairOptions = {}): Stage {
           return false;
         }
 
-        function joinCandidates(a: string, b: string): Candidate[] {
+        /**
+         * `a b` read as one syllable. With `misread`, the join may also differ by its marks and
+         * one letter: the mark over a cut-off head is often misread. An onset cut off the front
+         * (`t rường`) leaves the marked part whole, so it is joined as written only.
+         */
+        function joinCandidates(a: string, b: string, misread = true): Candidate[] {
           const joined = a + b;
           if (joined.length > 8) return [];
           // The halves as written, joined, are the likeliest reading (`nhữ ng` → `những`);
@@ -367,8 +381,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
           const id = isValidSyllable(joined) ? lm.id(joined) : 0;
           const asWritten: Candidate[] =
             id >= FIRST_SYLLABLE_ID ? [{ text: joined, ids: [id], cost: 0, kind: 'split', span: 2 }] : [];
-          // The mark over a cut-off head is often misread: marks are weak evidence here.
-          return asWritten.concat(candidatesFor(joined, 'none', 1, 4)).map((c) => ({
+          return (misread ? asWritten.concat(candidatesFor(joined, 'none', 1, 4)) : asWritten).map((c) => ({
             ...c,
             cost: c.cost + costs.split,
             kind: 'split' as const,
