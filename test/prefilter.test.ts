@@ -37,9 +37,11 @@ const WORDS = [
   'the', 'Samsung', 'José', 'iPhone', 'TW', 'CBNV', 'H5N1', 'F1', '485', '28/8/2014', '5km', '10h15', 'm2',
   'km2', 'vnexpress.net', 'http://x.vn/Việt_Nam', 'a@b.vn', 'TTTT&TV', 'A&b',
   // odd characters
+  // loanwords, abbreviations, units and names that are no syllables
+  'đ', 'Đ', 'hđnd', 'tđ', 'Lênin', 'Matxcơva', 'Đắk', 'bêtông', 'kilômet', 'ôtô', 'A5', 'U30', 'Đ5', 'Ô', '20', '5.000',
   'vi\u0323ệt', 'viê\u0301t', 'vi\u200bệt', 'việ\u00adc', 'Ðồng', 'ĸ', '中文', '😀',
 ];
-const SEPARATORS = [' ', ' ', ' ', ', ', '. ', '\u00a0', '\t', '-', '/', '.', ': ', '“', '” ', '…', ' (', ') ', '&'];
+const SEPARATORS = [' ', ' ', ' ', ', ', '. ', '\u00a0', '\t', '-', '/', '.', ': ', '“', '” ', '…', ' (', ') ', '&', ' & '];
 
 const randomLine = fc
   .array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPARATORS)), { maxLength: 30 })

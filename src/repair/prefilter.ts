@@ -13,8 +13,8 @@
  */
 import { LETTER_LIMIT } from '../orthography/automaton.js';
 import { syllableAutomaton } from '../orthography/syllable.js';
-import { toneOf } from '../orthography/index.js';
-import { MIN_PASSAGE_WORDS, NO_MARKS_SHARE, NO_TONES_SHARE } from './detect.js';
+import { removeMarks, toneOf } from '../orthography/index.js';
+import { MIN_PASSAGE_WORDS, MIN_TONELESS_WORDS, NO_MARKS_SHARE, NO_TONES_SHARE } from './detect.js';
 
 // Bits of the per-code-unit class table.
 /** Part of a word (letters, digits, marks and anything else the scan does not know). */
@@ -35,6 +35,8 @@ const SPACE = 64;
 const LINK = 128;
 /** A word character outside ASCII. */
 const NON_ASCII = 256;
+/** A vowel letter (a e i o u y with any marks). */
+const VOWEL = 512;
 /** The automaton's letter number of the code unit sits above the class bits. */
 const LETTER_SHIFT = 16;
 
@@ -45,7 +47,8 @@ function buildClassTable(): Uint32Array {
   for (let c = 0x30; c <= 0x39; c++) table[c] = WORD | ASCII | DIGIT;
   for (let c = 0x41; c <= 0x5a; c++) table[c] = WORD | ASCII | UPPER;
   for (let c = 0x61; c <= 0x7a; c++) table[c] = WORD | ASCII;
-  table[0x26] = WORD | ODD; // `&` joins acronyms (`TTTT&TV`)
+  table[0x26] = WORD | ODD; // `&` joins acronyms (`TTTT&TV`); alone it is punctuation
+  for (const ch of 'aeiouyAEIOUY') table[ch.charCodeAt(0)] |= VOWEL;
   for (const c of [0x2f, 0x40, 0x3a]) table[c] = LINK;
   for (const c of [0x09, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]) table[c] = SPACE;
   for (let c = 0x2000; c <= 0x200a; c++) table[c] = SPACE;
@@ -60,7 +63,8 @@ function buildClassTable(): Uint32Array {
   for (let c = 0xc0; c < LETTER_LIMIT; c++) {
     if (letterOf[c] === 0) continue;
     const ch = String.fromCharCode(c);
-    table[c] = WORD | NON_ASCII | (ch.toLowerCase() !== ch ? UPPER : 0) | (toneOf(ch) !== 0 ? TONED : 0);
+    const vowel = 'aeiouy'.includes(removeMarks(ch).toLowerCase());
+    table[c] = WORD | NON_ASCII | (ch.toLowerCase() !== ch ? UPPER : 0) | (toneOf(ch) !== 0 ? TONED : 0) | (vowel ? VOWEL : 0);
   }
   for (let c = 0; c < LETTER_LIMIT; c++) table[c] |= letterOf[c] << LETTER_SHIFT;
   return table;
@@ -101,6 +105,12 @@ export function mayShowDamage(line: string, minWords = MIN_PASSAGE_WORDS): boole
   let chunkMarked = 0;
   let chunkTonelessMarked = 0;
   let chunkIsLink = false;
+  /** Damage the full test may count for capitalised words that are no syllable (half each). */
+  let nameDamage = 0;
+  /** Every word the full test may count, links included: it needs a few for a passage. */
+  let wordsAtMost = 0;
+  /** The word before starts with a digit: a number, so a letter after it is a unit, no fragment. */
+  let afterNumber = false;
   let i = 0;
   while (i <= n) {
     const c = i < n ? line.charCodeAt(i) : 0x20;
@@ -132,24 +142,45 @@ export function mayShowDamage(line: string, minWords = MIN_PASSAGE_WORDS): boole
       state = next[state * width + (k >>> LETTER_SHIFT)];
     }
     const all = first | rest;
-    if (all & ODD) return true;
+    const numberBefore = afterNumber;
+    afterNumber = (first & DIGIT) !== 0;
+    if (all & ODD) {
+      if (c === 0x26 && i - start === 1) continue; // `&` alone is punctuation
+      return true;
+    }
     // Not lower or title case: the full test skips the word too.
     if (rest & UPPER) continue;
     if (all & DIGIT) {
-      // A number with its unit (`5km`) is skipped; letters before digits (`t6`) may be damage.
-      if ((first & DIGIT) === 0 && !isSquareOrCube(line, start, i)) return true;
+      // A number with its unit (`5km`) is skipped, and so is a capital with digits (`A5`, `U30`:
+      // an acronym); letters before digits in lower case (`t6`) may be damage.
+      if ((first & (DIGIT | UPPER)) === 0 && !isSquareOrCube(line, start, i)) return true;
       continue;
     }
+    wordsAtMost++;
     if ((all & NON_ASCII) === 0) {
       plainWords++;
-      // A final consonant cut off the word before it (`nhố ng`).
-      if (i - start <= 2 && start >= 2 && CLASS[line.charCodeAt(start - 2)] & WORD && isFinalFragment(line, start, i)) {
+      // A final consonant cut off the word before it (`nhố ng`), not a unit after a number (`20 m`).
+      if (!numberBefore && i - start <= 2 && start >= 2 && CLASS[line.charCodeAt(start - 2)] & WORD && isFinalFragment(line, start, i)) {
         return true;
       }
       continue;
     }
     // A word with letters outside ASCII: a valid syllable, or possibly damage.
-    if (accepting[state] !== 1) return true;
+    if (accepting[state] !== 1) {
+      // What the full test makes of the word is not known exactly here, so it is counted as a
+      // word without marks (an upper bound) where it cannot be damage: a single letter (`đ`
+      // after a price), a word without vowels (`hđnd`), a capitalised name (`Lênin`, half a
+      // sign of damage at most).
+      if (i - start === 1 || (all & VOWEL) === 0) {
+        plainWords++;
+        continue;
+      }
+      if ((first & UPPER) === 0) return true;
+      nameDamage += 0.5;
+      if (nameDamage >= 1) return true;
+      plainWords++;
+      continue;
+    }
     chunkMarked++;
     if ((all & TONED) === 0) chunkTonelessMarked++;
   }
@@ -157,7 +188,8 @@ export function mayShowDamage(line: string, minWords = MIN_PASSAGE_WORDS): boole
   // A passage without marks needs markless >= share × (markless + marked); the slack keeps
   // rounding from ever clearing a line at the exact threshold.
   if (markless >= minWords && markless * (1 - NO_MARKS_SHARE) >= NO_MARKS_SHARE * markedWords - SLACK) return true;
-  // Likewise without tones: the toneless words against the toned ones.
+  // Likewise without tones (which needs more words): the toneless words against the toned ones.
+  if (wordsAtMost < (minWords >= MIN_PASSAGE_WORDS ? MIN_TONELESS_WORDS : minWords)) return false;
   const tonedWords = markedWords - tonelessMarked;
   return (markless + tonelessMarked) * (1 - NO_TONES_SHARE) >= NO_TONES_SHARE * tonedWords - SLACK;
 }
