@@ -60,15 +60,14 @@ const SUSPICIOUS_PAIRS: ReadonlyArray<readonly [first: string, next: string]> = 
 const VIQR_TONE_PAIR = 7;
 
 const SCAN_SIZE = 0x2200;
+/** Bits of {@link SCAN}: 0–7 the pairs a code may start, then SINGLE, then the pairs it may end. */
 const SINGLE = 0x100;
-/** char code → SINGLE, or the pairs it may start (one bit each). */
-const FIRST = new Uint16Array(SCAN_SIZE);
-/** char code → the pairs it may end. */
-const NEXT = new Uint8Array(SCAN_SIZE);
-for (const ch of SUSPICIOUS_CHARS) FIRST[ch.charCodeAt(0)] |= SINGLE;
+const NEXT_SHIFT = 9;
+const SCAN = new Uint32Array(SCAN_SIZE);
+for (const ch of SUSPICIOUS_CHARS) SCAN[ch.charCodeAt(0)] |= SINGLE;
 SUSPICIOUS_PAIRS.forEach(([first, next], k) => {
-  for (const ch of first) FIRST[ch.charCodeAt(0)] |= 1 << k;
-  for (const ch of next) NEXT[ch.charCodeAt(0)] |= 1 << k;
+  for (const ch of first) SCAN[ch.charCodeAt(0)] |= 1 << k;
+  for (const ch of next) SCAN[ch.charCodeAt(0)] |= 1 << (k + NEXT_SHIFT);
 });
 
 function isAsciiLetterCode(c: number): boolean {
@@ -78,22 +77,26 @@ function isAsciiLetterCode(c: number): boolean {
 /**
  * Whether `line` holds a character or a pair of characters that clean text does not (see
  * {@link SUSPICIOUS_CHARS} and {@link SUSPICIOUS_PAIRS}). One pass over the char codes with
- * two table lookups: clean lines are rejected fast.
+ * one table look-up each: a pair is found at its second character, against the pairs the
+ * character before may start, so clean lines are rejected fast.
  */
 export function mayBeDamaged(line: string): boolean {
   const n = line.length;
+  let starts = 0; // the pairs the previous character may start
   for (let i = 0; i < n; i++) {
     const c = line.charCodeAt(i);
-    if (c >= SCAN_SIZE) continue;
-    const f = FIRST[c];
-    if (f === 0) continue;
-    if (f & SINGLE) return true;
-    if (i + 1 >= n) continue;
-    const d = line.charCodeAt(i + 1);
-    const pair = d < SCAN_SIZE ? f & NEXT[d] : 0;
-    if (pair === 0) continue;
-    if (pair !== 1 << VIQR_TONE_PAIR) return true;
-    if (i + 2 < n && isAsciiLetterCode(line.charCodeAt(i + 2))) return true;
+    if (c >= SCAN_SIZE) {
+      starts = 0;
+      continue;
+    }
+    const t = SCAN[c];
+    const pair = starts & (t >>> NEXT_SHIFT);
+    if (pair !== 0 || (t & SINGLE) !== 0) {
+      if (t & SINGLE) return true;
+      if (pair !== 1 << VIQR_TONE_PAIR) return true;
+      if (i + 1 < n && isAsciiLetterCode(line.charCodeAt(i + 1))) return true;
+    }
+    starts = t & 0xff;
   }
   return false;
 }

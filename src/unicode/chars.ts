@@ -5,11 +5,27 @@
  * the supplement/extended blocks U+1AB0–U+1AFF, U+1DC0–U+1DFF, U+20D0–U+20FF, U+FE20–U+FE2F),
  * Hangul vowel/final jamo (decomposed Korean), `Ð`/`ð`, Greek and Cyrillic (homoglyphs), the
  * invisible format characters and the no-break spaces. Clean NFC Vietnamese contains none of
- * them, so this single test is the whole cost of the stage on clean text. (Without the `u`
- * flag and with a handful of ranges the test runs several times faster than `\p{M}` would.)
+ * them. Inclusive ranges of UTF-16 code units.
  */
-export const SUSPICIOUS =
-  /[\u00A0\u00AD\u00D0\u00F0\u0300-\u052F\u1160-\u11FF\u1AB0-\u1AFF\u1DC0-\u1DFF\u1F00-\u1FFF\u2007\u200B-\u200D\u202F\u2060\u20D0-\u20FF\uFE20-\uFE2F\uFEFF]/;
+const SUSPICIOUS_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x00a0, 0x00a0], [0x00ad, 0x00ad], [0x00d0, 0x00d0], [0x00f0, 0x00f0], [0x0300, 0x052f],
+  [0x1160, 0x11ff], [0x1ab0, 0x1aff], [0x1dc0, 0x1dff], [0x1f00, 0x1fff], [0x2007, 0x2007],
+  [0x200b, 0x200d], [0x202f, 0x202f], [0x2060, 0x2060], [0x20d0, 0x20ff], [0xfe20, 0xfe2f],
+  [0xfeff, 0xfeff],
+];
+
+const SUSPICIOUS_UNIT = new Uint8Array(0x10000);
+for (const [from, to] of SUSPICIOUS_RANGES) SUSPICIOUS_UNIT.fill(1, from, to + 1);
+
+/**
+ * Whether `line` holds a character of {@link SUSPICIOUS_RANGES}: the whole cost of the stage on
+ * clean text. A table look-up per code unit, which runs faster than a character-class regular
+ * expression with these ranges.
+ */
+export function hasSuspicious(line: string): boolean {
+  for (let i = 0; i < line.length; i++) if (SUSPICIOUS_UNIT[line.charCodeAt(i)] !== 0) return true;
+  return false;
+}
 
 /**
  * Zero-width and invisible characters that damaged text carries inside or between words: zero

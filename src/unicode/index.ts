@@ -41,7 +41,7 @@ import {
   isNoBreakSpace,
   isWordSpace,
   MARKED_LETTER,
-  SUSPICIOUS,
+  hasSuspicious,
   VIETNAMESE_LETTER,
 } from './chars.js';
 import { composeClusters, type ComposeRule } from './compose.js';
@@ -80,20 +80,20 @@ const STYLE_CANDIDATE =
 
 /**
  * The Unicode stage (see the module comment for its rules). Its `mayApply` is one
- * precompiled character-class test, so clean NFC text costs a single scan.
+ * table-driven scan, so clean NFC text costs a single scan.
  */
 export function unicodeStage(options: UnicodeStageOptions = {}): Stage {
   const style = options.toneStyle ?? 'preserve';
   if (style === 'preserve') {
     return {
       name: 'unicode',
-      mayApply: (line) => SUSPICIOUS.test(line),
+      mayApply: hasSuspicious,
       run: (line) => repairLine(line, undefined),
     };
   }
   return {
     name: 'unicode',
-    mayApply: (line) => SUSPICIOUS.test(line) || STYLE_CANDIDATE.test(line),
+    mayApply: (line) => hasSuspicious(line) || STYLE_CANDIDATE.test(line),
     run: (line) => repairLine(line, style),
   };
 }
