@@ -332,6 +332,18 @@ describe('model builder and loader', async () => {
     expect(model.isWord(sentence, 1, 3)).toBe(false);
   });
 
+  it('answers two-syllable word look-ups by hash as the word list does', () => {
+    const ids = (text: string) => text.split(' ').map((s) => model.id(s));
+    for (const w of ['phụ nữ', 'phát triển', 'hòa bình', 'của đất', 'nữ phụ', 'trung tâm']) {
+      const [a, b] = ids(w);
+      expect(model.isPairWord(a, b), w).toBe(model.isWord([a, b]));
+    }
+    expect(model.isPairWord(...(ids('phụ nữ') as [number, number]))).toBe(true);
+    // Every pair of the bundled model's vocabulary head agrees with the binary search.
+    const big = defaultModel();
+    for (let a = 0; a < 300; a++) for (let b = 0; b < 300; b++) expect(big.isPairWord(a, b)).toBe(big.isWord([a, b]));
+  });
+
   it('reads unaligned buffers and rejects other files', () => {
     const shifted = new Uint8Array(bytes.length + 1);
     shifted.set(bytes, 1);

@@ -73,6 +73,11 @@ function find(level: Level, left: number, right: number): number {
   return -1;
 }
 
+/** Home slot of the pair `a b` in a two-syllable word table. */
+function pairSlot(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca6b)) >>> 8;
+}
+
 /** Entry of the bigram `a b`, or -1. */
 function find2(level: Level, a: number, b: number, idBits: number): number {
   const key = (a << idBits) | b;
@@ -446,6 +451,43 @@ export class LanguageModel {
   wordCount(ids: ArrayLike<number>, from = 0, to = ids.length): number {
     const i = this.wordIndex(ids, from, to);
     return i < 0 ? 0 : this.wordCounts[i];
+  }
+
+  /**
+   * Whether `a b` is a two-syllable word of the list: what `isWord([a, b])` says, from a hash
+   * table of the two-syllable words built on first use (a probe or two instead of a binary
+   * search over the whole list).
+   */
+  isPairWord(a: number, b: number): boolean {
+    const table = (this.pairTable ??= this.buildPairTable());
+    const mask = table.length / 2 - 1;
+    for (let k = pairSlot(a, b) & mask; ; k = (k + 1) & mask) {
+      const x = table[2 * k];
+      if (x === -1) return false;
+      if (x === a && table[2 * k + 1] === b) return true;
+    }
+  }
+
+  private pairTable: Int32Array | undefined;
+
+  private buildPairTable(): Int32Array {
+    let pairs = 0;
+    for (let i = 0; i < this.wordCounts.length; i++) if (this.wordStart[i + 1] - this.wordStart[i] === 2) pairs++;
+    let size = 16;
+    while (size < 2 * pairs) size <<= 1;
+    const table = new Int32Array(2 * size).fill(-1);
+    const mask = size - 1;
+    for (let i = 0; i < this.wordCounts.length; i++) {
+      const start = this.wordStart[i];
+      if (this.wordStart[i + 1] - start !== 2) continue;
+      const a = this.wordIds[start];
+      const b = this.wordIds[start + 1];
+      let k = pairSlot(a, b) & mask;
+      while (table[2 * k] !== -1) k = (k + 1) & mask;
+      table[2 * k] = a;
+      table[2 * k + 1] = b;
+    }
+    return table;
   }
 
   /** Whether some word of the list starts with `ids[from..to)` (for segmentation). */

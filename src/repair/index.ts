@@ -338,7 +338,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
           const right = s + 1 < slots.length && slots[s + 1].sentenceStart ? -1 : neighbour(s + 1);
           if (left < 0 && right < 0) return list;
           const makesWord = (id: number) =>
-            (left >= 0 && lm.isWord([left, id])) || (right >= 0 && lm.isWord([id, right]));
+            (left >= 0 && lm.isPairWord(left, id)) || (right >= 0 && lm.isPairWord(id, right));
           if (makesWord(slots[s].candidates[0].ids[0])) return list;
           return list.map((c) => (makesWord(c.ids[0]) ? { ...c, cost: c.cost - WORD_BONUS } : c));
         }
