@@ -167,10 +167,13 @@ export function repairStage(options: RepairOptions = {}): Stage {
     return c;
   };
 
-  const candidatesFor = (lower: string, trust: MarkTrust, maxDistance: number, limit: number): Candidate[] =>
-    cached(`${trust}${maxDistance}${limit}\u0000${lower}`, () =>
-      tokenCandidates(getIndex(), lower, { trust, maxDistance, limit, costs, rankWindow: RANK_WINDOW }),
-    );
+  /** A word's candidates, each with `penalty` added to its cost (memoised with it: no copies). */
+  const candidatesFor = (lower: string, trust: MarkTrust, maxDistance: number, limit: number, penalty = 0): Candidate[] =>
+    cached(`${trust}${maxDistance}${limit}${penalty}\u0000${lower}`, () => {
+      const list = tokenCandidates(getIndex(), lower, { trust, maxDistance, limit, costs, rankWindow: RANK_WINDOW });
+      if (penalty !== 0) for (const c of list) c.cost += penalty;
+      return list;
+    });
 
   return {
     name: 'repair',
@@ -313,9 +316,9 @@ export function repairStage(options: RepairOptions = {}): Stage {
               alts = candidatesFor(w.lower, markTrust, longWord ? 2 : 1, REPAIR_CANDIDATES);
               if (longWord && m.ocr) alts = alts.concat(splitCandidates(idx, w.lower, costs));
             } else if (m.heavy) {
-              alts = withPenalty(candidatesFor(w.lower, 'none', 0, MARK_CANDIDATES), HEAVY_CHANGE_PENALTY);
+              alts = candidatesFor(w.lower, 'none', 0, MARK_CANDIDATES, HEAVY_CHANGE_PENALTY);
             } else if (m.ocr || m.noMarks) {
-              const suspects = wordBonus(wi, withPenalty(candidatesFor(w.lower, 'all', 1, SUSPECT_CANDIDATES), VALID_CHANGE_PENALTY));
+              const suspects = wordBonus(wi, candidatesFor(w.lower, 'all', 1, SUSPECT_CANDIDATES, VALID_CHANGE_PENALTY));
               if (contextPrefersOther(wi, suspects)) alts = suspects;
             }
             // A final-consonant fragment or a damaged word next to this one: join them.
@@ -341,10 +344,6 @@ export function repairStage(options: RepairOptions = {}): Stage {
             (left >= 0 && lm.isPairWord(left, id)) || (right >= 0 && lm.isPairWord(id, right));
           if (makesWord(slots[s].candidates[0].ids[0])) return list;
           return list.map((c) => (makesWord(c.ids[0]) ? { ...c, cost: c.cost - WORD_BONUS } : c));
-        }
-
-        function withPenalty(list: Candidate[], penalty: number): Candidate[] {
-          return list.map((c) => ({ ...c, cost: c.cost + penalty }));
         }
 
         /**
