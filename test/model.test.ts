@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { chooseVocabulary, CorpusCollector } from '../data/build/corpus.js';
+import { chooseLoanwords, chooseVocabulary, CorpusCollector } from '../data/build/corpus.js';
 import { buildModelFile, type BuildOptions } from '../data/build/model-builder.js';
 import { backoffLogProb, buildBackoffModel, discounts } from '../data/build/ngrams.js';
 import { shippableWords, type WordEntry } from '../data/build/words.js';
@@ -344,6 +344,25 @@ describe('model builder and loader', async () => {
     for (let a = 0; a < 300; a++) for (let b = 0; b < 300; b++) expect(big.isPairWord(a, b)).toBe(big.isWord([a, b]));
   });
 
+  it('keeps frequent marked non-syllables as loanwords, not typos of syllables or words with digits', async () => {
+    const collector = new CorpusCollector();
+    const lines = [
+      'Đoàn xe đi thêm vài kilômet nữa.', // loanword, five times
+      'Nó trông giống chuôt cống.', // `chuot` spells syllables: a typo
+      'Kilômet cuối cùng dài nhất.', // capitalised: counts for `kilômet`
+      'một t6 chức', // letters with a digit
+    ];
+    for (let k = 0; k < 4; k++) for (const line of lines) collector.addLine(line);
+    collector.addLine('chiếc ôtô');
+    expect(collector.markedForeign.get('kilômet')).toBe(8);
+    expect(chooseLoanwords(collector.markedForeign, 4)).toEqual(['kilômet']);
+    expect(chooseLoanwords(collector.markedForeign, 1)).toEqual(['kilômet', 'ôtô']);
+    const model = LanguageModel.fromBuffer(await buildModelFile([{ name: 'sample', lines }], WORDS, { ...FULL, minLoanwordCount: 1 }));
+    expect(model.isLoanword('kilômet')).toBe(true);
+    expect(model.isLoanword('chuôt')).toBe(false);
+    expect(model.loanwordCount).toBe(1);
+  });
+
   it('reads unaligned buffers and rejects other files', () => {
     const shifted = new Uint8Array(bytes.length + 1);
     shifted.set(bytes, 1);
@@ -366,5 +385,7 @@ describe.runIf(existsSync(bundled))('bundled model', () => {
     expect(model.isWord([id('phụ'), id('nữ')])).toBe(true);
     expect(model.isWord([id('đồng'), id('chí')])).toBe(true);
     expect(model.id('hoà')).toBe(model.id('hòa'));
+    for (const w of ['kilômét', 'ôtô', 'ăngten', 'ximăng']) expect(model.isLoanword(w), w).toBe(true);
+    for (const w of ['việt', 'chuôt', 'viêt', 't6']) expect(model.isLoanword(w), w).toBe(false);
   });
 });

@@ -6,6 +6,8 @@ import { mayShowDamage } from '../src/repair/prefilter.js';
 
 const knownSkeleton = (s: string): boolean => syllablesForSkeleton(s).length > 0;
 const anySkeleton = (): boolean => true;
+const LOANWORDS = new Set(['kilômet', 'ôtô', 'bêtông', 'lênin']);
+const isLoanword = (lower: string): boolean => LOANWORDS.has(lower);
 
 /** A line the full test flags must never be cleared by the prefilter, whatever the skeleton test. */
 function assertNeverClearsDamage(line: string): void {
@@ -13,6 +15,9 @@ function assertNeverClearsDamage(line: string): void {
     for (const hasSkeleton of [knownSkeleton, anySkeleton]) {
       if (lineMode(line, hasSkeleton, minWords) !== undefined) {
         expect(mayShowDamage(line, minWords), `${JSON.stringify(line)} (minWords ${minWords})`).toBe(true);
+      }
+      if (lineMode(line, hasSkeleton, minWords, isLoanword) !== undefined) {
+        expect(mayShowDamage(line, minWords, isLoanword), `${JSON.stringify(line)} (loanwords)`).toBe(true);
       }
     }
   }
@@ -38,7 +43,7 @@ const WORDS = [
   'km2', 'vnexpress.net', 'http://x.vn/Việt_Nam', 'a@b.vn', 'TTTT&TV', 'A&b',
   // odd characters
   // loanwords, abbreviations, units and names that are no syllables
-  'đ', 'Đ', 'hđnd', 'tđ', 'Lênin', 'Matxcơva', 'Đắk', 'bêtông', 'kilômet', 'ôtô', 'A5', 'U30', 'Đ5', 'Ô', '20', '5.000',
+  'đ', 'Đ', 'hđnd', 'tđ', 'Lênin', 'Matxcơva', 'Đắk', 'bêtông', 'kilômet', 'Kilômet', 'ôtô', 'A5', 'U30', 'Đ5', 'Ô', '20', '5.000',
   'vi\u0323ệt', 'viê\u0301t', 'vi\u200bệt', 'việ\u00adc', 'Ðồng', 'ĸ', '中文', '😀',
 ];
 const SEPARATORS = [' ', ' ', ' ', ', ', '. ', '\u00a0', '\t', '-', '/', '.', ': ', '“', '” ', '…', ' (', ') ', '&', ' & '];

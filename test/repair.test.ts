@@ -134,6 +134,15 @@ describe('OCR repair', () => {
     expect(fix('Bệnh viện thiếu nguồn cung ôxy v tế, nhiều ca nguy kịch.').text).toContain('v tế');
   });
 
+  it('leaves loanwords in Vietnamese spelling and the words around them alone', () => {
+    for (const line of [
+      'Đoàn thám hiểm đi thêm vài kilômet nữa thì đèn ăcqui yếu dần, cửa hang vẫn ở phía trước.',
+      'Xe ôtô chở ximăng và bêtông đến công trường từ sáng sớm.',
+    ]) {
+      expect(fix(line).edits, line).toEqual([]);
+    }
+  });
+
   it('reads wrong-language OCR back into Vietnamese', () => {
     const { text } = fix('Ngoai ra, cac hoat dong t6 chic cua chung toi dudng nhu khong danh cho khach.');
     expect(text).toContain('tổ chức của chúng tôi');

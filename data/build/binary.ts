@@ -131,6 +131,8 @@ export interface WriteInput {
   units: string[];
   counts: Uint32Array;
   words: WordList;
+  /** Loanwords outside the syllable inventory, sorted. */
+  loanwords: readonly string[];
   meta: Record<string, unknown>;
 }
 
@@ -160,6 +162,7 @@ export function writeModel(input: WriteInput): Uint8Array {
   sections.set('wordIds', bytesOf(words.ids));
   sections.set('wordCount', bytesOf(words.counts));
   sections.set('wordFlags', bytesOf(words.flags));
+  sections.set('loanwords', encoder.encode(input.loanwords.join('\n')));
 
   const names = sectionNames(order);
   const align = (n: number) => Math.ceil(n / SECTION_ALIGN) * SECTION_ALIGN;

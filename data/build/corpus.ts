@@ -4,6 +4,9 @@
  */
 import { MAX_ID_BITS } from '../../src/model/format.js';
 import { BOS, EOS, lineSentences, normalizeSyllable, SPECIAL_UNITS, UNK } from '../../src/model/units.js';
+import { removeMarks, syllablesForSkeleton } from '../../src/orthography/index.js';
+import { looksDamaged } from '../../src/repair/detect.js';
+import { scanTokens } from '../../src/tokenize/index.js';
 
 /** A growable array of u32. */
 export class U32List {
@@ -56,9 +59,22 @@ export class CorpusCollector {
     return id;
   }
 
+  /**
+   * Words outside the syllable inventory that look like damaged syllables (Vietnamese marks on
+   * a non-syllable: `kilômet`, `ăcqui`), by lower-case form, with their counts: the frequent
+   * ones are loanwords in Vietnamese spelling (see `chooseLoanwords`).
+   */
+  readonly markedForeign = new Map<string, number>();
+
   /** Adds one line of text (one paragraph): one or more sentences. */
   addLine(line: string): void {
     this.lines++;
+    scanTokens(line, (kind, start, end) => {
+      if (kind !== 'foreign' || end - start < 2) return;
+      const text = line.slice(start, end);
+      const lower = text.toLowerCase();
+      if (looksDamaged(text, lower)) this.markedForeign.set(lower, (this.markedForeign.get(lower) ?? 0) + 1);
+    });
     const bos = this.intern(BOS);
     const eos = this.intern(EOS);
     for (const sentence of lineSentences(line, this.normalize)) {
@@ -122,4 +138,19 @@ export function chooseVocabulary(collector: CorpusCollector, minCount: number): 
     counts[id]++;
   }
   return { units, counts, stream };
+}
+
+/**
+ * Loanwords and other established spellings outside the syllable inventory (`kilômet`, `ăcqui`,
+ * `ôtô`): marked non-syllables seen at least `minCount` times. A word whose letters without marks
+ * spell a syllable (`chuôt`) is left out: that is a typo of the syllable, not a word of its own;
+ * so is one with digits (`h15` of `10h15`, where `t6` is damage). Sorted by code units.
+ */
+export function chooseLoanwords(markedForeign: ReadonlyMap<string, number>, minCount: number): string[] {
+  const chosen: string[] = [];
+  for (const [word, count] of markedForeign) {
+    if (count < minCount || /[0-9]/.test(word)) continue; // letters with digits stay suspect (`t6`)
+    if (syllablesForSkeleton(removeMarks(word)).length === 0) chosen.push(word);
+  }
+  return chosen.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -5,7 +5,7 @@
 import { MAX_ORDER } from '../../src/model/format.js';
 import { EOS_ID } from '../../src/model/units.js';
 import { writeModel } from './binary.js';
-import { chooseVocabulary, CorpusCollector } from './corpus.js';
+import { chooseLoanwords, chooseVocabulary, CorpusCollector } from './corpus.js';
 import { buildBackoffModel } from './ngrams.js';
 import { buildWordList, type WordEntry } from './words.js';
 
@@ -16,6 +16,8 @@ export interface BuildOptions {
   minUnigramCount?: number;
   /** Minimum raw count to keep an n-gram, by order (default: bigrams 1, trigrams 2, 4-grams 2). */
   minCounts?: number[];
+  /** Marked non-syllables seen this many times are kept as loanwords (default 5: below it, most are typos). */
+  minLoanwordCount?: number;
   /** Extra build information stored in the file (sources, licences). Must be deterministic. */
   meta?: Record<string, unknown>;
   /** Progress messages. */
@@ -58,7 +60,11 @@ export async function buildModelFile(
   const idOf = new Map(vocab.units.map((u, i) => [u, i] as [string, number]));
   const wordList = buildWordList(words, idOf, vocab.stream, EOS_ID);
   log(`word list: ${wordList.counts.length} words`);
+  const minLoanwordCount = options.minLoanwordCount ?? 5;
+  const loanwords = chooseLoanwords(collector.markedForeign, minLoanwordCount);
+  log(`loanwords: ${loanwords.length}`);
   return writeModel({
+    loanwords,
     model,
     units: vocab.units,
     counts: vocab.counts,
@@ -71,6 +77,8 @@ export async function buildModelFile(
       discounts: model.discounts.slice(1).map((d) => d.map((x) => Math.round(x * 1e6) / 1e6)),
       ngrams: ngramCounts,
       words: wordList.counts.length,
+      minLoanwordCount,
+      loanwords: loanwords.length,
       sources: sourceStats,
     },
   });

@@ -17,7 +17,7 @@
 
 /** `VFLM` read as a little-endian u32. */
 export const MAGIC = 0x4d4c4656;
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 export const HEADER_WORDS = 6;
 export const SECTION_ALIGN = 8;
 export const QUANT_BITS = 8;
@@ -32,7 +32,7 @@ export function sectionNames(order: number): string[] {
     names.push(`offsets${k}`, `entries${k}`, `probBook${k}`);
     if (k < order) names.push(`bowBook${k}`);
   }
-  names.push('wordStart', 'wordIds', 'wordCount', 'wordFlags');
+  names.push('wordStart', 'wordIds', 'wordCount', 'wordFlags', 'loanwords');
   return names;
 }
 

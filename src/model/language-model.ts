@@ -143,6 +143,7 @@ export class LanguageModel {
   private readonly wordIds: Uint16Array;
   private readonly wordCounts: Uint32Array;
   private readonly wordFlagBytes: Uint8Array;
+  private readonly loanwords: ReadonlySet<string>;
 
   private constructor(bytes: Uint8Array) {
     if (bytes.byteLength < HEADER_WORDS * 4) throw new Error('vietfix model: file too short');
@@ -225,6 +226,8 @@ export class LanguageModel {
     this.wordIds = typed('wordIds', Uint16Array, 2);
     this.wordCounts = typed('wordCount', Uint32Array, 4);
     this.wordFlagBytes = raw('wordFlags');
+    const loanwords = decoder.decode(raw('loanwords'));
+    this.loanwords = new Set(loanwords.length > 0 ? loanwords.split('\n') : []);
     let total = 0;
     for (let i = 0; i < vocabSize; i++) if (i !== BOS_ID) total += this.uniCount[i];
     this.totalCount = total;
@@ -254,6 +257,19 @@ export class LanguageModel {
     if (kind === 'syllable') return this.id(text);
     const unit = classUnit(kind);
     return unit === undefined ? -1 : this.index.get(unit)!;
+  }
+
+  /**
+   * Whether a lower-case word outside the syllable inventory is an established spelling of the
+   * training text (`kilômet`, `ăcqui`, `ôtô`): a loanword, not a damaged syllable.
+   */
+  isLoanword(lower: string): boolean {
+    return this.loanwords.has(lower);
+  }
+
+  /** Number of loanwords the model knows. */
+  get loanwordCount(): number {
+    return this.loanwords.size;
   }
 
   /** Whether the syllable (any case or tone style) has its own id. */

@@ -127,12 +127,14 @@ export function isTwoSyllables(lower: string): boolean {
 /**
  * The repair mode of a line, or `undefined` when the line shows no evidence of damage.
  * `hasSkeleton` tells whether a mark-free word is the skeleton of a known syllable; lines with
- * fewer than `minWords` words never count as passages without marks or tones.
+ * fewer than `minWords` words never count as passages without marks or tones; `isLoanword`
+ * tells an established spelling outside the syllables (`kilômet`), which is no damage.
  */
 export function lineMode(
   line: string,
   hasSkeleton: (skeleton: string) => boolean,
   minWords = MIN_PASSAGE_WORDS,
+  isLoanword: (lower: string) => boolean = () => false,
 ): LineMode | undefined {
   let words = 0;
   let markless = 0;
@@ -150,6 +152,10 @@ export function lineMode(
     const lower = text.toLowerCase();
     if (!isLowerOrTitle(text, lower)) return;
     if (kind === 'foreign') {
+      if (isLoanword(lower)) {
+        prevWordEnd = end;
+        return;
+      }
       if (looksDamaged(text, lower)) damaged += text !== lower || isTwoSyllables(lower) ? 0.5 : 1;
       else if (prevWordEnd === start - 1 && text === lower && FINAL_FRAGMENTS.has(lower)) damaged++;
       else if (!hasSkeleton(lower)) {

@@ -131,6 +131,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
   };
   const ownCache = options.costs === undefined ? undefined : new Map<string, Candidate[]>();
   const hasSkeleton = (s: string) => getIndex().hasSkeleton(s);
+  const isLoanword = (lower: string) => (model ??= defaultModel()).isLoanword(lower);
 
   const minWords = diacritics === true ? 1 : MIN_PASSAGE_WORDS;
   // The last line's mode: `run` asks for the line `mayApply` has just tested.
@@ -139,12 +140,12 @@ export function repairStage(options: RepairOptions = {}): Stage {
   const modeOf = (line: string): LineMode | undefined => {
     if (line !== lastLine) {
       lastLine = line;
-      lastMode = mayShowDamage(line, minWords) ? restrictedMode(line) : undefined;
+      lastMode = mayShowDamage(line, minWords, isLoanword) ? restrictedMode(line) : undefined;
     }
     return lastMode;
   };
   const restrictedMode = (line: string): LineMode | undefined => {
-    const mode = lineMode(line, hasSkeleton, minWords);
+    const mode = lineMode(line, hasSkeleton, minWords, isLoanword);
     if (mode === undefined || diacritics !== false) return mode;
     return mode.ocr ? { ...mode, noMarks: false, noTones: false } : undefined;
   };
@@ -294,6 +295,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
             const keep = slot.candidates[0];
             const valid = w.kind === 'syllable';
             const title = w.text !== w.lower;
+            if (!valid && lm.isLoanword(w.lower)) continue; // `kilômet`: a word of its own
             const damaged = !valid && looksDamaged(w.text, w.lower);
             const longWord = w.lower.length >= 4;
             let alts: Candidate[] = [];

@@ -92,9 +92,13 @@ function isFinalFragment(line: string, start: number, end: number): boolean {
 
 /**
  * Whether {@link lineMode} may find damage in `line`: `false` proves it would not (with the
- * same `minWords`); `true` means the full test must decide.
+ * same `minWords` and `isLoanword`); `true` means the full test must decide.
  */
-export function mayShowDamage(line: string, minWords = MIN_PASSAGE_WORDS): boolean {
+export function mayShowDamage(
+  line: string,
+  minWords = MIN_PASSAGE_WORDS,
+  isLoanword?: (lower: string) => boolean,
+): boolean {
   const { next, width, accepting, start: initial } = syllableAutomaton();
   const n = line.length;
   /** Lower- or title-case ASCII words: at least every word without marks. */
@@ -169,9 +173,9 @@ export function mayShowDamage(line: string, minWords = MIN_PASSAGE_WORDS): boole
     if (accepting[state] !== 1) {
       // What the full test makes of the word is not known exactly here, so it is counted as a
       // word without marks (an upper bound) where it cannot be damage: a single letter (`đ`
-      // after a price), a word without vowels (`hđnd`), a capitalised name (`Lênin`, half a
-      // sign of damage at most).
-      if (i - start === 1 || (all & VOWEL) === 0) {
+      // after a price), a word without vowels (`hđnd`), a loanword (`kilômet`), a capitalised
+      // name (`Lênin`, half a sign of damage at most).
+      if (i - start === 1 || (all & VOWEL) === 0 || isLoanword?.(line.slice(start, i).toLowerCase())) {
         plainWords++;
         continue;
       }
