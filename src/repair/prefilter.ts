@@ -70,6 +70,21 @@ function buildClassTable(): Uint32Array {
   return table;
 }
 
+/**
+ * The syllable automaton with each state as its row offset (`state × width`), so that a step is
+ * one look-up and one addition (`STEP[row + letter]`): the scan's critical path is this chain.
+ */
+const { STEP, ACCEPTING_ROW, START_ROW } = stepTable();
+
+function stepTable(): { STEP: Uint32Array; ACCEPTING_ROW: Uint8Array; START_ROW: number } {
+  const { next, width, accepting, start } = syllableAutomaton();
+  const step = new Uint32Array(next.length);
+  const acceptingRow = new Uint8Array(next.length);
+  for (let k = 0; k < next.length; k++) step[k] = next[k] * width;
+  for (let state = 0; state < accepting.length; state++) acceptingRow[state * width] = accepting[state];
+  return { STEP: step, ACCEPTING_ROW: acceptingRow, START_ROW: start * width };
+}
+
 const SLACK = 1e-9;
 
 /** Whether `line[start, end)` is a unit with an exponent: `m2`, `km2`, `cm3` (see `looksDamaged`). */
@@ -99,7 +114,6 @@ export function mayShowDamage(
   minWords = MIN_PASSAGE_WORDS,
   isLoanword?: (lower: string) => boolean,
 ): boolean {
-  const { next, width, accepting, start: initial } = syllableAutomaton();
   const n = line.length;
   /** Lower- or title-case ASCII words: at least every word without marks. */
   let plainWords = 0;
@@ -138,16 +152,28 @@ export function mayShowDamage(
     // state 0, which has no way out).
     const start = i;
     let rest = 0;
-    let state = next[initial * width + (first >>> LETTER_SHIFT)];
+    let row = STEP[START_ROW + (first >>> LETTER_SHIFT)];
     for (i++; i < n; i++) {
       const k = CLASS[line.charCodeAt(i)];
       if ((k & WORD) === 0) break;
       rest |= k;
-      state = next[state * width + (k >>> LETTER_SHIFT)];
+      row = STEP[row + (k >>> LETTER_SHIFT)];
     }
     const all = first | rest;
     const numberBefore = afterNumber;
     afterNumber = (first & DIGIT) !== 0;
+    // The common case first, with as few branches as possible (they mispredict on text): a
+    // lower- or title-case word of three or more letters, ASCII or a valid syllable.
+    if ((all & (ODD | DIGIT)) === 0 && (rest & UPPER) === 0 && i - start > 2) {
+      const marked = (all & NON_ASCII) >>> 8;
+      if ((marked & (ACCEPTING_ROW[row] ^ 1)) === 0) {
+        wordsAtMost++;
+        plainWords += marked ^ 1;
+        chunkMarked += marked;
+        chunkTonelessMarked += marked & (((all & TONED) >>> 4) ^ 1);
+        continue;
+      }
+    }
     if (all & ODD) {
       if (c === 0x26 && i - start === 1) continue; // `&` alone is punctuation
       return true;
@@ -170,7 +196,7 @@ export function mayShowDamage(
       continue;
     }
     // A word with letters outside ASCII: a valid syllable, or possibly damage.
-    if (accepting[state] !== 1) {
+    if (ACCEPTING_ROW[row] !== 1) {
       // What the full test makes of the word is not known exactly here, so it is counted as a
       // word without marks (an upper bound) where it cannot be damage: a single letter (`đ`
       // after a price), a word without vowels (`hđnd`), a loanword (`kilômet`), a capitalised
