@@ -64,6 +64,7 @@ describe('clean-line prefilter', () => {
       'những câu chuyể n xúc động',
       'vịc thực hiện kế hoạch',
       'một t6 chức mới',
+      'a@b.vn.việc ', // the address ends inside the word: `ệc` is left
     ]) {
       expect(mayShowDamage(line), line).toBe(true);
       expect(lineMode(line, knownSkeleton), line).toBeDefined();

@@ -123,6 +123,8 @@ export function mayShowDamage(
   let chunkMarked = 0;
   let chunkTonelessMarked = 0;
   let chunkIsLink = false;
+  /** The classes of the chunk's word characters, together. */
+  let chunkLetters = 0;
   /** Damage the full test may count for capitalised words that are no syllable (half each). */
   let nameDamage = 0;
   /** Every word the full test may count, links included: it needs a few for a passage. */
@@ -138,9 +140,14 @@ export function mayShowDamage(
         if (!chunkIsLink) {
           markedWords += chunkMarked;
           tonelessMarked += chunkTonelessMarked;
+        } else if (chunkLetters & NON_ASCII) {
+          // An address stops at a letter outside ASCII (`a@b.vn.việc`), leaving a piece of a
+          // word that the full test may take for damage.
+          return true;
         }
         chunkMarked = 0;
         chunkTonelessMarked = 0;
+        chunkLetters = 0;
         chunkIsLink = false;
       } else if (first & LINK || (c === 0x2e && i + 1 < n && CLASS[line.charCodeAt(i + 1)] & WORD)) {
         chunkIsLink = true;
@@ -160,6 +167,7 @@ export function mayShowDamage(
       row = STEP[row + (k >>> LETTER_SHIFT)];
     }
     const all = first | rest;
+    chunkLetters |= all;
     const numberBefore = afterNumber;
     afterNumber = (first & DIGIT) !== 0;
     // The common case first, with as few branches as possible (they mispredict on text): a
