@@ -123,8 +123,9 @@ export function mayShowDamage(
   let chunkMarked = 0;
   let chunkTonelessMarked = 0;
   let chunkIsLink = false;
-  /** The classes of the chunk's word characters, together. */
+  /** The classes of the chunk's word characters, together, and whether it has an `@`. */
   let chunkLetters = 0;
+  let chunkHasAt = false;
   /** Damage the full test may count for capitalised words that are no syllable (half each). */
   let nameDamage = 0;
   /** Every word the full test may count, links included: it needs a few for a passage. */
@@ -140,17 +141,19 @@ export function mayShowDamage(
         if (!chunkIsLink) {
           markedWords += chunkMarked;
           tonelessMarked += chunkTonelessMarked;
-        } else if (chunkLetters & NON_ASCII) {
-          // An address stops at a letter outside ASCII (`a@b.vn.việc`), leaving a piece of a
-          // word that the full test may take for damage.
+        } else if (chunkHasAt && chunkLetters & NON_ASCII) {
+          // An e-mail address stops at a letter outside ASCII (`a@b.vn.việc`), leaving a piece
+          // of a word that the full test may take for damage.
           return true;
         }
         chunkMarked = 0;
         chunkTonelessMarked = 0;
         chunkLetters = 0;
         chunkIsLink = false;
+        chunkHasAt = false;
       } else if (first & LINK || (c === 0x2e && i + 1 < n && CLASS[line.charCodeAt(i + 1)] & WORD)) {
         chunkIsLink = true;
+        if (c === 0x40) chunkHasAt = true;
       }
       i++;
       continue;
