@@ -149,27 +149,38 @@ export function tokenCandidates(
 ): Candidate[] {
   const { trust, costs } = options;
   const query = removeMarks(lower);
-  const scored: { c: Candidate; rank: number }[] = [];
-  for (const near of index.near(query, options.maxDistance, costs)) {
-    const letterCost = near.distance * costs.letter;
-    for (const id of index.syllables(near.skeleton)) {
+  // Nearest skeletons first, so that the best rank is known early and far readings are skipped
+  // before their marks are compared: a reading's rank is at least its letter cost minus its
+  // prior, and readings ranked beyond the best one plus the window are dropped anyway.
+  const near = index.near(query, options.maxDistance, costs).sort((a, b) => a.distance - b.distance);
+  const scored: { id: number; cost: number; distance: number; rank: number }[] = [];
+  let best = Infinity;
+  for (const { skeleton, distance } of near) {
+    const letterCost = distance * costs.letter;
+    for (const id of index.syllables(skeleton)) {
+      if (letterCost - index.prior[id] > best + options.rankWindow) continue;
       const text = index.text[id];
       if (text === lower) continue;
       let cost = letterCost;
       if (trust !== 'none') {
-        const m = markChanges(lower, text, near.distance);
+        const m = markChanges(lower, text, distance);
         if (trust === 'all') cost += m.tone * costs.tone;
         cost += m.vowel * costs.vowelMark;
       }
-      const kind: EditKind = near.distance === 0 ? 'diacritics' : 'spelling';
-      scored.push({ c: { text, ids: [id], cost, kind, span: 1 }, rank: cost - index.prior[id] });
+      const rank = cost - index.prior[id];
+      if (rank < best) best = rank;
+      scored.push({ id, cost, distance, rank });
     }
   }
-  scored.sort((a, b) => a.rank - b.rank || (a.c.text < b.c.text ? -1 : 1));
+  const text = index.text;
+  scored.sort((a, b) => a.rank - b.rank || (text[a.id] < text[b.id] ? -1 : 1));
   const out: Candidate[] = [];
   // Readings far less likely than the best one (by channel and prior) never win in context.
-  const floor = scored.length > 0 ? scored[0].rank + options.rankWindow : 0;
-  for (let i = 0; i < scored.length && out.length < options.limit && scored[i].rank <= floor; i++) out.push(scored[i].c);
+  const floor = best + options.rankWindow;
+  for (let i = 0; i < scored.length && out.length < options.limit && scored[i].rank <= floor; i++) {
+    const { id, cost, distance } = scored[i];
+    out.push({ text: text[id], ids: [id], cost, kind: distance === 0 ? 'diacritics' : 'spelling', span: 1 });
+  }
   return out;
 }
 
