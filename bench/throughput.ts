@@ -43,6 +43,30 @@ export function measure(name: string, bytes: Uint8Array, fn: (bytes: Uint8Array)
   return { name, bytes: bytes.length, seconds: sorted[Math.floor(sorted.length / 2)], runs };
 }
 
+/**
+ * Times `fn` once on each of `inputs` after a warm-up run on `warmUp`, and returns the median
+ * seconds per byte scaled to the inputs' mean size. For damage that should be new to the
+ * caches at every run (each input damaged with its own seed), as it is in real text.
+ */
+export function measureEach(
+  name: string,
+  warmUp: Uint8Array,
+  inputs: readonly Uint8Array[],
+  fn: (bytes: Uint8Array) => unknown,
+): Measurement {
+  let sink: unknown = fn(warmUp);
+  const perByte: number[] = [];
+  for (const bytes of inputs) {
+    const t0 = performance.now();
+    sink = fn(bytes);
+    perByte.push((performance.now() - t0) / 1000 / bytes.length);
+  }
+  if (sink === undefined) throw new Error(`${name}: the measured function returned nothing`);
+  const mean = inputs.reduce((sum, b) => sum + b.length, 0) / inputs.length;
+  const sorted = [...perByte].sort((a, b) => a - b);
+  return { name, bytes: Math.round(mean), seconds: sorted[Math.floor(sorted.length / 2)] * mean, runs: perByte.map((x) => x * mean) };
+}
+
 /** MB/s (10^6 bytes) of a measurement. */
 export function megabytesPerSecond(m: Measurement): number {
   return m.bytes / 1e6 / m.seconds;
