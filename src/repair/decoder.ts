@@ -161,29 +161,19 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
   // Entries per bin: from the slot before and, via spans, from two before; never more.
   const cap = beam * widest * 2;
   const size = (n + 1) * cap;
-  const score = new Float64Array(size);
-  const p1s = new Int32Array(size);
-  const p2s = new Int32Array(size);
-  const back = new Int32Array(size); // index of the previous hypothesis
-  const chosen = new Int32Array(size); // candidate index in its slot
-  const count = new Int32Array(n + 1);
+  // Buffers are reused from call to call (a long line needs hundreds of kilobytes): every entry
+  // is written before it is read, and only the bin counts need resetting.
+  const buffers = hypothesisBuffers(size, n + 1, cap, beam, widest);
+  const { score, p1s, p2s, back, chosen, count, order, firstIds, memoP1, bigrams, seen } = buffers;
+  count.fill(0, 0, n + 1);
   score[0] = 0;
   p1s[0] = BOS_ID;
   p2s[0] = -1;
   back[0] = -1;
   chosen[0] = -1;
   count[0] = 1;
-  const order = new Int32Array(cap);
-  const firstIds = new Int32Array(widest);
-  // Bigram scores of the slot's candidates after each distinct previous syllable (≤ beam).
-  const memoP1 = new Int32Array(beam);
-  const bigrams: Float64Array[] = [];
-  const seen: Uint8Array[] = [];
-  for (let r = 0; r < beam; r++) {
-    bigrams.push(new Float64Array(widest));
-    seen.push(new Uint8Array(widest));
-  }
-  const states = new StateTable(cap);
+  const states = buffers.states;
+  states.reset(n + 1);
   for (let i = 0; i < n; i++) {
     const m = count[i];
     if (m === 0) continue;
@@ -288,23 +278,89 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
   return choices.reverse();
 }
 
+/** The decoder's working arrays, grown as needed and shared by every call (decoding is synchronous). */
+interface HypothesisBuffers {
+  score: Float64Array;
+  p1s: Int32Array;
+  p2s: Int32Array;
+  /** Index of the previous hypothesis. */
+  back: Int32Array;
+  /** Candidate index in its slot. */
+  chosen: Int32Array;
+  /** Hypotheses in each bin. */
+  count: Int32Array;
+  order: Int32Array;
+  firstIds: Int32Array;
+  /** Bigram scores of the slot's candidates after each distinct previous syllable (≤ beam). */
+  memoP1: Int32Array;
+  bigrams: Float64Array[];
+  seen: Uint8Array[];
+  states: StateTable;
+}
+
+let shared: HypothesisBuffers | undefined;
+/** Buffers for more hypotheses than this (an enormous line) are made for the call and let go. */
+const SHARED_ENTRIES_LIMIT = 1 << 20;
+
+function hypothesisBuffers(size: number, bins: number, cap: number, beam: number, widest: number): HypothesisBuffers {
+  let b = shared;
+  if (b === undefined || b.score.length < size || b.count.length < bins || b.order.length < cap || b.memoP1.length < beam || b.firstIds.length < widest) {
+    if (size > SHARED_ENTRIES_LIMIT) b = undefined;
+    const grow = (have: number | undefined, need: number) => Math.max(need, have ?? 0);
+    const entries = grow(b?.score.length, size);
+    const width = grow(b?.firstIds.length, widest);
+    const rows = grow(b?.memoP1.length, beam);
+    const capacity = grow(b?.order.length, cap);
+    b = {
+      score: new Float64Array(entries),
+      p1s: new Int32Array(entries),
+      p2s: new Int32Array(entries),
+      back: new Int32Array(entries),
+      chosen: new Int32Array(entries),
+      count: new Int32Array(grow(b?.count.length, bins)),
+      order: new Int32Array(capacity),
+      firstIds: new Int32Array(width),
+      memoP1: new Int32Array(rows),
+      bigrams: Array.from({ length: rows }, () => new Float64Array(width)),
+      seen: Array.from({ length: rows }, () => new Uint8Array(width)),
+      states: new StateTable(capacity),
+    };
+    if (size <= SHARED_ENTRIES_LIMIT) shared = b;
+  }
+  return b;
+}
+
 /**
  * Where each state (last two units) sits in the bins being filled: an open-addressing table
  * for the three bins a slot can reach (the slot's own and the next two), stamped with the
- * bin's number so that nothing needs clearing between slots.
+ * bin's number (plus an offset per decoding) so that nothing needs clearing between slots or
+ * between lines.
  */
 class StateTable {
   private readonly mask: number;
-  private readonly bins: Int32Array;
+  private readonly stamps: Int32Array;
   private readonly q1s: Int32Array;
   private readonly q2s: Int32Array;
   private readonly entry: Int32Array;
+  /** Stamps of this decoding start here, so that entries of earlier calls never match. */
+  private epoch = 0;
+  private bins = 0;
+
+  /** Starts a decoding of `bins` bins. */
+  reset(bins: number): void {
+    this.epoch += this.bins;
+    this.bins = bins;
+    if (this.epoch + bins >= 0x7fffffff) {
+      this.stamps.fill(-1);
+      this.epoch = 0;
+    }
+  }
 
   constructor(capacity: number) {
     let size = 16;
     while (size < 4 * capacity) size <<= 1;
     this.mask = size - 1;
-    this.bins = new Int32Array(3 * size).fill(-1);
+    this.stamps = new Int32Array(3 * size).fill(-1);
     this.q1s = new Int32Array(3 * size);
     this.q2s = new Int32Array(3 * size);
     this.entry = new Int32Array(3 * size);
@@ -318,7 +374,7 @@ class StateTable {
   find(bin: number, q1: number, q2: number): number {
     const offset = (bin % 3) * (this.mask + 1);
     for (let k = this.first(bin, q1, q2); ; k = offset + ((k - offset + 1) & this.mask)) {
-      if (this.bins[k] !== bin) return -1;
+      if (this.stamps[k] !== this.epoch + bin) return -1;
       if (this.q1s[k] === q1 && this.q2s[k] === q2) return this.entry[k];
     }
   }
@@ -327,8 +383,9 @@ class StateTable {
   add(bin: number, q1: number, q2: number, entry: number): void {
     const offset = (bin % 3) * (this.mask + 1);
     let k = this.first(bin, q1, q2);
-    while (this.bins[k] === bin) k = offset + ((k - offset + 1) & this.mask);
-    this.bins[k] = bin;
+    const stamp = this.epoch + bin;
+    while (this.stamps[k] === stamp) k = offset + ((k - offset + 1) & this.mask);
+    this.stamps[k] = stamp;
     this.q1s[k] = q1;
     this.q2s[k] = q2;
     this.entry[k] = entry;
