@@ -15,7 +15,7 @@
  */
 import { hasMarks } from './channel.js';
 import { isValidSyllable, removeMarks, toneOf } from '../orthography/index.js';
-import { scanTokens } from '../tokenize/index.js';
+import { scanTokens, type Token, type TokenKind } from '../tokenize/index.js';
 
 /** How a line is to be repaired. */
 export interface LineMode {
@@ -128,13 +128,15 @@ export function isTwoSyllables(lower: string): boolean {
  * The repair mode of a line, or `undefined` when the line shows no evidence of damage.
  * `hasSkeleton` tells whether a mark-free word is the skeleton of a known syllable; lines with
  * fewer than `minWords` words never count as passages without marks or tones; `isLoanword`
- * tells an established spelling outside the syllables (`kilômet`), which is no damage.
+ * tells an established spelling outside the syllables (`kilômet`), which is no damage. A caller
+ * that has the line's `tokens` already may pass them.
  */
 export function lineMode(
   line: string,
   hasSkeleton: (skeleton: string) => boolean,
   minWords = MIN_PASSAGE_WORDS,
   isLoanword: (lower: string) => boolean = () => false,
+  tokens?: readonly Token[],
 ): LineMode | undefined {
   let words = 0;
   let markless = 0;
@@ -143,7 +145,7 @@ export function lineMode(
   let damaged = 0;
   let prevWordEnd = -2;
   let prevNumberEnd = -2;
-  scanTokens(line, (kind, start, end) => {
+  const visit = (kind: TokenKind, start: number, end: number): void => {
     if (kind === 'number') prevNumberEnd = end;
     if (kind !== 'syllable' && kind !== 'foreign') return;
     // Glued to a number: a unit or a time (`5km`, `10h15`), not a word.
@@ -172,7 +174,9 @@ export function lineMode(
       if (kind === 'syllable' || hasSkeleton(lower)) skeletons++;
     }
     if (toneOf(lower) === 0) toneless++;
-  });
+  };
+  if (tokens === undefined) scanTokens(line, visit);
+  else for (const t of tokens) visit(t.kind, t.start, t.end);
   if (words === 0) return undefined;
   // The mark-free words themselves must make a passage: a short line of function words
   // (`cho của cho trong`) is mostly mark-free in correct Vietnamese too.

@@ -144,8 +144,18 @@ export function repairStage(options: RepairOptions = {}): Stage {
     }
     return lastMode;
   };
+  // The last line's tokens: the line test and the repair of a line both need them.
+  let tokenizedLine: string | undefined;
+  let lastTokens: Token[] = [];
+  const tokensOf = (line: string): Token[] => {
+    if (line !== tokenizedLine) {
+      tokenizedLine = line;
+      lastTokens = tokenize(line);
+    }
+    return lastTokens;
+  };
   const restrictedMode = (line: string): LineMode | undefined => {
-    const mode = lineMode(line, hasSkeleton, minWords, isLoanword);
+    const mode = lineMode(line, hasSkeleton, minWords, isLoanword, tokensOf(line));
     if (mode === undefined || diacritics !== false) return mode;
     return mode.ocr ? { ...mode, noMarks: false, noTones: false } : undefined;
   };
@@ -204,7 +214,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
       return tracker.edits().map(({ start, end, after, kind, confidence }) => ({ start, end, after, kind, confidence }));
 
       function repairLine(text: string, m: LineMode): StageEdit[] {
-        const tokens = tokenize(text);
+        const tokens = tokensOf(text);
         const slots: Slot[] = [];
         const slotStart: number[] = [];
         const slotEnd: number[] = [];
