@@ -75,8 +75,12 @@ export function skeletonDistance(a: string, b: string, costs: ChannelCosts, limi
   const m = b.length;
   if (Math.abs(n - m) > limit) return limit + 1;
   const cheap = costs.confusion / costs.letter;
-  let prev = new Float64Array(m + 1);
-  let cur = new Float64Array(m + 1);
+  if (rowA.length <= m) {
+    rowA = new Float64Array(2 * (m + 1));
+    rowB = new Float64Array(2 * (m + 1));
+  }
+  let prev = rowA;
+  let cur = rowB;
   for (let j = 0; j <= m; j++) prev[j] = j;
   for (let i = 1; i <= n; i++) {
     cur[0] = i;
@@ -84,11 +88,11 @@ export function skeletonDistance(a: string, b: string, costs: ChannelCosts, limi
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= m; j++) {
       const cb = b.charCodeAt(j - 1);
-      const sub = ca === cb ? 0 : CONFUSIONS.has(a[i - 1] + b[j - 1]) ? cheap : 1;
+      const sub = ca === cb ? 0 : isConfusion(ca, cb) ? cheap : 1;
       let v = prev[j - 1] + sub;
       if (prev[j] + 1 < v) v = prev[j] + 1;
       // A letter of the truth missing from the print: vowels drop out more often than consonants.
-      const ins = VOWEL_LETTERS.includes(b[j - 1]) ? cheap : 1;
+      const ins = cb < 0x80 && IS_VOWEL[cb] === 1 ? cheap : 1;
       if (cur[j - 1] + ins < v) v = cur[j - 1] + ins;
       cur[j] = v;
       if (v < rowMin) rowMin = v;
@@ -99,6 +103,20 @@ export function skeletonDistance(a: string, b: string, costs: ChannelCosts, limi
     cur = t;
   }
   return prev[m];
+}
+
+/** The two rows of the distance table, reused (the skeletons are short). */
+let rowA = new Float64Array(32);
+let rowB = new Float64Array(32);
+
+/** {@link CONFUSIONS} as a table over ASCII pairs: `CONFUSION_TABLE[printed × 128 + truth]`. */
+const CONFUSION_TABLE = new Uint8Array(128 * 128);
+for (const pair of CONFUSION_PAIRS) CONFUSION_TABLE[pair.charCodeAt(0) * 128 + pair.charCodeAt(1)] = 1;
+const IS_VOWEL = new Uint8Array(128);
+for (const v of VOWEL_LETTERS) IS_VOWEL[v.charCodeAt(0)] = 1;
+
+function isConfusion(printed: number, truth: number): boolean {
+  return printed < 0x80 && truth < 0x80 && CONFUSION_TABLE[printed * 128 + truth] === 1;
 }
 
 /** Vowel-mark letters, each a bit: ă â ê ô ơ ư đ. */
