@@ -44,6 +44,11 @@ export interface RepairOptions {
   costs?: Partial<ChannelCosts>;
 }
 
+const SUSPECT_MEMO_BITS = 14;
+const SUSPECT_MEMO_SIZE = 1 << SUSPECT_MEMO_BITS;
+const SUSPECT_MEMO_SHIFT = 32 - SUSPECT_MEMO_BITS;
+const NO_CANDIDATES: Candidate[] = [];
+
 /** Decoder settings (log10 units). */
 const BEAM = 8;
 /** Candidates per slot besides the input: restoring marks, repairing a damaged word. */
@@ -159,6 +164,13 @@ export function repairStage(options: RepairOptions = {}): Stage {
     if (mode === undefined || diacritics !== false) return mode;
     return mode.ocr ? { ...mode, noMarks: false, noTones: false } : undefined;
   };
+
+  // Memo of `suspectsFor`, direct-mapped: a collision overwrites.
+  const suspectLeft = new Int32Array(SUSPECT_MEMO_SIZE).fill(-2);
+  const suspectId = new Int32Array(SUSPECT_MEMO_SIZE);
+  const suspectRight = new Int32Array(SUSPECT_MEMO_SIZE);
+  const suspectLower: (string | undefined)[] = new Array(SUSPECT_MEMO_SIZE).fill(undefined);
+  const suspectValue: Candidate[][] = new Array(SUSPECT_MEMO_SIZE).fill(NO_CANDIDATES);
 
   const lexiconMayMatch = (line: string): boolean => {
     if (lexicon.size === 0) return false;
@@ -330,8 +342,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
             } else if (m.heavy) {
               alts = candidatesFor(w.lower, 'none', 0, MARK_CANDIDATES, HEAVY_CHANGE_PENALTY);
             } else if (m.ocr || m.noMarks) {
-              const suspects = wordBonus(wi, candidatesFor(w.lower, 'all', 1, SUSPECT_CANDIDATES, VALID_CHANGE_PENALTY));
-              if (contextPrefersOther(wi, suspects)) alts = suspects;
+              alts = suspectsFor(wi);
             }
             // A final-consonant fragment or a damaged word next to this one: join them.
             if (nextJoinable && next.kind === 'foreign' && (isFinalFragment(next.lower) || !valid)) {
@@ -339,6 +350,31 @@ export function repairStage(options: RepairOptions = {}): Stage {
             }
             if (alts.length > 0) slot.candidates = slot.candidates.concat(alts);
           }
+        }
+
+        /**
+         * The alternatives of a valid word that its neighbours (as written) may prefer, or none:
+         * memoised by the word and its neighbours, which decide it (common words recur in the
+         * same company all through a text).
+         */
+        function suspectsFor(wi: number): Candidate[] {
+          const w = words[wi];
+          const s = w.slot;
+          const id = slots[s].candidates[0].ids[0];
+          const left = s > 0 && !slots[s].sentenceStart ? slots[s - 1].candidates[0].ids[0] : BOS_ID;
+          const right = s + 1 < slots.length && !slots[s + 1].sentenceStart ? slots[s + 1].candidates[0].ids[0] : EOS_ID;
+          const h = (Math.imul(left + 1, 0x9e3779b1) ^ Math.imul(id + 1, 0x85ebca6b) ^ Math.imul(right + 1, 0xc2b2ae35)) >>> SUSPECT_MEMO_SHIFT;
+          if (suspectLeft[h] === left && suspectId[h] === id && suspectRight[h] === right && suspectLower[h] === w.lower) {
+            return suspectValue[h];
+          }
+          const suspects = wordBonus(wi, candidatesFor(w.lower, 'all', 1, SUSPECT_CANDIDATES, VALID_CHANGE_PENALTY));
+          const value = contextPrefersOther(wi, suspects) ? suspects : NO_CANDIDATES;
+          suspectLeft[h] = left;
+          suspectId[h] = id;
+          suspectRight[h] = right;
+          suspectLower[h] = w.lower;
+          suspectValue[h] = value;
+          return value;
         }
 
         /**
