@@ -7,9 +7,9 @@
  */
 import type { LanguageModel } from '../model/index.js';
 import { SPECIAL_UNITS } from '../model/index.js';
-import { isValidSyllable, removeMarks } from '../orthography/index.js';
+import { isValidSyllable, removeMarks, toneOf } from '../orthography/index.js';
 import type { EditKind } from '../types.js';
-import { type ChannelCosts, markChanges, skeletonDistance } from './channel.js';
+import { type ChannelCosts, markBits, skeletonDistance, toneChange, vowelMarkChanges } from './channel.js';
 
 /** One reading of one or more input tokens. */
 export interface Candidate {
@@ -50,17 +50,26 @@ export class SkeletonIndex {
   readonly prior: Float32Array;
   /** lower-case old-style text of each id. */
   readonly text: string[];
+  /** The tone and the vowel-mark letters ({@link markBits}) of each id, for the channel costs. */
+  readonly tone: Uint8Array;
+  readonly marks: Uint8Array;
   /** Candidate lists already made with the default channel, shared by every stage on this model. */
   readonly cache = new Map<string, Candidate[]>();
+  /** The same for syllables and known skeletons, kept apart so that damage does not evict them. */
+  readonly lastingCache = new Map<string, Candidate[]>();
 
   constructor(readonly model: LanguageModel) {
     const n = model.vocabSize;
     this.prior = new Float32Array(n);
     this.text = new Array<string>(n);
+    this.tone = new Uint8Array(n);
+    this.marks = new Uint8Array(n);
     for (let id = 0; id < n; id++) {
       const unit = model.unit(id);
       this.text[id] = unit;
       this.prior[id] = model.logProb(id);
+      this.tone[id] = toneOf(unit);
+      this.marks[id] = markBits(unit);
       if (id < SPECIAL_UNITS.length || !isValidSyllable(unit)) continue;
       const skeleton = removeMarks(unit);
       let ids = this.bySkeleton.get(skeleton);
@@ -155,6 +164,8 @@ export function tokenCandidates(
   const near = index.near(query, options.maxDistance, costs).sort((a, b) => a.distance - b.distance);
   const scored: { id: number; cost: number; distance: number; rank: number }[] = [];
   let best = Infinity;
+  const tone = toneOf(lower);
+  const marks = markBits(lower);
   for (const { skeleton, distance } of near) {
     const letterCost = distance * costs.letter;
     for (const id of index.syllables(skeleton)) {
@@ -163,9 +174,8 @@ export function tokenCandidates(
       if (text === lower) continue;
       let cost = letterCost;
       if (trust !== 'none') {
-        const m = markChanges(lower, text, distance);
-        if (trust === 'all') cost += m.tone * costs.tone;
-        cost += m.vowel * costs.vowelMark;
+        if (trust === 'all') cost += toneChange(tone, index.tone[id], distance) * costs.tone;
+        cost += vowelMarkChanges(marks, index.marks[id], distance) * costs.vowelMark;
       }
       const rank = cost - index.prior[id];
       if (rank < best) best = rank;

@@ -123,7 +123,7 @@ function isConfusion(printed: number, truth: number): boolean {
 const MARK_LETTERS = 'ăâêôơưđ';
 
 /** Bit set of the vowel-mark letters a lower-case syllable (or token) contains, tones ignored. */
-function markBits(lower: string): number {
+export function markBits(lower: string): number {
   const s = removeTone(lower);
   let bits = 0;
   for (let i = 0; i < s.length; i++) {
@@ -158,9 +158,21 @@ export function markChanges(
   candidate: string,
   letterEdits = 0,
 ): { tone: number; vowel: number } {
+  return {
+    tone: toneChange(toneOf(damaged), toneOf(candidate), letterEdits),
+    vowel: vowelMarkChanges(markBits(damaged), markBits(candidate), letterEdits),
+  };
+}
+
+/** The tone part of {@link markChanges}, from the two tones. */
+export function toneChange(damagedTone: number, candidateTone: number, letterEdits: number): number {
   // A misread vowel glyph often has its tone misread with it: half the cost then.
-  const tone = toneOf(damaged) === toneOf(candidate) ? 0 : letterEdits > 0 ? 0.5 : 1;
+  return damagedTone === candidateTone ? 0 : letterEdits > 0 ? 0.5 : 1;
+}
+
+/** The vowel-mark part of {@link markChanges}, from the two {@link markBits} sets. */
+export function vowelMarkChanges(damagedBits: number, candidateBits: number, letterEdits: number): number {
   // A changed or dropped letter takes its vowel mark with it: each letter edit explains one.
-  const vowel = popcount(markBits(damaged) ^ markBits(candidate)) - Math.ceil(letterEdits);
-  return { tone, vowel: Math.max(0, Math.min(vowel, 2)) };
+  const vowel = popcount(damagedBits ^ candidateBits) - Math.ceil(letterEdits);
+  return Math.max(0, Math.min(vowel, 2));
 }

@@ -178,12 +178,18 @@ export function repairStage(options: RepairOptions = {}): Stage {
     return false;
   };
 
-  const cached = (key: string, make: () => Candidate[]): Candidate[] => {
-    const cache = ownCache ?? getIndex().cache;
+  const ownLasting = options.costs === undefined ? undefined : new Map<string, Candidate[]>();
+  /**
+   * Memoised candidate lists. Both caches are bounded, so that a long run over an archive does
+   * not grow the heap: lists for syllables and known skeletons (a closed set, asked for again and
+   * again) are kept up to 60,000; those for other words (mostly damage never seen again) up to
+   * 20,000, so that these cannot push the common ones out.
+   */
+  const cached = (key: string, lasting: boolean, make: () => Candidate[]): Candidate[] => {
+    const cache = lasting ? (ownLasting ?? getIndex().lastingCache) : (ownCache ?? getIndex().cache);
     let c = cache.get(key);
     if (c === undefined) {
-      // Bounded: a long run over an archive must not grow the heap (20,000 lists are a few MB).
-      if (cache.size > 20_000) cache.clear();
+      if (cache.size >= (lasting ? 60_000 : 20_000)) cache.clear();
       c = make();
       cache.set(key, c);
     }
@@ -192,7 +198,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
 
   /** A word's candidates, each with `penalty` added to its cost (memoised with it: no copies). */
   const candidatesFor = (lower: string, trust: MarkTrust, maxDistance: number, limit: number, penalty = 0): Candidate[] =>
-    cached(`${trust}${maxDistance}${limit}${penalty}\u0000${lower}`, () => {
+    cached(`${trust}${maxDistance}${limit}${penalty}\u0000${lower}`, isValidSyllable(lower) || hasSkeleton(lower), () => {
       const list = tokenCandidates(getIndex(), lower, { trust, maxDistance, limit, costs, rankWindow: RANK_WINDOW });
       if (penalty !== 0) for (const c of list) c.cost += penalty;
       return list;
