@@ -165,6 +165,10 @@ export function repairStage(options: RepairOptions = {}): Stage {
     return mode.ocr ? { ...mode, noMarks: false, noTones: false } : undefined;
   };
 
+  // Buffers of `contextPrefersOther`.
+  let altIds = new Int32Array(16);
+  let altLeft = new Float64Array(16);
+  let altSeen = new Uint8Array(16);
   // Memo of `suspectsFor`, direct-mapped: a collision overwrites.
   const suspectLeft = new Int32Array(SUSPECT_MEMO_SIZE).fill(-2);
   const suspectId = new Int32Array(SUSPECT_MEMO_SIZE);
@@ -412,11 +416,23 @@ export function repairStage(options: RepairOptions = {}): Stage {
           const left = s > 0 && !slots[s].sentenceStart ? slots[s - 1].candidates[0].ids[0] : BOS_ID;
           const right = s + 1 < slots.length && !slots[s + 1].sentenceStart ? slots[s + 1].candidates[0].ids[0] : EOS_ID;
           const own = scorer.logProb(id, left) + scorer.logProb(right, id);
-          for (const c of alternatives) {
-            const a = c.ids[0];
+          // P(a | left) of every alternative in one batch (the decoder asks for the same ones).
+          const n = alternatives.length;
+          if (altIds.length < n) {
+            altIds = new Int32Array(2 * n);
+            altLeft = new Float64Array(2 * n);
+            altSeen = new Uint8Array(2 * n);
+          }
+          for (let k = 0; k < n; k++) altIds[k] = alternatives[k].ids[0];
+          scorer.bigramLogProbs(altIds.subarray(0, n), left, altLeft, altSeen);
+          for (let k = 0; k < n; k++) {
+            const c = alternatives[k];
             // The keep penalty is left out here, and some slack given: the decoder, with the
             // trigram context, makes the decision.
-            if (scorer.logProb(a, left) + scorer.logProb(right, a) - (c.cost - VALID_CHANGE_PENALTY) + SUSPECT_SLACK > own) return true;
+            const adjusted = SUSPECT_SLACK - (c.cost - VALID_CHANGE_PENALTY);
+            // P(right | a) ≤ 1: without it the alternative already falls short, clearly.
+            if (altLeft[k] + adjusted < own - 1e-9) continue;
+            if (altLeft[k] + scorer.logProb(right, c.ids[0]) - (c.cost - VALID_CHANGE_PENALTY) + SUSPECT_SLACK > own) return true;
           }
           return false;
         }
