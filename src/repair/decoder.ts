@@ -178,6 +178,20 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
     const m = count[i];
     if (m === 0) continue;
     const base = i * cap;
+    const only = slots[i].candidates;
+    if (m === 1 && only.length === 1 && only[0].span === 1 && count[i + 1] === 0) {
+      // A forced step: one hypothesis, one reading, nothing else reaching the next bin. Every
+      // path goes through it, so its score changes no decision and is not looked up.
+      const ids = only[0].ids;
+      const e = (i + 1) * cap;
+      score[e] = score[base];
+      p1s[e] = ids[ids.length - 1];
+      p2s[e] = ids.length > 1 ? ids[ids.length - 2] : slots[i].sentenceStart && i > 0 ? BOS_ID : p1s[base];
+      back[e] = base;
+      chosen[e] = 0;
+      count[i + 1] = 1;
+      continue;
+    }
     // The best `beam` hypotheses of this bin (one at a sentence start: the context resets).
     for (let j = 0; j < m; j++) order[j] = base + j;
     let keep = slots[i].sentenceStart ? 1 : Math.min(beam, m);
