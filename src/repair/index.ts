@@ -74,6 +74,8 @@ const FIRST_SYLLABLE_ID = SPECIAL_UNITS.length;
 const SUSPECT_CANDIDATES = 8;
 /** How much worse than the word an alternative may look with bigrams and still be tried. */
 const SUSPECT_SLACK = 1;
+/** log10 P(word | left) + log10 P(right | word) above which a valid word is not suspected. */
+const FITS_CONTEXT = -3;
 
 const NO_MODE: LineMode = { noMarks: false, noTones: false, ocr: false, heavy: false };
 
@@ -416,6 +418,9 @@ export function repairStage(options: RepairOptions = {}): Stage {
           const left = s > 0 && !slots[s].sentenceStart ? slots[s - 1].candidates[0].ids[0] : BOS_ID;
           const right = s + 1 < slots.length && !slots[s + 1].sentenceStart ? slots[s + 1].candidates[0].ids[0] : EOS_ID;
           const own = scorer.logProb(id, left) + scorer.logProb(right, id);
+          // A word this probable between its neighbours leaves its near misses no room: the best
+          // of them would need nearly certain bigrams on both sides.
+          if (own > FITS_CONTEXT) return false;
           // P(a | left) of every alternative in one batch (the decoder asks for the same ones).
           const n = alternatives.length;
           if (altIds.length < n) {
