@@ -53,7 +53,8 @@ Files:
       --format F            auto | text | markdown | html (default auto: by
                             file extension; standard input is text)
       --ignore GLOB         skip paths matching GLOB (repeatable)
-      --jobs N              worker threads (default: number of cores)
+      --jobs N              files repaired at once: the main thread and N-1
+                            worker threads (default: number of cores)
       --encoding NAME       decode inputs as NAME instead of detecting it
       --backup              with --write, keep the original as FILE.orig
 

@@ -14,7 +14,8 @@ import { discover } from './discover.js';
 import { formatForPath } from './formats.js';
 import { runJsonl } from './jsonl.js';
 import { repairSettings } from './options.js';
-import { isPoolWorker, runWorker, WorkerPool, type JobResult } from './pool.js';
+import { defaultModelBytes } from '../model/default.js';
+import { isPoolWorker, PER_WORKER, runWorker, WorkerPool, withSharedModel, type JobResult } from './pool.js';
 import { processFile, processStream, type FileJob, type ProcessOptions, type Sink } from './process.js';
 import { Progress } from './progress.js';
 import { Repairer, type RepairSettings } from './repairer.js';
@@ -100,9 +101,11 @@ async function runStdin(args: CliArgs, opts: ProcessOptions, settings: RepairSet
 }
 
 /**
- * Files, in the order given, repaired in worker threads when there are several. Results
- * are printed in input order. Large files whose output goes to stdout are streamed by the
- * main thread when their turn comes, so that memory stays bounded.
+ * Files, in the order given, repaired by the main thread and, with `--jobs N`, N − 1 worker
+ * threads: whoever is free takes the next file. Results are printed in input order (a file
+ * finished early waits in memory, as its report or its repaired text). Large files whose
+ * output goes to stdout are streamed by the main thread when their turn comes, so that memory
+ * stays bounded.
  */
 async function runFiles(args: CliArgs, opts: ProcessOptions, settings: RepairSettings, sink: Sink): Promise<FileOutcome[]> {
   const found = await discover(args.inputs, args.ignore);
@@ -123,39 +126,79 @@ async function runFiles(args: CliArgs, opts: ProcessOptions, settings: RepairSet
   const threads = args.jobs === undefined && totalBytes < SMALL_RUN_BYTES ? 1 : Math.min(args.jobs ?? availableParallelism(), fileCount);
   progress = Progress.start(!args.quiet, fileCount, totalBytes);
   const onBytes = (n: number): void => progress?.addBytes(n);
+  // The main thread repairs files too, so N jobs need N − 1 workers. All threads read one copy
+  // of the model, in shared memory.
+  const workers = threads - 1;
+  let here = settings;
+  if (workers > 0 && settings.fix.model === undefined) {
+    const bytes = defaultModelBytes();
+    const model = new SharedArrayBuffer(bytes.length);
+    new Uint8Array(model).set(bytes);
+    pool = new WorkerPool(workers, { vietfixWorker: true, settings, opts, model });
+    here = withSharedModel(settings, model);
+  } else if (workers > 0) {
+    pool = new WorkerPool(workers, { vietfixWorker: true, settings, opts });
+  }
   let mainRepairer: Repairer | undefined;
-  const inMain = (job: FileJob): Promise<FileOutcome> => {
-    mainRepairer ??= new Repairer(settings);
-    return processFile(job, opts, mainRepairer, sink, onBytes);
+  const inMain = (job: FileJob, to: Sink): Promise<FileOutcome> => {
+    mainRepairer ??= new Repairer(here);
+    return processFile(job, opts, mainRepairer, to, onBytes);
   };
-  // Output to stdout from a large file would have to be held in memory if a worker made it.
+  // Output to stdout from a large file would have to be held in memory if it were made early.
   const streamsToStdout = (job: FileJob): boolean => opts.mode !== 'write' && job.format === 'text' && job.size > opts.streamAbove;
 
-  if (threads > 1) pool = new WorkerPool(threads, { vietfixWorker: true, settings, opts });
-  const pending: (Promise<JobResult> | undefined)[] = [];
+  /** Results of files taken out of turn, by index: a worker's promise, or what the main thread made. */
+  const taken: (Promise<JobResult> | JobResult | undefined)[] = new Array(jobs.length);
   const window = Math.max(16, 4 * threads);
-  let dispatched = 0;
-  const dispatch = (upTo: number): void => {
-    for (; dispatched < Math.min(upTo, jobs.length); dispatched++) {
-      const job = jobs[dispatched];
-      if (pool && !('status' in job) && !streamsToStdout(job)) pending[dispatched] = pool.run(job, onBytes);
+  let next = 0; // every file before this one has been taken
+  let out = 0; // every file before this one has been printed
+  const takeable = (): FileJob | undefined => {
+    while (next < jobs.length && 'status' in jobs[next]) next++;
+    if (next >= jobs.length || next >= out + window) return undefined;
+    const job = jobs[next] as FileJob;
+    return streamsToStdout(job) && next !== out ? undefined : job;
+  };
+  // The workers get files ahead (see `PER_WORKER` in pool.ts), so that they need not wait while
+  // the main thread repairs a file of its own.
+  const feedWorkers = (): void => {
+    for (let job = takeable(); pool && job && !streamsToStdout(job) && pool.backlog() < PER_WORKER * workers; job = takeable()) {
+      const index = next++;
+      taken[index] = pool.run(job, onBytes).then((r) => (taken[index] = r));
     }
   };
   try {
-    for (let i = 0; i < jobs.length; i++) {
-      dispatch(i + window);
-      const job = jobs[i];
+    while (out < jobs.length) {
+      feedWorkers();
+      const job = jobs[out];
       let outcome: FileOutcome;
-      if ('status' in job) outcome = job;
-      else if (pending[i]) {
-        const result = await pending[i]!;
-        pending[i] = undefined;
-        await sink.write(result.output);
-        outcome = result.outcome;
-      } else outcome = await inMain(job);
+      const held = taken[out];
+      if ('status' in job) {
+        outcome = job;
+        if (next <= out) next = out + 1;
+      } else if (held !== undefined && !(held instanceof Promise)) {
+        taken[out] = undefined;
+        await sink.write(held.output);
+        outcome = held.outcome;
+      } else if (held === undefined && next === out) {
+        next++;
+        outcome = await inMain(job, sink);
+      } else {
+        // The file is in a worker's hands: repair a later one meanwhile, held until its turn.
+        const ahead = takeable();
+        if (ahead !== undefined && !streamsToStdout(ahead)) {
+          const index = next++;
+          const chunks: string[] = [];
+          const done = await inMain(ahead, { write: (t: string) => void chunks.push(t) });
+          taken[index] = { outcome: done, output: chunks.join('') };
+        } else {
+          await held;
+        }
+        continue;
+      }
       if (!('status' in job)) progress?.fileDone();
       announce(outcome);
       outcomes.push(outcome);
+      out++;
     }
   } finally {
     await pool?.close();

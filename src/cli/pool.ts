@@ -1,10 +1,11 @@
 /**
- * Files repaired in worker threads. Each worker builds the repair stages once (so the
- * language model loads once per worker) and takes files one at a time; the main thread
- * keeps the order of the results.
+ * Files repaired in worker threads. Each worker builds the repair stages once, on the model
+ * bytes the main thread shares with it, and repairs the files it is sent one after the other;
+ * the main thread keeps the order of the results.
  */
 import { fileURLToPath } from 'node:url';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { LanguageModel } from '../model/index.js';
 import { tempPathFor } from './atomic.js';
 import { processFile, type FileJob, type ProcessOptions } from './process.js';
 import { Repairer, type RepairSettings } from './repairer.js';
@@ -15,6 +16,13 @@ export interface WorkerInit {
   vietfixWorker: true;
   settings: RepairSettings;
   opts: ProcessOptions;
+  /** The model file's bytes in memory shared by every thread (one copy in the cache, not one each). */
+  model?: SharedArrayBuffer;
+}
+
+/** `settings` with the model read from shared bytes. */
+export function withSharedModel(settings: RepairSettings, model: SharedArrayBuffer): RepairSettings {
+  return { ...settings, fix: { ...settings.fix, model: LanguageModel.fromBuffer(new Uint8Array(model)) } };
 }
 
 /** A file's result: its outcome and what it prints on standard output. */
@@ -34,18 +42,30 @@ export function isPoolWorker(): boolean {
 /** The body of a worker thread: repairs each file it is sent. */
 export function runWorker(): void {
   const init = workerData as WorkerInit;
-  const repairer = new Repairer(init.settings);
+  const repairer = new Repairer(init.model ? withSharedModel(init.settings, init.model) : init.settings);
   const port = parentPort!;
+  // Files are repaired one after the other, in the order they were sent.
+  const waiting: ToWorker[] = [];
+  let busy = false;
+  const work = async (): Promise<void> => {
+    busy = true;
+    for (let msg = waiting.shift(); msg !== undefined; msg = waiting.shift()) {
+      const id = msg.id;
+      const chunks: string[] = [];
+      const sink = { write: (t: string) => void chunks.push(t) };
+      const onBytes = (bytes: number): void => port.postMessage({ id, bytes } satisfies FromWorker);
+      const outcome = await processFile(msg.job, init.opts, repairer, sink, onBytes);
+      port.postMessage({ id, result: { outcome, output: chunks.join('') } } satisfies FromWorker);
+    }
+    busy = false;
+  };
   port.on('message', (msg: ToWorker) => {
-    const chunks: string[] = [];
-    const sink = { write: (t: string) => void chunks.push(t) };
-    const onBytes = (bytes: number): void => port.postMessage({ id: msg.id, bytes } satisfies FromWorker);
-    processFile(msg.job, init.opts, repairer, sink, onBytes).then(
-      (outcome) => port.postMessage({ id: msg.id, result: { outcome, output: chunks.join('') } } satisfies FromWorker),
-      (err: unknown) => {
-        throw err; // an unexpected failure: the pool reports it for this file
-      },
-    );
+    waiting.push(msg);
+    if (!busy) {
+      work().catch((err: unknown) => {
+        throw err; // an unexpected failure: the pool reports it for the worker's files
+      });
+    }
   });
 }
 
@@ -58,8 +78,15 @@ interface Task {
 
 interface Slot {
   worker: Worker;
-  task?: Task;
+  /** Files sent to this worker and not finished, by id. */
+  tasks: Map<number, Task>;
 }
+
+/**
+ * Files a worker holds at once: the one it works on and the next ones, sent ahead so that it
+ * need not wait for the main thread (which may be busy repairing a file itself) to send more.
+ */
+export const PER_WORKER = 4;
 
 /** A fixed set of worker threads fed from a queue. */
 export class WorkerPool {
@@ -77,33 +104,33 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const worker = new Worker(fileURLToPath(import.meta.url), { workerData: this.init });
-    const slot: Slot = { worker };
+    const slot: Slot = { worker, tasks: new Map() };
     worker.on('message', (msg: FromWorker) => {
-      const task = slot.task;
-      if (!task || task.id !== msg.id) return;
+      const task = slot.tasks.get(msg.id);
+      if (!task) return;
       if ('bytes' in msg) {
         task.onBytes?.(msg.bytes);
         return;
       }
-      slot.task = undefined;
+      slot.tasks.delete(msg.id);
       task.resolve(msg.result);
       this.pump();
     });
     worker.on('error', (err) => this.crashed(slot, err));
     worker.on('exit', (code) => {
-      if (!this.closed && slot.task) this.crashed(slot, new Error(`worker stopped with code ${code}`));
+      if (!this.closed && slot.tasks.size > 0) this.crashed(slot, new Error(`worker stopped with code ${code}`));
     });
     return slot;
   }
 
-  /** A worker died: its file is reported as not processed and a fresh worker takes its place. */
+  /** A worker died: its files are reported as not processed and a fresh worker takes its place. */
   private crashed(slot: Slot, err: Error): void {
-    const task = slot.task;
-    slot.task = undefined;
+    const tasks = [...slot.tasks.values()];
+    slot.tasks.clear();
     void slot.worker.terminate();
     const index = this.slots.indexOf(slot);
     if (index >= 0 && !this.closed) this.slots[index] = this.spawn();
-    if (task) {
+    for (const task of tasks) {
       task.resolve({
         outcome: {
           path: task.job.path,
@@ -125,11 +152,12 @@ export class WorkerPool {
 
   private pump(): void {
     for (const slot of this.slots) {
-      if (slot.task) continue;
-      const task = this.queue.shift();
-      if (!task) return;
-      slot.task = task;
-      slot.worker.postMessage({ id: task.id, job: task.job } satisfies ToWorker);
+      while (slot.tasks.size < PER_WORKER) {
+        const task = this.queue.shift();
+        if (!task) return;
+        slot.tasks.set(task.id, task);
+        slot.worker.postMessage({ id: task.id, job: task.job } satisfies ToWorker);
+      }
     }
   }
 
@@ -141,9 +169,14 @@ export class WorkerPool {
     });
   }
 
-  /** Real paths of the files being processed right now. */
+  /** Files handed to the pool and not finished yet (in a worker or waiting for one). */
+  backlog(): number {
+    return this.queue.length + this.slots.reduce((n, s) => n + s.tasks.size, 0);
+  }
+
+  /** Real paths of the files in the workers' hands right now. */
   inFlight(): string[] {
-    return this.slots.flatMap((s) => (s.task ? [s.task.job.real] : []));
+    return this.slots.flatMap((s) => [...s.tasks.values()].map((t) => t.job.real));
   }
 
   /**

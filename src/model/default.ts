@@ -30,7 +30,12 @@ function candidateUrls(): URL[] {
  * only (≥ 20.16, for `process.getBuiltinModule`); elsewhere use {@link LanguageModel.fromBuffer}.
  */
 export function defaultModel(): LanguageModel {
-  if (cached !== undefined) return cached;
+  cached ??= LanguageModel.fromBuffer(defaultModelBytes());
+  return cached;
+}
+
+/** The bytes of the bundled model file (read anew at every call). Node only, as {@link defaultModel}. */
+export function defaultModelBytes(): Uint8Array {
   const proc = (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }).process;
   const fs = proc?.getBuiltinModule?.('node:fs') as NodeFs | undefined;
   if (fs === undefined) {
@@ -40,10 +45,7 @@ export function defaultModel(): LanguageModel {
     );
   }
   for (const url of candidateUrls()) {
-    if (fs.existsSync(url)) {
-      cached = LanguageModel.fromBuffer(fs.readFileSync(url));
-      return cached;
-    }
+    if (fs.existsSync(url)) return fs.readFileSync(url);
   }
   throw new Error(`vietfix: the bundled model data/${DEFAULT_MODEL_FILE} was not found next to the package`);
 }

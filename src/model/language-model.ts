@@ -168,9 +168,10 @@ export class LanguageModel {
       if (offset + length > bytes.byteLength) throw new Error('vietfix model: truncated file');
       sections.set(names[s], [offset, length]);
     }
+    // A copy: text decoders refuse views of shared memory (the CLI's workers share one model).
     const raw = (name: string) => {
       const [o, l] = sections.get(name)!;
-      return bytes.subarray(o, o + l);
+      return bytes.slice(o, o + l);
     };
     const typed = <T extends ArrayBufferView>(
       name: string,
