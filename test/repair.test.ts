@@ -177,6 +177,14 @@ describe('do no harm', () => {
     }
   });
 
+  it('takes a consonant after a word naming a letter for the letter, not a cut-off final', () => {
+    const line = 'Trong tiếng Việt, chữ c ở cuối một âm tiết đọc khác với chữ ch ở đầu, và vần nh cũng vậy.';
+    expect(lineMode(line, () => true)).toBeUndefined();
+    expect(fix(line).edits).toEqual([]);
+    // Elsewhere the same consonant is still a piece cut off the word before it.
+    expect(lineMode('những câu chuyể n xúc động', () => true)?.ocr).toBe(true);
+  });
+
   it('leaves text made of frequent syllables with names and numbers unchanged', () => {
     const words = ['của', 'và', 'các', 'có', 'những', 'được', 'trong', 'cho', 'người', 'này', 'năm', 'với'];
     const extras = ['Hà Nội', 'COVID-19', 'iPhone', '2024', 'UNESCO', 'Samsung', 'https://vnexpress.net'];

@@ -144,6 +144,7 @@ export function lineMode(
   let skeletons = 0;
   let damaged = 0;
   let prevWordEnd = -2;
+  let prevWordStart = -2;
   let prevNumberEnd = -2;
   const visit = (kind: TokenKind, start: number, end: number): void => {
     if (kind === 'number') prevNumberEnd = end;
@@ -155,17 +156,20 @@ export function lineMode(
     if (!isLowerOrTitle(text, lower)) return;
     if (kind === 'foreign') {
       if (isLoanword(lower)) {
+        prevWordStart = start;
         prevWordEnd = end;
         return;
       }
       if (looksDamaged(text, lower)) damaged += text !== lower || isTwoSyllables(lower) ? 0.5 : 1;
-      else if (prevWordEnd === start - 1 && text === lower && FINAL_FRAGMENTS.has(lower)) damaged++;
+      else if (prevWordEnd === start - 1 && text === lower && FINAL_FRAGMENTS.has(lower) && !namesLetter(line, prevWordStart, prevWordEnd)) damaged++;
       else if (!hasSkeleton(lower)) {
         // A foreign word or name (`Samsung`) says nothing about whether the writer typed marks.
+        prevWordStart = start;
         prevWordEnd = end;
         return;
       }
     }
+    prevWordStart = start;
     prevWordEnd = end;
     if (hasDigit(lower)) return;
     words++;
@@ -205,6 +209,14 @@ const HEAD_FRAGMENTS: ReadonlySet<string> = new Set([
 /** Whether a lower-case token is an initial consonant (`tr`, `t`) cut off the syllable after it. */
 export function isHeadFragment(lower: string): boolean {
   return HEAD_FRAGMENTS.has(lower);
+}
+
+/** Words after which a lone consonant is the name of a letter (`chữ c`, `âm ng`, `vần nh`). */
+const LETTER_NAMERS: ReadonlySet<string> = new Set(['chữ', 'âm', 'vần']);
+
+/** Whether `line[start, end)` is a word that names the letter after it. */
+function namesLetter(line: string, start: number, end: number): boolean {
+  return start >= 0 && LETTER_NAMERS.has(line.slice(start, end).toLowerCase());
 }
 
 /** Whether a lower-case token is a final-consonant fragment (`ng`, `n`) cut off a syllable. */
