@@ -130,14 +130,12 @@ async function runFiles(args: CliArgs, opts: ProcessOptions, settings: RepairSet
   // of the model, in shared memory.
   const workers = threads - 1;
   let here = settings;
-  if (workers > 0 && settings.fix.model === undefined) {
+  if (workers > 0) {
     const bytes = defaultModelBytes();
     const model = new SharedArrayBuffer(bytes.length);
     new Uint8Array(model).set(bytes);
     pool = new WorkerPool(workers, { vietfixWorker: true, settings, opts, model });
     here = withSharedModel(settings, model);
-  } else if (workers > 0) {
-    pool = new WorkerPool(workers, { vietfixWorker: true, settings, opts });
   }
   let mainRepairer: Repairer | undefined;
   const inMain = (job: FileJob, to: Sink): Promise<FileOutcome> => {
@@ -184,8 +182,9 @@ async function runFiles(args: CliArgs, opts: ProcessOptions, settings: RepairSet
         outcome = await inMain(job, sink);
       } else {
         // The file is in a worker's hands: repair a later one meanwhile, held until its turn.
+        // (`takeable` gives no large file out of its turn.)
         const ahead = takeable();
-        if (ahead !== undefined && !streamsToStdout(ahead)) {
+        if (ahead !== undefined) {
           const index = next++;
           const chunks: string[] = [];
           const done = await inMain(ahead, { write: (t: string) => void chunks.push(t) });

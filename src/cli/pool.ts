@@ -17,7 +17,7 @@ export interface WorkerInit {
   settings: RepairSettings;
   opts: ProcessOptions;
   /** The model file's bytes in memory shared by every thread (one copy in the cache, not one each). */
-  model?: SharedArrayBuffer;
+  model: SharedArrayBuffer;
 }
 
 /** `settings` with the model read from shared bytes. */
@@ -42,7 +42,7 @@ export function isPoolWorker(): boolean {
 /** The body of a worker thread: repairs each file it is sent. */
 export function runWorker(): void {
   const init = workerData as WorkerInit;
-  const repairer = new Repairer(init.model ? withSharedModel(init.settings, init.model) : init.settings);
+  const repairer = new Repairer(withSharedModel(init.settings, init.model));
   const port = parentPort!;
   // Files are repaired one after the other, in the order they were sent.
   const waiting: ToWorker[] = [];

@@ -9,7 +9,7 @@
  * letter confused with a look-alike, any other letter changed, dropped or added, a syllable
  * split in two or two syllables run together.
  */
-import { removeMarks, removeTone, toneOf } from '../orthography/index.js';
+import { removeMarks, removeTone } from '../orthography/index.js';
 
 /** Rates of the damage operations, as log10 costs. */
 export interface ChannelCosts {
@@ -57,8 +57,6 @@ const CONFUSION_PAIRS: readonly string[] = [
 /** Skeleton vowels: a dropped vowel costs like a look-alike. */
 const VOWEL_LETTERS = 'aeiouy';
 
-/** `CONFUSIONS.has(printed + truth)`: a cheap substitution. */
-export const CONFUSIONS: ReadonlySet<string> = new Set(CONFUSION_PAIRS);
 
 /** The skeleton OCR letters are compared on: lower case, every Vietnamese mark removed. */
 export function skeletonOf(token: string): string {
@@ -109,7 +107,7 @@ export function skeletonDistance(a: string, b: string, costs: ChannelCosts, limi
 let rowA = new Float64Array(32);
 let rowB = new Float64Array(32);
 
-/** {@link CONFUSIONS} as a table over ASCII pairs: `CONFUSION_TABLE[printed × 128 + truth]`. */
+/** {@link CONFUSION_PAIRS} as a table over ASCII pairs: `CONFUSION_TABLE[printed × 128 + truth]`. */
 const CONFUSION_TABLE = new Uint8Array(128 * 128);
 for (const pair of CONFUSION_PAIRS) CONFUSION_TABLE[pair.charCodeAt(0) * 128 + pair.charCodeAt(1)] = 1;
 const IS_VOWEL = new Uint8Array(128);
@@ -148,29 +146,17 @@ export function hasMarks(lower: string): boolean {
   return removeMarks(lower) !== lower;
 }
 
-/**
- * Number of mark changes between a damaged lower-case token and a candidate syllable: tone
- * changes and vowel-mark letters that differ (as sets, so the count stays cheap and does not
- * depend on the letter alignment), less the `letterEdits` of the skeleton that account for them.
- */
-export function markChanges(
-  damaged: string,
-  candidate: string,
-  letterEdits = 0,
-): { tone: number; vowel: number } {
-  return {
-    tone: toneChange(toneOf(damaged), toneOf(candidate), letterEdits),
-    vowel: vowelMarkChanges(markBits(damaged), markBits(candidate), letterEdits),
-  };
-}
+// Mark changes between a damaged lower-case token and a candidate syllable: a tone change, and
+// the vowel-mark letters that differ (as sets, so the count stays cheap and does not depend on
+// the letter alignment), less the `letterEdits` of the skeleton that account for them.
 
-/** The tone part of {@link markChanges}, from the two tones. */
+/** The tone change, from the two tones. */
 export function toneChange(damagedTone: number, candidateTone: number, letterEdits: number): number {
   // A misread vowel glyph often has its tone misread with it: half the cost then.
   return damagedTone === candidateTone ? 0 : letterEdits > 0 ? 0.5 : 1;
 }
 
-/** The vowel-mark part of {@link markChanges}, from the two {@link markBits} sets. */
+/** The vowel-mark letters changed, from the two {@link markBits} sets. */
 export function vowelMarkChanges(damagedBits: number, candidateBits: number, letterEdits: number): number {
   // A changed or dropped letter takes its vowel mark with it: each letter edit explains one.
   const vowel = popcount(damagedBits ^ candidateBits) - Math.ceil(letterEdits);

@@ -313,17 +313,15 @@ export function repairStage(options: RepairOptions = {}): Stage {
               next.start === w.end + 1 &&
               next.text === next.lower &&
               !protectedSlots.has(next.slot);
-            if (w.lower.length < 2 || (w.kind === 'foreign' && isHeadFragment(w.lower))) {
-              // An onset cut off the syllable after it (`t rường`): join them.
-              if (nextJoinable && w.kind === 'foreign' && w.text === w.lower && isHeadFragment(w.lower) && next.kind === 'syllable') {
-                const joined = joinCandidates(w.lower, next.lower, false);
-                if (joined.length > 0) {
-                  slots[w.slot].candidates[0].cost = KEEP_DAMAGED;
-                  slots[w.slot].candidates = slots[w.slot].candidates.concat(joined);
-                }
+            // An onset cut off the syllable after it (`t rường`): join them.
+            if (nextJoinable && w.kind === 'foreign' && w.text === w.lower && isHeadFragment(w.lower) && next.kind === 'syllable') {
+              const joined = joinCandidates(w.lower, next.lower, false);
+              if (joined.length > 0) {
+                slots[w.slot].candidates[0].cost = KEEP_DAMAGED;
+                slots[w.slot].candidates = slots[w.slot].candidates.concat(joined);
               }
-              if (w.lower.length < 2) continue;
             }
+            if (w.lower.length < 2) continue;
             if (w.kind !== 'syllable' && w.kind !== 'foreign') continue;
             const slot = slots[w.slot];
             const keep = slot.candidates[0];
@@ -379,8 +377,8 @@ export function repairStage(options: RepairOptions = {}): Stage {
           if (suspectLeft[h] === left && suspectId[h] === id && suspectRight[h] === right && suspectLower[h] === w.lower) {
             return suspectValue[h];
           }
-          const suspects = wordBonus(wi, candidatesFor(w.lower, 'all', 1, SUSPECT_CANDIDATES, VALID_CHANGE_PENALTY));
-          const value = contextPrefersOther(wi, suspects) ? suspects : NO_CANDIDATES;
+          const suspects = wordBonus(id, left, right, candidatesFor(w.lower, 'all', 1, SUSPECT_CANDIDATES, VALID_CHANGE_PENALTY));
+          const value = contextPrefersOther(id, left, right, suspects) ? suspects : NO_CANDIDATES;
           suspectLeft[h] = left;
           suspectId[h] = id;
           suspectRight[h] = right;
@@ -393,30 +391,23 @@ export function repairStage(options: RepairOptions = {}): Stage {
          * Lexical evidence the syllable trigrams smooth away: an alternative that makes a word of
          * the word list with a neighbour (`đồng chí`), where the input makes none (`đảng chí`).
          */
-        function wordBonus(wi: number, list: Candidate[]): Candidate[] {
-          const s = words[wi].slot;
-          const neighbour = (t: number): number =>
-            t >= 0 && t < slots.length && slots[t].candidates[0].ids[0] >= FIRST_SYLLABLE_ID ? slots[t].candidates[0].ids[0] : -1;
-          const left = slots[s].sentenceStart ? -1 : neighbour(s - 1);
-          const right = s + 1 < slots.length && slots[s + 1].sentenceStart ? -1 : neighbour(s + 1);
-          if (left < 0 && right < 0) return list;
-          const makesWord = (id: number) =>
-            (left >= 0 && lm.isPairWord(left, id)) || (right >= 0 && lm.isPairWord(id, right));
-          if (makesWord(slots[s].candidates[0].ids[0])) return list;
+        function wordBonus(id: number, left: number, right: number, list: Candidate[]): Candidate[] {
+          // Only syllables make words (not `<s>`, `</s>`, numbers or punctuation).
+          const l = left >= FIRST_SYLLABLE_ID ? left : -1;
+          const r = right >= FIRST_SYLLABLE_ID ? right : -1;
+          if (l < 0 && r < 0) return list;
+          const makesWord = (x: number) => (l >= 0 && lm.isPairWord(l, x)) || (r >= 0 && lm.isPairWord(x, r));
+          if (makesWord(id)) return list;
           return list.map((c) => (makesWord(c.ids[0]) ? { ...c, cost: c.cost - WORD_BONUS } : c));
         }
 
         /**
-         * Whether some alternative fits the word's neighbours (as written) better than the word
-         * does, by more than its channel cost: the cheap test that sends a valid word to the
-         * decoder.
+         * Whether some alternative fits the word `id`'s neighbours (as written, `<s>`/`</s>` at
+         * sentence ends) better than the word does, by more than its channel cost: the cheap
+         * test that sends a valid word to the decoder.
          */
-        function contextPrefersOther(wi: number, alternatives: readonly Candidate[]): boolean {
+        function contextPrefersOther(id: number, left: number, right: number, alternatives: readonly Candidate[]): boolean {
           if (alternatives.length === 0) return false;
-          const s = words[wi].slot;
-          const id = slots[s].candidates[0].ids[0];
-          const left = s > 0 && !slots[s].sentenceStart ? slots[s - 1].candidates[0].ids[0] : BOS_ID;
-          const right = s + 1 < slots.length && !slots[s + 1].sentenceStart ? slots[s + 1].candidates[0].ids[0] : EOS_ID;
           const own = scorer.logProb(id, left) + scorer.logProb(right, id);
           // A word this probable between its neighbours leaves its near misses no room: the best
           // of them would need nearly certain bigrams on both sides.
