@@ -73,6 +73,72 @@ function find(level: Level, left: number, right: number): number {
   return -1;
 }
 
+/** Scratch arrays of a batch of look-ups (see {@link findPlaced}). */
+interface Batch {
+  ids: Int32Array;
+  bucket: Int32Array;
+  rem: Float64Array;
+  start: Int32Array;
+  end: Int32Array;
+  hits: Int32Array;
+}
+
+function newBatch(n: number): Batch {
+  return {
+    ids: new Int32Array(n),
+    bucket: new Int32Array(n),
+    rem: new Float64Array(n),
+    start: new Int32Array(n),
+    end: new Int32Array(n),
+    hits: new Int32Array(n),
+  };
+}
+
+/** The bucket and remainder of a key split into `left`/`right` (as in {@link find}), into `batch` at `i`. */
+function place(level: Level, left: number, right: number, batch: Batch, i: number): void {
+  const maskL = level.maskL;
+  const maskR = level.maskR;
+  left = (left ^ mix(right, 1)) & maskL;
+  right = (right ^ mix(left, 2)) & maskR;
+  left = (left ^ mix(right, 3)) & maskL;
+  batch.bucket[i] = left >>> level.low;
+  batch.rem[i] = (left & level.lowMask) * (maskR + 1) + right;
+}
+
+/**
+ * {@link find} for `n` placed keys at once, in passes: first every bucket's bounds, then every
+ * bucket's first entry, then the scans. The loads of one pass do not depend on each other, so
+ * the processor overlaps their cache misses instead of waiting for each in turn.
+ */
+function findPlaced(level: Level, batch: Batch, n: number): void {
+  const { bucket, rem, start, end, hits } = batch;
+  const offsets = level.offsets;
+  const entries = level.entries;
+  const remMask = level.remMask;
+  for (let i = 0; i < n; i++) {
+    start[i] = offsets[bucket[i]];
+    end[i] = offsets[bucket[i] + 1];
+  }
+  let touch = 0;
+  for (let i = 0; i < n; i++) touch |= entries[start[i]];
+  for (let i = 0; i < n; i++) {
+    let hit = -1;
+    const r0 = rem[i];
+    for (let k = start[i], e = end[i]; k < e; k++) {
+      const r = entries[k] & remMask;
+      if (r >= r0) {
+        if (r === r0) hit = k;
+        break;
+      }
+    }
+    hits[i] = hit;
+  }
+  sink = touch;
+}
+
+/** Keeps the first-entry pass of {@link findPlaced} from being optimised away. */
+let sink = 0;
+
 /** Home slot of the pair `a b` in a two-syllable word table. */
 function pairSlot(a: number, b: number): number {
   return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca6b)) >>> 8;
@@ -393,13 +459,38 @@ export class LanguageModel {
     const level2 = this.level2;
     const hasPrev1 = prev1 >= 0 && prev1 < v;
     const unigramBow = hasPrev1 ? this.uniBow[prev1] : 0;
+    if (!hasPrev1) {
+      for (let i = 0; i < n; i++) {
+        const id = candidates[i];
+        seen[i] = 0;
+        out[i] = this.uniProb[id >= 0 && id < v ? id : UNK_ID];
+      }
+      return;
+    }
+    const batch = this.batch(n);
+    const bits = this.idBits;
     for (let i = 0; i < n; i++) {
       const id = candidates[i];
       const w = id >= 0 && id < v ? id : UNK_ID;
-      const hit = hasPrev1 ? find2(level2, prev1, w, this.idBits) : -1;
-      seen[i] = hit >= 0 ? 1 : 0;
-      out[i] = hit >= 0 ? level2.probBook[(level2.entries[hit] / level2.remSize) & 0xff] : unigramBow + this.uniProb[w];
+      batch.ids[i] = w;
+      const key = (prev1 << bits) | w;
+      place(level2, key >>> level2.rb, key & level2.maskR, batch, i);
     }
+    findPlaced(level2, batch, n);
+    const entries = level2.entries;
+    const hits = batch.hits;
+    for (let i = 0; i < n; i++) {
+      const hit = hits[i];
+      seen[i] = hit >= 0 ? 1 : 0;
+      out[i] = hit >= 0 ? level2.probBook[(entries[hit] / level2.remSize) & 0xff] : unigramBow + this.uniProb[batch.ids[i]];
+    }
+  }
+
+  private batchArrays: Batch = newBatch(16);
+
+  private batch(n: number): Batch {
+    if (this.batchArrays.hits.length < n) this.batchArrays = newBatch(n);
+    return this.batchArrays;
   }
 
   /**
@@ -426,6 +517,39 @@ export class LanguageModel {
     const w = id >= 0 && id < v ? id : UNK_ID;
     const hit = find3(level3, prev2, prev1, w, this.idBits);
     return hit >= 0 ? level3.probBook[(level3.entries[hit] / level3.remSize) & 0xff] : Number.NaN;
+  }
+
+  /**
+   * {@link trigramLogProb} of each id in `candidates` whose `seen` flag is set (a bigram of the
+   * model after `prev1`), after the history `prev2 prev1`, written to `out`; `NaN` where the
+   * trigram is not in the model or was not asked for. One batch instead of one call each: the
+   * look-ups overlap their cache misses.
+   */
+  trigramLogProbs(candidates: ArrayLike<number>, seen: Uint8Array, prev1: number, prev2: number, out: Float64Array): void {
+    const n = candidates.length;
+    const level3 = this.level3;
+    const v = this.vocabSize;
+    for (let i = 0; i < n; i++) out[i] = Number.NaN;
+    if (level3 === undefined || prev2 < 0 || prev2 >= v || prev1 < 0 || prev1 >= v) return;
+    const batch = this.batch(n);
+    const bits = this.idBits;
+    const rb = level3.rb;
+    const high = prev2 << (2 * bits - rb);
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      if (seen[i] !== 1) continue;
+      const id = candidates[i];
+      const low = (prev1 << bits) | (id >= 0 && id < v ? id : UNK_ID);
+      batch.ids[m] = i;
+      place(level3, high | (low >>> rb), low & level3.maskR, batch, m++);
+    }
+    if (m === 0) return;
+    findPlaced(level3, batch, m);
+    const entries = level3.entries;
+    for (let k = 0; k < m; k++) {
+      const hit = batch.hits[k];
+      if (hit >= 0) out[batch.ids[k]] = level3.probBook[(entries[hit] / level3.remSize) & 0xff];
+    }
   }
 
   /** log10 probability of a sentence: `<s> ids… </s>`, the end marker included. */

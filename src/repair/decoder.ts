@@ -48,9 +48,6 @@ export class CachedScorer {
   private missSeen = new Uint8Array(64);
   private readonly historyKey = new Int32Array(HISTORY_CACHE_SIZE).fill(-1);
   private readonly historyValue = new Float32Array(HISTORY_CACHE_SIZE);
-  private readonly trigramCtx = new Int32Array(CACHE_SIZE).fill(-1);
-  private readonly trigramWord = new Int32Array(CACHE_SIZE);
-  private readonly trigramValue = new Float32Array(CACHE_SIZE);
 
   /** `LanguageModel.bigramLogProbs`, memoised (values rounded to float32 either way). */
   bigramLogProbs(candidates: ArrayLike<number>, p1: number, out: Float64Array, seen: Uint8Array): void {
@@ -102,16 +99,12 @@ export class CachedScorer {
     return this.historyValue[h];
   }
 
-  /** `LanguageModel.trigramLogProb`, memoised. */
-  trigramLogProb(w: number, p1: number, p2: number): number {
-    const context = (p2 + 1) * this.base + (p1 + 1);
-    const h = (Math.imul(context, 0x9e3779b1) ^ Math.imul(w + 1, 0x85ebca6b)) >>> CACHE_SHIFT;
-    if (this.trigramCtx[h] !== context || this.trigramWord[h] !== w) {
-      this.trigramCtx[h] = context;
-      this.trigramWord[h] = w;
-      this.trigramValue[h] = this.model.trigramLogProb(w, p1, p2);
-    }
-    return this.trigramValue[h];
+  /**
+   * `LanguageModel.trigramLogProbs`, not memoised: in running text most trigrams a beam asks
+   * for are new, and a memo big enough to help costs a cache miss of its own on every probe.
+   */
+  trigramLogProbs(candidates: ArrayLike<number>, seen: Uint8Array, p1: number, p2: number, out: Float64Array): void {
+    this.model.trigramLogProbs(candidates, seen, p1, p2, out);
   }
 }
 
@@ -164,7 +157,7 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
   // Buffers are reused from call to call (a long line needs hundreds of kilobytes): every entry
   // is written before it is read, and only the bin counts need resetting.
   const buffers = hypothesisBuffers(size, n + 1, cap, beam, widest);
-  const { score, p1s, p2s, back, chosen, count, order, firstIds, memoP1, bigrams, seen } = buffers;
+  const { score, p1s, p2s, back, chosen, count, order, firstIds, memoP1, bigrams, seen, trigramScores } = buffers;
   count.fill(0, 0, n + 1);
   score[0] = 0;
   p1s[0] = BOS_ID;
@@ -233,6 +226,7 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
       const bigramSeen = seen[row];
       const weight = scorer.historyWeight(p2, p1); // NaN: no trigram follows this history
       const trigrams = weight === weight;
+      if (trigrams) scorer.trigramLogProbs(firsts, bigramSeen, p1, p2, trigramScores);
       for (let c = 0; c < candidates.length; c++) {
         const cand = candidates[c];
         const target = i + cand.span;
@@ -240,7 +234,7 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
         const ids = cand.ids;
         let first = bigram[c];
         if (trigrams) {
-          const tri = bigramSeen[c] === 1 ? scorer.trigramLogProb(ids[0], p1, p2) : Number.NaN;
+          const tri = trigramScores[c];
           first = tri === tri ? tri : weight + first;
         }
         let sc = start - cand.cost + first;
@@ -309,6 +303,8 @@ interface HypothesisBuffers {
   memoP1: Int32Array;
   bigrams: Float64Array[];
   seen: Uint8Array[];
+  /** Trigram scores of the slot's candidates after the hypothesis being extended (NaN: none). */
+  trigramScores: Float64Array;
   states: StateTable;
 }
 
@@ -337,6 +333,7 @@ function hypothesisBuffers(size: number, bins: number, cap: number, beam: number
       memoP1: new Int32Array(rows),
       bigrams: Array.from({ length: rows }, () => new Float64Array(width)),
       seen: Array.from({ length: rows }, () => new Uint8Array(width)),
+      trigramScores: new Float64Array(width),
       states: new StateTable(capacity),
     };
     if (size <= SHARED_ENTRIES_LIMIT) shared = b;
