@@ -377,8 +377,15 @@ export function repairStage(options: RepairOptions = {}): Stage {
           if (suspectLeft[h] === left && suspectId[h] === id && suspectRight[h] === right && suspectLower[h] === w.lower) {
             return suspectValue[h];
           }
-          const suspects = wordBonus(id, left, right, candidatesFor(w.lower, 'all', 1, SUSPECT_CANDIDATES, VALID_CHANGE_PENALTY));
-          const value = contextPrefersOther(id, left, right, suspects) ? suspects : NO_CANDIDATES;
+          // A word this probable between its neighbours leaves its near misses no room: the best
+          // of them would need nearly certain bigrams on both sides. Its alternatives are not
+          // even made.
+          const own = scorer.logProb(id, left) + scorer.logProb(right, id);
+          let value = NO_CANDIDATES;
+          if (own <= FITS_CONTEXT) {
+            const suspects = wordBonus(id, left, right, candidatesFor(w.lower, 'all', 1, SUSPECT_CANDIDATES, VALID_CHANGE_PENALTY));
+            if (contextPrefersOther(own, left, right, suspects)) value = suspects;
+          }
           suspectLeft[h] = left;
           suspectId[h] = id;
           suspectRight[h] = right;
@@ -402,16 +409,12 @@ export function repairStage(options: RepairOptions = {}): Stage {
         }
 
         /**
-         * Whether some alternative fits the word `id`'s neighbours (as written, `<s>`/`</s>` at
-         * sentence ends) better than the word does, by more than its channel cost: the cheap
-         * test that sends a valid word to the decoder.
+         * Whether some alternative fits a word's neighbours (as written, `<s>`/`</s>` at sentence
+         * ends) better than the word does (`own`: its log10 P(word | left) + P(right | word)), by
+         * more than its channel cost: the cheap test that sends a valid word to the decoder.
          */
-        function contextPrefersOther(id: number, left: number, right: number, alternatives: readonly Candidate[]): boolean {
+        function contextPrefersOther(own: number, left: number, right: number, alternatives: readonly Candidate[]): boolean {
           if (alternatives.length === 0) return false;
-          const own = scorer.logProb(id, left) + scorer.logProb(right, id);
-          // A word this probable between its neighbours leaves its near misses no room: the best
-          // of them would need nearly certain bigrams on both sides.
-          if (own > FITS_CONTEXT) return false;
           // P(a | left) of every alternative in one batch (the decoder asks for the same ones).
           const n = alternatives.length;
           if (altIds.length < n) {
