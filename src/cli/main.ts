@@ -5,7 +5,7 @@
  * The same bundle is the body of the worker threads (`--jobs`): see `pool.ts`.
  */
 import { once } from 'node:events';
-import { promises as fsp, unlinkSync, writeFileSync } from 'node:fs';
+import { statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import pkg from '../../package.json';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args.js';
@@ -100,6 +100,15 @@ async function runStdin(args: CliArgs, opts: ProcessOptions, settings: RepairSet
   return [outcome];
 }
 
+/** The size of a file, 0 when it cannot be stat'ed (processing it reports why). Synchronous: see `processFile`. */
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * Files, in the order given, repaired by the main thread and, with `--jobs N`, N − 1 worker
  * threads: whoever is free takes the next file. Results are printed in input order (a file
@@ -117,7 +126,7 @@ async function runFiles(args: CliArgs, opts: ProcessOptions, settings: RepairSet
       jobs.push(failed(f.path, f.reason));
       continue;
     }
-    const size = await fsp.stat(f.real).then((s) => s.size, () => 0);
+    const size = fileSize(f.real);
     totalBytes += size;
     jobs.push({ path: f.path, real: f.real, format: formatForPath(f.path, args.format), size });
   }
@@ -166,6 +175,10 @@ async function runFiles(args: CliArgs, opts: ProcessOptions, settings: RepairSet
   };
   try {
     while (out < jobs.length) {
+      // Let the workers' messages in: the main thread's own files are read and repaired
+      // without waiting on anything, so finished files would otherwise go unnoticed and the
+      // workers unfed.
+      if (pool) await new Promise((resolve) => setImmediate(resolve));
       feedWorkers();
       const job = jobs[out];
       let outcome: FileOutcome;
