@@ -116,6 +116,24 @@ export function runStages(input: string, stages: readonly Stage[]): FixResult {
   return changed ? { text: output, edits } : { text: input, edits: [] };
 }
 
+/**
+ * Whether {@link runStages} would make an edit of at least `minConfidence`: the lines are
+ * tried in order and the first such edit ends the test (lines are repaired independently, so
+ * the rest cannot undo it).
+ */
+export function wouldChange(input: string, stages: readonly Stage[], minConfidence = 0): boolean {
+  let lineStart = 0;
+  while (lineStart <= input.length) {
+    let lineEnd = input.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = input.length;
+    const fixed = fixLine(input.slice(lineStart, lineEnd), stages);
+    if (fixed && fixed.edits.some((e) => e.confidence >= minConfidence)) return true;
+    if (lineEnd === input.length) break;
+    lineStart = lineEnd + 1;
+  }
+  return false;
+}
+
 /** One line through every stage; `undefined` when nothing changed. */
 function fixLine(line: string, stages: readonly Stage[]): FixResult | undefined {
   let tracker: EditTracker | undefined;

@@ -81,6 +81,22 @@ describe('formats', () => {
     for (const e of out.edits) expect(src.slice(e.start, e.end)).toBe(e.before);
   });
 
+  it.runIf(repairs)('the test for a change agrees with the repair, line endings and confidence floor included', () => {
+    const strict = new Repairer({ fix: {}, minConfidence: 0.99 });
+    const texts = [
+      'Xin chào bạn.\nTạm biệt.',
+      `Dòng một.\r\n${NFD}\r\nDòng ba.`,
+      'Dòng một\r\nkhông có gì\r\n',
+      'Tieng Viet co dau la mot ngon ngu rat hay va dep\nDòng sạch.',
+      'Một dòng có lỗi: vịc thực hiện kế hoạch của đảng chí Chu\n',
+      'lone\rcarriage\rreturns',
+      '',
+    ];
+    for (const r of [repairer, strict]) {
+      for (const t of texts) expect(r.wouldChange(t), t).toBe(r.repair(t).edits.length > 0);
+    }
+  });
+
   it('HTML: unchanged documents come back identical', () => {
     const src = '<!doctype html><p class=x>Xin chào &nbsp; bạn<br/>tạm biệt</p>\r\n<img alt="ảnh">';
     expect(repairHtml(src, repairer)).toEqual({ text: src, edits: [] });

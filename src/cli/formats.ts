@@ -42,11 +42,12 @@ function hasLetterReferences(text: string): boolean {
  *
  * Parsing Markdown or HTML costs far more than the repair's clean path, and most documents
  * of an archive are clean. So the raw document is first run through the repair as plain
- * text: when nothing in it, markup included, looks damaged (and no character reference
- * could hide a letter), its prose is clean too and the parser is not needed.
+ * text, up to the first change: when nothing in it, markup included, needs a change (and no
+ * character reference could hide a letter), its prose is clean too and the parser is not
+ * needed.
  */
 export function repairDocument(text: string, format: DocumentFormat, repairer: Repairer): FixResult {
   if (format === 'text') return repairer.repair(text);
-  if (!hasLetterReferences(text) && repairer.repair(text).edits.length === 0) return { text, edits: [] };
+  if (!hasLetterReferences(text) && !repairer.wouldChange(text)) return { text, edits: [] };
   return format === 'markdown' ? repairMarkdown(text, repairer) : repairHtml(text, repairer);
 }

@@ -1,6 +1,6 @@
 /** The library's `fix`, prepared once per thread and adapted to what files contain. */
 import { applyEdits } from '../edits.js';
-import { buildStages, runStages, type FixOptions } from '../fix.js';
+import { buildStages, runStages, wouldChange, type FixOptions } from '../fix.js';
 import type { Stage } from '../stage.js';
 import type { Edit, FixResult } from '../types.js';
 
@@ -29,6 +29,15 @@ export class Repairer {
     if (min === undefined || result.edits.every((e) => e.confidence >= min)) return result;
     const kept = result.edits.filter((e) => e.confidence >= min);
     return kept.length === 0 ? { text, edits: [] } : { text: applyEdits(text, kept), edits: kept };
+  }
+
+  /**
+   * Whether {@link repair} would change `text`, found faster: it stops at the first line with
+   * a change. (A `\r` before `\n` is left out of each line's sight, as in `repair`.)
+   */
+  wouldChange(text: string): boolean {
+    const stripped = text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
+    return wouldChange(stripped, this.stages, this.settings.minConfidence);
   }
 
   /** Runs the stages on the text with `\r` removed before each `\n`, then maps everything back. */
