@@ -4,7 +4,7 @@
  * references are understood: the decoded text is repaired and changed spans are written
  * back escaped.
  */
-import { parse } from 'parse5';
+import { defaultTreeAdapter, parse } from 'parse5';
 import type { FixResult } from '../types.js';
 import { Aligner, charRefAt, repairRuns, type Context, type Piece, type Run } from './prose.js';
 import type { Repairer } from './repairer.js';
@@ -35,6 +35,19 @@ const INLINE = new Set([
   'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins',
   'mark', 'q', 's', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u',
 ]);
+
+/**
+ * parse5's tree with one change: a node's end position is updated in place. The default
+ * copies the node's whole location object each time, and text grows by one character token
+ * (a word or a space) at a time, so that copying was a large part of parsing an article.
+ */
+const treeAdapter: typeof defaultTreeAdapter = {
+  ...defaultTreeAdapter,
+  updateNodeSourceCodeLocation(node, endLocation) {
+    if (node.sourceCodeLocation) Object.assign(node.sourceCodeLocation, endLocation);
+    else defaultTreeAdapter.updateNodeSourceCodeLocation(node, endLocation);
+  },
+};
 
 /** Attributes that hold prose. */
 const PROSE_ATTRIBUTES = ['alt', 'title'];
@@ -125,6 +138,6 @@ function proseRuns(source: string, root: HtmlNode): Run[] {
 
 /** Repairs the prose of an HTML document; everything else comes out byte-identical. */
 export function repairHtml(source: string, repairer: Repairer): FixResult {
-  const root = parse(source, { sourceCodeLocationInfo: true }) as unknown as HtmlNode;
+  const root = parse(source, { sourceCodeLocationInfo: true, treeAdapter }) as unknown as HtmlNode;
   return repairRuns(source, proseRuns(source, root), repairer);
 }
