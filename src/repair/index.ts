@@ -383,8 +383,13 @@ export function repairStage(options: RepairOptions = {}): Stage {
           const own = scorer.logProb(id, left) + scorer.logProb(right, id);
           let value = NO_CANDIDATES;
           if (own <= FITS_CONTEXT) {
-            const suspects = wordBonus(id, left, right, candidatesFor(w.lower, 'all', 1, SUSPECT_CANDIDATES, VALID_CHANGE_PENALTY));
-            if (contextPrefersOther(own, left, right, suspects)) value = suspects;
+            const alternatives = candidatesFor(w.lower, 'all', 1, SUSPECT_CANDIDATES, VALID_CHANGE_PENALTY);
+            // First as if every alternative had the word bonus (a bound: most words fail it
+            // even so, and the word-list look-ups are saved), then with the bonus they have.
+            if (contextPrefersOther(own, left, right, alternatives, WORD_BONUS + 1e-6)) {
+              const suspects = wordBonus(id, left, right, alternatives);
+              if (contextPrefersOther(own, left, right, suspects, 0)) value = suspects;
+            }
           }
           suspectLeft[h] = left;
           suspectId[h] = id;
@@ -411,9 +416,10 @@ export function repairStage(options: RepairOptions = {}): Stage {
         /**
          * Whether some alternative fits a word's neighbours (as written, `<s>`/`</s>` at sentence
          * ends) better than the word does (`own`: its log10 P(word | left) + P(right | word)), by
-         * more than its channel cost: the cheap test that sends a valid word to the decoder.
+         * more than its channel cost less `bonus`: the cheap test that sends a valid word to the
+         * decoder.
          */
-        function contextPrefersOther(own: number, left: number, right: number, alternatives: readonly Candidate[]): boolean {
+        function contextPrefersOther(own: number, left: number, right: number, alternatives: readonly Candidate[], bonus: number): boolean {
           if (alternatives.length === 0) return false;
           // P(a | left) of every alternative in one batch (the decoder asks for the same ones).
           const n = alternatives.length;
@@ -428,10 +434,10 @@ export function repairStage(options: RepairOptions = {}): Stage {
             const c = alternatives[k];
             // The keep penalty is left out here, and some slack given: the decoder, with the
             // trigram context, makes the decision.
-            const adjusted = SUSPECT_SLACK - (c.cost - VALID_CHANGE_PENALTY);
+            const adjusted = SUSPECT_SLACK - (c.cost - VALID_CHANGE_PENALTY) + bonus;
             // P(right | a) ≤ 1: without it the alternative already falls short, clearly.
             if (altLeft[k] + adjusted < own - 1e-9) continue;
-            if (altLeft[k] + scorer.logProb(right, c.ids[0]) - (c.cost - VALID_CHANGE_PENALTY) + SUSPECT_SLACK > own) return true;
+            if (altLeft[k] + scorer.logProb(right, c.ids[0]) - (c.cost - VALID_CHANGE_PENALTY) + SUSPECT_SLACK + bonus > own) return true;
           }
           return false;
         }
