@@ -287,9 +287,13 @@ describe('model builder and loader', async () => {
       ]) {
         m.bigramLogProbs(all, p1, bigram, seen);
         const weight = m.historyWeight(p2, p1);
+        const batch = new Float64Array(all.length);
+        m.trigramLogProbs(all, seen, p1, p2, batch);
         let trigrams = 0;
         for (const w of all) {
           const tri = m.trigramLogProb(w, p1, p2);
+          expect(batch[w]).toBe(tri); // NaN where there is none
+
           if (!Number.isNaN(tri)) {
             trigrams++;
             expect(seen[w], `trigram without its bigram: ${m.unit(p2)} ${m.unit(p1)} ${m.unit(w)}`).toBe(1);
@@ -299,6 +303,11 @@ describe('model builder and loader', async () => {
           expect(composed).toBeCloseTo(m.logProb(w, p1, p2), 9);
         }
         if (p2 >= 0 && m === model) expect(trigrams).toBeGreaterThan(0);
+        // A prefix of the ids only: nothing past it is written.
+        const part = new Float64Array(all.length).fill(7);
+        m.bigramLogProbs(all, p1, part, new Uint8Array(all.length), 10);
+        expect([...part.subarray(0, 10)]).toEqual([...bigram.subarray(0, 10)]);
+        expect(part[10]).toBe(7);
       }
     }
   });

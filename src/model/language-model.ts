@@ -449,12 +449,13 @@ export class LanguageModel {
    * The parts of {@link logProb} that depend on one syllable of history, for a decoder that
    * scores many histories against the same candidates: for each id in `candidates`, the
    * log10 probability after `prev1` alone (the bigram, or the unigram backed off) in `out`,
-   * and in `seen` whether the bigram `prev1 id` is in the model. Only a seen bigram can end a
+   * and in `seen` whether the bigram `prev1 id` is in the model (for the first `count` ids
+   * only, when given). Only a seen bigram can end a
    * trigram (the builder keeps every suffix of a kept n-gram), so {@link trigramLogProb} needs
    * asking only for those.
    */
-  bigramLogProbs(candidates: ArrayLike<number>, prev1: number, out: Float64Array, seen: Uint8Array): void {
-    const n = candidates.length;
+  bigramLogProbs(candidates: ArrayLike<number>, prev1: number, out: Float64Array, seen: Uint8Array, count = candidates.length): void {
+    const n = count;
     const v = this.vocabSize;
     const level2 = this.level2;
     const hasPrev1 = prev1 >= 0 && prev1 < v;
@@ -525,8 +526,15 @@ export class LanguageModel {
    * trigram is not in the model or was not asked for. One batch instead of one call each: the
    * look-ups overlap their cache misses.
    */
-  trigramLogProbs(candidates: ArrayLike<number>, seen: Uint8Array, prev1: number, prev2: number, out: Float64Array): void {
-    const n = candidates.length;
+  trigramLogProbs(
+    candidates: ArrayLike<number>,
+    seen: Uint8Array,
+    prev1: number,
+    prev2: number,
+    out: Float64Array,
+    count = candidates.length,
+  ): void {
+    const n = count;
     const level3 = this.level3;
     const v = this.vocabSize;
     for (let i = 0; i < n; i++) out[i] = Number.NaN;

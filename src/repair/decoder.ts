@@ -49,12 +49,12 @@ export class CachedScorer {
   private readonly historyKey = new Int32Array(HISTORY_CACHE_SIZE).fill(-1);
   private readonly historyValue = new Float32Array(HISTORY_CACHE_SIZE);
 
-  /** `LanguageModel.bigramLogProbs`, memoised (values rounded to float32 either way). */
-  bigramLogProbs(candidates: ArrayLike<number>, p1: number, out: Float64Array, seen: Uint8Array): void {
+  /** `LanguageModel.bigramLogProbs` of the first `count` candidates, memoised (values rounded to float32 either way). */
+  bigramLogProbs(candidates: ArrayLike<number>, count: number, p1: number, out: Float64Array, seen: Uint8Array): void {
     const base = this.base;
-    if (this.missIds.length < candidates.length) this.grow(candidates.length);
+    if (this.missIds.length < count) this.grow(count);
     let misses = 0;
-    for (let i = 0; i < candidates.length; i++) {
+    for (let i = 0; i < count; i++) {
       const w = candidates[i];
       const key = (p1 + 1) * base + (w + 1);
       const h = Math.imul(key, 0x9e3779b1) >>> BIGRAM_CACHE_SHIFT;
@@ -67,7 +67,7 @@ export class CachedScorer {
       }
     }
     if (misses === 0) return;
-    this.model.bigramLogProbs(this.missIds.subarray(0, misses), p1, this.missOut, this.missSeen);
+    this.model.bigramLogProbs(this.missIds, p1, this.missOut, this.missSeen, misses);
     for (let k = 0; k < misses; k++) {
       const w = this.missIds[k];
       const key = (p1 + 1) * base + (w + 1);
@@ -103,8 +103,8 @@ export class CachedScorer {
    * `LanguageModel.trigramLogProbs`, not memoised: in running text most trigrams a beam asks
    * for are new, and a memo big enough to help costs a cache miss of its own on every probe.
    */
-  trigramLogProbs(candidates: ArrayLike<number>, seen: Uint8Array, p1: number, p2: number, out: Float64Array): void {
-    this.model.trigramLogProbs(candidates, seen, p1, p2, out);
+  trigramLogProbs(candidates: ArrayLike<number>, count: number, seen: Uint8Array, p1: number, p2: number, out: Float64Array): void {
+    this.model.trigramLogProbs(candidates, seen, p1, p2, out, count);
   }
 }
 
@@ -202,7 +202,7 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
     }
     const candidates = slots[i].candidates;
     for (let c = 0; c < candidates.length; c++) firstIds[c] = candidates[c].ids[0];
-    const firsts = firstIds.subarray(0, candidates.length);
+    const width = candidates.length;
     let memoSize = 0;
     const restart = slots[i].sentenceStart && i > 0;
     for (let a = 0; a < keep; a++) {
@@ -218,7 +218,7 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
       let row = 0;
       while (row < memoSize && memoP1[row] !== p1) row++;
       if (row === memoSize) {
-        scorer.bigramLogProbs(firsts, p1, bigrams[row], seen[row]);
+        scorer.bigramLogProbs(firstIds, width, p1, bigrams[row], seen[row]);
         memoP1[row] = p1;
         memoSize++;
       }
@@ -226,7 +226,7 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
       const bigramSeen = seen[row];
       const weight = scorer.historyWeight(p2, p1); // NaN: no trigram follows this history
       const trigrams = weight === weight;
-      if (trigrams) scorer.trigramLogProbs(firsts, bigramSeen, p1, p2, trigramScores);
+      if (trigrams) scorer.trigramLogProbs(firstIds, width, bigramSeen, p1, p2, trigramScores);
       for (let c = 0; c < candidates.length; c++) {
         const cand = candidates[c];
         const target = i + cand.span;

@@ -429,7 +429,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
             altSeen = new Uint8Array(2 * n);
           }
           for (let k = 0; k < n; k++) altIds[k] = alternatives[k].ids[0];
-          scorer.bigramLogProbs(altIds.subarray(0, n), left, altLeft, altSeen);
+          scorer.bigramLogProbs(altIds, n, left, altLeft, altSeen);
           for (let k = 0; k < n; k++) {
             const c = alternatives[k];
             // The keep penalty is left out here, and some slack given: the decoder, with the
