@@ -134,16 +134,39 @@ export function wouldChange(input: string, stages: readonly Stage[], minConfiden
   return false;
 }
 
-/** One line through every stage; `undefined` when nothing changed. */
+/** Passes over the stages at most: enough for any chain of stages enabling each other. */
+const MAX_PASSES = 4;
+
+/**
+ * One line through every stage; `undefined` when nothing changed. A change can give an earlier
+ * stage something to do (a stray mark removed leaves a line that reads as a legacy encoding),
+ * so the stages that have not seen the latest text are run again until none changes it: that
+ * makes `fix` idempotent. Lines nothing changes (nearly all) take one pass.
+ */
 function fixLine(line: string, stages: readonly Stage[]): FixResult | undefined {
   let tracker: EditTracker | undefined;
-  for (const stage of stages) {
-    const text = tracker ? tracker.text : line;
-    if (stage.mayApply && !stage.mayApply(text)) continue;
-    const stageEdits = stage.run(text);
-    if (stageEdits.length === 0) continue;
-    tracker ??= new EditTracker(line);
-    tracker.apply(stageEdits);
+  // The number of changes made to the line when each stage last looked at it.
+  let seenAt: number[] | undefined;
+  let changes = 0;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    let ran = false;
+    for (let k = 0; k < stages.length; k++) {
+      if (seenAt !== undefined && seenAt[k] === changes) continue;
+      ran = true;
+      const stage = stages[k];
+      const text = tracker ? tracker.text : line;
+      if (!stage.mayApply || stage.mayApply(text)) {
+        const stageEdits = stage.run(text);
+        if (stageEdits.length > 0) {
+          tracker ??= new EditTracker(line);
+          tracker.apply(stageEdits);
+          changes++;
+        }
+      }
+      // A stage's own output is final for it (each stage settles its own changes).
+      if (tracker !== undefined) (seenAt ??= new Array<number>(stages.length).fill(-1))[k] = changes;
+    }
+    if (!tracker || !ran) break;
   }
   if (!tracker) return undefined;
   const edits = tracker.edits();
