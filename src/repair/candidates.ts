@@ -162,16 +162,20 @@ export function tokenCandidates(
   // before their marks are compared: a reading's rank is at least its letter cost minus its
   // prior, and readings ranked beyond the best one plus the window are dropped anyway.
   const near = index.near(query, options.maxDistance, costs).sort((a, b) => a.distance - b.distance);
-  const scored: { id: number; cost: number; distance: number; rank: number }[] = [];
+  // The best `limit` readings by rank (then by text), kept sorted as they come: a short
+  // insertion instead of sorting every reading looked at.
+  const limit = options.limit;
+  const top = topBuffers(limit);
+  let kept = 0;
   let best = Infinity;
   const tone = toneOf(lower);
   const marks = markBits(lower);
+  const text = index.text;
   for (const { skeleton, distance } of near) {
     const letterCost = distance * costs.letter;
     for (const id of index.syllables(skeleton)) {
       if (letterCost - index.prior[id] > best + options.rankWindow) continue;
-      const text = index.text[id];
-      if (text === lower) continue;
+      if (text[id] === lower) continue;
       let cost = letterCost;
       if (trust !== 'none') {
         if (trust === 'all') cost += toneChange(tone, index.tone[id], distance) * costs.tone;
@@ -179,19 +183,48 @@ export function tokenCandidates(
       }
       const rank = cost - index.prior[id];
       if (rank < best) best = rank;
-      scored.push({ id, cost, distance, rank });
+      // Where it goes among the kept ones (after every one that ranks before it).
+      let at = kept;
+      while (at > 0 && (top.rank[at - 1] > rank || (top.rank[at - 1] === rank && text[top.id[at - 1]] > text[id]))) at--;
+      if (at >= limit) continue;
+      for (let j = Math.min(kept, limit - 1); j > at; j--) {
+        top.id[j] = top.id[j - 1];
+        top.cost[j] = top.cost[j - 1];
+        top.distance[j] = top.distance[j - 1];
+        top.rank[j] = top.rank[j - 1];
+      }
+      top.id[at] = id;
+      top.cost[at] = cost;
+      top.distance[at] = distance;
+      top.rank[at] = rank;
+      if (kept < limit) kept++;
     }
   }
-  const text = index.text;
-  scored.sort((a, b) => a.rank - b.rank || (text[a.id] < text[b.id] ? -1 : 1));
   const out: Candidate[] = [];
   // Readings far less likely than the best one (by channel and prior) never win in context.
   const floor = best + options.rankWindow;
-  for (let i = 0; i < scored.length && out.length < options.limit && scored[i].rank <= floor; i++) {
-    const { id, cost, distance } = scored[i];
-    out.push({ text: text[id], ids: [id], cost, kind: distance === 0 ? 'diacritics' : 'spelling', span: 1 });
+  for (let i = 0; i < kept && top.rank[i] <= floor; i++) {
+    const id = top.id[i];
+    out.push({ text: text[id], ids: [id], cost: top.cost[i], kind: top.distance[i] === 0 ? 'diacritics' : 'spelling', span: 1 });
   }
   return out;
+}
+
+/** Working arrays of {@link tokenCandidates}, grown as needed. */
+interface TopBuffers {
+  id: Int32Array;
+  cost: Float64Array;
+  distance: Float64Array;
+  rank: Float64Array;
+}
+
+let topShared: TopBuffers = { id: new Int32Array(16), cost: new Float64Array(16), distance: new Float64Array(16), rank: new Float64Array(16) };
+
+function topBuffers(size: number): TopBuffers {
+  if (topShared.id.length < size) {
+    topShared = { id: new Int32Array(size), cost: new Float64Array(size), distance: new Float64Array(size), rank: new Float64Array(size) };
+  }
+  return topShared;
 }
 
 /**
