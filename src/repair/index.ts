@@ -47,6 +47,11 @@ export interface RepairOptions {
 const SUSPECT_MEMO_BITS = 14;
 const SUSPECT_MEMO_SIZE = 1 << SUSPECT_MEMO_BITS;
 const SUSPECT_MEMO_SHIFT = 32 - SUSPECT_MEMO_BITS;
+/**
+ * The empty candidate list. Lists are built with `push` (never `map`, whose arrays have holes),
+ * so that the decoder's hot loop sees arrays of one or two shapes: with more, the optimised code
+ * was thrown away and rebuilt again and again.
+ */
 const NO_CANDIDATES: Candidate[] = [];
 
 /** Decoder settings (log10 units). */
@@ -330,7 +335,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
             if (!valid && lm.isLoanword(w.lower)) continue; // `kilômet`: a word of its own
             const damaged = !valid && looksDamaged(w.text, w.lower);
             const longWord = w.lower.length >= 4;
-            let alts: Candidate[] = [];
+            let alts = NO_CANDIDATES;
             if (!valid) {
               keep.cost = damaged ? KEEP_DAMAGED : title ? KEEP_FOREIGN_TITLE : KEEP_FOREIGN_LOWER;
               // In a passage without marks, a word that is the skeleton of a syllable is one.
@@ -410,7 +415,9 @@ export function repairStage(options: RepairOptions = {}): Stage {
           if (l < 0 && r < 0) return list;
           const makesWord = (x: number) => (l >= 0 && lm.isPairWord(l, x)) || (r >= 0 && lm.isPairWord(x, r));
           if (makesWord(id)) return list;
-          return list.map((c) => (makesWord(c.ids[0]) ? { ...c, cost: c.cost - WORD_BONUS } : c));
+          const out: Candidate[] = [];
+          for (const c of list) out.push(makesWord(c.ids[0]) ? { ...c, cost: c.cost - WORD_BONUS } : c);
+          return out;
         }
 
         /**
@@ -449,18 +456,17 @@ export function repairStage(options: RepairOptions = {}): Stage {
          */
         function joinCandidates(a: string, b: string, misread = true): Candidate[] {
           const joined = a + b;
-          if (joined.length > 8) return [];
+          if (joined.length > 8) return NO_CANDIDATES;
           // The halves as written, joined, are the likeliest reading (`nhữ ng` → `những`);
           // candidate lists leave out the query itself, so it is added here.
           const id = isValidSyllable(joined) ? lm.id(joined) : 0;
           const asWritten: Candidate[] =
             id >= FIRST_SYLLABLE_ID ? [{ text: joined, ids: [id], cost: 0, kind: 'split', span: 2 }] : [];
-          return (misread ? asWritten.concat(candidatesFor(joined, 'none', 1, 4)) : asWritten).map((c) => ({
-            ...c,
-            cost: c.cost + costs.split,
-            kind: 'split' as const,
-            span: 2,
-          }));
+          const out: Candidate[] = [];
+          for (const c of misread ? asWritten.concat(candidatesFor(joined, 'none', 1, 4)) : asWritten) {
+            out.push({ ...c, cost: c.cost + costs.split, kind: 'split', span: 2 });
+          }
+          return out;
         }
 
         const choices = decode(scorer, slots, BEAM);
