@@ -134,7 +134,7 @@ export function wouldChange(input: string, stages: readonly Stage[], minConfiden
   return false;
 }
 
-/** Passes over the stages at most: enough for any chain of stages enabling each other. */
+/** Passes over the stages at most (each stage that leaves work for an earlier one needs one more). */
 const MAX_PASSES = 4;
 
 /**

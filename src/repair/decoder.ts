@@ -36,9 +36,9 @@ export class CachedScorer {
     return v;
   }
 
-  // The split look-ups of the decoder (see `LanguageModel.bigramLogProbs`), each with its own
-  // direct-mapped memo. Bigrams after the candidates of common words recur all through a
-  // text; trigrams are looked up only where their bigram exists.
+  // The split look-ups of the decoder (see `LanguageModel.bigramLogProbs`): bigrams and
+  // history weights with direct-mapped memos (bigrams after the candidates of common words
+  // recur all through a text); trigrams are looked up only where their bigram exists.
   private readonly bigramKey = new Int32Array(BIGRAM_CACHE_SIZE).fill(-1);
   private readonly bigramValue = new Float32Array(BIGRAM_CACHE_SIZE);
   private readonly bigramSeen = new Uint8Array(BIGRAM_CACHE_SIZE);

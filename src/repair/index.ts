@@ -49,8 +49,8 @@ const SUSPECT_MEMO_SIZE = 1 << SUSPECT_MEMO_BITS;
 const SUSPECT_MEMO_SHIFT = 32 - SUSPECT_MEMO_BITS;
 /**
  * The empty candidate list. Lists are built with `push` (never `map`, whose arrays have holes),
- * so that the decoder's hot loop sees arrays of one or two shapes: with more, the optimised code
- * was thrown away and rebuilt again and again.
+ * so that the loop gathering a line's candidates sees arrays of one or two shapes: with more,
+ * its optimised code was thrown away and rebuilt again and again.
  */
 const NO_CANDIDATES: Candidate[] = [];
 
