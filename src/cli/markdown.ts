@@ -123,11 +123,14 @@ function proseRuns(source: string, root: MdNode): Run[] {
   return runs;
 }
 
+/** Parser options, made once rather than for every document (the extensions are sets of functions). */
+const PARSE_OPTIONS = {
+  extensions: [frontmatter(['yaml', 'toml'])],
+  mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml'])],
+};
+
 /** Repairs the prose of a Markdown document; everything else comes out byte-identical. */
 export function repairMarkdown(source: string, repairer: Repairer): FixResult {
-  const root = fromMarkdown(source, {
-    extensions: [frontmatter(['yaml', 'toml'])],
-    mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml'])],
-  }) as MdNode;
+  const root = fromMarkdown(source, PARSE_OPTIONS) as MdNode;
   return repairRuns(source, proseRuns(source, root), repairer);
 }
