@@ -75,7 +75,8 @@ function find(level: Level, left: number, right: number): number {
 
 /** Scratch arrays of a batch of look-ups (see {@link findPlaced}). */
 interface Batch {
-  ids: Int32Array;
+  /** Where each look-up's result goes in the caller's arrays (when only some are looked up). */
+  at: Int32Array;
   bucket: Int32Array;
   rem: Float64Array;
   start: Int32Array;
@@ -85,7 +86,7 @@ interface Batch {
 
 function newBatch(n: number): Batch {
   return {
-    ids: new Int32Array(n),
+    at: new Int32Array(n),
     bucket: new Int32Array(n),
     rem: new Float64Array(n),
     start: new Int32Array(n),
@@ -472,9 +473,7 @@ export class LanguageModel {
     const bits = this.idBits;
     for (let i = 0; i < n; i++) {
       const id = candidates[i];
-      const w = id >= 0 && id < v ? id : UNK_ID;
-      batch.ids[i] = w;
-      const key = (prev1 << bits) | w;
+      const key = (prev1 << bits) | (id >= 0 && id < v ? id : UNK_ID);
       place(level2, key >>> level2.rb, key & level2.maskR, batch, i);
     }
     findPlaced(level2, batch, n);
@@ -482,8 +481,9 @@ export class LanguageModel {
     const hits = batch.hits;
     for (let i = 0; i < n; i++) {
       const hit = hits[i];
+      const id = candidates[i];
       seen[i] = hit >= 0 ? 1 : 0;
-      out[i] = hit >= 0 ? level2.probBook[(entries[hit] / level2.remSize) & 0xff] : unigramBow + this.uniProb[batch.ids[i]];
+      out[i] = hit >= 0 ? level2.probBook[(entries[hit] / level2.remSize) & 0xff] : unigramBow + this.uniProb[id >= 0 && id < v ? id : UNK_ID];
     }
   }
 
@@ -548,7 +548,7 @@ export class LanguageModel {
       if (seen[i] !== 1) continue;
       const id = candidates[i];
       const low = (prev1 << bits) | (id >= 0 && id < v ? id : UNK_ID);
-      batch.ids[m] = i;
+      batch.at[m] = i;
       place(level3, high | (low >>> rb), low & level3.maskR, batch, m++);
     }
     if (m === 0) return;
@@ -556,7 +556,7 @@ export class LanguageModel {
     const entries = level3.entries;
     for (let k = 0; k < m; k++) {
       const hit = batch.hits[k];
-      if (hit >= 0) out[batch.ids[k]] = level3.probBook[(entries[hit] / level3.remSize) & 0xff];
+      if (hit >= 0) out[batch.at[k]] = level3.probBook[(entries[hit] / level3.remSize) & 0xff];
     }
   }
 

@@ -444,7 +444,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
             const adjusted = SUSPECT_SLACK - (c.cost - VALID_CHANGE_PENALTY) + bonus;
             // P(right | a) ≤ 1: without it the alternative already falls short, clearly.
             if (altLeft[k] + adjusted < own - 1e-9) continue;
-            if (altLeft[k] + scorer.logProb(right, c.ids[0]) - (c.cost - VALID_CHANGE_PENALTY) + SUSPECT_SLACK + bonus > own) return true;
+            if (altLeft[k] + scorer.logProb(right, c.ids[0]) + adjusted > own) return true;
           }
           return false;
         }
