@@ -74,6 +74,22 @@ describe('formats', () => {
     expect(repairMarkdown(src, repairer).text).toBe(`> ${NFC}\n> ${NFC}\n\n- ${NFC}\n  ${NFC}\n`);
   });
 
+  it.runIf(repairs)('Markdown: a reference label stays when defined (the link needs it) and is text when not', () => {
+    const label = NFD.toUpperCase();
+    const src = `[${NFD}][${label}] [x][${NFD}.] ![${NFD} *${NFD}*](a.png)\n\n[${NFD.toLowerCase()}]: https://x.vn/\n`;
+    const out = repairMarkdown(src, repairer);
+    expect(out.text).toBe(`[${NFC}][${label}] [x][${NFC}.] ![${NFC} *${NFC}*](a.png)\n\n[${NFD.toLowerCase()}]: https://x.vn/\n`);
+    for (const e of out.edits) expect(src.slice(e.start, e.end)).toBe(e.before);
+  });
+
+  it.runIf(repairs)('Markdown: YAML and TOML front matter stay as they are; a fence never closed is not front matter', () => {
+    for (const fence of ['---', '+++']) {
+      const src = `${fence}\r\ntitle: ${NFD}\r\n${fence}  \r\n${NFD}\r\n`;
+      expect(repairMarkdown(src, repairer).text).toBe(`${fence}\r\ntitle: ${NFD}\r\n${fence}  \r\n${NFC}\r\n`);
+    }
+    expect(repairMarkdown(`+++\n${NFD}\n`, repairer).text).toBe(`+++\n${NFC}\n`);
+  });
+
   it.runIf(repairs)('HTML: text and alt/title repaired; references decoded and re-escaped only where changed', () => {
     const src = `<p title='${NFD}' data-x="${NFD}">${NFD} &amp; Vi&#x65;&#x302;&#x323;t</p><script>"${NFD}"</script><!--${NFD}-->`;
     const out = repairHtml(src, repairer);
