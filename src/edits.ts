@@ -8,13 +8,15 @@ interface Segment {
   start: number;
   end: number;
   text: string;
-  edit?: EditInfo;
+  edit: EditInfo | undefined;
 }
 
+// Every segment and every edit info is made with all its fields, in one order, so that the
+// code that reads them sees one object shape (V8 drops optimised code that meets another).
 interface EditInfo {
   kind: Edit['kind'];
   confidence: number;
-  detail?: string;
+  detail: string | undefined;
 }
 
 /** A segment during one {@link EditTracker.apply}: `p`..`q` is its extent in the text before the stage. */
@@ -33,7 +35,7 @@ export class EditTracker {
   private current: string;
 
   constructor(readonly input: string) {
-    this.segments = input.length > 0 ? [{ start: 0, end: input.length, text: input }] : [];
+    this.segments = input.length > 0 ? [{ start: 0, end: input.length, text: input, edit: undefined }] : [];
     this.current = input;
   }
 
@@ -70,10 +72,10 @@ export class EditTracker {
       segs[first] = {
         start: head.start,
         end: tail.end,
-        p: head.p,
-        q: tail.q,
         text: prefix + e.after + suffix,
         edit: merge(merged, info(e)),
+        p: head.p,
+        q: tail.q,
       };
       j = first;
     }
@@ -114,17 +116,17 @@ export class EditTracker {
     for (const s of this.segments) {
       const q = p + s.text.length;
       if (s.edit) {
-        out.push({ ...s, p, q });
+        out.push({ start: s.start, end: s.end, text: s.text, edit: s.edit, p, q });
       } else {
         while (c < cuts.length && cuts[c] <= p) c++;
         let from = p;
         while (c < cuts.length && cuts[c] < q) {
           const at = cuts[c++];
           if (at === from) continue;
-          out.push({ start: s.start + (from - p), end: s.start + (at - p), text: s.text.slice(from - p, at - p), p: from, q: at });
+          out.push({ start: s.start + (from - p), end: s.start + (at - p), text: s.text.slice(from - p, at - p), edit: undefined, p: from, q: at });
           from = at;
         }
-        out.push({ start: s.start + (from - p), end: s.end, text: s.text.slice(from - p), p: from, q });
+        out.push({ start: s.start + (from - p), end: s.end, text: s.text.slice(from - p), edit: undefined, p: from, q });
       }
       p = q;
     }
@@ -137,9 +139,9 @@ export class EditTracker {
     for (const { start, end, text, edit } of segs) {
       const prev = out[out.length - 1];
       if (!edit && prev && !prev.edit) {
-        out[out.length - 1] = { start: prev.start, end, text: this.input.slice(prev.start, end) };
+        out[out.length - 1] = { start: prev.start, end, text: this.input.slice(prev.start, end), edit: undefined };
       } else {
-        out.push(edit ? { start, end, text, edit } : { start, end, text });
+        out.push({ start, end, text, edit });
       }
     }
     return out;
@@ -156,9 +158,7 @@ function overlaps(s: Placed, e: StageEdit): boolean {
 }
 
 function info(e: StageEdit): EditInfo {
-  return e.detail === undefined
-    ? { kind: e.kind, confidence: e.confidence }
-    : { kind: e.kind, confidence: e.confidence, detail: e.detail };
+  return { kind: e.kind, confidence: e.confidence, detail: e.detail };
 }
 
 /** Two edits of the same span become one: the first stage names the kind, the weakest sets the confidence. */
@@ -166,7 +166,7 @@ function merge(earlier: EditInfo | undefined, later: EditInfo): EditInfo {
   if (!earlier) return later;
   const detail = earlier.detail ?? later.detail;
   const confidence = Math.min(earlier.confidence, later.confidence);
-  return detail === undefined ? { kind: earlier.kind, confidence } : { kind: earlier.kind, confidence, detail };
+  return { kind: earlier.kind, confidence, detail };
 }
 
 /** Applies edits given in input coordinates to the input: the inverse check of {@link EditTracker}. */

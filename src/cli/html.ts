@@ -92,29 +92,36 @@ function attributePiece(source: string, loc: { startOffset: number; endOffset: n
   return alignHtml(source, v, loc.endOffset, value, 'html-attr-unquoted');
 }
 
-/** Collects the prose of an HTML document as runs of pieces. */
-function proseRuns(source: string, root: HtmlNode): Run[] {
-  const runs: Run[] = [];
-  let current: Run = [];
-  const endRun = (): void => {
-    if (current.length > 0) runs.push(current);
-    current = [];
-  };
-  const visit = (node: HtmlNode): void => {
+/**
+ * Collects the prose of an HTML document as runs of pieces. (A class, not closures made per
+ * document: V8 keeps the optimised code of methods.)
+ */
+class ProseCollector {
+  readonly runs: Run[] = [];
+  private current: Run = [];
+
+  constructor(private readonly source: string, root: HtmlNode) {
+    this.visit(root);
+    this.endRun();
+  }
+
+  private endRun(): void {
+    if (this.current.length > 0) this.runs.push(this.current);
+    this.current = [];
+  }
+
+  private visit(node: HtmlNode): void {
+    const source = this.source;
     const name = node.nodeName;
     if (name === '#text') {
       const loc = node.sourceCodeLocation;
       const piece = loc && node.value ? alignHtml(source, loc.startOffset, loc.endOffset, node.value, 'html-text') : undefined;
-      if (piece) current.push(piece);
-      else endRun();
+      if (piece) this.current.push(piece);
+      else this.endRun();
       return;
     }
-    if (name === '#comment' || name === '#documentType') {
-      endRun();
-      return;
-    }
-    if (SKIPPED.has(name)) {
-      endRun();
+    if (name === '#comment' || name === '#documentType' || SKIPPED.has(name)) {
+      this.endRun();
       return;
     }
     const loc = node.sourceCodeLocation;
@@ -123,21 +130,18 @@ function proseRuns(source: string, root: HtmlNode): Run[] {
         const at = loc.attrs[attr.name];
         if (!PROSE_ATTRIBUTES.includes(attr.name) || !at || attr.value === '') continue;
         const piece = attributePiece(source, at, attr.value);
-        if (piece) runs.push([piece]);
+        if (piece) this.runs.push([piece]);
       }
     }
     const inline = INLINE.has(name);
-    if (!inline) endRun();
-    for (const child of node.childNodes ?? []) visit(child);
-    if (!inline) endRun();
-  };
-  visit(root);
-  endRun();
-  return runs;
+    if (!inline) this.endRun();
+    for (const child of node.childNodes ?? []) this.visit(child);
+    if (!inline) this.endRun();
+  }
 }
 
 /** Repairs the prose of an HTML document; everything else comes out byte-identical. */
 export function repairHtml(source: string, repairer: Repairer): FixResult {
   const root = parse(source, { sourceCodeLocationInfo: true, treeAdapter }) as unknown as HtmlNode;
-  return repairRuns(source, proseRuns(source, root), repairer);
+  return repairRuns(source, new ProseCollector(source, root).runs, repairer);
 }

@@ -73,201 +73,220 @@ export function frontMatterEnd(source: string): number {
 /**
  * Collects the prose of a Markdown document as runs of pieces: one run per paragraph or
  * heading (cut at code spans, HTML, autolinks and hard breaks), one per image description.
+ * (A class, not closures made per document: V8 keeps the optimised code of methods.)
  */
-function proseRuns(source: string): Run[] {
-  // Front matter is left out of the parse; `base` maps the tree's positions back to `source`.
-  const base = frontMatterEnd(source);
-  const tree = parser.parse(base === 0 ? source : source.slice(base));
-  const runs: Run[] = [];
-  let current: Run = [];
-  // The piece being built: its map to the source, and its decoded text.
-  let piece: Aligner | undefined;
-  let value = '';
-  // At a line start (after a line ending or a line mark), blanks are indentation: markup.
-  let lineStart = true;
+class ProseCollector {
+  readonly runs: Run[] = [];
+  private current: Run = [];
+  /** The piece being built: its map to the source, and its decoded text. */
+  private piece: Aligner | undefined = undefined;
+  private value = '';
+  /** At a line start (after a line ending or a line mark), blanks are indentation: markup. */
+  private lineStart = true;
+  /** Labels of the document's link reference definitions, gathered at the first reference link. */
+  private definitions: Set<string> | undefined = undefined;
+  private readonly tree: Tree;
 
-  const endPiece = (): void => {
-    if (piece !== undefined && piece.v > 0) current.push({ value, segments: piece.segments, context: 'markdown' });
-    piece = undefined;
-    value = '';
-  };
-  const endRun = (): void => {
-    endPiece();
-    if (current.length > 0) runs.push(current);
-    current = [];
-  };
+  /** `base`: where the parsed text starts in `source` (after front matter). */
+  constructor(
+    private readonly source: string,
+    private readonly base: number,
+  ) {
+    this.tree = parser.parse(base === 0 ? source : source.slice(base));
+    this.block(this.tree.cursor());
+    this.endRun();
+  }
+
+  private startOf(c: TreeCursor | SyntaxNode): number {
+    return c.from + this.base;
+  }
+
+  private endOf(c: TreeCursor | SyntaxNode): number {
+    return c.to + this.base;
+  }
+
+  private endPiece(): void {
+    if (this.piece !== undefined && this.piece.v > 0) this.current.push({ value: this.value, segments: this.piece.segments, context: 'markdown' });
+    this.piece = undefined;
+    this.value = '';
+  }
+
+  private endRun(): void {
+    this.endPiece();
+    if (this.current.length > 0) this.runs.push(this.current);
+    this.current = [];
+  }
+
   /** The piece, continued at source position `at` (what it skips is markup). */
-  const pieceAt = (at: number): Aligner => {
-    if (piece === undefined) piece = new Aligner(at);
-    else if (piece.s !== at) piece.skip(at - piece.s);
-    return piece;
-  };
-  const literal = (from: number, to: number): void => {
+  private pieceAt(at: number): Aligner {
+    if (this.piece === undefined) this.piece = new Aligner(at);
+    else if (this.piece.s !== at) this.piece.skip(at - this.piece.s);
+    return this.piece;
+  }
+
+  private literal(from: number, to: number): void {
     if (to <= from) return;
-    pieceAt(from).literal(to - from);
-    value += source.slice(from, to);
-  };
-  const encoded = (from: number, to: number, text: string): void => {
-    pieceAt(from).encoded(to - from, text.length);
-    value += text;
-  };
+    this.pieceAt(from).literal(to - from);
+    this.value += this.source.slice(from, to);
+  }
+
+  private encoded(from: number, to: number, text: string): void {
+    this.pieceAt(from).encoded(to - from, text.length);
+    this.value += text;
+  }
 
   /** Source `[from, to)` between inline nodes: text, line endings and indentation. */
-  const text = (from: number, to: number, trimEnd: boolean): void => {
+  private text(from: number, to: number, trimEnd: boolean): void {
+    const source = this.source;
     if (trimEnd) while (to > from && isSpace(source[to - 1])) to--;
     let i = from;
     while (i < to) {
-      if (lineStart) {
+      if (this.lineStart) {
         while (i < to && isBlank(source[i])) i++;
         if (i === to) return;
-        lineStart = false;
+        this.lineStart = false;
       }
       const nl = source.indexOf('\n', i);
       if (nl < 0 || nl >= to) {
-        literal(i, to);
+        this.literal(i, to);
         return;
       }
       // Blanks before a line ending are not part of the text (CommonMark strips them).
       const breakStart = nl > i && source[nl - 1] === '\r' ? nl - 1 : nl;
       let lineEnd = breakStart;
       while (lineEnd > i && isBlank(source[lineEnd - 1])) lineEnd--;
-      literal(i, lineEnd);
-      literal(breakStart, nl + 1);
-      lineStart = true;
+      this.literal(i, lineEnd);
+      this.literal(breakStart, nl + 1);
+      this.lineStart = true;
       i = nl + 1;
     }
-  };
+  }
 
-  const startOf = (c: TreeCursor): number => c.from + base;
-  const endOf = (c: TreeCursor): number => c.to + base;
-
-  /** The children of the node at `c` that lie in `[from, to)`, and the text between them. */
-  const inline = (c: TreeCursor, start: number, end: number, trimEnd: boolean): void => {
+  /** The children of the node at `c` that lie in `[start, end)`, and the text between them. */
+  private inline(c: TreeCursor, start: number, end: number, trimEnd: boolean): void {
     let at = start;
     if (c.firstChild()) {
       do {
-        if (endOf(c) <= start) continue;
-        if (startOf(c) >= end) break;
-        text(at, startOf(c), c.name === 'HeaderMark');
-        at = endOf(c);
-        inlineNode(c);
+        if (this.endOf(c) <= start) continue;
+        if (this.startOf(c) >= end) break;
+        this.text(at, this.startOf(c), c.name === 'HeaderMark');
+        at = this.endOf(c);
+        this.inlineNode(c);
       } while (c.nextSibling());
       c.parent();
     }
-    text(at, end, trimEnd);
-  };
+    this.text(at, end, trimEnd);
+  }
 
-  const inlineNode = (c: TreeCursor): void => {
+  private inlineNode(c: TreeCursor): void {
+    const from = this.startOf(c);
+    const to = this.endOf(c);
     switch (c.name) {
       case 'Escape':
-        encoded(startOf(c), endOf(c), source[startOf(c) + 1]);
+        this.encoded(from, to, this.source[from + 1]);
         break;
       case 'Entity': {
-        const ref = charRefAt(source, startOf(c), 'text', true);
-        if (ref !== undefined && ref.length === endOf(c) - startOf(c)) encoded(startOf(c), endOf(c), ref.text);
-        else literal(startOf(c), endOf(c));
+        const ref = charRefAt(this.source, from, 'text', true);
+        if (ref !== undefined && ref.length === to - from) this.encoded(from, to, ref.text);
+        else this.literal(from, to);
         break;
       }
       case 'QuoteMark':
       case 'ListMark':
       case 'HeaderMark':
-        lineStart = true;
+        this.lineStart = true;
         break;
       case 'EmphasisMark':
-        endPiece();
+        this.endPiece();
         break;
       case 'Emphasis':
       case 'StrongEmphasis':
-        endPiece();
-        inline(c, startOf(c), endOf(c), false);
-        endPiece();
+        this.endPiece();
+        this.inline(c, from, to, false);
+        this.endPiece();
         break;
       case 'LinkMark':
       case 'LinkLabel':
         // Only met here inside a reference to nothing, which is text.
-        literal(startOf(c), endOf(c));
+        this.literal(from, to);
         break;
       case 'Link':
       case 'Image': {
-        const parts = linkParts(c.node);
+        const parts = this.linkParts(c.node);
         if (parts === undefined) {
-          inline(c, startOf(c), endOf(c), false);
+          this.inline(c, from, to, false);
           break;
         }
         // An image description is a run of its own; a link's text continues the sentence.
         const image = c.name === 'Image';
-        if (image) endRun();
-        else endPiece();
-        lineStart = false;
-        inline(c, parts.textStart, parts.textEnd, false);
-        if (image) endRun();
-        else endPiece();
+        if (image) this.endRun();
+        else this.endPiece();
+        this.lineStart = false;
+        this.inline(c, parts.textStart, parts.textEnd, false);
+        if (image) this.endRun();
+        else this.endPiece();
         break;
       }
       default:
         // Code spans, HTML, autolinks, hard breaks, comments: not prose, and a boundary.
-        endRun();
+        this.endRun();
     }
-  };
+  }
 
-  // Labels of the document's link reference definitions, made on the first reference link.
-  let definitions: Set<string> | undefined;
-  const isDefined = (label: string): boolean => {
-    if (definitions === undefined) {
+  private isDefined(label: string): boolean {
+    if (this.definitions === undefined) {
       const found = new Set<string>();
-      tree.iterate({
+      this.tree.iterate({
         enter: (n) => {
           if (n.name !== 'LinkReference') return CONTAINERS.has(n.name);
           const l = n.node.getChild('LinkLabel');
-          if (l !== null) found.add(normalizeLabel(source.slice(l.from + base + 1, l.to + base - 1)));
+          if (l !== null) found.add(normalizeLabel(this.source.slice(this.startOf(l) + 1, this.endOf(l) - 1)));
           return false;
         },
       });
-      definitions = found;
+      this.definitions = found;
     }
-    return definitions.has(normalizeLabel(label));
-  };
+    return this.definitions.has(normalizeLabel(label));
+  }
 
   /**
    * Where the text of a link or image lies: from its opening mark to its `]` (the rest is
    * markup). `undefined` for a reference to no definition: CommonMark reads that as text.
    */
-  const linkParts = (node: SyntaxNode): { textStart: number; textEnd: number } | undefined => {
+  private linkParts(node: SyntaxNode): { textStart: number; textEnd: number } | undefined {
+    const source = this.source;
     const open = node.firstChild;
     if (open === null || open.name !== 'LinkMark') return undefined;
     let close = open.nextSibling;
-    while (close !== null && !(close.name === 'LinkMark' && source[close.from + base] === ']')) close = close.nextSibling;
+    while (close !== null && !(close.name === 'LinkMark' && source[this.startOf(close)] === ']')) close = close.nextSibling;
     if (close === null) return undefined;
-    const textStart = open.to + base;
-    const textEnd = close.from + base;
+    const textStart = this.endOf(open);
+    const textEnd = this.startOf(close);
     const after = close.nextSibling;
-    if (after !== null && after.name === 'LinkMark' && source[after.from + base] === '(') return { textStart, textEnd };
+    if (after !== null && after.name === 'LinkMark' && source[this.startOf(after)] === '(') return { textStart, textEnd };
     // A reference: `[text][label]`, `[text][]` or `[text]`.
-    const label = after !== null && after.name === 'LinkLabel' ? source.slice(after.from + base + 1, after.to + base - 1) : '';
-    return isDefined(/\S/.test(label) ? label : source.slice(textStart, textEnd)) ? { textStart, textEnd } : undefined;
-  };
+    const label = after !== null && after.name === 'LinkLabel' ? source.slice(this.startOf(after) + 1, this.endOf(after) - 1) : '';
+    return this.isDefined(/\S/.test(label) ? label : source.slice(textStart, textEnd)) ? { textStart, textEnd } : undefined;
+  }
 
-  const block = (c: TreeCursor): void => {
+  private block(c: TreeCursor): void {
     if (CONTAINERS.has(c.name)) {
       if (c.firstChild()) {
-        do block(c);
+        do this.block(c);
         while (c.nextSibling());
         c.parent();
       }
     } else if (TEXT_BLOCKS.has(c.name)) {
-      lineStart = true;
-      inline(c, startOf(c), endOf(c), true);
-      endRun();
+      this.lineStart = true;
+      this.inline(c, this.startOf(c), this.endOf(c), true);
+      this.endRun();
     }
     // Anything else (code, HTML, definitions, rules, marks) holds no prose.
-  };
-
-  block(tree.cursor());
-  endRun();
-  return runs;
+  }
 }
 
 /** Repairs the prose of a Markdown document; everything else comes out byte-identical. */
 export function repairMarkdown(source: string, repairer: Repairer): FixResult {
-  return repairRuns(source, proseRuns(source), repairer);
+  // Front matter is left out of the parse.
+  return repairRuns(source, new ProseCollector(source, frontMatterEnd(source)).runs, repairer);
 }

@@ -215,6 +215,267 @@ export function repairStage(options: RepairOptions = {}): Stage {
       return list;
     });
 
+  // The model and its scorer, set by `repairLine` (the model loads on first use) for it and
+  // the helpers below.
+  let lm!: LanguageModel;
+  let scorer!: CachedScorer;
+
+  /**
+   * The alternatives of a valid word that its neighbours (as written) may prefer, or none:
+   * memoised by the word and its neighbours, which decide it (common words recur in the
+   * same company all through a text).
+   */
+  function suspectsFor(w: Word, slots: readonly Slot[]): Candidate[] {
+    const s = w.slot;
+    const id = slots[s].candidates[0].ids[0];
+    const left = s > 0 && !slots[s].sentenceStart ? slots[s - 1].candidates[0].ids[0] : BOS_ID;
+    const right = s + 1 < slots.length && !slots[s + 1].sentenceStart ? slots[s + 1].candidates[0].ids[0] : EOS_ID;
+    const h = (Math.imul(left + 1, 0x9e3779b1) ^ Math.imul(id + 1, 0x85ebca6b) ^ Math.imul(right + 1, 0xc2b2ae35)) >>> SUSPECT_MEMO_SHIFT;
+    if (suspectLeft[h] === left && suspectId[h] === id && suspectRight[h] === right && suspectLower[h] === w.lower) {
+      return suspectValue[h];
+    }
+    // A word this probable between its neighbours leaves its near misses no room: the best
+    // of them would need nearly certain bigrams on both sides. Its alternatives are not
+    // even made.
+    const own = scorer.logProb(id, left) + scorer.logProb(right, id);
+    let value = NO_CANDIDATES;
+    if (own <= FITS_CONTEXT) {
+      const alternatives = candidatesFor(w.lower, 'all', 1, SUSPECT_CANDIDATES, VALID_CHANGE_PENALTY);
+      // First as if every alternative had the word bonus (a bound: most words fail it
+      // even so, and the word-list look-ups are saved), then with the bonus they have.
+      if (contextPrefersOther(own, left, right, alternatives, WORD_BONUS + 1e-6)) {
+        const suspects = wordBonus(id, left, right, alternatives);
+        if (contextPrefersOther(own, left, right, suspects, 0)) value = suspects;
+      }
+    }
+    suspectLeft[h] = left;
+    suspectId[h] = id;
+    suspectRight[h] = right;
+    suspectLower[h] = w.lower;
+    suspectValue[h] = value;
+    return value;
+  }
+
+  /**
+   * Lexical evidence the syllable trigrams smooth away: an alternative that makes a word of
+   * the word list with a neighbour (`đồng chí`), where the input makes none (`đảng chí`).
+   */
+  function wordBonus(id: number, left: number, right: number, list: Candidate[]): Candidate[] {
+    // Only syllables make words (not `<s>`, `</s>`, numbers or punctuation).
+    const l = left >= FIRST_SYLLABLE_ID ? left : -1;
+    const r = right >= FIRST_SYLLABLE_ID ? right : -1;
+    if (l < 0 && r < 0) return list;
+    const makesWord = (x: number) => (l >= 0 && lm.isPairWord(l, x)) || (r >= 0 && lm.isPairWord(x, r));
+    if (makesWord(id)) return list;
+    const out: Candidate[] = [];
+    for (const c of list) out.push(makesWord(c.ids[0]) ? { text: c.text, ids: c.ids, cost: c.cost - WORD_BONUS, kind: c.kind, span: c.span } : c);
+    return out;
+  }
+
+  /**
+   * Whether some alternative fits a word's neighbours (as written, `<s>`/`</s>` at sentence
+   * ends) better than the word does (`own`: its log10 P(word | left) + P(right | word)), by
+   * more than its channel cost less `bonus`: the cheap test that sends a valid word to the
+   * decoder.
+   */
+  function contextPrefersOther(own: number, left: number, right: number, alternatives: readonly Candidate[], bonus: number): boolean {
+    if (alternatives.length === 0) return false;
+    // P(a | left) of every alternative in one batch (the decoder asks for the same ones).
+    const n = alternatives.length;
+    if (altIds.length < n) {
+      altIds = new Int32Array(2 * n);
+      altLeft = new Float64Array(2 * n);
+      altSeen = new Uint8Array(2 * n);
+    }
+    for (let k = 0; k < n; k++) altIds[k] = alternatives[k].ids[0];
+    scorer.bigramLogProbs(altIds, n, left, altLeft, altSeen);
+    for (let k = 0; k < n; k++) {
+      const c = alternatives[k];
+      // The keep penalty is left out here, and some slack given: the decoder, with the
+      // trigram context, makes the decision.
+      const adjusted = SUSPECT_SLACK - (c.cost - VALID_CHANGE_PENALTY) + bonus;
+      // P(right | a) ≤ 1: without it the alternative already falls short, clearly.
+      if (altLeft[k] + adjusted < own - 1e-9) continue;
+      if (altLeft[k] + scorer.logProb(right, c.ids[0]) + adjusted > own) return true;
+    }
+    return false;
+  }
+
+  /**
+   * `a b` read as one syllable. With `misread`, the join may also differ by its marks and
+   * one letter: the mark over a cut-off head is often misread. An onset cut off the front
+   * (`t rường`) leaves the marked part whole, so it is joined as written only.
+   */
+  function joinCandidates(a: string, b: string, misread = true): Candidate[] {
+    const joined = a + b;
+    if (joined.length > 8) return NO_CANDIDATES;
+    // The halves as written, joined, are the likeliest reading (`nhữ ng` → `những`);
+    // candidate lists leave out the query itself, so it is added here.
+    const id = isValidSyllable(joined) ? lm.id(joined) : 0;
+    const asWritten: Candidate[] =
+      id >= FIRST_SYLLABLE_ID ? [{ text: joined, ids: [id], cost: 0, kind: 'split', span: 2 }] : [];
+    const out: Candidate[] = [];
+    for (const c of misread ? asWritten.concat(candidatesFor(joined, 'none', 1, 4)) : asWritten) {
+      out.push({ text: c.text, ids: c.ids, cost: c.cost + costs.split, kind: 'split', span: 2 });
+    }
+    return out;
+  }
+
+  /**
+   * The edits of one pass over a line. It and its helpers live as long as the stage, not one
+   * line: V8 keeps a function's optimised code only while some instance of it is alive.
+   */
+  function repairLine(text: string, m: LineMode, useLexicon: boolean): StageEdit[] {
+    const idx = getIndex();
+    lm = model!;
+    scorer = scorerFor(lm);
+    const tokens = tokensOf(text);
+    const slots: Slot[] = [];
+    const slotStart: number[] = [];
+    const slotEnd: number[] = [];
+    const slotText: string[] = [];
+    const forced: boolean[] = [];
+    const words: Word[] = [];
+    let pendingSentence = true;
+    let lastWasPunct = false;
+    let newStyle = false;
+    for (const t of tokens) {
+      if (t.kind === 'space') continue;
+      if (t.kind === 'punct') {
+        if (endsSentence(t.text)) pendingSentence = true;
+        if (!lastWasPunct) {
+          slots.push({ candidates: [{ text: t.text, ids: [PUNCT_ID], cost: 0, kind: undefined, span: 1 }], sentenceStart: false });
+          slotStart.push(t.start);
+          slotEnd.push(t.end);
+          slotText.push(t.text);
+          forced.push(false);
+        }
+        lastWasPunct = true;
+        continue;
+      }
+      const sentenceStart = pendingSentence && (slots.length === 0 || isUpperStart(t.text));
+      if (sentenceStart && lastWasPunct && slots.length > 0) {
+        // The punctuation closing the sentence belongs to it; the word starts the next one.
+      }
+      pendingSentence = false;
+      lastWasPunct = false;
+      const lower = t.text.toLowerCase();
+      // Glued to a number it is a unit or a time (`5km`, `10h15`), not a word.
+      const glued = slots.length > 0 && slotEnd[slotEnd.length - 1] === t.start && slots[slots.length - 1].candidates[0].ids[0] === NUM_ID;
+      const plain = !glued && (t.text === lower || t.text.slice(1) === lower.slice(1));
+      if (!newStyle && t.kind === 'syllable' && setToneStyle(lower, 'old') !== lower) newStyle = true;
+      const id =
+        t.kind === 'syllable' ? lm.id(t.text) : t.kind === 'number' ? NUM_ID : FOREIGN_ID;
+      slots.push({ candidates: [{ text: t.text, ids: [id], cost: 0, kind: undefined, span: 1 }], sentenceStart });
+      slotStart.push(t.start);
+      slotEnd.push(t.end);
+      slotText.push(t.text);
+      forced.push(false);
+      words.push({ start: t.start, end: t.end, text: t.text, kind: t.kind, lower, plain, slot: slots.length - 1 });
+    }
+
+    const protectedSlots = new Set<number>();
+    if (useLexicon) {
+      for (const match of lexicon.matches(words, isValidSyllable, costs)) {
+        for (let j = match.from; j < match.to; j++) protectedSlots.add(words[j].slot);
+        if (match.words === undefined) continue;
+        for (let j = match.from; j < match.to; j++) {
+          const w = words[j];
+          const target = match.words[j - match.from];
+          if (target === w.text) continue;
+          const parts = target.split(' ');
+          const ids = parts.map((part) => (isValidSyllable(part) ? lm.id(part) : FOREIGN_ID));
+          const kind = parts.length > 1 ? 'merge' : 'spelling';
+          slots[w.slot].candidates = [{ text: target, ids, cost: 0, kind, span: 1 }];
+          forced[w.slot] = true;
+        }
+      }
+    }
+
+    if (m.noMarks || m.noTones || m.ocr) {
+      for (let wi = 0; wi < words.length; wi++) {
+        const w = words[wi];
+        if (protectedSlots.has(w.slot) || !w.plain) continue;
+        const next = words[wi + 1];
+        const nextJoinable =
+          m.ocr &&
+          next !== undefined &&
+          next.slot === w.slot + 1 &&
+          next.start === w.end + 1 &&
+          next.text === next.lower &&
+          !protectedSlots.has(next.slot);
+        // An onset cut off the syllable after it (`t rường`): join them.
+        if (nextJoinable && w.kind === 'foreign' && w.text === w.lower && isHeadFragment(w.lower) && next.kind === 'syllable') {
+          const joined = joinCandidates(w.lower, next.lower, false);
+          if (joined.length > 0) {
+            slots[w.slot].candidates[0].cost = KEEP_DAMAGED;
+            slots[w.slot].candidates = slots[w.slot].candidates.concat(joined);
+          }
+        }
+        if (w.lower.length < 2) continue;
+        if (w.kind !== 'syllable' && w.kind !== 'foreign') continue;
+        const slot = slots[w.slot];
+        const keep = slot.candidates[0];
+        const valid = w.kind === 'syllable';
+        const title = w.text !== w.lower;
+        if (!valid && lm.isLoanword(w.lower)) continue; // `kilômet`: a word of its own
+        const damaged = !valid && looksDamaged(w.text, w.lower);
+        const longWord = w.lower.length >= 4;
+        let alts = NO_CANDIDATES;
+        if (!valid) {
+          keep.cost = damaged ? KEEP_DAMAGED : title ? KEEP_FOREIGN_TITLE : KEEP_FOREIGN_LOWER;
+          // In a passage without marks, a word that is the skeleton of a syllable is one.
+          if (m.noMarks && idx.hasSkeleton(w.lower)) keep.cost = KEEP_DAMAGED;
+          if (!m.noMarks && !m.noTones && !damaged && title) continue; // a name in an OCR line
+          if (!m.noMarks && !damaged && !m.ocr) continue;
+        }
+        const marked = hasMarks(w.lower);
+        // Marks are no evidence in a passage typed without them or read by a model that
+        // garbles them (many damaged words in the line).
+        const markTrust: MarkTrust = m.noMarks || m.heavy ? 'none' : 'all';
+        if (m.noMarks && !marked) {
+          alts = candidatesFor(w.lower, 'none', idx.hasSkeleton(w.lower) ? 0 : longWord ? 2 : 1, MARK_CANDIDATES);
+        } else if (m.noTones && valid && removeTone(w.lower) === w.lower) {
+          alts = candidatesFor(w.lower, 'vowels', 0, MARK_CANDIDATES);
+        } else if (!valid) {
+          alts = candidatesFor(w.lower, markTrust, longWord ? 2 : 1, REPAIR_CANDIDATES);
+          if (longWord && m.ocr) alts = alts.concat(splitCandidates(idx, w.lower, costs));
+        } else if (m.heavy) {
+          alts = candidatesFor(w.lower, 'none', 0, MARK_CANDIDATES, HEAVY_CHANGE_PENALTY);
+        } else if (m.ocr || m.noMarks) {
+          alts = suspectsFor(w, slots);
+        }
+        // A final-consonant fragment or a damaged word next to this one: join them.
+        if (nextJoinable && next.kind === 'foreign' && (isFinalFragment(next.lower) || !valid)) {
+          alts = alts.concat(joinCandidates(w.lower, next.lower));
+        }
+        if (alts.length > 0) slot.candidates = slot.candidates.concat(alts);
+      }
+    }
+
+    const choices = decode(scorer, slots, BEAM);
+    const margins = choiceMargins(scorer, slots, choices);
+    const edits: StageEdit[] = [];
+    for (let k = 0; k < choices.length; k++) {
+      const { slot, candidate } = choices[k];
+      if (candidate.kind === undefined) continue;
+      const start = slotStart[slot];
+      const end = slotEnd[slot + candidate.span - 1];
+      let confidence: number;
+      if (forced[slot]) {
+        confidence = 0.9;
+      } else {
+        confidence = 1 / (1 + Math.pow(10, -margins[k]));
+      }
+      if (confidence < minConfidence) continue;
+      const styled = newStyle ? setToneStyle(candidate.text, 'new') : candidate.text;
+      const after = forced[slot] ? candidate.text : applyCase(slotText[slot], styled);
+      if (after === text.slice(start, end)) continue;
+      edits.push({ start, end, after, kind: candidate.kind, confidence: Math.round(confidence * 1000) / 1000 });
+    }
+    return edits;
+  }
+
   return {
     name: 'repair',
     mayApply(line: string): boolean {
@@ -224,10 +485,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
       const mode = modeOf(line);
       const useLexicon = lexiconMayMatch(line);
       if (mode === undefined && !useLexicon) return [];
-      const idx = getIndex();
-      const lm = model!;
-      const scorer = scorerFor(lm);
-      const first = repairLine(line, mode ?? NO_MODE);
+      const first = repairLine(line, mode ?? NO_MODE, useLexicon);
       if (first.length === 0) return first;
       // Repair the repaired line again until it settles, so that the stage is idempotent: a
       // fixed word can change its neighbours' context. Two more rounds at most.
@@ -236,261 +494,12 @@ export function repairStage(options: RepairOptions = {}): Stage {
       for (let round = 0; round < 2; round++) {
         const text = tracker.text;
         const again = modeOf(text);
-        const more = again === undefined && !lexiconMayMatch(text) ? [] : repairLine(text, again ?? NO_MODE);
+        const more = again === undefined && !lexiconMayMatch(text) ? [] : repairLine(text, again ?? NO_MODE, lexiconMayMatch(text));
         if (more.length === 0) break;
         tracker.apply(more);
       }
       return tracker.edits().map(({ start, end, after, kind, confidence }) => ({ start, end, after, kind, confidence }));
 
-      function repairLine(text: string, m: LineMode): StageEdit[] {
-        const tokens = tokensOf(text);
-        const slots: Slot[] = [];
-        const slotStart: number[] = [];
-        const slotEnd: number[] = [];
-        const slotText: string[] = [];
-        const forced: boolean[] = [];
-        const words: Word[] = [];
-        let pendingSentence = true;
-        let lastWasPunct = false;
-        let newStyle = false;
-        for (const t of tokens) {
-          if (t.kind === 'space') continue;
-          if (t.kind === 'punct') {
-            if (endsSentence(t.text)) pendingSentence = true;
-            if (!lastWasPunct) {
-              slots.push({ candidates: [{ text: t.text, ids: [PUNCT_ID], cost: 0, kind: undefined, span: 1 }], sentenceStart: false });
-              slotStart.push(t.start);
-              slotEnd.push(t.end);
-              slotText.push(t.text);
-              forced.push(false);
-            }
-            lastWasPunct = true;
-            continue;
-          }
-          const sentenceStart = pendingSentence && (slots.length === 0 || isUpperStart(t.text));
-          if (sentenceStart && lastWasPunct && slots.length > 0) {
-            // The punctuation closing the sentence belongs to it; the word starts the next one.
-          }
-          pendingSentence = false;
-          lastWasPunct = false;
-          const lower = t.text.toLowerCase();
-          // Glued to a number it is a unit or a time (`5km`, `10h15`), not a word.
-          const glued = slots.length > 0 && slotEnd[slotEnd.length - 1] === t.start && slots[slots.length - 1].candidates[0].ids[0] === NUM_ID;
-          const plain = !glued && (t.text === lower || t.text.slice(1) === lower.slice(1));
-          if (!newStyle && t.kind === 'syllable' && setToneStyle(lower, 'old') !== lower) newStyle = true;
-          const id =
-            t.kind === 'syllable' ? lm.id(t.text) : t.kind === 'number' ? NUM_ID : FOREIGN_ID;
-          slots.push({ candidates: [{ text: t.text, ids: [id], cost: 0, kind: undefined, span: 1 }], sentenceStart });
-          slotStart.push(t.start);
-          slotEnd.push(t.end);
-          slotText.push(t.text);
-          forced.push(false);
-          words.push({ start: t.start, end: t.end, text: t.text, kind: t.kind, lower, plain, slot: slots.length - 1 });
-        }
-
-        const protectedSlots = new Set<number>();
-        if (useLexicon) {
-          for (const match of lexicon.matches(words, isValidSyllable, costs)) {
-            for (let j = match.from; j < match.to; j++) protectedSlots.add(words[j].slot);
-            if (match.words === undefined) continue;
-            for (let j = match.from; j < match.to; j++) {
-              const w = words[j];
-              const target = match.words[j - match.from];
-              if (target === w.text) continue;
-              const parts = target.split(' ');
-              const ids = parts.map((part) => (isValidSyllable(part) ? lm.id(part) : FOREIGN_ID));
-              const kind = parts.length > 1 ? 'merge' : 'spelling';
-              slots[w.slot].candidates = [{ text: target, ids, cost: 0, kind, span: 1 }];
-              forced[w.slot] = true;
-            }
-          }
-        }
-
-        if (m.noMarks || m.noTones || m.ocr) {
-          for (let wi = 0; wi < words.length; wi++) {
-            const w = words[wi];
-            if (protectedSlots.has(w.slot) || !w.plain) continue;
-            const next = words[wi + 1];
-            const nextJoinable =
-              m.ocr &&
-              next !== undefined &&
-              next.slot === w.slot + 1 &&
-              next.start === w.end + 1 &&
-              next.text === next.lower &&
-              !protectedSlots.has(next.slot);
-            // An onset cut off the syllable after it (`t rường`): join them.
-            if (nextJoinable && w.kind === 'foreign' && w.text === w.lower && isHeadFragment(w.lower) && next.kind === 'syllable') {
-              const joined = joinCandidates(w.lower, next.lower, false);
-              if (joined.length > 0) {
-                slots[w.slot].candidates[0].cost = KEEP_DAMAGED;
-                slots[w.slot].candidates = slots[w.slot].candidates.concat(joined);
-              }
-            }
-            if (w.lower.length < 2) continue;
-            if (w.kind !== 'syllable' && w.kind !== 'foreign') continue;
-            const slot = slots[w.slot];
-            const keep = slot.candidates[0];
-            const valid = w.kind === 'syllable';
-            const title = w.text !== w.lower;
-            if (!valid && lm.isLoanword(w.lower)) continue; // `kilômet`: a word of its own
-            const damaged = !valid && looksDamaged(w.text, w.lower);
-            const longWord = w.lower.length >= 4;
-            let alts = NO_CANDIDATES;
-            if (!valid) {
-              keep.cost = damaged ? KEEP_DAMAGED : title ? KEEP_FOREIGN_TITLE : KEEP_FOREIGN_LOWER;
-              // In a passage without marks, a word that is the skeleton of a syllable is one.
-              if (m.noMarks && idx.hasSkeleton(w.lower)) keep.cost = KEEP_DAMAGED;
-              if (!m.noMarks && !m.noTones && !damaged && title) continue; // a name in an OCR line
-              if (!m.noMarks && !damaged && !m.ocr) continue;
-            }
-            const marked = hasMarks(w.lower);
-            // Marks are no evidence in a passage typed without them or read by a model that
-            // garbles them (many damaged words in the line).
-            const markTrust: MarkTrust = m.noMarks || m.heavy ? 'none' : 'all';
-            if (m.noMarks && !marked) {
-              alts = candidatesFor(w.lower, 'none', idx.hasSkeleton(w.lower) ? 0 : longWord ? 2 : 1, MARK_CANDIDATES);
-            } else if (m.noTones && valid && removeTone(w.lower) === w.lower) {
-              alts = candidatesFor(w.lower, 'vowels', 0, MARK_CANDIDATES);
-            } else if (!valid) {
-              alts = candidatesFor(w.lower, markTrust, longWord ? 2 : 1, REPAIR_CANDIDATES);
-              if (longWord && m.ocr) alts = alts.concat(splitCandidates(idx, w.lower, costs));
-            } else if (m.heavy) {
-              alts = candidatesFor(w.lower, 'none', 0, MARK_CANDIDATES, HEAVY_CHANGE_PENALTY);
-            } else if (m.ocr || m.noMarks) {
-              alts = suspectsFor(wi);
-            }
-            // A final-consonant fragment or a damaged word next to this one: join them.
-            if (nextJoinable && next.kind === 'foreign' && (isFinalFragment(next.lower) || !valid)) {
-              alts = alts.concat(joinCandidates(w.lower, next.lower));
-            }
-            if (alts.length > 0) slot.candidates = slot.candidates.concat(alts);
-          }
-        }
-
-        /**
-         * The alternatives of a valid word that its neighbours (as written) may prefer, or none:
-         * memoised by the word and its neighbours, which decide it (common words recur in the
-         * same company all through a text).
-         */
-        function suspectsFor(wi: number): Candidate[] {
-          const w = words[wi];
-          const s = w.slot;
-          const id = slots[s].candidates[0].ids[0];
-          const left = s > 0 && !slots[s].sentenceStart ? slots[s - 1].candidates[0].ids[0] : BOS_ID;
-          const right = s + 1 < slots.length && !slots[s + 1].sentenceStart ? slots[s + 1].candidates[0].ids[0] : EOS_ID;
-          const h = (Math.imul(left + 1, 0x9e3779b1) ^ Math.imul(id + 1, 0x85ebca6b) ^ Math.imul(right + 1, 0xc2b2ae35)) >>> SUSPECT_MEMO_SHIFT;
-          if (suspectLeft[h] === left && suspectId[h] === id && suspectRight[h] === right && suspectLower[h] === w.lower) {
-            return suspectValue[h];
-          }
-          // A word this probable between its neighbours leaves its near misses no room: the best
-          // of them would need nearly certain bigrams on both sides. Its alternatives are not
-          // even made.
-          const own = scorer.logProb(id, left) + scorer.logProb(right, id);
-          let value = NO_CANDIDATES;
-          if (own <= FITS_CONTEXT) {
-            const alternatives = candidatesFor(w.lower, 'all', 1, SUSPECT_CANDIDATES, VALID_CHANGE_PENALTY);
-            // First as if every alternative had the word bonus (a bound: most words fail it
-            // even so, and the word-list look-ups are saved), then with the bonus they have.
-            if (contextPrefersOther(own, left, right, alternatives, WORD_BONUS + 1e-6)) {
-              const suspects = wordBonus(id, left, right, alternatives);
-              if (contextPrefersOther(own, left, right, suspects, 0)) value = suspects;
-            }
-          }
-          suspectLeft[h] = left;
-          suspectId[h] = id;
-          suspectRight[h] = right;
-          suspectLower[h] = w.lower;
-          suspectValue[h] = value;
-          return value;
-        }
-
-        /**
-         * Lexical evidence the syllable trigrams smooth away: an alternative that makes a word of
-         * the word list with a neighbour (`đồng chí`), where the input makes none (`đảng chí`).
-         */
-        function wordBonus(id: number, left: number, right: number, list: Candidate[]): Candidate[] {
-          // Only syllables make words (not `<s>`, `</s>`, numbers or punctuation).
-          const l = left >= FIRST_SYLLABLE_ID ? left : -1;
-          const r = right >= FIRST_SYLLABLE_ID ? right : -1;
-          if (l < 0 && r < 0) return list;
-          const makesWord = (x: number) => (l >= 0 && lm.isPairWord(l, x)) || (r >= 0 && lm.isPairWord(x, r));
-          if (makesWord(id)) return list;
-          const out: Candidate[] = [];
-          for (const c of list) out.push(makesWord(c.ids[0]) ? { ...c, cost: c.cost - WORD_BONUS } : c);
-          return out;
-        }
-
-        /**
-         * Whether some alternative fits a word's neighbours (as written, `<s>`/`</s>` at sentence
-         * ends) better than the word does (`own`: its log10 P(word | left) + P(right | word)), by
-         * more than its channel cost less `bonus`: the cheap test that sends a valid word to the
-         * decoder.
-         */
-        function contextPrefersOther(own: number, left: number, right: number, alternatives: readonly Candidate[], bonus: number): boolean {
-          if (alternatives.length === 0) return false;
-          // P(a | left) of every alternative in one batch (the decoder asks for the same ones).
-          const n = alternatives.length;
-          if (altIds.length < n) {
-            altIds = new Int32Array(2 * n);
-            altLeft = new Float64Array(2 * n);
-            altSeen = new Uint8Array(2 * n);
-          }
-          for (let k = 0; k < n; k++) altIds[k] = alternatives[k].ids[0];
-          scorer.bigramLogProbs(altIds, n, left, altLeft, altSeen);
-          for (let k = 0; k < n; k++) {
-            const c = alternatives[k];
-            // The keep penalty is left out here, and some slack given: the decoder, with the
-            // trigram context, makes the decision.
-            const adjusted = SUSPECT_SLACK - (c.cost - VALID_CHANGE_PENALTY) + bonus;
-            // P(right | a) ≤ 1: without it the alternative already falls short, clearly.
-            if (altLeft[k] + adjusted < own - 1e-9) continue;
-            if (altLeft[k] + scorer.logProb(right, c.ids[0]) + adjusted > own) return true;
-          }
-          return false;
-        }
-
-        /**
-         * `a b` read as one syllable. With `misread`, the join may also differ by its marks and
-         * one letter: the mark over a cut-off head is often misread. An onset cut off the front
-         * (`t rường`) leaves the marked part whole, so it is joined as written only.
-         */
-        function joinCandidates(a: string, b: string, misread = true): Candidate[] {
-          const joined = a + b;
-          if (joined.length > 8) return NO_CANDIDATES;
-          // The halves as written, joined, are the likeliest reading (`nhữ ng` → `những`);
-          // candidate lists leave out the query itself, so it is added here.
-          const id = isValidSyllable(joined) ? lm.id(joined) : 0;
-          const asWritten: Candidate[] =
-            id >= FIRST_SYLLABLE_ID ? [{ text: joined, ids: [id], cost: 0, kind: 'split', span: 2 }] : [];
-          const out: Candidate[] = [];
-          for (const c of misread ? asWritten.concat(candidatesFor(joined, 'none', 1, 4)) : asWritten) {
-            out.push({ ...c, cost: c.cost + costs.split, kind: 'split', span: 2 });
-          }
-          return out;
-        }
-
-        const choices = decode(scorer, slots, BEAM);
-        const margins = choiceMargins(scorer, slots, choices);
-        const edits: StageEdit[] = [];
-        for (let k = 0; k < choices.length; k++) {
-          const { slot, candidate } = choices[k];
-          if (candidate.kind === undefined) continue;
-          const start = slotStart[slot];
-          const end = slotEnd[slot + candidate.span - 1];
-          let confidence: number;
-          if (forced[slot]) {
-            confidence = 0.9;
-          } else {
-            confidence = 1 / (1 + Math.pow(10, -margins[k]));
-          }
-          if (confidence < minConfidence) continue;
-          const styled = newStyle ? setToneStyle(candidate.text, 'new') : candidate.text;
-          const after = forced[slot] ? candidate.text : applyCase(slotText[slot], styled);
-          if (after === text.slice(start, end)) continue;
-          edits.push({ start, end, after, kind: candidate.kind, confidence: Math.round(confidence * 1000) / 1000 });
-        }
-        return edits;
-      }
     },
   };
 }
