@@ -421,6 +421,10 @@ export function choiceMargins(model: CachedScorer, slots: readonly Slot[], choic
     to.push(ids.length);
   }
   ids.push(EOS_ID);
+  // Each unit's score on the chosen path, computed when first needed (NaN: not yet). The
+  // windows of neighbouring choices overlap, and each sums a stretch of these in the same
+  // order as `windowScore`, so the sums are the same to the last bit.
+  const onPath = new Float64Array(ids.length).fill(NaN);
   const margins: number[] = [];
   for (let k = 0; k < choices.length; k++) {
     const { slot, candidate } = choices[k];
@@ -430,8 +434,13 @@ export function choiceMargins(model: CachedScorer, slots: readonly Slot[], choic
     }
     // The window: two units of context before, the choice's units, two units after.
     const before = ids.slice(Math.max(0, from[k] - 2), from[k]);
-    const after = ids.slice(to[k], Math.min(ids.length, to[k] + 2));
-    const chosen = before.concat(candidate.ids, after);
+    const end = Math.min(ids.length, to[k] + 2);
+    const after = ids.slice(to[k], end);
+    let chosenScore = 0;
+    for (let i = from[k]; i < end; i++) {
+      if (onPath[i] !== onPath[i]) onPath[i] = unitScore(model, ids, i);
+      chosenScore += onPath[i];
+    }
     const kept = before.slice();
     let keepCost = 0;
     for (let s = 0; s < candidate.span; s++) {
@@ -441,7 +450,7 @@ export function choiceMargins(model: CachedScorer, slots: readonly Slot[], choic
       keepCost += input.cost;
     }
     for (const id of after) kept.push(id);
-    margins.push(windowScore(model, chosen, before.length) - candidate.cost - (windowScore(model, kept, before.length) - keepCost));
+    margins.push(chosenScore - candidate.cost - (windowScore(model, kept, before.length) - keepCost));
   }
   return margins;
 }
@@ -449,11 +458,14 @@ export function choiceMargins(model: CachedScorer, slots: readonly Slot[], choic
 /** Σ log10 P of `ids[from..]` given the ids before (context reset after `<s>`). */
 function windowScore(model: CachedScorer, ids: readonly number[], from: number): number {
   let sum = 0;
-  for (let i = from; i < ids.length; i++) {
-    if (ids[i] === BOS_ID) continue;
-    const p1 = i >= 1 ? ids[i - 1] : -1;
-    const p2 = p1 === BOS_ID || i < 2 ? -1 : ids[i - 2];
-    sum += model.logProb(ids[i], p1, p2);
-  }
+  for (let i = from; i < ids.length; i++) sum += unitScore(model, ids, i);
   return sum;
+}
+
+/** log10 P of `ids[i]` given the two ids before it (none after `<s>`; 0 for `<s>` itself). */
+function unitScore(model: CachedScorer, ids: readonly number[], i: number): number {
+  if (ids[i] === BOS_ID) return 0;
+  const p1 = i >= 1 ? ids[i - 1] : -1;
+  const p2 = p1 === BOS_ID || i < 2 ? -1 : ids[i - 2];
+  return model.logProb(ids[i], p1, p2);
 }
