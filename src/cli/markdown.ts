@@ -43,7 +43,7 @@ function normalizeLabel(label: string): string {
  * Where front matter ends: `---` (YAML) or `+++` (TOML) alone on the first line, up to the same
  * fence alone on a later line. 0 when the document has none.
  */
-export function frontMatterEnd(source: string): number {
+function frontMatterEnd(source: string): number {
   const fence = source.startsWith('---') ? '---' : source.startsWith('+++') ? '+++' : undefined;
   if (fence === undefined) return 0;
   const fenceLineEnd = (at: number): number => {
