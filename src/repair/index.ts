@@ -13,7 +13,7 @@ import { tokenize, type Token } from '../tokenize/index.js';
 import type { StageEdit } from '../types.js';
 import { type Candidate, SkeletonIndex, splitCandidates, tokenCandidates, type MarkTrust } from './candidates.js';
 import { type ChannelCosts, DEFAULT_COSTS, hasMarks, skeletonOf } from './channel.js';
-import { CachedScorer, choiceMargins, decode, type Slot } from './decoder.js';
+import { CachedScorer, type Choice, choiceMargins, decode, type Slot } from './decoder.js';
 import { isFinalFragment, isHeadFragment, lineMode, type LineMode, looksDamaged, MIN_PASSAGE_WORDS } from './detect.js';
 import { mayShowDamage } from './prefilter.js';
 import { Lexicon, type WordToken } from './lexicon.js';
@@ -113,6 +113,31 @@ function endsSentence(text: string): boolean {
 function isUpperStart(text: string): boolean {
   const c = text[0];
   return c !== c.toLowerCase() || (c >= '0' && c <= '9');
+}
+
+/** A line as the decoder sees it: its slots, where each sits in the line, and its words. */
+interface Lattice {
+  slots: Slot[];
+  start: number[];
+  end: number[];
+  /** Each slot's text as written. */
+  text: string[];
+  /** Slots whose reading a lexicon entry sets. */
+  forced: boolean[];
+  words: Word[];
+  /** The line puts tones the new way (`hoà`, `thuý`): repairs are written so too. */
+  newStyle: boolean;
+}
+
+const NO_SLOTS: ReadonlySet<number> = new Set();
+
+/** Adds a slot for token `t` read as `id`. */
+function addSlot(lattice: Lattice, t: Token, id: number, sentenceStart: boolean): void {
+  lattice.slots.push({ candidates: [{ text: t.text, ids: [id], cost: 0, kind: undefined, span: 1 }], sentenceStart });
+  lattice.start.push(t.start);
+  lattice.end.push(t.end);
+  lattice.text.push(t.text);
+  lattice.forced.push(false);
 }
 
 /** A word of the line being repaired. */
@@ -323,153 +348,147 @@ export function repairStage(options: RepairOptions = {}): Stage {
 
   /**
    * The edits of one pass over a line. It and its helpers live as long as the stage, not one
-   * line: V8 keeps a function's optimised code only while some instance of it is alive.
+   * line: V8 keeps a function's optimised code only while some instance of it is alive. (Small
+   * functions also cost less to compile again when new input sends one back to the
+   * interpreter.)
    */
   function repairLine(text: string, m: LineMode, useLexicon: boolean): StageEdit[] {
-    const idx = getIndex();
+    getIndex();
     lm = model!;
     scorer = scorerFor(lm);
-    const tokens = tokensOf(text);
-    const slots: Slot[] = [];
-    const slotStart: number[] = [];
-    const slotEnd: number[] = [];
-    const slotText: string[] = [];
-    const forced: boolean[] = [];
-    const words: Word[] = [];
+    const lattice = latticeOf(tokensOf(text));
+    const protectedSlots = useLexicon ? applyLexicon(lattice) : NO_SLOTS;
+    if (m.noMarks || m.noTones || m.ocr) addCandidates(lattice, m, protectedSlots);
+    const choices = decode(scorer, lattice.slots, BEAM);
+    return editsOf(lattice, choices, choiceMargins(scorer, lattice.slots, choices), text);
+  }
+
+  /** The line's slots, each with the input as its only reading so far, and its words. */
+  function latticeOf(tokens: readonly Token[]): Lattice {
+    const lattice: Lattice = { slots: [], start: [], end: [], text: [], forced: [], words: [], newStyle: false };
+    const { slots, start, end, words } = lattice;
     let pendingSentence = true;
     let lastWasPunct = false;
-    let newStyle = false;
     for (const t of tokens) {
       if (t.kind === 'space') continue;
       if (t.kind === 'punct') {
         if (endsSentence(t.text)) pendingSentence = true;
-        if (!lastWasPunct) {
-          slots.push({ candidates: [{ text: t.text, ids: [PUNCT_ID], cost: 0, kind: undefined, span: 1 }], sentenceStart: false });
-          slotStart.push(t.start);
-          slotEnd.push(t.end);
-          slotText.push(t.text);
-          forced.push(false);
-        }
+        if (!lastWasPunct) addSlot(lattice, t, PUNCT_ID, false);
         lastWasPunct = true;
         continue;
       }
+      // The punctuation closing a sentence belongs to it; the word starts the next one.
       const sentenceStart = pendingSentence && (slots.length === 0 || isUpperStart(t.text));
-      if (sentenceStart && lastWasPunct && slots.length > 0) {
-        // The punctuation closing the sentence belongs to it; the word starts the next one.
-      }
       pendingSentence = false;
       lastWasPunct = false;
       const lower = t.text.toLowerCase();
       // Glued to a number it is a unit or a time (`5km`, `10h15`), not a word.
-      const glued = slots.length > 0 && slotEnd[slotEnd.length - 1] === t.start && slots[slots.length - 1].candidates[0].ids[0] === NUM_ID;
+      const glued = slots.length > 0 && end[end.length - 1] === t.start && slots[slots.length - 1].candidates[0].ids[0] === NUM_ID;
       const plain = !glued && (t.text === lower || t.text.slice(1) === lower.slice(1));
-      if (!newStyle && t.kind === 'syllable' && setToneStyle(lower, 'old') !== lower) newStyle = true;
-      const id =
-        t.kind === 'syllable' ? lm.id(t.text) : t.kind === 'number' ? NUM_ID : FOREIGN_ID;
-      slots.push({ candidates: [{ text: t.text, ids: [id], cost: 0, kind: undefined, span: 1 }], sentenceStart });
-      slotStart.push(t.start);
-      slotEnd.push(t.end);
-      slotText.push(t.text);
-      forced.push(false);
-      words.push({ start: t.start, end: t.end, text: t.text, kind: t.kind, lower, plain, slot: slots.length - 1 });
+      if (!lattice.newStyle && t.kind === 'syllable' && setToneStyle(lower, 'old') !== lower) lattice.newStyle = true;
+      const id = t.kind === 'syllable' ? lm.id(t.text) : t.kind === 'number' ? NUM_ID : FOREIGN_ID;
+      addSlot(lattice, t, id, sentenceStart);
+      words.push({ start: t.start, end: t.end, text: t.text, kind: t.kind, lower, plain, slot: start.length - 1 });
     }
+    return lattice;
+  }
 
+  /** Lexicon entries found in the line: their slots (protected), forced to the entry where it is a near miss. */
+  function applyLexicon({ slots, forced, words }: Lattice): Set<number> {
     const protectedSlots = new Set<number>();
-    if (useLexicon) {
-      for (const match of lexicon.matches(words, isValidSyllable, costs)) {
-        for (let j = match.from; j < match.to; j++) protectedSlots.add(words[j].slot);
-        if (match.words === undefined) continue;
-        for (let j = match.from; j < match.to; j++) {
-          const w = words[j];
-          const target = match.words[j - match.from];
-          if (target === w.text) continue;
-          const parts = target.split(' ');
-          const ids = parts.map((part) => (isValidSyllable(part) ? lm.id(part) : FOREIGN_ID));
-          const kind = parts.length > 1 ? 'merge' : 'spelling';
-          slots[w.slot].candidates = [{ text: target, ids, cost: 0, kind, span: 1 }];
-          forced[w.slot] = true;
-        }
+    for (const match of lexicon.matches(words, isValidSyllable, costs)) {
+      for (let j = match.from; j < match.to; j++) protectedSlots.add(words[j].slot);
+      if (match.words === undefined) continue;
+      for (let j = match.from; j < match.to; j++) {
+        const w = words[j];
+        const target = match.words[j - match.from];
+        if (target === w.text) continue;
+        const parts = target.split(' ');
+        const ids = parts.map((part) => (isValidSyllable(part) ? lm.id(part) : FOREIGN_ID));
+        const kind = parts.length > 1 ? 'merge' : 'spelling';
+        slots[w.slot].candidates = [{ text: target, ids, cost: 0, kind, span: 1 }];
+        forced[w.slot] = true;
       }
     }
+    return protectedSlots;
+  }
 
-    if (m.noMarks || m.noTones || m.ocr) {
-      for (let wi = 0; wi < words.length; wi++) {
-        const w = words[wi];
-        if (protectedSlots.has(w.slot) || !w.plain) continue;
-        const next = words[wi + 1];
-        const nextJoinable =
-          m.ocr &&
-          next !== undefined &&
-          next.slot === w.slot + 1 &&
-          next.start === w.end + 1 &&
-          next.text === next.lower &&
-          !protectedSlots.has(next.slot);
-        // An onset cut off the syllable after it (`t rường`): join them.
-        if (nextJoinable && w.kind === 'foreign' && w.text === w.lower && isHeadFragment(w.lower) && next.kind === 'syllable') {
-          const joined = joinCandidates(w.lower, next.lower, false);
-          if (joined.length > 0) {
-            slots[w.slot].candidates[0].cost = KEEP_DAMAGED;
-            slots[w.slot].candidates = slots[w.slot].candidates.concat(joined);
-          }
+  /** The other readings of each word that line mode `m` allows, added to its slot. */
+  function addCandidates({ slots, words }: Lattice, m: LineMode, protectedSlots: ReadonlySet<number>): void {
+    const idx = getIndex();
+    for (let wi = 0; wi < words.length; wi++) {
+      const w = words[wi];
+      if (protectedSlots.has(w.slot) || !w.plain) continue;
+      const next = words[wi + 1];
+      const nextJoinable =
+        m.ocr &&
+        next !== undefined &&
+        next.slot === w.slot + 1 &&
+        next.start === w.end + 1 &&
+        next.text === next.lower &&
+        !protectedSlots.has(next.slot);
+      // An onset cut off the syllable after it (`t rường`): join them.
+      if (nextJoinable && w.kind === 'foreign' && w.text === w.lower && isHeadFragment(w.lower) && next.kind === 'syllable') {
+        const joined = joinCandidates(w.lower, next.lower, false);
+        if (joined.length > 0) {
+          slots[w.slot].candidates[0].cost = KEEP_DAMAGED;
+          slots[w.slot].candidates = slots[w.slot].candidates.concat(joined);
         }
-        if (w.lower.length < 2) continue;
-        if (w.kind !== 'syllable' && w.kind !== 'foreign') continue;
-        const slot = slots[w.slot];
-        const keep = slot.candidates[0];
-        const valid = w.kind === 'syllable';
-        const title = w.text !== w.lower;
-        if (!valid && lm.isLoanword(w.lower)) continue; // `kilômet`: a word of its own
-        const damaged = !valid && looksDamaged(w.text, w.lower);
-        const longWord = w.lower.length >= 4;
-        let alts = NO_CANDIDATES;
-        if (!valid) {
-          keep.cost = damaged ? KEEP_DAMAGED : title ? KEEP_FOREIGN_TITLE : KEEP_FOREIGN_LOWER;
-          // In a passage without marks, a word that is the skeleton of a syllable is one.
-          if (m.noMarks && idx.hasSkeleton(w.lower)) keep.cost = KEEP_DAMAGED;
-          if (!m.noMarks && !m.noTones && !damaged && title) continue; // a name in an OCR line
-          if (!m.noMarks && !damaged && !m.ocr) continue;
-        }
-        const marked = hasMarks(w.lower);
-        // Marks are no evidence in a passage typed without them or read by a model that
-        // garbles them (many damaged words in the line).
-        const markTrust: MarkTrust = m.noMarks || m.heavy ? 'none' : 'all';
-        if (m.noMarks && !marked) {
-          alts = candidatesFor(w.lower, 'none', idx.hasSkeleton(w.lower) ? 0 : longWord ? 2 : 1, MARK_CANDIDATES);
-        } else if (m.noTones && valid && removeTone(w.lower) === w.lower) {
-          alts = candidatesFor(w.lower, 'vowels', 0, MARK_CANDIDATES);
-        } else if (!valid) {
-          alts = candidatesFor(w.lower, markTrust, longWord ? 2 : 1, REPAIR_CANDIDATES);
-          if (longWord && m.ocr) alts = alts.concat(splitCandidates(idx, w.lower, costs));
-        } else if (m.heavy) {
-          alts = candidatesFor(w.lower, 'none', 0, MARK_CANDIDATES, HEAVY_CHANGE_PENALTY);
-        } else if (m.ocr || m.noMarks) {
-          alts = suspectsFor(w, slots);
-        }
-        // A final-consonant fragment or a damaged word next to this one: join them.
-        if (nextJoinable && next.kind === 'foreign' && (isFinalFragment(next.lower) || !valid)) {
-          alts = alts.concat(joinCandidates(w.lower, next.lower));
-        }
-        if (alts.length > 0) slot.candidates = slot.candidates.concat(alts);
       }
+      if (w.lower.length < 2) continue;
+      if (w.kind !== 'syllable' && w.kind !== 'foreign') continue;
+      const slot = slots[w.slot];
+      const keep = slot.candidates[0];
+      const valid = w.kind === 'syllable';
+      const title = w.text !== w.lower;
+      if (!valid && lm.isLoanword(w.lower)) continue; // `kilômet`: a word of its own
+      const damaged = !valid && looksDamaged(w.text, w.lower);
+      const longWord = w.lower.length >= 4;
+      let alts = NO_CANDIDATES;
+      if (!valid) {
+        keep.cost = damaged ? KEEP_DAMAGED : title ? KEEP_FOREIGN_TITLE : KEEP_FOREIGN_LOWER;
+        // In a passage without marks, a word that is the skeleton of a syllable is one.
+        if (m.noMarks && idx.hasSkeleton(w.lower)) keep.cost = KEEP_DAMAGED;
+        if (!m.noMarks && !m.noTones && !damaged && title) continue; // a name in an OCR line
+        if (!m.noMarks && !damaged && !m.ocr) continue;
+      }
+      const marked = hasMarks(w.lower);
+      // Marks are no evidence in a passage typed without them or read by a model that
+      // garbles them (many damaged words in the line).
+      const markTrust: MarkTrust = m.noMarks || m.heavy ? 'none' : 'all';
+      if (m.noMarks && !marked) {
+        alts = candidatesFor(w.lower, 'none', idx.hasSkeleton(w.lower) ? 0 : longWord ? 2 : 1, MARK_CANDIDATES);
+      } else if (m.noTones && valid && removeTone(w.lower) === w.lower) {
+        alts = candidatesFor(w.lower, 'vowels', 0, MARK_CANDIDATES);
+      } else if (!valid) {
+        alts = candidatesFor(w.lower, markTrust, longWord ? 2 : 1, REPAIR_CANDIDATES);
+        if (longWord && m.ocr) alts = alts.concat(splitCandidates(idx, w.lower, costs));
+      } else if (m.heavy) {
+        alts = candidatesFor(w.lower, 'none', 0, MARK_CANDIDATES, HEAVY_CHANGE_PENALTY);
+      } else if (m.ocr || m.noMarks) {
+        alts = suspectsFor(w, slots);
+      }
+      // A final-consonant fragment or a damaged word next to this one: join them.
+      if (nextJoinable && next.kind === 'foreign' && (isFinalFragment(next.lower) || !valid)) {
+        alts = alts.concat(joinCandidates(w.lower, next.lower));
+      }
+      if (alts.length > 0) slot.candidates = slot.candidates.concat(alts);
     }
+  }
 
-    const choices = decode(scorer, slots, BEAM);
-    const margins = choiceMargins(scorer, slots, choices);
+  /** The edits of the decoder's choices that are sure enough, in the case and tone style of the line. */
+  function editsOf(lattice: Lattice, choices: readonly Choice[], margins: readonly number[], text: string): StageEdit[] {
     const edits: StageEdit[] = [];
     for (let k = 0; k < choices.length; k++) {
       const { slot, candidate } = choices[k];
       if (candidate.kind === undefined) continue;
-      const start = slotStart[slot];
-      const end = slotEnd[slot + candidate.span - 1];
-      let confidence: number;
-      if (forced[slot]) {
-        confidence = 0.9;
-      } else {
-        confidence = 1 / (1 + Math.pow(10, -margins[k]));
-      }
+      const start = lattice.start[slot];
+      const end = lattice.end[slot + candidate.span - 1];
+      const forced = lattice.forced[slot];
+      const confidence = forced ? 0.9 : 1 / (1 + Math.pow(10, -margins[k]));
       if (confidence < minConfidence) continue;
-      const styled = newStyle ? setToneStyle(candidate.text, 'new') : candidate.text;
-      const after = forced[slot] ? candidate.text : applyCase(slotText[slot], styled);
+      const styled = lattice.newStyle ? setToneStyle(candidate.text, 'new') : candidate.text;
+      const after = forced ? candidate.text : applyCase(lattice.text[slot], styled);
       if (after === text.slice(start, end)) continue;
       edits.push({ start, end, after, kind: candidate.kind, confidence: Math.round(confidence * 1000) / 1000 });
     }
