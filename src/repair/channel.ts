@@ -57,7 +57,6 @@ const CONFUSION_PAIRS: readonly string[] = [
 /** Skeleton vowels: a dropped vowel costs like a look-alike. */
 const VOWEL_LETTERS = 'aeiouy';
 
-
 /** The skeleton OCR letters are compared on: lower case, every Vietnamese mark removed. */
 export function skeletonOf(token: string): string {
   return removeMarks(token.toLowerCase());

@@ -366,7 +366,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
   /** The line's slots, each with the input as its only reading so far, and its words. */
   function latticeOf(tokens: readonly Token[]): Lattice {
     const lattice: Lattice = { slots: [], start: [], end: [], text: [], forced: [], words: [], newStyle: false };
-    const { slots, start, end, words } = lattice;
+    const { slots, end, words } = lattice;
     let pendingSentence = true;
     let lastWasPunct = false;
     for (const t of tokens) {
@@ -388,7 +388,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
       if (!lattice.newStyle && t.kind === 'syllable' && setToneStyle(lower, 'old') !== lower) lattice.newStyle = true;
       const id = t.kind === 'syllable' ? lm.id(t.text) : t.kind === 'number' ? NUM_ID : FOREIGN_ID;
       addSlot(lattice, t, id, sentenceStart);
-      words.push({ start: t.start, end: t.end, text: t.text, kind: t.kind, lower, plain, slot: start.length - 1 });
+      words.push({ start: t.start, end: t.end, text: t.text, kind: t.kind, lower, plain, slot: slots.length - 1 });
     }
     return lattice;
   }
@@ -513,7 +513,8 @@ export function repairStage(options: RepairOptions = {}): Stage {
       for (let round = 0; round < 2; round++) {
         const text = tracker.text;
         const again = modeOf(text);
-        const more = again === undefined && !lexiconMayMatch(text) ? [] : repairLine(text, again ?? NO_MODE, lexiconMayMatch(text));
+        const lexiconAgain = lexiconMayMatch(text);
+        const more = again === undefined && !lexiconAgain ? [] : repairLine(text, again ?? NO_MODE, lexiconAgain);
         if (more.length === 0) break;
         tracker.apply(more);
       }
