@@ -43,6 +43,12 @@ export interface FixOptions {
    */
   diacritics?: boolean | 'auto';
   /**
+   * The text is OCR output: look for valid but improbable words (`đỏ` for `đó`) in every line,
+   * not only in lines that show damage of their own. Default `false`, which leaves lines
+   * without damage alone (in correct text the same test would change rare but correct words).
+   */
+  ocr?: boolean;
+  /**
    * Names of people and organisations, one entry each (`Quỹ TYM`): never changed where they
    * occur, and near misses of them (`Quốc TYM`) are repaired to them.
    */
@@ -62,6 +68,7 @@ export function buildStages(options: FixOptions = {}): Stage[] {
     stages.push(
       repairStage({
         diacritics: options.diacritics,
+        ocr: options.ocr,
         lexicon: options.lexicon,
         minConfidence: options.minConfidence,
         model: options.model,

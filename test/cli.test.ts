@@ -239,7 +239,7 @@ describe('--write', () => {
 
 describe('repair options', () => {
   it('maps each repair flag to its library option', () => {
-    const text = `${damagedText}Hòa bình, thủy triều, Vi&#7879;t Nam.\nNguoi dan o day rat hieu khach.\n`;
+    const text = `${damagedText}Hòa bình, thủy triều, Vi&#7879;t Nam.\nNguoi dan o day rat hieu khach.\nViệc nãy rất quan trọng với gia đình.\n`;
     const cases: [string[], FixOptions][] = [
       [['--no-encoding'], { encoding: false }],
       [['--no-unicode'], { unicode: false }],
@@ -247,11 +247,15 @@ describe('repair options', () => {
       [['--html-entities'], { htmlEntities: true }],
       [['--tone-style', 'new'], { toneStyle: 'new' }],
       [['--tone-style', 'old'], { toneStyle: 'old' }],
+      [['--ocr'], { ocr: true }],
     ];
     for (const [flags, options] of cases) {
       const r = vietfix(flags, { input: text });
       expect({ flags, status: r.status, out: r.out }).toEqual({ flags, status: 0, out: fix(text, options).text });
     }
+    // The last line has no damage of its own: only --ocr looks at it.
+    expect(vietfix([], { input: text }).out).toContain('Việc nãy rất');
+    expect(vietfix(['--ocr'], { input: text }).out).toContain('Việc này rất');
   });
 
   it('--lexicon reads protected names, one per line, and refuses a missing file', () => {

@@ -265,3 +265,32 @@ describe('diacritics option', () => {
     expect(fix(short, { diacritics: true }).text).toBe('Xin chào các bạn');
   });
 });
+
+describe('ocr option', () => {
+  // `nãy` is a valid syllable (`lúc nãy`), so the line shows no damage of its own.
+  const line = 'Anh ấy nói rằng việc nãy rất quan trọng với gia đình.';
+
+  it('looks for wrong but valid words in lines without other damage only when told the text is OCR output', () => {
+    expect(fix(line).text).toBe(line);
+    const { text, edits } = fix(line, { ocr: true });
+    expect(text).toBe('Anh ấy nói rằng việc này rất quan trọng với gia đình.');
+    expect(edits).toHaveLength(1);
+    expect(edits[0]).toMatchObject({ before: 'nãy', after: 'này', kind: 'diacritics' });
+    expect(edits[0].confidence).toBeGreaterThan(0.5);
+  });
+
+  it('still leaves the test sentences as they are', () => {
+    for (const s of SENTENCES) expect(fix(s, { ocr: true }).text).toBe(s);
+  });
+
+  it('is idempotent on text with wrong marks and tones', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
+        const damaged = simulateDamage(SENTENCES.join('\n'), { rate: 0.15, seed, kinds: ['tone', 'mark'] });
+        const once = fix(damaged, { ocr: true }).text;
+        expect(fix(once, { ocr: true }).text).toBe(once);
+      }),
+      { numRuns: 15 },
+    );
+  });
+});

@@ -29,6 +29,7 @@ export interface CliArgs {
   noEncoding: boolean;
   noUnicode: boolean;
   noRepair: boolean;
+  ocr: boolean;
   htmlEntities: boolean;
   lexicon?: string;
   minConfidence?: number;
@@ -63,6 +64,8 @@ Repair:
       --no-encoding         do not repair mojibake or legacy encodings
       --no-unicode          do not normalise Unicode
       --no-repair           do not repair OCR errors or missing diacritics
+      --ocr                 the input is OCR output: look for wrong but valid
+                            words in every line, not only in damaged ones
       --html-entities       also decode HTML character references in text
       --lexicon FILE        words to protect, one per line
       --min-confidence N    only apply edits at least this confident (0..1)
@@ -103,6 +106,7 @@ const FLAG_OPTIONS = new Set([
   'no-encoding',
   'no-unicode',
   'no-repair',
+  'ocr',
   'html-entities',
 ]);
 
@@ -136,6 +140,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     noEncoding: false,
     noUnicode: false,
     noRepair: false,
+    ocr: false,
     htmlEntities: false,
   };
   const modes = new Set<Mode>();
@@ -189,6 +194,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
           break;
         case 'no-repair':
           args.noRepair = true;
+          break;
+        case 'ocr':
+          args.ocr = true;
           break;
         case 'html-entities':
           args.htmlEntities = true;

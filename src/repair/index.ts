@@ -31,6 +31,13 @@ export interface RepairOptions {
    * lines whose words mostly lack marks; `false` never (OCR repair still runs).
    */
   diacritics?: boolean | 'auto';
+  /**
+   * The text is OCR output: every line is read as OCR text, so valid words that their context
+   * makes improbable (`đỏ` for `đó`) are repaired in every line, not only in lines that show
+   * damage of their own. Default `false`: a line without such damage is left as it is, since
+   * in correct text the same test would change rare but correct words.
+   */
+  ocr?: boolean;
   /** Names that are protected and are repair targets for their near misses. */
   lexicon?: Iterable<string>;
   /**
@@ -83,6 +90,18 @@ const SUSPECT_SLACK = 1;
 const FITS_CONTEXT = -3;
 
 const NO_MODE: LineMode = { noMarks: false, noTones: false, ocr: false, heavy: false };
+/** The mode of a line without damage of its own in text known to be OCR output. */
+const OCR_MODE: LineMode = { noMarks: false, noTones: false, ocr: true, heavy: false };
+
+/** Whether the line has a letter (a line without one has nothing for the decoder). */
+function mayHoldWords(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) return true;
+    if (c >= 0xc0) return true;
+  }
+  return false;
+}
 
 const indexes = new WeakMap<LanguageModel, SkeletonIndex>();
 const scorers = new WeakMap<LanguageModel, CachedScorer>();
@@ -170,6 +189,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
   const hasSkeleton = (s: string) => getIndex().hasSkeleton(s);
   const isLoanword = (lower: string) => (model ??= defaultModel()).isLoanword(lower);
 
+  const allOcr = options.ocr === true;
   const minWords = diacritics === true ? 1 : MIN_PASSAGE_WORDS;
   // The last line's mode: `run` asks for the line `mayApply` has just tested.
   let lastLine: string | undefined;
@@ -178,6 +198,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
     if (line !== lastLine) {
       lastLine = line;
       lastMode = mayShowDamage(line, minWords, isLoanword) ? restrictedMode(line) : undefined;
+      if (lastMode === undefined && allOcr && mayHoldWords(line)) lastMode = OCR_MODE;
     }
     return lastMode;
   };
