@@ -2,7 +2,8 @@
  * The decoder: the best reading of a line through a lattice of candidates, scored by the
  * trigram language model plus the channel cost of each candidate. A beam search left to right
  * over the slots; hypotheses that end in the same two syllables are merged (Viterbi
- * recombination), and only the best `beam` states survive at each slot.
+ * recombination), as are those that end in the same syllable after a history the model has
+ * no trigram for, and only the best `beam` states survive at each slot.
  */
 import type { LanguageModel } from '../model/index.js';
 import { BOS_ID, EOS_ID } from '../model/index.js';
@@ -239,7 +240,10 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
         }
         let sc = start - cand.cost + first;
         let q1 = ids[0];
-        let q2 = p1;
+        // A history the model has never seen as a bigram has no trigram after it: the next
+        // syllable is scored by `q1` alone, so all such states with the same `q1` have the same
+        // future and recombine (marked by q2 = -1).
+        let q2 = bigramSeen[c] === 1 ? p1 : -1;
         for (let k = 1; k < ids.length; k++) {
           sc += scorer.logProb(ids[k], q1, q2);
           q2 = q1;
