@@ -271,6 +271,22 @@ describe('model builder and loader', async () => {
     }
   });
 
+  it('answers unrelated look-ups in one batch exactly like one at a time', async () => {
+    const pruned = LanguageModel.fromBuffer(await build(PRUNED));
+    for (const m of [model, pruned]) {
+      // Every history of a few frequent syllables, with invalid ids and left-out contexts.
+      const some = [-1, BOS_ID, m.id('nữ'), m.id('phụ'), m.id('tôi'), m.id('chúng'), m.id('và'), 0, m.vocabSize + 3];
+      const words: number[] = [];
+      const prev1s: number[] = [];
+      const prev2s: number[] = [];
+      for (const w of some) for (const p1 of some) for (const p2 of some) if (w >= 0) words.push(w), prev1s.push(p1), prev2s.push(p2);
+      const out = new Float64Array(words.length + 1).fill(7);
+      m.logProbsOf(words, prev1s, prev2s, out, words.length);
+      words.forEach((w, i) => expect(out[i]).toBe(m.logProb(w, prev1s[i], prev2s[i])));
+      expect(out[words.length]).toBe(7);
+    }
+  });
+
   it('splits a look-up into bigram, history and trigram parts that add up to it', async () => {
     // The decoder relies on this: a trigram is looked up only where its bigram is in the model.
     const pruned = LanguageModel.fromBuffer(await build(PRUNED));

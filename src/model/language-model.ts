@@ -560,6 +560,87 @@ export class LanguageModel {
     }
   }
 
+  /**
+   * {@link logProb} of `count` unrelated look-ups at once: `out[i]` = log10 P(words[i] |
+   * prev2s[i] prev1s[i]) (a context of -1 is left out, as in `logProb`). The same values, found
+   * in two batched passes (the trigrams, then the bigrams and history weights they fall back
+   * to), so that the cache misses of all the look-ups overlap.
+   */
+  logProbsOf(words: ArrayLike<number>, prev1s: ArrayLike<number>, prev2s: ArrayLike<number>, out: Float64Array, count = words.length): void {
+    const v = this.vocabSize;
+    const bits = this.idBits;
+    const level2 = this.level2;
+    const level3 = this.level3;
+    const batch = this.batch(2 * count);
+    // Pass 1: trigrams, where both contexts are given. NaN marks a look-up not yet answered.
+    let m = 0;
+    for (let i = 0; i < count; i++) {
+      out[i] = Number.NaN;
+      const p1 = prev1s[i];
+      const p2 = prev2s[i];
+      if (level3 === undefined || p1 < 0 || p1 >= v || p2 < 0 || p2 >= v) continue;
+      const id = words[i];
+      const low = (p1 << bits) | (id >= 0 && id < v ? id : UNK_ID);
+      batch.at[m] = i;
+      place(level3, (p2 << (2 * bits - level3.rb)) | (low >>> level3.rb), low & level3.maskR, batch, m++);
+    }
+    if (m > 0) {
+      findPlaced(level3!, batch, m);
+      for (let k = 0; k < m; k++) {
+        const hit = batch.hits[k];
+        if (hit >= 0) out[batch.at[k]] = level3!.probBook[(level3!.entries[hit] / level3!.remSize) & 0xff];
+      }
+    }
+    // Pass 2: for the rest, the bigram and (with two contexts) the history's back-off weight.
+    // Entry 2j of the batch is look-up j's bigram, 2j + 1 its history (or nothing).
+    const history = this.historyAt(count);
+    m = 0;
+    for (let i = 0; i < count; i++) {
+      if (out[i] === out[i]) continue;
+      const p1 = prev1s[i];
+      if (p1 < 0 || p1 >= v) continue;
+      const id = words[i];
+      const key = (p1 << bits) | (id >= 0 && id < v ? id : UNK_ID);
+      batch.at[m] = i;
+      place(level2, key >>> level2.rb, key & level2.maskR, batch, m++);
+      const p2 = prev2s[i];
+      history[i] = -1;
+      if (level3 === undefined || p2 < 0 || p2 >= v) continue;
+      history[i] = m;
+      const ctx = (p2 << bits) | p1;
+      batch.at[m] = i;
+      place(level2, ctx >>> level2.rb, ctx & level2.maskR, batch, m++);
+    }
+    if (m > 0) findPlaced(level2, batch, m);
+    const entries = level2.entries;
+    // The sums in the order of `logProb`, so that the values are the same to the last bit.
+    for (let k = 0; k < m; k++) {
+      const i = batch.at[k];
+      if (history[i] === k) continue; // a history entry: read with its bigram
+      const id = words[i];
+      const w = id >= 0 && id < v ? id : UNK_ID;
+      let backoff = 0;
+      const h = history[i];
+      if (h >= 0 && batch.hits[h] >= 0) backoff = level2.bowBook![(entries[batch.hits[h]] / level2.remSize / 256) & 0xff];
+      const hit = batch.hits[k];
+      out[i] = hit >= 0 ? backoff + level2.probBook[(entries[hit] / level2.remSize) & 0xff] : backoff + this.uniBow[prev1s[i]] + this.uniProb[w];
+    }
+    // Without a context: the unigram.
+    for (let i = 0; i < count; i++) {
+      if (out[i] !== out[i]) {
+        const id = words[i];
+        out[i] = this.uniProb[id >= 0 && id < v ? id : UNK_ID];
+      }
+    }
+  }
+
+  private historyArray = new Int32Array(16);
+
+  private historyAt(n: number): Int32Array {
+    if (this.historyArray.length < n) this.historyArray = new Int32Array(2 * n);
+    return this.historyArray;
+  }
+
   /** log10 probability of a sentence: `<s> ids… </s>`, the end marker included. */
   sentenceLogProb(ids: ArrayLike<number>): number {
     const all = new Int32Array(ids.length + 2);

@@ -410,7 +410,8 @@ class StateTable {
 /**
  * The margins of all choices: for each, how much better (log10) it is than keeping the input
  * over the same slots, all other choices fixed — the language-model terms it can affect (its
- * own units and the two after them) plus the channel costs. Linear in the line's length.
+ * own units and the two after them) plus the channel costs. Linear in the line's length; the
+ * line's look-ups are made in one batch.
  */
 export function choiceMargins(model: CachedScorer, slots: readonly Slot[], choices: readonly Choice[]): number[] {
   // Unit ids of the chosen path with explicit sentence markers (</s> <s>), and where each
@@ -425,10 +426,38 @@ export function choiceMargins(model: CachedScorer, slots: readonly Slot[], choic
     to.push(ids.length);
   }
   ids.push(EOS_ID);
-  // Each unit's score on the chosen path, computed when first needed (NaN: not yet). The
-  // windows of neighbouring choices overlap, and each sums a stretch of these in the same
-  // order as `windowScore`, so the sums are the same to the last bit.
-  const onPath = new Float64Array(ids.length).fill(NaN);
+  const queries = marginQueries;
+  queries.reset();
+  // Each unit of the chosen path that a window covers, asked for once (-1: not needed).
+  const pathQuery = new Int32Array(ids.length).fill(-1);
+  // The windows of the kept inputs, one after the other, and where each choice's starts.
+  const kept: number[] = [];
+  // The index of the first look-up of each choice's kept window; its look-ups follow in order.
+  const keptQuery: number[] = [];
+  const keptCount: number[] = [];
+  for (let k = 0; k < choices.length; k++) {
+    const { slot, candidate } = choices[k];
+    if (candidate.kind === undefined) {
+      keptQuery.push(-1);
+      keptCount.push(0);
+      continue;
+    }
+    // The window: two units of context before, the choice's units, two units after.
+    const end = Math.min(ids.length, to[k] + 2);
+    for (let i = from[k]; i < end; i++) if (pathQuery[i] < 0) pathQuery[i] = queries.addUnit(ids, i);
+    const windowStart = kept.length;
+    for (let i = Math.max(0, from[k] - 2); i < from[k]; i++) kept.push(ids[i]);
+    const scored = kept.length;
+    for (let s = 0; s < candidate.span; s++) {
+      if (s > 0 && slots[slot + s].sentenceStart) kept.push(EOS_ID, BOS_ID);
+      for (const id of slots[slot + s].candidates[0].ids) kept.push(id);
+    }
+    for (let i = to[k]; i < end; i++) kept.push(ids[i]);
+    keptQuery.push(queries.size);
+    keptCount.push(kept.length - scored);
+    for (let i = scored; i < kept.length; i++) queries.addUnit(kept, i, windowStart);
+  }
+  const scores = queries.run(model.model);
   const margins: number[] = [];
   for (let k = 0; k < choices.length; k++) {
     const { slot, candidate } = choices[k];
@@ -436,40 +465,71 @@ export function choiceMargins(model: CachedScorer, slots: readonly Slot[], choic
       margins.push(0);
       continue;
     }
-    // The window: two units of context before, the choice's units, two units after.
-    const before = ids.slice(Math.max(0, from[k] - 2), from[k]);
     const end = Math.min(ids.length, to[k] + 2);
-    const after = ids.slice(to[k], end);
     let chosenScore = 0;
-    for (let i = from[k]; i < end; i++) {
-      if (onPath[i] !== onPath[i]) onPath[i] = unitScore(model, ids, i);
-      chosenScore += onPath[i];
-    }
-    const kept = before.slice();
+    for (let i = from[k]; i < end; i++) chosenScore += scores[pathQuery[i]];
     let keepCost = 0;
-    for (let s = 0; s < candidate.span; s++) {
-      const input = slots[slot + s].candidates[0];
-      if (s > 0 && slots[slot + s].sentenceStart) kept.push(EOS_ID, BOS_ID);
-      for (const id of input.ids) kept.push(id);
-      keepCost += input.cost;
-    }
-    for (const id of after) kept.push(id);
-    margins.push(chosenScore - candidate.cost - (windowScore(model, kept, before.length) - keepCost));
+    for (let s = 0; s < candidate.span; s++) keepCost += slots[slot + s].candidates[0].cost;
+    let keptScore = 0;
+    for (let j = keptQuery[k]; j < keptQuery[k] + keptCount[k]; j++) keptScore += scores[j];
+    margins.push(chosenScore - candidate.cost - (keptScore - keepCost));
   }
   return margins;
 }
 
-/** Σ log10 P of `ids[from..]` given the ids before (context reset after `<s>`). */
-function windowScore(model: CachedScorer, ids: readonly number[], from: number): number {
-  let sum = 0;
-  for (let i = from; i < ids.length; i++) sum += unitScore(model, ids, i);
-  return sum;
+/**
+ * The look-ups of {@link choiceMargins}: log10 P of a unit given the two before it in its
+ * sequence (none after `<s>`; `<s>` itself scores 0), rounded to float32 as the decoder's
+ * scores are.
+ */
+class UnitQueries {
+  private words = new Int32Array(256);
+  private prev1 = new Int32Array(256);
+  private prev2 = new Int32Array(256);
+  private out = new Float64Array(256);
+  private count = 0;
+
+  reset(): void {
+    this.count = 0;
+  }
+
+  /** Look-ups added since the reset. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Adds the look-up of `ids[i]` (context from `ids[lowest..i)` only); returns its index. */
+  addUnit(ids: readonly number[], i: number, lowest = 0): number {
+    if (this.count === this.words.length) this.grow();
+    const k = this.count++;
+    const p1 = i - 1 >= lowest ? ids[i - 1] : -1;
+    this.words[k] = ids[i];
+    this.prev1[k] = p1;
+    this.prev2[k] = p1 === BOS_ID || i - 2 < lowest ? -1 : ids[i - 2];
+    return k;
+  }
+
+  /** The scores of every look-up added, by index. */
+  run(model: LanguageModel): Float64Array {
+    const out = this.out;
+    model.logProbsOf(this.words, this.prev1, this.prev2, out, this.count);
+    for (let k = 0; k < this.count; k++) out[k] = this.words[k] === BOS_ID ? 0 : Math.fround(out[k]);
+    return out;
+  }
+
+  private grow(): void {
+    const size = 2 * this.words.length;
+    const words = new Int32Array(size);
+    const prev1 = new Int32Array(size);
+    const prev2 = new Int32Array(size);
+    words.set(this.words);
+    prev1.set(this.prev1);
+    prev2.set(this.prev2);
+    this.words = words;
+    this.prev1 = prev1;
+    this.prev2 = prev2;
+    this.out = new Float64Array(size);
+  }
 }
 
-/** log10 P of `ids[i]` given the two ids before it (none after `<s>`; 0 for `<s>` itself). */
-function unitScore(model: CachedScorer, ids: readonly number[], i: number): number {
-  if (ids[i] === BOS_ID) return 0;
-  const p1 = i >= 1 ? ids[i - 1] : -1;
-  const p2 = p1 === BOS_ID || i < 2 ? -1 : ids[i - 2];
-  return model.logProb(ids[i], p1, p2);
-}
+const marginQueries = new UnitQueries();
