@@ -641,6 +641,37 @@ export class LanguageModel {
     return this.historyArray;
   }
 
+  /**
+   * {@link trigramLogProb} of `count` look-ups after any histories, in one batch: `out[i]` is
+   * log10 P(words[i] | prev2s[i] prev1s[i]) when that trigram is in the model, else `NaN`.
+   */
+  trigramsOf(words: ArrayLike<number>, prev1s: ArrayLike<number>, prev2s: ArrayLike<number>, out: Float64Array, count = words.length): void {
+    const level3 = this.level3;
+    const v = this.vocabSize;
+    for (let i = 0; i < count; i++) out[i] = Number.NaN;
+    if (level3 === undefined) return;
+    const batch = this.batch(count);
+    const bits = this.idBits;
+    const rb = level3.rb;
+    let m = 0;
+    for (let i = 0; i < count; i++) {
+      const p1 = prev1s[i];
+      const p2 = prev2s[i];
+      if (p2 < 0 || p2 >= v || p1 < 0 || p1 >= v) continue;
+      const id = words[i];
+      const low = (p1 << bits) | (id >= 0 && id < v ? id : UNK_ID);
+      batch.at[m] = i;
+      place(level3, (p2 << (2 * bits - rb)) | (low >>> rb), low & level3.maskR, batch, m++);
+    }
+    if (m === 0) return;
+    findPlaced(level3, batch, m);
+    const entries = level3.entries;
+    for (let k = 0; k < m; k++) {
+      const hit = batch.hits[k];
+      if (hit >= 0) out[batch.at[k]] = level3.probBook[(entries[hit] / level3.remSize) & 0xff];
+    }
+  }
+
   /** log10 probability of a sentence: `<s> ids… </s>`, the end marker included. */
   sentenceLogProb(ids: ArrayLike<number>): number {
     const all = new Int32Array(ids.length + 2);

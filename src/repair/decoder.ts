@@ -101,11 +101,11 @@ export class CachedScorer {
   }
 
   /**
-   * `LanguageModel.trigramLogProbs`, not memoised: in running text most trigrams a beam asks
-   * for are new, and a memo big enough to help costs a cache miss of its own on every probe.
+   * `LanguageModel.trigramsOf`, not memoised: in running text most trigrams a beam asks for
+   * are new, and a memo big enough to help costs a cache miss of its own on every probe.
    */
-  trigramLogProbs(candidates: ArrayLike<number>, count: number, seen: Uint8Array, p1: number, p2: number, out: Float64Array): void {
-    this.model.trigramLogProbs(candidates, seen, p1, p2, out, count);
+  trigramsOf(words: Int32Array, prev1s: Int32Array, prev2s: Int32Array, out: Float64Array, count: number): void {
+    this.model.trigramsOf(words, prev1s, prev2s, out, count);
   }
 }
 
@@ -159,6 +159,7 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
   // is written before it is read, and only the bin counts need resetting.
   const buffers = hypothesisBuffers(size, n + 1, cap, beam, widest);
   const { score, p1s, p2s, back, chosen, count, order, firstIds, memoP1, bigrams, seen, trigramScores } = buffers;
+  const { hypP1, hypStart, hypRow, hypWeight, hypQuery, queryWord, queryP1, queryP2 } = buffers;
   count.fill(0, 0, n + 1);
   score[0] = 0;
   p1s[0] = BOS_ID;
@@ -206,6 +207,9 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
     const width = candidates.length;
     let memoSize = 0;
     const restart = slots[i].sentenceStart && i > 0;
+    // First each kept hypothesis's history, its bigram row and the trigrams to look up; then
+    // every trigram of the slot in one batch, so that their cache misses overlap.
+    let queries = 0;
     for (let a = 0; a < keep; a++) {
       const h = order[a];
       let p1 = p1s[h];
@@ -223,21 +227,42 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
         memoP1[row] = p1;
         memoSize++;
       }
-      const bigram = bigrams[row];
-      const bigramSeen = seen[row];
       const weight = scorer.historyWeight(p2, p1); // NaN: no trigram follows this history
+      hypP1[a] = p1;
+      hypStart[a] = start;
+      hypRow[a] = row;
+      hypWeight[a] = weight;
+      hypQuery[a] = queries;
+      // Only where the bigram exists can the trigram (the builder keeps every suffix).
+      if (weight !== weight) continue;
+      const bigramSeen = seen[row];
+      for (let c = 0; c < width; c++) {
+        if (bigramSeen[c] !== 1) continue;
+        queryWord[queries] = firstIds[c];
+        queryP1[queries] = p1;
+        queryP2[queries] = p2;
+        queries++;
+      }
+    }
+    scorer.trigramsOf(queryWord, queryP1, queryP2, trigramScores, queries);
+    for (let a = 0; a < keep; a++) {
+      const h = order[a];
+      const p1 = hypP1[a];
+      const start = hypStart[a];
+      const bigram = bigrams[hypRow[a]];
+      const bigramSeen = seen[hypRow[a]];
+      const weight = hypWeight[a];
       const trigrams = weight === weight;
-      if (trigrams) scorer.trigramLogProbs(firstIds, width, bigramSeen, p1, p2, trigramScores);
+      let query = hypQuery[a];
       for (let c = 0; c < candidates.length; c++) {
         const cand = candidates[c];
         const target = i + cand.span;
+        // (A seen bigram's trigram was asked for even when the reading goes past the end.)
+        const tri = trigrams && bigramSeen[c] === 1 ? trigramScores[query++] : Number.NaN;
         if (target > n) continue;
         const ids = cand.ids;
         let first = bigram[c];
-        if (trigrams) {
-          const tri = trigramScores[c];
-          first = tri === tri ? tri : weight + first;
-        }
+        if (trigrams) first = tri === tri ? tri : weight + first;
         let sc = start - cand.cost + first;
         let q1 = ids[0];
         // A history the model has never seen as a bigram has no trigram after it: the next
@@ -307,7 +332,16 @@ interface HypothesisBuffers {
   memoP1: Int32Array;
   bigrams: Float64Array[];
   seen: Uint8Array[];
-  /** Trigram scores of the slot's candidates after the hypothesis being extended (NaN: none). */
+  /** Each kept hypothesis's last syllable, score, bigram row, history weight and first trigram query. */
+  hypP1: Int32Array;
+  hypStart: Float64Array;
+  hypRow: Int32Array;
+  hypWeight: Float64Array;
+  hypQuery: Int32Array;
+  /** The slot's trigram look-ups (word, previous, the one before) and their scores (NaN: none). */
+  queryWord: Int32Array;
+  queryP1: Int32Array;
+  queryP2: Int32Array;
   trigramScores: Float64Array;
   states: StateTable;
 }
@@ -337,7 +371,15 @@ function hypothesisBuffers(size: number, bins: number, cap: number, beam: number
       memoP1: new Int32Array(rows),
       bigrams: Array.from({ length: rows }, () => new Float64Array(width)),
       seen: Array.from({ length: rows }, () => new Uint8Array(width)),
-      trigramScores: new Float64Array(width),
+      hypP1: new Int32Array(rows),
+      hypStart: new Float64Array(rows),
+      hypRow: new Int32Array(rows),
+      hypWeight: new Float64Array(rows),
+      hypQuery: new Int32Array(rows),
+      queryWord: new Int32Array(rows * width),
+      queryP1: new Int32Array(rows * width),
+      queryP2: new Int32Array(rows * width),
+      trigramScores: new Float64Array(rows * width),
       states: new StateTable(capacity),
     };
     if (size <= SHARED_ENTRIES_LIMIT) shared = b;
