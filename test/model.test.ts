@@ -284,6 +284,20 @@ describe('model builder and loader', async () => {
       m.logProbsOf(words, prev1s, prev2s, out, words.length);
       words.forEach((w, i) => expect(out[i]).toBe(m.logProb(w, prev1s[i], prev2s[i])));
       expect(out[words.length]).toBe(7);
+      // The decoder's split look-ups, batched the same way.
+      const bigram = new Float64Array(1);
+      const seen = new Uint8Array(1);
+      const bigrams = new Float64Array(words.length);
+      const seens = new Uint8Array(words.length);
+      m.bigramsOf(prev1s, words, bigrams, seens, words.length);
+      const trigrams = new Float64Array(words.length);
+      m.trigramsOf(words, prev1s, prev2s, trigrams, words.length);
+      words.forEach((w, i) => {
+        m.bigramLogProbs([w], prev1s[i], bigram, seen);
+        expect([bigrams[i], seens[i]]).toEqual([bigram[0], seen[0]]);
+        expect(trigrams[i]).toBe(m.trigramLogProb(w, prev1s[i], prev2s[i]));
+      });
+      if (m === model) expect(trigrams.some((t) => !Number.isNaN(t))).toBe(true);
     }
   });
 

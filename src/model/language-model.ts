@@ -642,6 +642,43 @@ export class LanguageModel {
   }
 
   /**
+   * {@link bigramLogProbs} of `count` look-ups after any previous syllables, in one batch:
+   * `out[i]` is log10 P(words[i] | prev1s[i]) (the bigram, or the unigram backed off) and
+   * `seen[i]` whether that bigram is in the model.
+   */
+  bigramsOf(prev1s: ArrayLike<number>, words: ArrayLike<number>, out: Float64Array, seen: Uint8Array, count = words.length): void {
+    const v = this.vocabSize;
+    const level2 = this.level2;
+    const batch = this.batch(count);
+    const bits = this.idBits;
+    let m = 0;
+    for (let i = 0; i < count; i++) {
+      const p1 = prev1s[i];
+      const id = words[i];
+      const w = id >= 0 && id < v ? id : UNK_ID;
+      seen[i] = 0;
+      if (p1 < 0 || p1 >= v) {
+        out[i] = this.uniProb[w];
+        continue;
+      }
+      out[i] = this.uniBow[p1] + this.uniProb[w];
+      const key = (p1 << bits) | w;
+      batch.at[m] = i;
+      place(level2, key >>> level2.rb, key & level2.maskR, batch, m++);
+    }
+    if (m === 0) return;
+    findPlaced(level2, batch, m);
+    const entries = level2.entries;
+    for (let k = 0; k < m; k++) {
+      const hit = batch.hits[k];
+      if (hit < 0) continue;
+      const i = batch.at[k];
+      seen[i] = 1;
+      out[i] = level2.probBook[(entries[hit] / level2.remSize) & 0xff];
+    }
+  }
+
+  /**
    * {@link trigramLogProb} of `count` look-ups after any histories, in one batch: `out[i]` is
    * log10 P(words[i] | prev2s[i] prev1s[i]) when that trigram is in the model, else `NaN`.
    */

@@ -44,6 +44,7 @@ export class CachedScorer {
   private readonly bigramValue = new Float32Array(BIGRAM_CACHE_SIZE);
   private readonly bigramSeen = new Uint8Array(BIGRAM_CACHE_SIZE);
   private missIds = new Int32Array(64);
+  private missP1 = new Int32Array(64);
   private missAt = new Int32Array(64);
   private missOut = new Float64Array(64);
   private missSeen = new Uint8Array(64);
@@ -52,38 +53,61 @@ export class CachedScorer {
 
   /** `LanguageModel.bigramLogProbs` of the first `count` candidates, memoised (values rounded to float32 either way). */
   bigramLogProbs(candidates: ArrayLike<number>, count: number, p1: number, out: Float64Array, seen: Uint8Array): void {
+    this.rowP1[0] = p1;
+    this.rowOut[0] = out;
+    this.rowSeen[0] = seen;
+    this.bigramRows(candidates, count, this.rowP1, 1, this.rowOut, this.rowSeen);
+  }
+
+  private readonly rowP1 = new Int32Array(1);
+  private readonly rowOut: Float64Array[] = [new Float64Array(0)];
+  private readonly rowSeen: Uint8Array[] = [new Uint8Array(0)];
+
+  /**
+   * {@link bigramLogProbs} of the same candidates after each of `rows` previous syllables
+   * (`p1s[r]` into `outs[r]`/`seens[r]`), the memo's misses of all rows in one batch.
+   */
+  bigramRows(candidates: ArrayLike<number>, count: number, p1s: Int32Array, rows: number, outs: Float64Array[], seens: Uint8Array[]): void {
     const base = this.base;
-    if (this.missIds.length < count) this.grow(count);
+    if (this.missIds.length < count * rows) this.grow(count * rows);
     let misses = 0;
-    for (let i = 0; i < count; i++) {
-      const w = candidates[i];
-      const key = (p1 + 1) * base + (w + 1);
-      const h = Math.imul(key, 0x9e3779b1) >>> BIGRAM_CACHE_SHIFT;
-      if (this.bigramKey[h] === key) {
-        out[i] = this.bigramValue[h];
-        seen[i] = this.bigramSeen[h];
-      } else {
-        this.missIds[misses] = w;
-        this.missAt[misses++] = i;
+    for (let r = 0; r < rows; r++) {
+      const p1 = p1s[r];
+      const out = outs[r];
+      const seen = seens[r];
+      for (let i = 0; i < count; i++) {
+        const w = candidates[i];
+        const key = (p1 + 1) * base + (w + 1);
+        const h = Math.imul(key, 0x9e3779b1) >>> BIGRAM_CACHE_SHIFT;
+        if (this.bigramKey[h] === key) {
+          out[i] = this.bigramValue[h];
+          seen[i] = this.bigramSeen[h];
+        } else {
+          this.missIds[misses] = w;
+          this.missP1[misses] = p1;
+          this.missAt[misses++] = r * count + i;
+        }
       }
     }
     if (misses === 0) return;
-    this.model.bigramLogProbs(this.missIds, p1, this.missOut, this.missSeen, misses);
+    this.model.bigramsOf(this.missP1, this.missIds, this.missOut, this.missSeen, misses);
     for (let k = 0; k < misses; k++) {
       const w = this.missIds[k];
-      const key = (p1 + 1) * base + (w + 1);
+      const key = (this.missP1[k] + 1) * base + (w + 1);
       const h = Math.imul(key, 0x9e3779b1) >>> BIGRAM_CACHE_SHIFT;
       this.bigramKey[h] = key;
       this.bigramValue[h] = this.missOut[k];
       this.bigramSeen[h] = this.missSeen[k];
-      const i = this.missAt[k];
-      out[i] = this.bigramValue[h];
-      seen[i] = this.missSeen[k];
+      const at = this.missAt[k];
+      const r = Math.floor(at / count);
+      outs[r][at - r * count] = this.bigramValue[h];
+      seens[r][at - r * count] = this.missSeen[k];
     }
   }
 
   private grow(size: number): void {
     this.missIds = new Int32Array(size);
+    this.missP1 = new Int32Array(size);
     this.missAt = new Int32Array(size);
     this.missOut = new Float64Array(size);
     this.missSeen = new Uint8Array(size);
@@ -159,7 +183,7 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
   // is written before it is read, and only the bin counts need resetting.
   const buffers = hypothesisBuffers(size, n + 1, cap, beam, widest);
   const { score, p1s, p2s, back, chosen, count, order, firstIds, memoP1, bigrams, seen, trigramScores } = buffers;
-  const { hypP1, hypStart, hypRow, hypWeight, hypQuery, queryWord, queryP1, queryP2 } = buffers;
+  const { hypP1, hypP2, hypStart, hypRow, hypWeight, hypQuery, queryWord, queryP1, queryP2 } = buffers;
   count.fill(0, 0, n + 1);
   score[0] = 0;
   p1s[0] = BOS_ID;
@@ -209,7 +233,6 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
     const restart = slots[i].sentenceStart && i > 0;
     // First each kept hypothesis's history, its bigram row and the trigrams to look up; then
     // every trigram of the slot in one batch, so that their cache misses overlap.
-    let queries = 0;
     for (let a = 0; a < keep; a++) {
       const h = order[a];
       let p1 = p1s[h];
@@ -222,15 +245,19 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
       }
       let row = 0;
       while (row < memoSize && memoP1[row] !== p1) row++;
-      if (row === memoSize) {
-        scorer.bigramLogProbs(firstIds, width, p1, bigrams[row], seen[row]);
-        memoP1[row] = p1;
-        memoSize++;
-      }
-      const weight = scorer.historyWeight(p2, p1); // NaN: no trigram follows this history
+      if (row === memoSize) memoP1[memoSize++] = p1;
       hypP1[a] = p1;
+      hypP2[a] = p2;
       hypStart[a] = start;
       hypRow[a] = row;
+    }
+    scorer.bigramRows(firstIds, width, memoP1, memoSize, bigrams, seen);
+    let queries = 0;
+    for (let a = 0; a < keep; a++) {
+      const p1 = hypP1[a];
+      const p2 = hypP2[a];
+      const row = hypRow[a];
+      const weight = scorer.historyWeight(p2, p1); // NaN: no trigram follows this history
       hypWeight[a] = weight;
       hypQuery[a] = queries;
       // Only where the bigram exists can the trigram (the builder keeps every suffix).
@@ -334,6 +361,7 @@ interface HypothesisBuffers {
   seen: Uint8Array[];
   /** Each kept hypothesis's last syllable, score, bigram row, history weight and first trigram query. */
   hypP1: Int32Array;
+  hypP2: Int32Array;
   hypStart: Float64Array;
   hypRow: Int32Array;
   hypWeight: Float64Array;
@@ -372,6 +400,7 @@ function hypothesisBuffers(size: number, bins: number, cap: number, beam: number
       bigrams: Array.from({ length: rows }, () => new Float64Array(width)),
       seen: Array.from({ length: rows }, () => new Uint8Array(width)),
       hypP1: new Int32Array(rows),
+      hypP2: new Int32Array(rows),
       hypStart: new Float64Array(rows),
       hypRow: new Int32Array(rows),
       hypWeight: new Float64Array(rows),
