@@ -33,7 +33,7 @@ const lattice = fc
 
 /** The chosen readings, as text, one per slot where a reading starts. */
 function path(slots: readonly Slot[]): string[] {
-  return decode(scorer, slots, 8).map(({ slot, candidate }) => `${slot}:${candidate.text}/${candidate.span}`);
+  return decode(scorer, slots, 8, 4).map(({ slot, candidate }) => `${slot}:${candidate.text}/${candidate.span}`);
 }
 
 describe('decoder', () => {

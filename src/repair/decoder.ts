@@ -133,11 +133,6 @@ export class CachedScorer {
   }
 }
 
-/**
- * Hypotheses more than this (log10) behind the best of their slot are dropped before the beam
- * is full: on the dev set they never win, and they cost a quarter of the look-ups.
- */
-const WINDOW = 4;
 const BIGRAM_CACHE_BITS = 16;
 const BIGRAM_CACHE_SIZE = 1 << BIGRAM_CACHE_BITS;
 const BIGRAM_CACHE_SHIFT = 32 - BIGRAM_CACHE_BITS;
@@ -164,7 +159,9 @@ export interface Choice {
 
 /**
  * Best path through `slots`: maximises Σ log10 P_LM − Σ channel cost. Returns the choices in
- * slot order; a slot covered by the previous choice's span has no entry.
+ * slot order; a slot covered by the previous choice's span has no entry. At each slot the best
+ * `beam` hypotheses are extended, and of those only the ones less than `window` (log10) behind
+ * the best: the others would not catch up, and they cost most of the look-ups.
  *
  * Hypotheses live in flat typed arrays, one block of `2 × beam × widest slot` entries per slot,
  * so that the inner loop allocates nothing. The look-ups are shared where the model allows:
@@ -172,7 +169,7 @@ export interface Choice {
  * only where its bigram exists and its history has trigrams at all (most readings of a line
  * are improbable, and their trigrams are not in the model).
  */
-export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: number): Choice[] {
+export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: number, window: number): Choice[] {
   const n = slots.length;
   let widest = 1;
   for (const slot of slots) if (slot.candidates.length > widest) widest = slot.candidates.length;
@@ -221,7 +218,7 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
       order[a] = order[best];
       order[best] = t;
       // Hypotheses far behind the best one are dropped: they would not catch up.
-      if (score[order[a]] < score[order[0]] - WINDOW) {
+      if (score[order[a]] < score[order[0]] - window) {
         keep = a;
         break;
       }
