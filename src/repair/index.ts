@@ -245,30 +245,27 @@ export function repairStage(options: RepairOptions = {}): Stage {
   };
 
   const ownLasting = options.costs === undefined ? undefined : new Map<string, Candidate[]>();
-  /**
-   * Memoised candidate lists. Both caches are bounded, so that a long run over an archive does
-   * not grow the heap: lists for syllables and known skeletons (a closed set, asked for again and
-   * again) are kept up to 60,000; those for other words (mostly damage never seen again) up to
-   * 20,000, so that these cannot push the common ones out.
-   */
-  const cached = (key: string, lasting: boolean, make: () => Candidate[]): Candidate[] => {
-    const cache = lasting ? (ownLasting ?? getIndex().lastingCache) : (ownCache ?? getIndex().cache);
-    let c = cache.get(key);
-    if (c === undefined) {
-      if (cache.size >= (lasting ? 60_000 : 20_000)) cache.clear();
-      c = make();
-      cache.set(key, c);
-    }
-    return c;
-  };
 
-  /** A word's candidates, each with `penalty` added to its cost (memoised with it: no copies). */
-  const candidatesFor = (lower: string, trust: MarkTrust, maxDistance: number, limit: number, penalty = 0): Candidate[] =>
-    cached(`${trust}${maxDistance}${limit}${penalty}\u0000${lower}`, isValidSyllable(lower) || hasSkeleton(lower), () => {
-      const list = tokenCandidates(getIndex(), lower, { trust, maxDistance, limit, costs, rankWindow: RANK_WINDOW });
-      if (penalty !== 0) for (const c of list) c.cost += penalty;
-      return list;
-    });
+  /**
+   * A word's candidates, each with `penalty` added to its cost, memoised (with the penalty: no
+   * copies). Both caches are bounded, so that a long run over an archive does not grow the
+   * heap: lists for syllables and known skeletons (a closed set, asked for again and again) are
+   * kept up to 60,000; those for other words (mostly damage never seen again) up to 20,000, so
+   * that these cannot push the common ones out.
+   */
+  function candidatesFor(lower: string, trust: MarkTrust, maxDistance: number, limit: number, penalty = 0): Candidate[] {
+    const key = `${trust}${maxDistance}${limit}${penalty}\u0000${lower}`;
+    const lasting = ownLasting ?? getIndex().lastingCache;
+    const passing = ownCache ?? getIndex().cache;
+    const known = lasting.get(key) ?? passing.get(key);
+    if (known !== undefined) return known;
+    const list = tokenCandidates(getIndex(), lower, { trust, maxDistance, limit, costs, rankWindow: RANK_WINDOW });
+    if (penalty !== 0) for (const c of list) c.cost += penalty;
+    const cache = isValidSyllable(lower) || hasSkeleton(lower) ? lasting : passing;
+    if (cache.size >= (cache === lasting ? 60_000 : 20_000)) cache.clear();
+    cache.set(key, list);
+    return list;
+  }
 
   // The model and its scorer, set by `repairLine` (the model loads on first use) for it and
   // the helpers below.
