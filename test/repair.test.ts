@@ -279,6 +279,12 @@ describe('ocr option', () => {
     expect(edits[0].confidence).toBeGreaterThan(0.5);
   });
 
+  it('doubts only the marks of such lines, and never a capitalised word inside a sentence', () => {
+    expect(fix('Chúng tôi đã mua một chiếc táu mới.', { ocr: true }).text).toBe('Chúng tôi đã mua một chiếc tàu mới.');
+    const name = 'Anh ấy nói rằng việc Nãy rất quan trọng với gia đình.';
+    expect(fix(name, { ocr: true }).text).toBe(name);
+  });
+
   it('still leaves the test sentences as they are', () => {
     for (const s of SENTENCES) expect(fix(s, { ocr: true }).text).toBe(s);
   });

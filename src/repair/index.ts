@@ -237,6 +237,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
   const suspectRight = new Int32Array(SUSPECT_MEMO_SIZE);
   const suspectLower: (string | undefined)[] = new Array(SUSPECT_MEMO_SIZE).fill(undefined);
   const suspectValue: Candidate[][] = new Array(SUSPECT_MEMO_SIZE).fill(NO_CANDIDATES);
+  const suspectMarksOnly = new Uint8Array(SUSPECT_MEMO_SIZE);
 
   const lexiconMayMatch = (line: string): boolean => {
     if (lexicon.size === 0) return false;
@@ -277,13 +278,13 @@ export function repairStage(options: RepairOptions = {}): Stage {
    * memoised by the word and its neighbours, which decide it (common words recur in the
    * same company all through a text).
    */
-  function suspectsFor(w: Word, slots: readonly Slot[]): Candidate[] {
+  function suspectsFor(w: Word, slots: readonly Slot[], marksOnly: boolean): Candidate[] {
     const s = w.slot;
     const id = slots[s].candidates[0].ids[0];
     const left = s > 0 && !slots[s].sentenceStart ? slots[s - 1].candidates[0].ids[0] : BOS_ID;
     const right = s + 1 < slots.length && !slots[s + 1].sentenceStart ? slots[s + 1].candidates[0].ids[0] : EOS_ID;
     const h = (Math.imul(left + 1, 0x9e3779b1) ^ Math.imul(id + 1, 0x85ebca6b) ^ Math.imul(right + 1, 0xc2b2ae35)) >>> SUSPECT_MEMO_SHIFT;
-    if (suspectLeft[h] === left && suspectId[h] === id && suspectRight[h] === right && suspectLower[h] === w.lower) {
+    if (suspectLeft[h] === left && suspectId[h] === id && suspectRight[h] === right && suspectLower[h] === w.lower && suspectMarksOnly[h] === +marksOnly) {
       return suspectValue[h];
     }
     // A word this probable between its neighbours leaves its near misses no room: the best
@@ -292,7 +293,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
     const own = scorer.logProb(id, left) + scorer.logProb(right, id);
     let value = NO_CANDIDATES;
     if (own <= FITS_CONTEXT) {
-      const alternatives = candidatesFor(w.lower, 'all', 1, SUSPECT_CANDIDATES, VALID_CHANGE_PENALTY);
+      const alternatives = candidatesFor(w.lower, 'all', marksOnly ? 0 : 1, SUSPECT_CANDIDATES, VALID_CHANGE_PENALTY);
       // First as if every alternative had the word bonus (a bound: most words fail it
       // even so, and the word-list look-ups are saved), then with the bonus they have.
       if (contextPrefersOther(own, left, right, alternatives, WORD_BONUS + 1e-6)) {
@@ -304,6 +305,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
     suspectId[h] = id;
     suspectRight[h] = right;
     suspectLower[h] = w.lower;
+    suspectMarksOnly[h] = +marksOnly;
     suspectValue[h] = value;
     return value;
   }
@@ -492,8 +494,13 @@ export function repairStage(options: RepairOptions = {}): Stage {
         if (longWord && m.ocr) alts = alts.concat(splitCandidates(idx, w.lower, costs));
       } else if (m.heavy) {
         alts = candidatesFor(w.lower, 'none', 0, MARK_CANDIDATES, HEAVY_CHANGE_PENALTY);
+      } else if (m === OCR_MODE) {
+        // A line of OCR text without damage of its own: only the marks of its words are
+        // doubted (the usual error of an OCR engine that reads Vietnamese), and a capitalised
+        // word inside a sentence, most likely a name, not at all.
+        if (w.text === w.lower || slot.sentenceStart) alts = suspectsFor(w, slots, true);
       } else if (m.ocr || m.noMarks) {
-        alts = suspectsFor(w, slots);
+        alts = suspectsFor(w, slots, false);
       }
       // A final-consonant fragment or a damaged word next to this one: join them.
       if (nextJoinable && next.kind === 'foreign' && (isFinalFragment(next.lower) || !valid)) {
