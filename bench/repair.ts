@@ -4,7 +4,8 @@
  *   npx tsx bench/repair.ts [--mb 1] [--reps 5]
  *
  * Paths: OCR-like text (clean corpus text with simulated scan damage on 10% of the syllables,
- * made at run time), text typed without diacritics (the same text stripped at run time), and
+ * made at run time; also with the `ocr` option, which reads every line as OCR text), text typed
+ * without diacritics (the same text stripped at run time), and
  * the clean text itself (the fast path that skips undamaged lines). Each is timed through the
  * repair stage alone and through the whole `fix`; the baseline row is `TextDecoder.decode` +
  * `normalize('NFC')` of the clean bytes.
@@ -35,6 +36,7 @@ const damagedRuns = (from: number) =>
   Array.from({ length: reps + 1 }, (_, k) => encoder.encode(simulateDamage(clean, { rate: 0.1, seed: from + k })));
 const stageRuns = damagedRuns(1);
 const fixRuns = damagedRuns(1001);
+const ocrRuns = damagedRuns(2001);
 const inputs = {
   'OCR-like (repeated)': simulateDamage(clean, { rate: 0.1, seed: 1 }),
   'without diacritics': stripDiacritics(clean),
@@ -43,12 +45,14 @@ const inputs = {
 };
 
 const stage = [repairStage()];
+const ocrStage = [repairStage({ ocr: true })];
 runStages('Tieng Viet', stage); // load the model before timing
 const cleanBytes = encoder.encode(clean);
 const baseline = measure('decode + NFC (baseline)', cleanBytes, (b) => decoder.decode(b).normalize('NFC'), reps);
 const rows = [baseline];
 rows.push(measureEach('repair stage, OCR-like (simulated damage)', stageRuns[0], stageRuns.slice(1), (b) => runStages(decoder.decode(b), stage)));
 rows.push(measureEach('  fix, OCR-like (simulated damage)', fixRuns[0], fixRuns.slice(1), (b) => fix(decoder.decode(b))));
+rows.push(measureEach('repair stage with ocr: true, OCR-like', ocrRuns[0], ocrRuns.slice(1), (b) => runStages(decoder.decode(b), ocrStage)));
 for (const [name, text] of Object.entries(inputs)) {
   const bytes = encoder.encode(text);
   rows.push(measure(`repair stage, ${name}`, bytes, (b) => runStages(decoder.decode(b), stage), reps));

@@ -497,7 +497,7 @@ export function choiceMargins(model: CachedScorer, slots: readonly Slot[], choic
   const queries = marginQueries;
   queries.reset();
   // Each unit of the chosen path that a window covers, asked for once (-1: not needed).
-  const pathQuery = new Int32Array(ids.length).fill(-1);
+  const pathQuery = queries.pathIndex(ids.length);
   // The windows of the kept inputs, one after the other, and where each choice's starts.
   const kept: number[] = [];
   // The index of the first look-up of each choice's kept window; its look-ups follow in order.
@@ -560,6 +560,15 @@ class UnitQueries {
   reset(): void {
     this.count = 0;
   }
+
+  /** A reused array of `n` entries set to -1: where the chosen path's units were asked for. */
+  pathIndex(n: number): Int32Array {
+    if (this.path.length < n) this.path = new Int32Array(2 * n);
+    this.path.fill(-1, 0, n);
+    return this.path;
+  }
+
+  private path = new Int32Array(256);
 
   /** Look-ups added since the reset. */
   get size(): number {

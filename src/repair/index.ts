@@ -506,7 +506,8 @@ export function repairStage(options: RepairOptions = {}): Stage {
       if (nextJoinable && next.kind === 'foreign' && (isFinalFragment(next.lower) || !valid)) {
         alts = alts.concat(joinCandidates(w.lower, next.lower));
       }
-      if (alts.length > 0) slot.candidates = slot.candidates.concat(alts);
+      // The slot's list is its own (made in `addSlot`): the readings go on its end.
+      for (let k = 0; k < alts.length; k++) slot.candidates.push(alts[k]);
     }
   }
 
