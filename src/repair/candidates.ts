@@ -25,6 +25,10 @@ export interface Candidate {
   span: number;
 }
 
+/** Bounds of the candidate caches, so that a long run over an archive does not grow the heap. */
+const LASTING_LISTS = 60_000;
+const PASSING_LISTS = 20_000;
+
 /** How the marks of a token are to be trusted while generating its candidates. */
 export type MarkTrust =
   /** The passage was written without any marks: marks cost nothing. */
@@ -33,6 +37,44 @@ export type MarkTrust =
   | 'vowels'
   /** Marks are evidence: changing one has a cost. */
   | 'all';
+
+/**
+ * Candidate lists by query settings, then by word, holding at most `limit` lists (all are let
+ * go when it is full). Two levels, so that a look-up hashes the word as it is instead of a key
+ * made by joining the settings to it.
+ */
+export class CandidateCache {
+  private readonly tables = new Map<number, Map<string, Candidate[]>>();
+  private count = 0;
+
+  constructor(private readonly limit: number) {}
+
+  /** The lists made with these settings (see {@link settingsKey}), by word. */
+  table(settings: number): Map<string, Candidate[]> {
+    let table = this.tables.get(settings);
+    if (table === undefined) {
+      table = new Map();
+      this.tables.set(settings, table);
+    }
+    return table;
+  }
+
+  /** Adds a list to `table` (one of this cache's), first letting every list go if the cache is full. */
+  add(table: Map<string, Candidate[]>, word: string, list: Candidate[]): void {
+    if (this.count >= this.limit) {
+      for (const t of this.tables.values()) t.clear();
+      this.count = 0;
+    }
+    table.set(word, list);
+    this.count++;
+  }
+}
+
+/** A number for a set of candidate query settings (`penalty` in tenths). */
+export function settingsKey(trust: MarkTrust, maxDistance: number, limit: number, penalty: number): number {
+  const t = trust === 'none' ? 0 : trust === 'vowels' ? 1 : 2;
+  return ((Math.round(penalty * 10) * 8 + maxDistance) * 64 + limit) * 4 + t;
+}
 
 /** Candidate skeleton with its distance from the query. */
 interface Near {
@@ -53,10 +95,13 @@ export class SkeletonIndex {
   /** The tone and the vowel-mark letters ({@link markBits}) of each id, for the channel costs. */
   readonly tone: Uint8Array;
   readonly marks: Uint8Array;
-  /** Candidate lists already made with the default channel, shared by every stage on this model. */
-  readonly cache = new Map<string, Candidate[]>();
-  /** The same for syllables and known skeletons, kept apart so that damage does not evict them. */
-  readonly lastingCache = new Map<string, Candidate[]>();
+  /**
+   * Candidate lists already made with the default channel, shared by every stage on this model:
+   * for words that are syllables or known skeletons (a closed set, asked for again and again)
+   * and, apart so that damage never seen again cannot push those out, for other words.
+   */
+  readonly lastingCache = new CandidateCache(LASTING_LISTS);
+  readonly cache = new CandidateCache(PASSING_LISTS);
 
   constructor(readonly model: LanguageModel) {
     const n = model.vocabSize;

@@ -11,7 +11,7 @@ import { applyEdits, EditTracker } from '../edits.js';
 import type { Stage } from '../stage.js';
 import { tokenize, type Token } from '../tokenize/index.js';
 import type { StageEdit } from '../types.js';
-import { type Candidate, SkeletonIndex, splitCandidates, tokenCandidates, type MarkTrust } from './candidates.js';
+import { type Candidate, CandidateCache, settingsKey, SkeletonIndex, splitCandidates, tokenCandidates, type MarkTrust } from './candidates.js';
 import { type ChannelCosts, DEFAULT_COSTS, hasMarks, skeletonOf } from './channel.js';
 import { CachedScorer, type Choice, choiceMargins, decode, type Slot } from './decoder.js';
 import { isFinalFragment, isHeadFragment, lineMode, type LineMode, looksDamaged, MIN_PASSAGE_WORDS } from './detect.js';
@@ -194,7 +194,8 @@ export function repairStage(options: RepairOptions = {}): Stage {
     index ??= skeletonIndex(model);
     return index;
   };
-  const ownCache = options.costs === undefined ? undefined : new Map<string, Candidate[]>();
+  // With their own channel costs, a stage's candidate lists are its own.
+  const ownCache = options.costs === undefined ? undefined : new CandidateCache(20_000);
   const hasSkeleton = (s: string) => getIndex().hasSkeleton(s);
   const isLoanword = (lower: string) => (model ??= defaultModel()).isLoanword(lower);
 
@@ -245,26 +246,24 @@ export function repairStage(options: RepairOptions = {}): Stage {
     return false;
   };
 
-  const ownLasting = options.costs === undefined ? undefined : new Map<string, Candidate[]>();
+  const ownLasting = options.costs === undefined ? undefined : new CandidateCache(60_000);
 
   /**
    * A word's candidates, each with `penalty` added to its cost, memoised (with the penalty: no
-   * copies). Both caches are bounded, so that a long run over an archive does not grow the
-   * heap: lists for syllables and known skeletons (a closed set, asked for again and again) are
-   * kept up to 60,000; those for other words (mostly damage never seen again) up to 20,000, so
-   * that these cannot push the common ones out.
+   * copies) in bounded caches: one for syllables and known skeletons, one for other words.
    */
   function candidatesFor(lower: string, trust: MarkTrust, maxDistance: number, limit: number, penalty = 0): Candidate[] {
-    const key = `${trust}${maxDistance}${limit}${penalty}\u0000${lower}`;
+    const settings = settingsKey(trust, maxDistance, limit, penalty);
     const lasting = ownLasting ?? getIndex().lastingCache;
     const passing = ownCache ?? getIndex().cache;
-    const known = lasting.get(key) ?? passing.get(key);
+    const lastingTable = lasting.table(settings);
+    const passingTable = passing.table(settings);
+    const known = lastingTable.get(lower) ?? passingTable.get(lower);
     if (known !== undefined) return known;
     const list = tokenCandidates(getIndex(), lower, { trust, maxDistance, limit, costs, rankWindow: RANK_WINDOW });
     if (penalty !== 0) for (const c of list) c.cost += penalty;
-    const cache = isValidSyllable(lower) || hasSkeleton(lower) ? lasting : passing;
-    if (cache.size >= (cache === lasting ? 60_000 : 20_000)) cache.clear();
-    cache.set(key, list);
+    if (isValidSyllable(lower) || hasSkeleton(lower)) lasting.add(lastingTable, lower, list);
+    else passing.add(passingTable, lower, list);
     return list;
   }
 
