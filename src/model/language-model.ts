@@ -591,8 +591,9 @@ export class LanguageModel {
         if (hit >= 0) out[batch.at[k]] = level3!.probBook[(level3!.entries[hit] / level3!.remSize) & 0xff];
       }
     }
-    // Pass 2: for the rest, the bigram and (with two contexts) the history's back-off weight.
-    // Entry 2j of the batch is look-up j's bigram, 2j + 1 its history (or nothing).
+    // Pass 2: for the rest, the bigram and (with two contexts) the history's back-off weight:
+    // each look-up's bigram goes into the batch, followed by its history if it has one, and
+    // `history[i]` is where that history went (-1: none).
     const history = this.historyAt(count);
     m = 0;
     for (let i = 0; i < count; i++) {

@@ -26,8 +26,8 @@ export interface Candidate {
 }
 
 /** Bounds of the candidate caches, so that a long run over an archive does not grow the heap. */
-const LASTING_LISTS = 60_000;
-const PASSING_LISTS = 20_000;
+export const LASTING_LISTS = 60_000;
+export const PASSING_LISTS = 20_000;
 
 /** How the marks of a token are to be trusted while generating its candidates. */
 export type MarkTrust =

@@ -43,6 +43,10 @@ export class CachedScorer {
   private readonly bigramKey = new Int32Array(BIGRAM_CACHE_SIZE).fill(-1);
   private readonly bigramValue = new Float32Array(BIGRAM_CACHE_SIZE);
   private readonly bigramSeen = new Uint8Array(BIGRAM_CACHE_SIZE);
+  // One row for `bigramLogProbs`.
+  private readonly rowP1 = new Int32Array(1);
+  private readonly rowOut: Float64Array[] = [new Float64Array(0)];
+  private readonly rowSeen: Uint8Array[] = [new Uint8Array(0)];
   private missIds = new Int32Array(64);
   private missP1 = new Int32Array(64);
   private missAt = new Int32Array(64);
@@ -58,10 +62,6 @@ export class CachedScorer {
     this.rowSeen[0] = seen;
     this.bigramRows(candidates, count, this.rowP1, 1, this.rowOut, this.rowSeen);
   }
-
-  private readonly rowP1 = new Int32Array(1);
-  private readonly rowOut: Float64Array[] = [new Float64Array(0)];
-  private readonly rowSeen: Uint8Array[] = [new Uint8Array(0)];
 
   /**
    * {@link bigramLogProbs} of the same candidates after each of `rows` previous syllables
@@ -228,8 +228,9 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
     const width = candidates.length;
     let memoSize = 0;
     const restart = slots[i].sentenceStart && i > 0;
-    // First each kept hypothesis's history, its bigram row and the trigrams to look up; then
-    // every trigram of the slot in one batch, so that their cache misses overlap.
+    // First each kept hypothesis's history and its row of bigrams (one per distinct previous
+    // syllable), then all the rows' bigrams in one batch, then the trigrams to look up and
+    // those in one batch: the cache misses of a batch overlap.
     for (let a = 0; a < keep; a++) {
       const h = order[a];
       let p1 = p1s[h];
@@ -498,7 +499,7 @@ export function choiceMargins(model: CachedScorer, slots: readonly Slot[], choic
   queries.reset();
   // Each unit of the chosen path that a window covers, asked for once (-1: not needed).
   const pathQuery = queries.pathIndex(ids.length);
-  // The windows of the kept inputs, one after the other, and where each choice's starts.
+  // The windows of the kept inputs, one after the other.
   const kept: number[] = [];
   // The index of the first look-up of each choice's kept window; its look-ups follow in order.
   const keptQuery: number[] = [];
@@ -555,6 +556,7 @@ class UnitQueries {
   private prev1 = new Int32Array(256);
   private prev2 = new Int32Array(256);
   private out = new Float64Array(256);
+  private path = new Int32Array(256);
   private count = 0;
 
   reset(): void {
@@ -567,8 +569,6 @@ class UnitQueries {
     this.path.fill(-1, 0, n);
     return this.path;
   }
-
-  private path = new Int32Array(256);
 
   /** Look-ups added since the reset. */
   get size(): number {

@@ -11,7 +11,17 @@ import { applyEdits, EditTracker } from '../edits.js';
 import type { Stage } from '../stage.js';
 import { tokenize, type Token } from '../tokenize/index.js';
 import type { StageEdit } from '../types.js';
-import { type Candidate, CandidateCache, settingsKey, SkeletonIndex, splitCandidates, tokenCandidates, type MarkTrust } from './candidates.js';
+import {
+  type Candidate,
+  CandidateCache,
+  LASTING_LISTS,
+  type MarkTrust,
+  PASSING_LISTS,
+  settingsKey,
+  SkeletonIndex,
+  splitCandidates,
+  tokenCandidates,
+} from './candidates.js';
 import { type ChannelCosts, DEFAULT_COSTS, hasMarks, skeletonOf } from './channel.js';
 import { CachedScorer, type Choice, choiceMargins, decode, type Slot } from './decoder.js';
 import { isFinalFragment, isHeadFragment, lineMode, type LineMode, looksDamaged, MIN_PASSAGE_WORDS } from './detect.js';
@@ -195,7 +205,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
     return index;
   };
   // With their own channel costs, a stage's candidate lists are its own.
-  const ownCache = options.costs === undefined ? undefined : new CandidateCache(20_000);
+  const ownCache = options.costs === undefined ? undefined : new CandidateCache(PASSING_LISTS);
   const hasSkeleton = (s: string) => getIndex().hasSkeleton(s);
   const isLoanword = (lower: string) => (model ??= defaultModel()).isLoanword(lower);
 
@@ -246,7 +256,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
     return false;
   };
 
-  const ownLasting = options.costs === undefined ? undefined : new CandidateCache(60_000);
+  const ownLasting = options.costs === undefined ? undefined : new CandidateCache(LASTING_LISTS);
 
   /**
    * A word's candidates, each with `penalty` added to its cost, memoised (with the penalty: no
