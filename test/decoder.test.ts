@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultModel } from '../src/index.js';
+import { BOS_ID, EOS_ID } from '../src/model/index.js';
 import type { Candidate } from '../src/repair/candidates.js';
 import { CachedScorer, decode, type Slot } from '../src/repair/decoder.js';
 
@@ -45,6 +46,52 @@ describe('decoder', () => {
         const doubled = slots.map((s) => (s.candidates.length === 1 ? { ...s, candidates: [s.candidates[0], { ...s.candidates[0] }] } : s));
         expect(path(slots)).toEqual(path(doubled));
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds the best path of the whole lattice when nothing is pruned', () => {
+    // Exhaustive search over every path of a small lattice, scored with the model directly:
+    // what the beam (with its merged states and batched look-ups) must find when its beam
+    // and window keep every hypothesis.
+    const score = (slots: readonly Slot[], picks: readonly number[]): number => {
+      let total = 0;
+      let p1 = BOS_ID;
+      let p2 = -1;
+      for (let i = 0, k = 0; i < slots.length; k++) {
+        const c = slots[i].candidates[picks[k]];
+        if (slots[i].sentenceStart && i > 0) {
+          total += model.logProb(EOS_ID, p1, p2);
+          p1 = BOS_ID;
+          p2 = -1;
+        }
+        total -= c.cost;
+        for (const id of c.ids) {
+          total += model.logProb(id, p1, p2);
+          p2 = p1;
+          p1 = id;
+        }
+        i += c.span;
+      }
+      return total + model.logProb(EOS_ID, p1, p2);
+    };
+    const best = (slots: readonly Slot[], i = 0, picks: number[] = []): number => {
+      if (i === slots.length) return score(slots, picks);
+      let top = -Infinity;
+      slots[i].candidates.forEach((c, k) => {
+        if (i + c.span <= slots.length) top = Math.max(top, best(slots, i + c.span, [...picks, k]));
+      });
+      return top;
+    };
+    fc.assert(
+      fc.property(
+        lattice.filter((slots) => slots.length <= 6),
+        (slots) => {
+          const choices = decode(scorer, slots, 1000, Infinity);
+          const picks = choices.map(({ slot, candidate }) => slots[slot].candidates.indexOf(candidate));
+          expect(score(slots, picks)).toBeCloseTo(best(slots), 4);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -208,26 +208,40 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
       count[i + 1] = 1;
       continue;
     }
-    // The best `beam` hypotheses of this bin (one at a sentence start: the context resets).
+    const restart = slots[i].sentenceStart && i > 0;
+    // The best `beam` hypotheses of this bin. At a sentence start the context resets, so the
+    // hypotheses differ only by their score with the sentence's end: the best goes on alone.
     for (let j = 0; j < m; j++) order[j] = base + j;
-    let keep = slots[i].sentenceStart ? 1 : Math.min(beam, m);
-    for (let a = 0; a < keep; a++) {
-      let best = a;
-      for (let b = a + 1; b < m; b++) if (score[order[b]] > score[order[best]]) best = b;
-      const t = order[a];
-      order[a] = order[best];
-      order[best] = t;
-      // Hypotheses far behind the best one are dropped: they would not catch up.
-      if (score[order[a]] < score[order[0]] - window) {
-        keep = a;
-        break;
+    let keep = Math.min(beam, m);
+    if (restart) {
+      let bestEnd = -Infinity;
+      for (let j = 0; j < m; j++) {
+        const e = base + j;
+        const withEnd = score[e] + scorer.logProb(EOS_ID, p1s[e], p2s[e]);
+        if (withEnd > bestEnd) {
+          bestEnd = withEnd;
+          order[0] = e;
+        }
+      }
+      keep = 1;
+    } else {
+      for (let a = 0; a < keep; a++) {
+        let best = a;
+        for (let b = a + 1; b < m; b++) if (score[order[b]] > score[order[best]]) best = b;
+        const t = order[a];
+        order[a] = order[best];
+        order[best] = t;
+        // Hypotheses far behind the best one are dropped: they would not catch up.
+        if (score[order[a]] < score[order[0]] - window) {
+          keep = a;
+          break;
+        }
       }
     }
     const candidates = slots[i].candidates;
     for (let c = 0; c < candidates.length; c++) firstIds[c] = candidates[c].ids[0];
     const width = candidates.length;
     let memoSize = 0;
-    const restart = slots[i].sentenceStart && i > 0;
     // First each kept hypothesis's history and its row of bigrams (one per distinct previous
     // syllable), then all the rows' bigrams in one batch, then the trigrams to look up and
     // those in one batch: the cache misses of a batch overlap.
