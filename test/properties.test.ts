@@ -147,6 +147,18 @@ describe('fix properties', () => {
     );
   });
 
+  it('is idempotent and replays its edits with the ocr option too', () => {
+    // Every line with words goes through the decoder then, so this covers it on any input.
+    fc.assert(
+      fc.property(arbitraryText, (input) => {
+        const once = fix(input, { ocr: true });
+        checkResult(input, once);
+        expect(fix(once.text, { ocr: true }).text).toBe(once.text);
+      }),
+      RUNS,
+    );
+  });
+
   it('never throws on arbitrary strings', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (input) => {
