@@ -551,13 +551,7 @@ export class LanguageModel {
       batch.at[m] = i;
       place(level3, high | (low >>> rb), low & level3.maskR, batch, m++);
     }
-    if (m === 0) return;
-    findPlaced(level3, batch, m);
-    const entries = level3.entries;
-    for (let k = 0; k < m; k++) {
-      const hit = batch.hits[k];
-      if (hit >= 0) out[batch.at[k]] = level3.probBook[(entries[hit] / level3.remSize) & 0xff];
-    }
+    if (m > 0) this.trigramHits(level3, batch, m, out);
   }
 
   /**
@@ -584,13 +578,7 @@ export class LanguageModel {
       batch.at[m] = i;
       place(level3, (p2 << (2 * bits - level3.rb)) | (low >>> level3.rb), low & level3.maskR, batch, m++);
     }
-    if (m > 0) {
-      findPlaced(level3!, batch, m);
-      for (let k = 0; k < m; k++) {
-        const hit = batch.hits[k];
-        if (hit >= 0) out[batch.at[k]] = level3!.probBook[(level3!.entries[hit] / level3!.remSize) & 0xff];
-      }
-    }
+    if (m > 0) this.trigramHits(level3!, batch, m, out);
     // Pass 2: for the rest, the bigram and (with two contexts) the history's back-off weight:
     // each look-up's bigram goes into the batch, followed by its history if it has one, and
     // `history[i]` is where that history went (-1: none).
@@ -701,7 +689,11 @@ export class LanguageModel {
       batch.at[m] = i;
       place(level3, (p2 << (2 * bits - rb)) | (low >>> rb), low & level3.maskR, batch, m++);
     }
-    if (m === 0) return;
+    if (m > 0) this.trigramHits(level3, batch, m, out);
+  }
+
+  /** Finds the `m` placed trigrams of `batch` and writes the probability of each one found to `out[batch.at[k]]`. */
+  private trigramHits(level3: Level, batch: Batch, m: number, out: Float64Array): void {
     findPlaced(level3, batch, m);
     const entries = level3.entries;
     for (let k = 0; k < m; k++) {
