@@ -145,6 +145,18 @@ function pairSlot(a: number, b: number): number {
   return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca6b)) >>> 8;
 }
 
+/** Places the bigram `a b` (as {@link find2} reads it) into `batch` at `i`. */
+function placeBigram(level: Level, a: number, b: number, idBits: number, batch: Batch, i: number): void {
+  const key = (a << idBits) | b;
+  place(level, key >>> level.rb, key & level.maskR, batch, i);
+}
+
+/** Places the trigram `a b c` (as {@link find3} reads it) into `batch` at `i`. */
+function placeTrigram(level: Level, a: number, b: number, c: number, idBits: number, batch: Batch, i: number): void {
+  const low = (b << idBits) | c;
+  place(level, (a << (2 * idBits - level.rb)) | (low >>> level.rb), low & level.maskR, batch, i);
+}
+
 /** Entry of the bigram `a b`, or -1. */
 function find2(level: Level, a: number, b: number, idBits: number): number {
   const key = (a << idBits) | b;
@@ -456,36 +468,9 @@ export class LanguageModel {
    * asking only for those.
    */
   bigramLogProbs(candidates: ArrayLike<number>, prev1: number, out: Float64Array, seen: Uint8Array, count = candidates.length): void {
-    const n = count;
-    const v = this.vocabSize;
-    const level2 = this.level2;
-    const hasPrev1 = prev1 >= 0 && prev1 < v;
-    const unigramBow = hasPrev1 ? this.uniBow[prev1] : 0;
-    if (!hasPrev1) {
-      for (let i = 0; i < n; i++) {
-        const id = candidates[i];
-        seen[i] = 0;
-        out[i] = this.uniProb[id >= 0 && id < v ? id : UNK_ID];
-      }
-      return;
-    }
-    const batch = this.batch(n);
-    const bits = this.idBits;
-    for (let i = 0; i < n; i++) {
-      const id = candidates[i];
-      const key = (prev1 << bits) | (id >= 0 && id < v ? id : UNK_ID);
-      place(level2, key >>> level2.rb, key & level2.maskR, batch, i);
-    }
-    findPlaced(level2, batch, n);
-    const entries = level2.entries;
-    const hits = batch.hits;
-    for (let i = 0; i < n; i++) {
-      const hit = hits[i];
-      const id = candidates[i];
-      seen[i] = hit >= 0 ? 1 : 0;
-      out[i] = hit >= 0 ? level2.probBook[(entries[hit] / level2.remSize) & 0xff] : unigramBow + this.uniProb[id >= 0 && id < v ? id : UNK_ID];
-    }
+    this.bigramsOf(new Int32Array(count).fill(prev1), candidates, out, seen, count);
   }
+
 
   private batchArrays: Batch = newBatch(16);
 
@@ -534,25 +519,12 @@ export class LanguageModel {
     out: Float64Array,
     count = candidates.length,
   ): void {
-    const n = count;
-    const level3 = this.level3;
-    const v = this.vocabSize;
-    for (let i = 0; i < n; i++) out[i] = Number.NaN;
-    if (level3 === undefined || prev2 < 0 || prev2 >= v || prev1 < 0 || prev1 >= v) return;
-    const batch = this.batch(n);
-    const bits = this.idBits;
-    const rb = level3.rb;
-    const high = prev2 << (2 * bits - rb);
-    let m = 0;
-    for (let i = 0; i < n; i++) {
-      if (seen[i] !== 1) continue;
-      const id = candidates[i];
-      const low = (prev1 << bits) | (id >= 0 && id < v ? id : UNK_ID);
-      batch.at[m] = i;
-      place(level3, high | (low >>> rb), low & level3.maskR, batch, m++);
-    }
-    if (m > 0) this.trigramHits(level3, batch, m, out);
+    // A look-up not asked for gets no second context, and so no trigram.
+    const prev2s = new Int32Array(count);
+    for (let i = 0; i < count; i++) prev2s[i] = seen[i] === 1 ? prev2 : -1;
+    this.trigramsOf(candidates, new Int32Array(count).fill(prev1), prev2s, out, count);
   }
+
 
   /**
    * {@link logProb} of `count` unrelated look-ups at once: `out[i]` = log10 P(words[i] |
@@ -574,9 +546,8 @@ export class LanguageModel {
       const p2 = prev2s[i];
       if (level3 === undefined || p1 < 0 || p1 >= v || p2 < 0 || p2 >= v) continue;
       const id = words[i];
-      const low = (p1 << bits) | (id >= 0 && id < v ? id : UNK_ID);
       batch.at[m] = i;
-      place(level3, (p2 << (2 * bits - level3.rb)) | (low >>> level3.rb), low & level3.maskR, batch, m++);
+      placeTrigram(level3, p2, p1, id >= 0 && id < v ? id : UNK_ID, bits, batch, m++);
     }
     if (m > 0) this.trigramHits(level3!, batch, m, out);
     // Pass 2: for the rest, the bigram and (with two contexts) the history's back-off weight:
@@ -589,16 +560,14 @@ export class LanguageModel {
       const p1 = prev1s[i];
       if (p1 < 0 || p1 >= v) continue;
       const id = words[i];
-      const key = (p1 << bits) | (id >= 0 && id < v ? id : UNK_ID);
       batch.at[m] = i;
-      place(level2, key >>> level2.rb, key & level2.maskR, batch, m++);
+      placeBigram(level2, p1, id >= 0 && id < v ? id : UNK_ID, bits, batch, m++);
       const p2 = prev2s[i];
       history[i] = -1;
       if (level3 === undefined || p2 < 0 || p2 >= v) continue;
       history[i] = m;
-      const ctx = (p2 << bits) | p1;
       batch.at[m] = i;
-      place(level2, ctx >>> level2.rb, ctx & level2.maskR, batch, m++);
+      placeBigram(level2, p2, p1, bits, batch, m++);
     }
     if (m > 0) findPlaced(level2, batch, m);
     const entries = level2.entries;
@@ -651,9 +620,8 @@ export class LanguageModel {
         continue;
       }
       out[i] = this.uniBow[p1] + this.uniProb[w];
-      const key = (p1 << bits) | w;
       batch.at[m] = i;
-      place(level2, key >>> level2.rb, key & level2.maskR, batch, m++);
+      placeBigram(level2, p1, w, bits, batch, m++);
     }
     if (m === 0) return;
     findPlaced(level2, batch, m);
@@ -678,16 +646,14 @@ export class LanguageModel {
     if (level3 === undefined) return;
     const batch = this.batch(count);
     const bits = this.idBits;
-    const rb = level3.rb;
     let m = 0;
     for (let i = 0; i < count; i++) {
       const p1 = prev1s[i];
       const p2 = prev2s[i];
       if (p2 < 0 || p2 >= v || p1 < 0 || p1 >= v) continue;
       const id = words[i];
-      const low = (p1 << bits) | (id >= 0 && id < v ? id : UNK_ID);
       batch.at[m] = i;
-      place(level3, (p2 << (2 * bits - rb)) | (low >>> rb), low & level3.maskR, batch, m++);
+      placeTrigram(level3, p2, p1, id >= 0 && id < v ? id : UNK_ID, bits, batch, m++);
     }
     if (m > 0) this.trigramHits(level3, batch, m, out);
   }

@@ -211,10 +211,10 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
     const restart = slots[i].sentenceStart && i > 0;
     // The best `beam` hypotheses of this bin. At a sentence start the context resets, so the
     // hypotheses differ only by their score with the sentence's end: the best goes on alone.
-    for (let j = 0; j < m; j++) order[j] = base + j;
     let keep = Math.min(beam, m);
+    // At a restart: the kept hypothesis's score with the sentence's end.
+    let bestEnd = -Infinity;
     if (restart) {
-      let bestEnd = -Infinity;
       for (let j = 0; j < m; j++) {
         const e = base + j;
         const withEnd = score[e] + scorer.logProb(EOS_ID, p1s[e], p2s[e]);
@@ -225,6 +225,7 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
       }
       keep = 1;
     } else {
+      for (let j = 0; j < m; j++) order[j] = base + j;
       for (let a = 0; a < keep; a++) {
         let best = a;
         for (let b = a + 1; b < m; b++) if (score[order[b]] > score[order[best]]) best = b;
@@ -247,20 +248,13 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
     // those in one batch: the cache misses of a batch overlap.
     for (let a = 0; a < keep; a++) {
       const h = order[a];
-      let p1 = p1s[h];
-      let p2 = p2s[h];
-      let start = score[h];
-      if (restart) {
-        start += scorer.logProb(EOS_ID, p1, p2);
-        p1 = BOS_ID;
-        p2 = -1;
-      }
+      const p1 = restart ? BOS_ID : p1s[h];
       let row = 0;
       while (row < memoSize && memoP1[row] !== p1) row++;
       if (row === memoSize) memoP1[memoSize++] = p1;
       hypP1[a] = p1;
-      hypP2[a] = p2;
-      hypStart[a] = start;
+      hypP2[a] = restart ? -1 : p2s[h];
+      hypStart[a] = restart ? bestEnd : score[h];
       hypRow[a] = row;
     }
     scorer.bigramRows(firstIds, width, memoP1, memoSize, bigrams, seen);

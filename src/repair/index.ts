@@ -483,10 +483,12 @@ export function repairStage(options: RepairOptions = {}): Stage {
       const damaged = !valid && looksDamaged(w.text, w.lower);
       const longWord = w.lower.length >= 4;
       let alts = NO_CANDIDATES;
+      // In a passage without marks, whether the word is the skeleton of a syllable.
+      const skeleton = m.noMarks && idx.hasSkeleton(w.lower);
       if (!valid) {
         keep.cost = damaged ? KEEP_DAMAGED : title ? KEEP_FOREIGN_TITLE : KEEP_FOREIGN_LOWER;
         // In a passage without marks, a word that is the skeleton of a syllable is one.
-        if (m.noMarks && idx.hasSkeleton(w.lower)) keep.cost = KEEP_DAMAGED;
+        if (skeleton) keep.cost = KEEP_DAMAGED;
         if (!m.noMarks && !m.noTones && !damaged && title) continue; // a name in an OCR line
         if (!m.noMarks && !damaged && !m.ocr) continue;
       }
@@ -495,7 +497,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
       // garbles them (many damaged words in the line).
       const markTrust: MarkTrust = m.noMarks || m.heavy ? 'none' : 'all';
       if (m.noMarks && !marked) {
-        alts = candidatesFor(w.lower, 'none', idx.hasSkeleton(w.lower) ? 0 : longWord ? 2 : 1, MARK_CANDIDATES);
+        alts = candidatesFor(w.lower, 'none', skeleton ? 0 : longWord ? 2 : 1, MARK_CANDIDATES);
       } else if (m.noTones && valid && removeTone(w.lower) === w.lower) {
         alts = candidatesFor(w.lower, 'vowels', 0, MARK_CANDIDATES);
       } else if (!valid) {
