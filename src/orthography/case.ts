@@ -19,6 +19,8 @@ function isLower(ch: string): boolean {
  * applyCase('Vịc', 'việc'); // 'Việc'
  */
 export function applyCase(pattern: string, s: string): string {
+  // Most words are lower case: one comparison instead of two case tests a letter.
+  if (pattern.toLowerCase() === pattern) return s.toLowerCase();
   let upper = 0;
   let lower = 0;
   let firstUpper = false;
