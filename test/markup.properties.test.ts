@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { repairHtml } from '../src/cli/html.js';
 import { repairMarkdown } from '../src/cli/markdown.js';
 import { Repairer } from '../src/cli/repairer.js';
-import { applyEdits, type FixResult } from '../src/index.js';
+import { checkResult } from './support/check-result.js';
 
 const RUNS = { numRuns: 120 };
 const repairer = new Repairer({ fix: {} });
@@ -15,17 +15,6 @@ const CLEAN = ['Tiếng', 'Việt', 'người', 'những', 'được', 'quốc',
 const cleanWord = fc.constantFrom(...CLEAN);
 const anyWord = fc.tuple(cleanWord, fc.boolean()).map(([w, nfd]) => (nfd ? w.normalize('NFD') : w));
 const words = (w: fc.Arbitrary<string>) => fc.array(w, { minLength: 1, maxLength: 6 }).map((ws) => ws.join(' '));
-
-/** Checks that the edits are exact, in order, and replay the source into the text. */
-function checkResult(source: string, result: FixResult): void {
-  let last = 0;
-  for (const e of result.edits) {
-    expect(e.start).toBeGreaterThanOrEqual(last);
-    expect(e.before).toBe(source.slice(e.start, e.end));
-    last = e.end;
-  }
-  expect(applyEdits(source, result.edits)).toBe(result.text);
-}
 
 /**
  * A Markdown document of prose (`w`) and markup. Each protected part (code, URLs, HTML, front

@@ -2,28 +2,14 @@ import fc from 'fast-check';
 // @ts-expect-error unorm ships no type declarations
 import unormModule from 'unorm';
 import { describe, expect, it } from 'vitest';
-import { allSyllables, applyEdits, fix, runStages } from '../src/index.js';
-import type { FixResult } from '../src/index.js';
+import { allSyllables, fix, runStages } from '../src/index.js';
 import { unicodeStage } from '../src/unicode/index.js';
+import { checkResult } from './support/check-result.js';
 
 /** An independent NFC/NFD implementation, the oracle for the native one used by the library. */
 const unorm = unormModule as { nfc(s: string): string; nfd(s: string): string };
 
 const RUNS = { numRuns: 150 };
-
-/** Checks the contract of a result against its input: edits sorted, exact, and replaying to the text. */
-function checkResult(input: string, result: FixResult): void {
-  let last = 0;
-  for (const e of result.edits) {
-    expect(e.start).toBeGreaterThanOrEqual(last);
-    expect(e.end).toBeGreaterThanOrEqual(e.start);
-    expect(e.before).toBe(input.slice(e.start, e.end));
-    expect(e.before).not.toBe(e.after);
-    last = e.end;
-  }
-  expect(applyEdits(input, result.edits)).toBe(result.text);
-  if (result.edits.length === 0) expect(result.text).toBe(input);
-}
 
 // ---- generators ---------------------------------------------------------------------------
 

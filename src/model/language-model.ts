@@ -471,7 +471,6 @@ export class LanguageModel {
     this.bigramsOf(new Int32Array(count).fill(prev1), candidates, out, seen, count);
   }
 
-
   private batchArrays: Batch = newBatch(16);
 
   private batch(n: number): Batch {
@@ -525,7 +524,6 @@ export class LanguageModel {
     this.trigramsOf(candidates, new Int32Array(count).fill(prev1), prev2s, out, count);
   }
 
-
   /**
    * {@link logProb} of `count` unrelated look-ups at once: `out[i]` = log10 P(words[i] |
    * prev2s[i] prev1s[i]) (a context of -1 is left out, as in `logProb`). The same values, found
@@ -533,28 +531,18 @@ export class LanguageModel {
    * to), so that the cache misses of all the look-ups overlap.
    */
   logProbsOf(words: ArrayLike<number>, prev1s: ArrayLike<number>, prev2s: ArrayLike<number>, out: Float64Array, count = words.length): void {
+    // Pass 1: trigrams, where both contexts are given. NaN marks a look-up not yet answered.
+    this.trigramsOf(words, prev1s, prev2s, out, count);
     const v = this.vocabSize;
     const bits = this.idBits;
     const level2 = this.level2;
     const level3 = this.level3;
     const batch = this.batch(2 * count);
-    // Pass 1: trigrams, where both contexts are given. NaN marks a look-up not yet answered.
-    let m = 0;
-    for (let i = 0; i < count; i++) {
-      out[i] = Number.NaN;
-      const p1 = prev1s[i];
-      const p2 = prev2s[i];
-      if (level3 === undefined || p1 < 0 || p1 >= v || p2 < 0 || p2 >= v) continue;
-      const id = words[i];
-      batch.at[m] = i;
-      placeTrigram(level3, p2, p1, id >= 0 && id < v ? id : UNK_ID, bits, batch, m++);
-    }
-    if (m > 0) this.trigramHits(level3!, batch, m, out);
     // Pass 2: for the rest, the bigram and (with two contexts) the history's back-off weight:
     // each look-up's bigram goes into the batch, followed by its history if it has one, and
     // `history[i]` is where that history went (-1: none).
     const history = this.historyAt(count);
-    m = 0;
+    let m = 0;
     for (let i = 0; i < count; i++) {
       if (out[i] === out[i]) continue;
       const p1 = prev1s[i];
@@ -655,11 +643,7 @@ export class LanguageModel {
       batch.at[m] = i;
       placeTrigram(level3, p2, p1, id >= 0 && id < v ? id : UNK_ID, bits, batch, m++);
     }
-    if (m > 0) this.trigramHits(level3, batch, m, out);
-  }
-
-  /** Finds the `m` placed trigrams of `batch` and writes the probability of each one found to `out[batch.at[k]]`. */
-  private trigramHits(level3: Level, batch: Batch, m: number, out: Float64Array): void {
+    if (m === 0) return;
     findPlaced(level3, batch, m);
     const entries = level3.entries;
     for (let k = 0; k < m; k++) {
