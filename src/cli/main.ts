@@ -82,7 +82,7 @@ function failed(path: string, reason: string): FileOutcome {
 }
 
 function exitCode(args: CliArgs, outcomes: readonly FileOutcome[]): number {
-  if (outcomes.some((o) => o.status === 'error')) return EXIT_TROUBLE;
+  if (outcomes.some((o) => o.status === 'error' || (o.status === 'skipped' && o.named))) return EXIT_TROUBLE;
   if (args.mode === 'check' && outcomes.some((o) => o.changed)) return EXIT_CHANGES;
   return EXIT_OK;
 }
@@ -95,6 +95,7 @@ async function runStdin(args: CliArgs, opts: ProcessOptions, settings: RepairSet
   progress = Progress.start(!args.quiet);
   const repairer = new Repairer(settings);
   const outcome = await processStream('<stdin>', process.stdin, opts, repairer, sink, (n) => progress?.addBytes(n));
+  outcome.named = true;
   progress?.fileDone();
   announce(outcome);
   return [outcome];
@@ -128,7 +129,7 @@ async function runFiles(args: CliArgs, opts: ProcessOptions, settings: RepairSet
     }
     const size = fileSize(f.real);
     totalBytes += size;
-    jobs.push({ path: f.path, real: f.real, format: formatForPath(f.path, args.format), size });
+    jobs.push({ path: f.path, real: f.real, format: formatForPath(f.path, args.format), size, named: f.named });
   }
   const fileCount = jobs.filter((j) => !('status' in j)).length;
   // Starting a worker (and loading the model in it) costs more than a small run saves.
@@ -207,7 +208,10 @@ async function runFiles(args: CliArgs, opts: ProcessOptions, settings: RepairSet
         }
         continue;
       }
-      if (!('status' in job)) progress?.fileDone();
+      if (!('status' in job)) {
+        progress?.fileDone();
+        outcome.named = job.named;
+      }
       announce(outcome);
       outcomes.push(outcome);
       out++;
