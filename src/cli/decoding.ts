@@ -91,7 +91,7 @@ export function binaryReason(head: Uint8Array, forced?: string): string | undefi
   let odd = 0;
   for (let i = 0; i < end; i++) if (head[i] === 0) (i % 2 === 0 ? even++ : odd++);
   const units = end >> 1;
-  if (units >= 2 && Math.max(even, odd) >= units * 0.3 && Math.min(even, odd) <= units * 0.02) {
+  if (Math.max(even, odd) >= 4 && Math.max(even, odd) >= units * 0.3 && Math.min(even, odd) <= units * 0.02) {
     const guess = odd > even ? 'utf-16le' : 'utf-16be';
     return `binary file (NUL byte at offset ${nul}; if it is UTF-16 without a byte-order mark, name it with --encoding ${guess})`;
   }

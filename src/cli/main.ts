@@ -12,7 +12,7 @@ import { HELP, parseArgs, UsageError, type CliArgs } from './args.js';
 import { removePendingTemps } from './atomic.js';
 import { discover } from './discover.js';
 import { formatForPath } from './formats.js';
-import { runJsonl } from './jsonl.js';
+import { runJsonl, type ByteSink } from './jsonl.js';
 import { repairSettings } from './options.js';
 import { defaultModelBytes } from '../model/default.js';
 import { isPoolWorker, PER_WORKER, runWorker, WorkerPool, withSharedModel, type JobResult } from './pool.js';
@@ -37,11 +37,11 @@ let progress: Progress | undefined;
 let pool: WorkerPool | undefined;
 
 /** Writes to standard output, waiting when the pipe is full (bounded memory). */
-function stdoutSink(): Sink {
+function stdoutSink(): Sink & ByteSink {
   return {
-    write(text: string) {
-      if (text.length === 0) return;
-      if (!process.stdout.write(text)) return once(process.stdout, 'drain').then(() => undefined);
+    write(data: string | Uint8Array) {
+      if (data.length === 0) return;
+      if (!process.stdout.write(data)) return once(process.stdout, 'drain').then(() => undefined);
     },
   };
 }
@@ -241,8 +241,8 @@ async function run(argv: readonly string[]): Promise<number> {
 
   if (args.jsonl !== undefined) {
     const repairer = new Repairer(settings);
-    const stats = await runJsonl(process.stdin, args.jsonl, repairer, sink, (n) => say(`<stdin>:${n}: not valid JSON, passed through unchanged`));
-    if (!args.quiet && stats.invalid.length > 0) say(`${stats.invalid.length} of ${stats.records + stats.invalid.length} lines were not valid JSON`);
+    const stats = await runJsonl(process.stdin, args.jsonl, repairer, sink, (bad) => say(`<stdin>:${bad.line}: ${bad.reason}, passed through unchanged`));
+    if (!args.quiet && stats.invalid.length > 0) say(`${stats.invalid.length} of ${stats.records + stats.invalid.length} lines were not valid JSON Lines records`);
     return stats.invalid.length > 0 ? EXIT_TROUBLE : EXIT_OK;
   }
 

@@ -1,0 +1,148 @@
+/**
+ * The built CLI under hostile and careless input: invalid bytes, NUL bytes, binary files,
+ * JSON Lines with bad lines, concurrent writers, signals, deep markup. Every case checks
+ * that no byte is lost silently: the output is whole, or the exit status says it is not.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fix } from '../src/index.js';
+import { exampleLines, tempDir, vietfix } from './cli-helpers.js';
+
+const DAMAGED = exampleLines().filter((l) => fix(l).text !== l);
+const repairs = DAMAGED.length > 0;
+const LINE = 'Tiếng Việt là ngôn ngữ của người Việt.\n';
+/** More lines than the 64 KiB head the CLI judges an input on. */
+const PAST_HEAD = LINE.repeat(Math.ceil((80 << 10) / Buffer.byteLength(LINE)));
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+});
+afterEach(() => cleanup());
+
+function put(name: string, content: string | Buffer): string {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+}
+
+describe('invalid bytes and NUL bytes in a stream', () => {
+  it('a NUL byte after the head of standard input is text: every line comes out, exit 0', () => {
+    const input = Buffer.concat([Buffer.from(PAST_HEAD), Buffer.from('x\0\n'), Buffer.from(LINE.repeat(50))]);
+    const r = vietfix([], { input });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout.equals(input)).toBe(true);
+  });
+
+  it('an invalid byte after the head stops with its true offset and line, exit 2, and only whole lines before it', () => {
+    const before = Buffer.from(PAST_HEAD + 'Việt');
+    const input = Buffer.concat([before, Buffer.from([0xff, 0x0a]), Buffer.from(LINE.repeat(50))]);
+    const r = vietfix([], { input });
+    expect(r.status).toBe(2);
+    const line = PAST_HEAD.split('\n').length;
+    expect(r.stderr).toContain(`not valid UTF-8 (byte 0xff at offset ${before.length}, line ${line})`);
+    expect(r.out).toBe(PAST_HEAD);
+  });
+
+  it('names the true offset however the input is cut into chunks, a character split across them included', () => {
+    // The bad byte follows a three-byte character; chunks of these sizes cut the input inside
+    // it (twice), just before the bad byte, and elsewhere.
+    const before = Buffer.from(PAST_HEAD + 'Tiế');
+    const p = put('bad.txt', Buffer.concat([before, Buffer.from([0x80, 0x0a]), Buffer.from(LINE)]));
+    for (const chunk of [before.length - 2, before.length - 1, before.length, 4096]) {
+      const r = vietfix([p], { env: { VIETFIX_STREAM_ABOVE: '16', VIETFIX_CHUNK_SIZE: String(chunk) } });
+      expect({ chunk, status: r.status }).toEqual({ chunk, status: 2 });
+      expect(r.stderr).toContain(`(byte 0x80 at offset ${before.length}, line ${PAST_HEAD.split('\n').length})`);
+    }
+    // A character cut short by the end of the input.
+    const cut = put('cut.txt', Buffer.concat([Buffer.from(PAST_HEAD), Buffer.from('ế').subarray(0, 2)]));
+    const r = vietfix([cut], { env: { VIETFIX_STREAM_ABOVE: '16', VIETFIX_CHUNK_SIZE: '3' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`(byte 0xe1 at offset ${Buffer.byteLength(PAST_HEAD)}, line ${PAST_HEAD.split('\n').length}, a character cut short at the end)`);
+  });
+
+  it('--write never writes a file with an invalid byte past the head', () => {
+    const content = Buffer.concat([Buffer.from(DAMAGED.join('\n') + '\n' + PAST_HEAD), Buffer.from([0xc3, 0x28, 0x0a])]);
+    const p = put('late.txt', content);
+    const r = vietfix(['--write', p], { env: { VIETFIX_STREAM_ABOVE: '16' } });
+    expect(r.status).toBe(2);
+    expect(readFileSync(p).equals(content)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['late.txt']);
+  });
+});
+
+describe('binary and UTF-16 files', () => {
+  const utf16 = 'Tiếng Việt\nMùa thu năm ấy.\n';
+
+  it('honours --encoding utf-16le/be before the binary test; without it, skips with a hint and exit 2', () => {
+    const le = put('le.txt', Buffer.from(utf16, 'utf16le'));
+    const be = put('be.txt', Buffer.from(utf16, 'utf16le').swap16());
+    expect(vietfix(['--encoding', 'utf-16le', le])).toMatchObject({ status: 0, out: fix(utf16).text });
+    expect(vietfix(['--encoding', 'utf-16be', be])).toMatchObject({ status: 0, out: fix(utf16).text });
+    const skipped = vietfix([le]);
+    expect(skipped.status).toBe(2);
+    expect(skipped.out).toBe('');
+    expect(skipped.stderr).toMatch(/skipping .*le\.txt: binary file .*--encoding utf-16le/);
+  });
+
+  it('refuses an unpaired surrogate or an odd byte in UTF-16 instead of replacing it', () => {
+    const lone = put('lone.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('ab', 'utf16le'), Buffer.from([0x00, 0xd8, 0x41, 0x00])]));
+    const r = vietfix(['--write', lone]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/not valid UTF-16LE \(byte 0x00 at offset 6, line 1, an unpaired surrogate\)/);
+    const odd = put('odd.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('ab', 'utf16le'), Buffer.from([0x41])]));
+    expect(vietfix([odd]).stderr).toMatch(/an odd number of bytes/);
+  });
+
+  it('print mode: a named binary file is skipped with a message and exit 2; the other files still print', () => {
+    const bin = put('blob.dat.txt', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]));
+    const ok = put('ok.txt', LINE);
+    const r = vietfix([bin, ok]);
+    expect(r.status).toBe(2);
+    expect(r.out).toBe(LINE);
+    expect(r.stderr).toMatch(/skipping .*blob\.dat\.txt: binary file \(NUL byte at offset 4\)/);
+  });
+});
+
+describe('--jsonl', () => {
+  it('passes a line with an invalid byte through byte for byte, reports it, exits 2 and goes on', () => {
+    const input = Buffer.from('{"text":"a"}\n{"text":"b\xff"}\n{"text":"c"}\n', 'latin1');
+    const r = vietfix(['--jsonl', 'text'], { input });
+    expect(r.status).toBe(2);
+    expect(r.stdout.equals(input)).toBe(true);
+    expect(r.stderr).toMatch(/<stdin>:2: not valid UTF-8 \(byte 0xff at offset 10 of the line\), passed through unchanged/);
+  });
+
+  it('a bad line deep in a long stream costs nothing before or after it', () => {
+    const text = DAMAGED[0] ?? 'Tiếng Việt';
+    const lines = Array.from({ length: 6001 }, (_, i) => Buffer.from(`{"id":${i},"text":${JSON.stringify(i % 1000 === 0 ? text : `Dòng ${i}.`)}}\n`));
+    lines[3000] = Buffer.concat([Buffer.from('{"id":3000,"text":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}\n')]);
+    const r = vietfix(['--jsonl', 'text'], { input: Buffer.concat(lines) });
+    expect(r.status).toBe(2);
+    const out = r.stdout.toString('latin1').split('\n');
+    expect(out).toHaveLength(6002);
+    expect(Buffer.from(out[3000], 'latin1').equals(lines[3000].subarray(0, -1))).toBe(true);
+    expect(Buffer.from(out[5999], 'latin1').toString('utf8')).toBe('{"id":5999,"text":"Dòng 5999."}');
+    expect(r.stderr.match(/passed through unchanged/g)).toHaveLength(1);
+  });
+
+  it.runIf(repairs)('escapes U+2028 and U+2029 in a repaired field, as JSON for older consumers must', () => {
+    const text = `${DAMAGED[0]}\u2028${DAMAGED[0]}\u2029.`;
+    const r = vietfix(['--jsonl', 'text'], { input: `{"text":${JSON.stringify(text)}}\n` });
+    expect(r.status).toBe(0);
+    expect(r.out).not.toMatch(/[\u2028\u2029]/);
+    expect(r.out).toMatch(/\\u2028.*\\u2029/);
+    expect(JSON.parse(r.out).text).toBe(fix(text).text);
+  });
+
+  it('keeps a UTF-8 byte-order mark at the start of the stream and reads the first record', () => {
+    const input = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"text":"Sạch."}\n')]);
+    const r = vietfix(['--jsonl', 'text'], { input });
+    expect(r.status).toBe(0);
+    expect(r.stdout.equals(input)).toBe(true);
+  });
+});
