@@ -3,12 +3,13 @@
  * JSON Lines with bad lines, concurrent writers, signals, deep markup. Every case checks
  * that no byte is lost silently: the output is whole, or the exit status says it is not.
  */
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, chmodSync, existsSync, linkSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AtomicWriter, ChangedOnDiskError, tempPathFor } from '../src/cli/atomic.js';
 import { fix } from '../src/index.js';
-import { exampleLines, tempDir, vietfix } from './cli-helpers.js';
+import { CLI, exampleLines, tempDir, vietfix } from './cli-helpers.js';
 
 const DAMAGED = exampleLines().filter((l) => fix(l).text !== l);
 const repairs = DAMAGED.length > 0;
@@ -144,5 +145,149 @@ describe('--jsonl', () => {
     const r = vietfix(['--jsonl', 'text'], { input });
     expect(r.status).toBe(0);
     expect(r.stdout.equals(input)).toBe(true);
+  });
+});
+
+/** A process id that belonged to a process that has ended. */
+function deadPid(): number {
+  const pid = Number(execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).toString());
+  expect(() => process.kill(pid, 0)).toThrow();
+  return pid;
+}
+
+/** Waits until `check` holds (or `child` has ended); polls the file system, no timing asserted. */
+async function until(check: () => boolean, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 24000 && child.exitCode === null && !check(); i++) await new Promise((res) => setTimeout(res, 2));
+}
+
+const exited = (child: ChildProcess): Promise<number | null> => new Promise((res) => child.on('close', (code) => res(code)));
+
+/** Settings that make the streaming path slow enough to catch a rewrite in progress. */
+const SLOW = { VIETFIX_STREAM_ABOVE: '16', VIETFIX_CHUNK_SIZE: '16' };
+
+function slowChild(args: string[]): ChildProcess {
+  return spawn(process.execPath, [CLI, ...args], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...SLOW } });
+}
+
+describe.runIf(repairs)('--write', () => {
+  const damaged = DAMAGED.join('\n') + '\n';
+
+  it('refuses to replace a file another program appended to since it was read, and leaves it as that program left it', async () => {
+    const content = damaged + PAST_HEAD;
+    const p = put('grow.txt', content);
+    const child = slowChild(['--write', p]);
+    await until(() => readdirSync(dir).some((f) => f.endsWith('.tmp')), child);
+    child.kill('SIGSTOP'); // the rewrite is under way: its temporary file exists
+    appendFileSync(p, 'Một dòng mới.\n');
+    child.kill('SIGCONT');
+    const stderr: Buffer[] = [];
+    child.stderr!.on('data', (d: Buffer) => stderr.push(d));
+    expect(await exited(child)).toBe(2);
+    expect(Buffer.concat(stderr).toString()).toMatch(/grow\.txt: changed on disk while being repaired/);
+    expect(readFileSync(p, 'utf8')).toBe(content + 'Một dòng mới.\n');
+    expect(readdirSync(dir)).toEqual(['grow.txt']);
+  });
+
+  it('rewrites a file with several hard links in place: every name sees the repair, one inode', () => {
+    const p = put('a.txt', damaged);
+    const q = join(dir, 'b.txt');
+    linkSync(p, q);
+    const ino = statSync(p).ino;
+    const r = vietfix(['--write', '--backup', p]);
+    expect(r.status).toBe(0);
+    expect(readFileSync(q, 'utf8')).toBe(fix(damaged).text);
+    expect(statSync(p).ino).toBe(ino);
+    expect(statSync(p).nlink).toBe(2);
+    expect(readFileSync(`${p}.orig`, 'utf8')).toBe(damaged); // a copy, not a third link
+    expect(readdirSync(dir).sort()).toEqual(['a.txt', 'a.txt.orig', 'b.txt']);
+  });
+
+  it('removes the temporary files of killed runs (this host, process gone), keeps live ones and warns of interrupted copies', () => {
+    const p = put('a.txt', damaged);
+    const dead = deadPid();
+    put(`.a.txt.vietfix-${dead}.tmp`, 'old-style leftover');
+    put('.other.txt.vietfix-ffffff-1.tmp', 'another host');
+    put(`.other.txt.vietfix-${process.pid}.tmp`, 'a live process');
+    put(`.c.txt.vietfix-${dead}.copying`, 'the whole new content of c.txt');
+    const r = vietfix(['--write', p]);
+    expect(r.status).toBe(0);
+    const kept = ['.other.txt.vietfix-ffffff-1.tmp', `.other.txt.vietfix-${process.pid}.tmp`, `.c.txt.vietfix-${dead}.copying`, 'a.txt'];
+    expect(readdirSync(dir).sort()).toEqual(kept.sort());
+    expect(r.stderr).toMatch(/warning: .*\.c\.txt\.vietfix-\d+\.copying holds the complete repaired content/);
+  });
+
+  it('a run killed with SIGKILL leaves a temporary file that the next run removes', async () => {
+    const content = damaged + PAST_HEAD;
+    const p = put('big.txt', content);
+    const child = slowChild(['--write', p]);
+    await until(() => readdirSync(dir).some((f) => f.endsWith('.tmp')), child);
+    child.kill('SIGKILL');
+    await exited(child);
+    expect(readFileSync(p, 'utf8')).toBe(content);
+    const left = readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(/^\.big\.txt\.vietfix-[0-9a-f]{6}-\d+\.tmp$/);
+    expect(vietfix(['--write', p]).status).toBe(0);
+    expect(readdirSync(dir)).toEqual(['big.txt']);
+    expect(readFileSync(p, 'utf8')).toBe(fix(content).text);
+  });
+
+  const asOther = process.getuid?.() === 0 && existsSync('/usr/bin/setpriv');
+  it.runIf(asOther)("keeps the owner of another user's writable file (rewritten in place)", () => {
+    chmodSync(dir, 0o777);
+    const p = put('theirs.txt', damaged);
+    chmodSync(p, 0o666);
+    const ino = statSync(p).ino;
+    execFileSync('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, '--write', '--quiet', p]);
+    const after = statSync(p);
+    expect([after.uid, after.gid, after.ino]).toEqual([0, 0, ino]);
+    expect(readFileSync(p, 'utf8')).toBe(fix(damaged).text);
+    expect(readdirSync(dir)).toEqual(['theirs.txt']);
+  });
+});
+
+describe('signals', () => {
+  it('SIGTERM ends a streaming run between lines with exit 143; SIGINT with 130', async () => {
+    for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+      const child = spawn(process.execPath, [CLI], { stdio: ['pipe', 'pipe', 'pipe'] });
+      const first = new Promise((res) => child.stdout.once('data', res));
+      child.stdin.write(LINE);
+      await first;
+      child.kill(signal);
+      expect(await exited(child)).toBe(code);
+    }
+  });
+
+  it.runIf(repairs)('SIGTERM during --write leaves the original file and no temporary file, exit 143', async () => {
+    const content = DAMAGED.join('\n') + '\n' + PAST_HEAD;
+    const p = put('big.txt', content);
+    const child = slowChild(['--write', p]);
+    await until(() => readdirSync(dir).some((f) => f.endsWith('.tmp')), child);
+    child.kill('SIGTERM');
+    const code = await exited(child);
+    expect(readdirSync(dir)).toEqual(['big.txt']);
+    // Stopped: the original, whole. Finished before the signal: the whole repair.
+    if (code === 143) expect(readFileSync(p, 'utf8')).toBe(content);
+    else expect(readFileSync(p, 'utf8')).toBe(fix(content).text);
+  });
+});
+
+describe('the atomic writer, in process', () => {
+  it('refuses to commit over a target changed since it was read, and removes its temporary file', async () => {
+    const p = put('t.txt', 'cũ\n');
+    const stats = statSync(p);
+    const w = await AtomicWriter.open(p, stats);
+    await w.write(Buffer.from('mới\n'));
+    appendFileSync(p, 'thêm\n');
+    await expect(w.commit()).rejects.toThrow(ChangedOnDiskError);
+    expect(readFileSync(p, 'utf8')).toBe('cũ\nthêm\n');
+    expect(readdirSync(dir)).toEqual(['t.txt']);
+  });
+
+  it('names temporary files after host and process, short enough for the longest file name', () => {
+    const long = join(dir, 'ệ'.repeat(85)); // 255 bytes
+    const name = tempPathFor(long).slice(dir.length + 1);
+    expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
+    expect(name).toMatch(new RegExp(`^\\..*\\.vietfix-[0-9a-f]{6}-${process.pid}\\.tmp$`));
   });
 });

@@ -8,7 +8,7 @@ import { convertPathToPattern, glob, isDynamicPattern } from 'tinyglobby';
 import { failureReason } from './process.js';
 
 /** Never descended into. */
-const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/.hg/**', '**/.svn/**', '**/*.vietfix-*.tmp'];
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/.hg/**', '**/.svn/**', '**/*.vietfix-*.tmp', '**/*.vietfix-*.copying'];
 
 /** Extensions of files that are certainly not text: skipped silently inside directories and globs. */
 const BINARY_EXTENSIONS = new Set(

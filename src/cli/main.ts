@@ -9,7 +9,7 @@ import { statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import pkg from '../../package.json';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args.js';
-import { removePendingTemps } from './atomic.js';
+import { newSharedGuard, removePendingTemps, useSharedGuard } from './atomic.js';
 import { discover } from './discover.js';
 import { formatForPath } from './formats.js';
 import { runJsonl, type ByteSink } from './jsonl.js';
@@ -27,14 +27,16 @@ const EXIT_OK = 0;
 const EXIT_CHANGES = 1;
 /** Exit status: usage error, or some input could not be processed. */
 const EXIT_TROUBLE = 2;
-/** Exit status after Ctrl-C (128 + SIGINT). */
-const EXIT_INTERRUPTED = 130;
+/** Exit status after a signal: 128 + its number. */
+const EXIT_SIGNAL: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: 130, SIGTERM: 143 };
 
 /** Below this many bytes in all, files are repaired in the main thread unless `--jobs` says otherwise. */
 const SMALL_RUN_BYTES = 1 << 20;
 
 let progress: Progress | undefined;
 let pool: WorkerPool | undefined;
+/** Guards in-place copies in every thread against being cut short by a signal. */
+const sharedGuard = newSharedGuard();
 
 /** Writes to standard output, waiting when the pipe is full (bounded memory). */
 function stdoutSink(): Sink & ByteSink {
@@ -144,7 +146,7 @@ async function runFiles(args: CliArgs, opts: ProcessOptions, settings: RepairSet
     const bytes = defaultModelBytes();
     const model = new SharedArrayBuffer(bytes.length);
     new Uint8Array(model).set(bytes);
-    pool = new WorkerPool(workers, { vietfixWorker: true, settings, opts, model });
+    pool = new WorkerPool(workers, { vietfixWorker: true, settings, opts, model, guard: sharedGuard });
     here = withSharedModel(settings, model);
   }
   let mainRepairer: Repairer | undefined;
@@ -176,10 +178,10 @@ async function runFiles(args: CliArgs, opts: ProcessOptions, settings: RepairSet
   };
   try {
     while (out < jobs.length) {
-      // Let the workers' messages in: the main thread's own files are read and repaired
-      // without waiting on anything, so finished files would otherwise go unnoticed and the
-      // workers unfed.
-      if (pool) await new Promise((resolve) => setImmediate(resolve));
+      // Let the workers' messages and signals in: the main thread's own files are read and
+      // repaired without waiting on anything, so finished files would otherwise go unnoticed,
+      // the workers unfed, and Ctrl-C unanswered until the end.
+      await new Promise((resolve) => setImmediate(resolve));
       feedWorkers();
       const job = jobs[out];
       let outcome: FileOutcome;
@@ -267,8 +269,12 @@ async function run(argv: readonly string[]): Promise<number> {
   return code;
 }
 
-/** Ctrl-C: stop the workers, remove every temporary file, leave each file old or new. */
-async function interrupted(): Promise<void> {
+let stopping = false;
+
+/** Ctrl-C or SIGTERM: stop the workers, remove every temporary file, leave each file old or new. */
+async function interrupted(signal: 'SIGINT' | 'SIGTERM'): Promise<void> {
+  if (stopping) return;
+  stopping = true;
   progress?.stop();
   const temps = (await pool?.abort()) ?? [];
   for (const t of temps) {
@@ -279,14 +285,15 @@ async function interrupted(): Promise<void> {
     }
   }
   removePendingTemps();
-  process.stderr.write('vietfix: interrupted\n');
-  process.exit(EXIT_INTERRUPTED);
+  process.stderr.write(`vietfix: interrupted (${signal})\n`);
+  process.exit(EXIT_SIGNAL[signal]);
 }
 
 function main(): void {
+  useSharedGuard(sharedGuard);
   process.on('exit', removePendingTemps);
-  process.on('SIGINT', () => void interrupted());
-  process.on('SIGTERM', () => void interrupted());
+  process.on('SIGINT', () => void interrupted('SIGINT'));
+  process.on('SIGTERM', () => void interrupted('SIGTERM'));
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     // The reader went away (`vietfix big.txt | head`): stop quietly.
     if (err.code === 'EPIPE') process.exit(EXIT_OK);
