@@ -291,3 +291,33 @@ describe('the atomic writer, in process', () => {
     expect(name).toMatch(new RegExp(`^\\..*\\.vietfix-[0-9a-f]{6}-${process.pid}\\.tmp$`));
   });
 });
+
+describe('deeply nested markup', () => {
+  const NFD = 'Tiếng Việt'.normalize('NFD');
+  const NFC = 'Tiếng Việt';
+  const fixes = fix(NFD).text === NFC;
+
+  it('10,000 nested <b> or > are left as they are, with a warning, exit 0', () => {
+    const html = `<p>${'<b>'.repeat(10000)}${NFD}${'</b>'.repeat(10000)}</p>\n`;
+    const md = `${'>'.repeat(10000)} ${NFD}\n`;
+    for (const [name, content] of [['deep.html', html], ['deep.md', md]]) {
+      const r = vietfix([put(name, content)]);
+      expect({ name, status: r.status }).toEqual({ name, status: 0 });
+      expect(r.out).toBe(content);
+      expect(r.stderr).toMatch(/warning: (HTML|Markdown) nested deeper than 1000 .*left as they are/);
+    }
+  });
+
+  it.runIf(fixes)('repairs the prose of markup nested just within the limit, and prose beside a part too deep', () => {
+    const html = `<div>${NFD}. ${'<i>'.repeat(990)}${NFD}.${'</i>'.repeat(990)}</div>\n<p>${'<b>'.repeat(2000)}x${'</b>'.repeat(2000)} ${NFD}</p>\n`;
+    const r = vietfix([put('near.html', html)]);
+    expect(r.status).toBe(0);
+    expect(r.out).toBe(html.split(NFD).join(NFC));
+    const emphasis = (n: number, inner: string): string => '*_'.repeat(n) + inner + '_*'.repeat(n);
+    const md = `${emphasis(400, NFD)}\n\n${'> '.repeat(990)}${NFD}\n\n${'>'.repeat(1200)} ${NFD}\n\n> > ${NFD}\n`;
+    const m = vietfix([put('near.md', md)]);
+    expect(m.status).toBe(0);
+    expect(m.out).toBe(`${emphasis(400, NFC)}\n\n${'> '.repeat(990)}${NFC}\n\n${'>'.repeat(1200)} ${NFD}\n\n> > ${NFC}\n`);
+    expect(m.stderr).toMatch(/Markdown nested deeper than 1000/);
+  });
+});

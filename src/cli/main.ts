@@ -75,6 +75,7 @@ function processOptions(args: CliArgs): ProcessOptions {
 
 /** Reports a skipped or failed input as soon as it is known. */
 function announce(o: FileOutcome): void {
+  for (const w of o.warnings ?? []) say(`${o.path}: warning: ${w}`);
   if (o.status === 'skipped') say(`skipping ${o.path}: ${o.reason}`);
   else if (o.status === 'error') say(`${o.path}: ${o.reason}`);
 }

@@ -482,7 +482,8 @@ export async function processFile(
       if (binary) throw new BinaryInputError(binary);
       const { text, decoding } = decodeWhole(bytes, opts.encoding);
       await emitter.begin(decoding);
-      await emitter.piece(text, repairDocument(text, job.format, repairer), true);
+      const warn = (message: string): void => void (emitter.outcome.warnings ??= []).push(message);
+      await emitter.piece(text, repairDocument(text, job.format, repairer, warn), true);
     }
     return await emitter.end();
   } catch (err) {

@@ -18,6 +18,8 @@ export interface FileOutcome {
    * while a binary file met in a directory or by a glob is skipped quietly.
    */
   named?: boolean;
+  /** Parts left unrepaired on purpose (e.g. markup nested too deep), one line each. */
+  warnings?: string[];
   encoding?: string;
   encodingConfidence?: number;
   /** The file was in a legacy encoding and its repair converts it to UTF-8. */
