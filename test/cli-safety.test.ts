@@ -321,3 +321,23 @@ describe('deeply nested markup', () => {
     expect(m.stderr).toMatch(/Markdown nested deeper than 1000/);
   });
 });
+
+describe('smaller things', () => {
+  it('reports a symbolic link loop as such, not as a missing file', () => {
+    const loop = join(dir, 'loop.txt');
+    symlinkSync(loop, loop);
+    const r = vietfix([loop]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/loop\.txt: too many levels of symbolic links/);
+  });
+
+  it.runIf(repairs)('the summary counts the edits of the files it counts: none from a file that failed half way', () => {
+    const good = put('good.txt', DAMAGED.join('\n') + '\n');
+    const bad = put('bad.txt', Buffer.concat([Buffer.from(DAMAGED.join('\n') + '\n' + PAST_HEAD), Buffer.from([0xff, 0x0a])]));
+    const r = vietfix(['--check', good, bad], { env: { VIETFIX_STREAM_ABOVE: '16' } });
+    expect(r.status).toBe(2);
+    const edits = fix(DAMAGED.join('\n') + '\n').edits.length;
+    expect(r.stderr).toMatch(new RegExp(`1 file scanned, 1 would change\\n  edits: ${edits} `));
+    expect(r.stderr).toMatch(/not processed: 1\n {4}.*bad\.txt: not valid UTF-8/);
+  });
+});
