@@ -166,19 +166,20 @@ export function legacyChunkDecoder(encoding: string, maxPending = 4 << 20, base 
 /**
  * How a stream is decoded, from its first bytes (after any BOM): as forced, as UTF-8 when
  * the head is valid UTF-8, else as the legacy encoding detected on the head. `base` is the
- * offset of `head` in the input (the length of a BOM).
+ * offset of `head` in the input (the length of a BOM); `whole` when the head is all of it (a
+ * character cut short at its end is then not UTF-8).
  */
-export function detectStream(head: Uint8Array, forced?: string, base = 0): { decoding: Decoding; decoder: ChunkDecoder } {
+export function detectStream(head: Uint8Array, forced?: string, base = 0, whole = false): { decoding: Decoding; decoder: ChunkDecoder } {
   if (forced) {
     const encoding = canonicalEncoding(forced);
     const decoder = UNICODE_ENCODINGS.has(encoding) ? unicodeChunkDecoder(encoding, base) : legacyChunkDecoder(encoding, undefined, base);
     return { decoding: { encoding, bom: false, confidence: 1 }, decoder };
   }
-  if (utf8ErrorAt(head, false) < 0) {
+  if (utf8ErrorAt(head, whole) < 0) {
     return { decoding: { encoding: 'utf-8', bom: false, confidence: 1 }, decoder: unicodeChunkDecoder('utf-8', base) };
   }
   // Not UTF-8: detect a legacy encoding on whole lines of the head.
-  const lines = head.lastIndexOf(0x0a) > 0 ? head.subarray(0, head.lastIndexOf(0x0a) + 1) : head;
+  const lines = !whole && head.lastIndexOf(0x0a) > 0 ? head.subarray(0, head.lastIndexOf(0x0a) + 1) : head;
   const guess = decode(lines);
   if (guess.confidence < MIN_LEGACY_CONFIDENCE || UNICODE_ENCODINGS.has(guess.encoding)) throw undetectable(head, guess, base);
   return {

@@ -221,6 +221,11 @@ class Emitter {
     return this.outcome;
   }
 
+  /** Pieces emitted so far. */
+  get pieces(): number {
+    return this.firstPiece ? 0 : 1;
+  }
+
   /** 1-based line number where the next piece starts. */
   get nextLine(): number {
     return this.locator.nextLine;
@@ -319,7 +324,7 @@ async function copyPrefix(file: string, writer: AtomicWriter, n: number): Promis
 }
 
 /** The decoding for a stream, from its first bytes. */
-function streamDecoding(head: Uint8Array, forced?: string): { decoding: Decoding; decoder: ChunkDecoder; skip: number } {
+function streamDecoding(head: Uint8Array, forced: string | undefined, whole: boolean): { decoding: Decoding; decoder: ChunkDecoder; skip: number } {
   const bom = sniffBom(head);
   if (bom && (!forced || canonicalEncoding(forced) === bom.encoding)) {
     return {
@@ -328,7 +333,7 @@ function streamDecoding(head: Uint8Array, forced?: string): { decoding: Decoding
       skip: bom.length,
     };
   }
-  return { ...detectStream(head, forced), skip: 0 };
+  return { ...detectStream(head, forced, 0, whole), skip: 0 };
 }
 
 /**
@@ -367,12 +372,12 @@ async function streamThrough(
   let decoder: ChunkDecoder | undefined;
   let head: Uint8Array = new Uint8Array(0);
   let carry = '';
-  const start = async (bytes: Uint8Array): Promise<Uint8Array> => {
+  const start = async (bytes: Uint8Array, whole: boolean): Promise<Uint8Array> => {
     const binary = binaryReason(bytes, opts.encoding);
     if (binary) throw new BinaryInputError(binary);
     let d;
     try {
-      d = streamDecoding(bytes, opts.encoding);
+      d = streamDecoding(bytes, opts.encoding, whole);
     } catch (err) {
       if (err instanceof InvalidBytes) throw invalidBytesError(err, 1 + countLineBreaks(err.text));
       throw err;
@@ -383,7 +388,8 @@ async function streamThrough(
   };
   const flush = async (final: boolean): Promise<void> => {
     if (final) {
-      if (carry.length > 0) await emitter.piece(carry, repairer.repair(carry));
+      // An input of a BOM alone still has its (empty) piece, which carries the BOM.
+      if (carry.length > 0 || emitter.pieces === 0) await emitter.piece(carry, repairer.repair(carry));
       carry = '';
       return;
     }
@@ -418,13 +424,13 @@ async function streamThrough(
     if (!decoder) {
       head = head.length === 0 ? bytes : Buffer.concat([head, bytes]);
       if (!headDecides(head, opts.encoding, interactive)) continue;
-      bytes = await start(head);
+      bytes = await start(head, false);
       head = new Uint8Array(0);
     }
     await decodeMore(bytes, false);
     await flush(false);
   }
-  if (!decoder) await decodeMore(await start(head), true);
+  if (!decoder) await decodeMore(await start(head, true), true);
   else await decodeMore(new Uint8Array(0), true);
   await flush(true);
 }
