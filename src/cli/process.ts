@@ -435,6 +435,30 @@ async function streamThrough(
   await flush(true);
 }
 
+/** A whole text file is repaired in slices of about this many characters, cut at line breaks. */
+const SLICE = 64 << 10;
+
+/**
+ * Repairs `text` slice by slice, letting the event loop run in between, so that Ctrl-C and
+ * SIGTERM are answered within a slice rather than at the end of a large file. Repairs are
+ * line by line, so the result is the same as in one call.
+ */
+async function repairInSlices(text: string, repairer: Repairer): Promise<FixResult> {
+  if (text.length <= SLICE) return repairer.repair(text);
+  const parts: string[] = [];
+  const edits: FixResult['edits'] = [];
+  for (let from = 0; from < text.length; ) {
+    const nl = text.indexOf('\n', from + SLICE);
+    const to = nl < 0 ? text.length : nl + 1;
+    const r = repairer.repair(text.slice(from, to));
+    parts.push(r.text);
+    for (const e of r.edits) edits.push({ ...e, start: e.start + from, end: e.end + from });
+    from = to;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { text: parts.join(''), edits };
+}
+
 /** Told how many more input bytes were read (for progress lines). */
 export type OnBytes = (bytes: number) => void;
 
@@ -489,7 +513,8 @@ export async function processFile(
       const { text, decoding } = decodeWhole(bytes, opts.encoding);
       await emitter.begin(decoding);
       const warn = (message: string): void => void (emitter.outcome.warnings ??= []).push(message);
-      await emitter.piece(text, repairDocument(text, job.format, repairer, warn), true);
+      const result = job.format === 'text' ? await repairInSlices(text, repairer) : repairDocument(text, job.format, repairer, warn);
+      await emitter.piece(text, result, true);
     }
     return await emitter.end();
   } catch (err) {
