@@ -8,6 +8,7 @@ import { appendFileSync, chmodSync, existsSync, linkSync, readdirSync, readFileS
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AtomicWriter, ChangedOnDiskError, tempPathFor } from '../src/cli/atomic.js';
+import { decode, encode } from '../src/encoding/index.js';
 import { fix } from '../src/index.js';
 import { CLI, exampleLines, tempDir, vietfix } from './cli-helpers.js';
 
@@ -200,6 +201,14 @@ describe.runIf(repairs)('--write', () => {
     expect(statSync(p).nlink).toBe(2);
     expect(readFileSync(`${p}.orig`, 'utf8')).toBe(damaged); // a copy, not a third link
     expect(readdirSync(dir).sort()).toEqual(['a.txt', 'a.txt.orig', 'b.txt']);
+    // Longer than before (a legacy file converted to UTF-8): the new end is written first.
+    const sentences = 'Chúng tôi đã đọc những cuốn sách cũ trong thư viện của trường.\nMùa thu năm ấy, lá vàng rơi đầy trên lối nhỏ.\n';
+    const legacy = Buffer.from(encode(sentences, 'tcvn3')!);
+    const t = put('old.txt', legacy);
+    linkSync(t, join(dir, 'old-link.txt'));
+    expect(vietfix(['--write', t]).status).toBe(0);
+    expect(readFileSync(join(dir, 'old-link.txt'), 'utf8')).toBe(fix(decode(legacy).text).text);
+    expect(statSync(t).size).toBeGreaterThan(legacy.length);
   });
 
   it('removes the temporary files of killed runs (this host, process gone), keeps live ones and warns of interrupted copies', () => {

@@ -10,7 +10,7 @@
  * Either way the target is checked just before it is replaced: if another program changed it
  * since it was read, it is left as that program left it and the rewrite is refused.
  */
-import { closeSync, fstatSync, ftruncateSync, fsyncSync, openSync, promises as fsp, readSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, fsyncSync, openSync, promises as fsp, readSync, renameSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
@@ -222,10 +222,7 @@ export class AtomicWriter {
       await checkUnchanged(this.target, this.stats);
       if (this.backup) await keepBackup(this.target, this.inPlace);
       if (this.inPlace) {
-        const copying = scratchName(this.target, 'copying');
-        await fsp.rename(this.tempPath, copying);
-        pending.delete(this.tempPath);
-        copyInPlace(copying, this.target, this.stats);
+        copyInPlace(this.tempPath, this.target, this.stats);
       } else {
         await fsp.rename(this.tempPath, this.target);
         pending.delete(this.tempPath);
@@ -246,17 +243,21 @@ export class AtomicWriter {
 }
 
 /**
- * Writes the content of `source` (complete and synced) over `target` in place, keeping its
- * inode, links, owner and mode, then removes `source`. Synchronous, so that no signal handler
+ * Writes the content of `temp` (complete and synced) over `target` in place, keeping its
+ * inode, links, owner and mode, then removes it. Synchronous, so that no signal handler
  * runs in the middle; guarded, so that no worker is terminated in the middle. The part past
  * the old end is written first: if the disk is full, the target is cut back to its old size
- * with nothing else changed. Killed in the middle, the target is mixed, but `source` (named
- * `.copying`) still holds the whole new content and a later run points to it.
+ * with nothing else changed. Killed in the middle, the target is mixed, but the new content,
+ * renamed `.copying` first, is whole and a later run points to it.
  */
-function copyInPlace(source: string, target: string, read: Stats): void {
+function copyInPlace(temp: string, target: string, read: Stats): void {
   enterCritical();
   let overwriting = false;
+  // Renamed within the critical section: a `.copying` file only ever stands for a copy begun.
+  const source = scratchName(target, 'copying');
   try {
+    renameSync(temp, source);
+    pending.delete(temp);
     const src = openSync(source, 'r');
     let dst: number | undefined;
     try {
