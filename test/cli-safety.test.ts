@@ -67,6 +67,18 @@ describe('invalid bytes and NUL bytes in a stream', () => {
     expect(r.stderr).toContain(`(byte 0xe1 at offset ${Buffer.byteLength(PAST_HEAD)}, line ${PAST_HEAD.split('\n').length}, a character cut short at the end)`);
   });
 
+  it('--json closes the record of a file that fails half way, with the error, and goes on to the next file', () => {
+    const bad = put('bad.txt', Buffer.concat([Buffer.from(PAST_HEAD), Buffer.from([0xff, 0x0a])]));
+    const ok = put('ok.txt', LINE);
+    const r = vietfix(['--json', bad, ok], { env: { VIETFIX_STREAM_ABOVE: '16' } });
+    expect(r.status).toBe(2);
+    const records = r.out.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(records.map((x) => [x.path, x.error])).toEqual([
+      [bad, `not valid UTF-8 (byte 0xff at offset ${Buffer.byteLength(PAST_HEAD)}, line ${PAST_HEAD.split('\n').length}); name the encoding with --encoding`],
+      [ok, undefined],
+    ]);
+  });
+
   it('--write never writes a file with an invalid byte past the head', () => {
     const content = Buffer.concat([Buffer.from(DAMAGED.join('\n') + '\n' + PAST_HEAD), Buffer.from([0xc3, 0x28, 0x0a])]);
     const p = put('late.txt', content);
