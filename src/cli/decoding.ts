@@ -98,11 +98,6 @@ export function binaryReason(head: Uint8Array, forced?: string): string | undefi
   return `binary file (NUL byte at offset ${nul})`;
 }
 
-/** `true` when {@link binaryReason} finds the input binary. */
-export function looksBinary(bytes: Uint8Array, forced?: string): boolean {
-  return binaryReason(bytes, forced) !== undefined;
-}
-
 /** The canonical name of a user-given encoding (`UTF8` → `utf-8`); a {@link DecodeError} if unknown. */
 export function canonicalEncoding(name: string): string {
   const canonical = canonicalEncodingName(name);
@@ -226,11 +221,6 @@ export function utf8ErrorAt(bytes: Uint8Array, final = true): number {
     i += len;
   }
   return -1;
-}
-
-/** Offset of the first byte that breaks UTF-8 (a truncated end included), or -1. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  return utf8ErrorAt(bytes, true);
 }
 
 /** Length of the UTF-8 sequence cut short at the end of valid UTF-8 `bytes` (0 to 3). */
