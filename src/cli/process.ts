@@ -221,9 +221,9 @@ class Emitter {
     return this.outcome;
   }
 
-  /** Pieces emitted so far. */
-  get pieces(): number {
-    return this.firstPiece ? 0 : 1;
+  /** Whether a piece has been emitted yet. */
+  get hadPiece(): boolean {
+    return !this.firstPiece;
   }
 
   /** 1-based line number where the next piece starts. */
@@ -389,7 +389,7 @@ async function streamThrough(
   const flush = async (final: boolean): Promise<void> => {
     if (final) {
       // An input of a BOM alone still has its (empty) piece, which carries the BOM.
-      if (carry.length > 0 || emitter.pieces === 0) await emitter.piece(carry, repairer.repair(carry));
+      if (carry.length > 0 || !emitter.hadPiece) await emitter.piece(carry, repairer.repair(carry));
       carry = '';
       return;
     }
