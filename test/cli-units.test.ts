@@ -1,7 +1,7 @@
 /** Building blocks of the CLI, tested directly from source. */
 import { describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../src/cli/args.js';
-import { firstInvalidUtf8, looksBinary } from '../src/cli/decoding.js';
+import { binaryReason, HEAD_BYTES, utf8ErrorAt } from '../src/cli/decoding.js';
 import { formatForPath } from '../src/cli/formats.js';
 import { repairHtml } from '../src/cli/html.js';
 import { fieldSpan } from '../src/cli/jsonl.js';
@@ -34,17 +34,23 @@ describe('arguments', () => {
 });
 
 describe('bytes', () => {
-  it('finds the first byte that breaks UTF-8: overlong, surrogate, truncated', () => {
-    expect(firstInvalidUtf8(Buffer.from('Việt'))).toBe(-1);
-    expect(firstInvalidUtf8(Buffer.from([0x61, 0xc0, 0x80]))).toBe(1);
-    expect(firstInvalidUtf8(Buffer.from([0x61, 0x62, 0xed, 0xa0, 0x80]))).toBe(2);
-    expect(firstInvalidUtf8(Buffer.from([0x61, 0xe1, 0xbb]))).toBe(1);
+  it('finds the first byte that breaks UTF-8: overlong, surrogate, truncated (only at the end of all)', () => {
+    expect(utf8ErrorAt(Buffer.from('Việt'))).toBe(-1);
+    expect(utf8ErrorAt(Buffer.from([0x61, 0xc0, 0x80]))).toBe(1);
+    expect(utf8ErrorAt(Buffer.from([0x61, 0x62, 0xed, 0xa0, 0x80]))).toBe(2);
+    expect(utf8ErrorAt(Buffer.from([0x61, 0xe1, 0xbb]))).toBe(1);
+    expect(utf8ErrorAt(Buffer.from([0x61, 0xe1, 0xbb]), false)).toBe(-1);
+    expect(utf8ErrorAt(Buffer.from([0x61, 0xe0, 0x80]), false)).toBe(1); // overlong from its second byte
+    expect(utf8ErrorAt(Buffer.from([0xf4, 0x90]), false)).toBe(0); // above U+10FFFF
   });
 
-  it('takes NUL for binary, except in UTF-16 with a BOM', () => {
-    expect(looksBinary(Buffer.from('a\0b'))).toBe(true);
-    expect(looksBinary(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('ab', 'utf16le')]))).toBe(false);
-    expect(looksBinary(Buffer.from('abc'))).toBe(false);
+  it('takes NUL in the head for binary, except in UTF-16 (BOM or --encoding); a later NUL is text', () => {
+    expect(binaryReason(Buffer.from('a\0b'))).toMatch(/binary file \(NUL byte at offset 1\)/);
+    expect(binaryReason(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('ab', 'utf16le')]))).toBeUndefined();
+    expect(binaryReason(Buffer.from('Tiếng Việt', 'utf16le'), 'UTF-16LE')).toBeUndefined();
+    expect(binaryReason(Buffer.from('Tiếng Việt\n', 'utf16le'))).toMatch(/--encoding utf-16le/);
+    expect(binaryReason(Buffer.from('abc'))).toBeUndefined();
+    expect(binaryReason(Buffer.concat([Buffer.alloc(HEAD_BYTES, 0x61), Buffer.from([0])]))).toBeUndefined();
   });
 
   it('shows invisible differences', () => {

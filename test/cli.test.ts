@@ -94,12 +94,12 @@ describe('standard input', () => {
   it('rejects invalid UTF-8 with exit 2 and a one-line message', () => {
     const r = vietfix(['--encoding', 'utf-8'], { input: Buffer.from([0x61, 0x0a, 0xc3, 0x28, 0x0a]) });
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/not valid UTF-8 \(byte 0xc3 at offset 2\)/);
+    expect(r.stderr).toMatch(/not valid UTF-8 \(byte 0xc3 at offset 2, line 2\)/);
   });
 
-  it('skips binary input', () => {
+  it('skips binary input with exit 2', () => {
     const r = vietfix([], { input: Buffer.from('abc\0def') });
-    expect(r.status).toBe(0);
+    expect(r.status).toBe(2);
     expect(r.stdout.length).toBe(0);
     expect(r.stderr).toMatch(/skipping <stdin>: binary/);
   });
@@ -126,7 +126,7 @@ describe('files', () => {
     const bin = file('data.txt', Buffer.from([0x89, 0x50, 0x00, 0x01, 0xc3]));
     const before = statSync(bin).mtimeMs;
     const r = vietfix(['--write', bin]);
-    expect(r.status).toBe(0);
+    expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/skipping .*data\.txt: binary file/);
     expect(readFileSync(bin)).toEqual(Buffer.from([0x89, 0x50, 0x00, 0x01, 0xc3]));
     expect(statSync(bin).mtimeMs).toBe(before);
@@ -137,7 +137,7 @@ describe('files', () => {
     const bad = file('bad.txt', bytes);
     const r = vietfix(['--write', '--encoding', 'utf-8', bad]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/bad\.txt: not valid UTF-8 \(byte 0xe0 at offset 4\)/);
+    expect(r.stderr).toMatch(/bad\.txt: not valid UTF-8 \(byte 0xe0 at offset 4, line 1\)/);
     expect(readFileSync(bad)).toEqual(bytes);
   });
 
@@ -311,11 +311,11 @@ describe('large files are streamed in pieces with the same results', () => {
     expect(readdirSync(dir).sort()).toEqual(['big.txt', 'clean.txt']);
   });
 
-  it('a NUL byte deep inside a streamed file skips it and writes nothing', () => {
+  it('a NUL byte in the head of a streamed file skips it (exit 2) and writes nothing', () => {
     const content = Buffer.concat([Buffer.from(mixed), Buffer.from([0]), Buffer.from(damagedText)]);
     const p = file('big.txt', content);
     const r = vietfix(['--write', p], { env });
-    expect(r.status).toBe(0);
+    expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/skipping .*big\.txt: binary/);
     expect(readFileSync(p)).toEqual(content);
     expect(readdirSync(dir)).toEqual(['big.txt']);

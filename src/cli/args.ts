@@ -78,7 +78,9 @@ Reports:
   -v, --version             show the version
 
 Exit status: 0 nothing to repair (or done), 1 repairs found (--check),
-2 usage error or some input could not be processed.
+2 usage error, or some input could not be processed (invalid bytes, a named
+file or standard input skipped as binary, a file changed by another program
+during --write, a --jsonl line passed through), 130 Ctrl-C, 143 SIGTERM.
 `;
 
 const VALUE_OPTIONS = new Set([

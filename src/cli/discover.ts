@@ -5,9 +5,10 @@
 import { promises as fsp } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { convertPathToPattern, glob, isDynamicPattern } from 'tinyglobby';
+import { failureReason } from './process.js';
 
 /** Never descended into. */
-const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/.hg/**', '**/.svn/**', '**/*.vietfix-*.tmp'];
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/.hg/**', '**/.svn/**', '**/*.vietfix-*.tmp', '**/*.vietfix-*.copying'];
 
 /** Extensions of files that are certainly not text: skipped silently inside directories and globs. */
 const BINARY_EXTENSIONS = new Set(
@@ -18,8 +19,11 @@ const BINARY_EXTENSIONS = new Set(
   ).split(' '),
 );
 
-/** One input found, or an argument that named nothing. */
-export type Found = { kind: 'file'; path: string; real: string } | { kind: 'missing'; path: string; reason: string };
+/**
+ * One input found, or an argument that named nothing. `named`: the file was named on the
+ * command line itself (not found in a directory or by a glob).
+ */
+export type Found = { kind: 'file'; path: string; real: string; named: boolean } | { kind: 'missing'; path: string; reason: string };
 
 function hasBinaryExtension(path: string): boolean {
   const dot = path.lastIndexOf('.');
@@ -49,23 +53,29 @@ export async function discover(inputs: readonly string[], ignore: readonly strin
   const userIgnores = ignore.map(ignorePattern);
   const found: Found[] = [];
   const seen = new Set<string>();
-  const add = async (path: string): Promise<void> => {
+  const add = async (path: string, named: boolean): Promise<void> => {
     let real: string;
     try {
       real = await fsp.realpath(path);
     } catch (err) {
-      found.push({ kind: 'missing', path, reason: (err as Error).message.split('\n')[0] });
+      found.push({ kind: 'missing', path, reason: failureReason(err) });
       return;
     }
     if (seen.has(real)) return;
     seen.add(real);
-    found.push({ kind: 'file', path, real });
+    found.push({ kind: 'file', path, real, named });
   };
   for (const input of inputs) {
     let stats;
     try {
       stats = await fsp.stat(input);
-    } catch {
+    } catch (err) {
+      // A name that exists but cannot be followed (a symbolic link loop, a file used as a
+      // directory, no permission) is reported as what it is; only a missing name may be a glob.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+        found.push({ kind: 'missing', path: input, reason: failureReason(err) });
+        continue;
+      }
       stats = undefined;
     }
     if (stats?.isFile() || (stats && !stats.isDirectory())) {
@@ -73,7 +83,7 @@ export async function discover(inputs: readonly string[], ignore: readonly strin
         const kept = await glob([literalPattern(input)], { ignore: userIgnores, dot: true, expandDirectories: false });
         if (kept.length === 0) continue;
       }
-      await add(input);
+      await add(input, true);
       continue;
     }
     let pattern: string;
@@ -89,7 +99,7 @@ export async function discover(inputs: readonly string[], ignore: readonly strin
       found.push({ kind: 'missing', path: input, reason: 'no files match' });
       continue;
     }
-    for (const f of files) await add(f);
+    for (const f of files) await add(f, false);
   }
   return found;
 }

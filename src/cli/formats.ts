@@ -2,6 +2,7 @@
 import type { FixResult } from '../types.js';
 import { repairHtml } from './html.js';
 import { repairMarkdown } from './markdown.js';
+import type { Warn } from './prose.js';
 import type { Repairer } from './repairer.js';
 
 /** A concrete input format (`auto` resolved). */
@@ -46,8 +47,8 @@ function hasLetterReferences(text: string): boolean {
  * character reference could hide a letter), its prose is clean too and the parser is not
  * needed.
  */
-export function repairDocument(text: string, format: DocumentFormat, repairer: Repairer): FixResult {
+export function repairDocument(text: string, format: DocumentFormat, repairer: Repairer, warn?: Warn): FixResult {
   if (format === 'text') return repairer.repair(text);
   if (!hasLetterReferences(text) && !repairer.wouldChange(text)) return { text, edits: [] };
-  return format === 'markdown' ? repairMarkdown(text, repairer) : repairHtml(text, repairer);
+  return format === 'markdown' ? repairMarkdown(text, repairer, warn) : repairHtml(text, repairer, warn);
 }

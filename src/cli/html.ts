@@ -6,7 +6,7 @@
  */
 import { defaultTreeAdapter, parse } from 'parse5';
 import type { FixResult } from '../types.js';
-import { Aligner, charRefAt, repairRuns, type Context, type Piece, type Run } from './prose.js';
+import { Aligner, charRefAt, MAX_MARKUP_DEPTH, repairRuns, type Context, type Piece, type Run, type Warn } from './prose.js';
 import type { Repairer } from './repairer.js';
 
 interface Location {
@@ -92,16 +92,38 @@ function attributePiece(source: string, loc: { startOffset: number; endOffset: n
   return alignHtml(source, v, loc.endOffset, value, 'html-attr-unquoted');
 }
 
+/** An element being walked, and the index of its next child. */
+interface Frame {
+  node: HtmlNode;
+  next: number;
+  inline: boolean;
+}
+
 /**
- * Collects the prose of an HTML document as runs of pieces. (A class, not closures made per
- * document: V8 keeps the optimised code of methods.)
+ * Collects the prose of an HTML document as runs of pieces, walking the tree with a stack of
+ * its own (see {@link MAX_MARKUP_DEPTH}). (A class, not closures made per document: V8 keeps
+ * the optimised code of methods.)
  */
 class ProseCollector {
   readonly runs: Run[] = [];
+  /** Elements deeper than the limit, left as they are. */
+  tooDeep = 0;
   private current: Run = [];
+  private readonly stack: Frame[] = [];
 
   constructor(private readonly source: string, root: HtmlNode) {
-    this.visit(root);
+    this.enter(root);
+    const stack = this.stack;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const children = top.node.childNodes;
+      if (children !== undefined && top.next < children.length) {
+        this.enter(children[top.next++]);
+        continue;
+      }
+      stack.pop();
+      if (!top.inline) this.endRun();
+    }
     this.endRun();
   }
 
@@ -110,7 +132,8 @@ class ProseCollector {
     this.current = [];
   }
 
-  private visit(node: HtmlNode): void {
+  /** Takes in a node: its text or attributes now, its children later (pushed on the stack). */
+  private enter(node: HtmlNode): void {
     const source = this.source;
     const name = node.nodeName;
     if (name === '#text') {
@@ -121,6 +144,12 @@ class ProseCollector {
       return;
     }
     if (name === '#comment' || name === '#documentType' || SKIPPED.has(name)) {
+      this.endRun();
+      return;
+    }
+    if (this.stack.length >= MAX_MARKUP_DEPTH) {
+      // Left as it is; a boundary for the text around it.
+      this.tooDeep++;
       this.endRun();
       return;
     }
@@ -135,13 +164,14 @@ class ProseCollector {
     }
     const inline = INLINE.has(name);
     if (!inline) this.endRun();
-    for (const child of node.childNodes ?? []) this.visit(child);
-    if (!inline) this.endRun();
+    this.stack.push({ node, next: 0, inline });
   }
 }
 
 /** Repairs the prose of an HTML document; everything else comes out byte-identical. */
-export function repairHtml(source: string, repairer: Repairer): FixResult {
+export function repairHtml(source: string, repairer: Repairer, warn?: Warn): FixResult {
   const root = parse(source, { sourceCodeLocationInfo: true, treeAdapter }) as unknown as HtmlNode;
-  return repairRuns(source, new ProseCollector(source, root).runs, repairer);
+  const prose = new ProseCollector(source, root);
+  if (prose.tooDeep > 0) warn?.(`HTML nested deeper than ${MAX_MARKUP_DEPTH} elements: ${prose.tooDeep} part(s) left as they are`);
+  return repairRuns(source, prose.runs, repairer);
 }

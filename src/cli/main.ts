@@ -9,10 +9,10 @@ import { statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import pkg from '../../package.json';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args.js';
-import { removePendingTemps } from './atomic.js';
+import { newSharedGuard, removePendingTemps, useSharedGuard } from './atomic.js';
 import { discover } from './discover.js';
 import { formatForPath } from './formats.js';
-import { runJsonl } from './jsonl.js';
+import { runJsonl, type ByteSink } from './jsonl.js';
 import { repairSettings } from './options.js';
 import { defaultModelBytes } from '../model/default.js';
 import { isPoolWorker, PER_WORKER, runWorker, WorkerPool, withSharedModel, type JobResult } from './pool.js';
@@ -27,21 +27,23 @@ const EXIT_OK = 0;
 const EXIT_CHANGES = 1;
 /** Exit status: usage error, or some input could not be processed. */
 const EXIT_TROUBLE = 2;
-/** Exit status after Ctrl-C (128 + SIGINT). */
-const EXIT_INTERRUPTED = 130;
+/** Exit status after a signal: 128 + its number. */
+const EXIT_SIGNAL: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: 130, SIGTERM: 143 };
 
 /** Below this many bytes in all, files are repaired in the main thread unless `--jobs` says otherwise. */
 const SMALL_RUN_BYTES = 1 << 20;
 
 let progress: Progress | undefined;
 let pool: WorkerPool | undefined;
+/** Guards in-place copies in every thread against being cut short by a signal. */
+const sharedGuard = newSharedGuard();
 
 /** Writes to standard output, waiting when the pipe is full (bounded memory). */
-function stdoutSink(): Sink {
+function stdoutSink(): Sink & ByteSink {
   return {
-    write(text: string) {
-      if (text.length === 0) return;
-      if (!process.stdout.write(text)) return once(process.stdout, 'drain').then(() => undefined);
+    write(data: string | Uint8Array) {
+      if (data.length === 0) return;
+      if (!process.stdout.write(data)) return once(process.stdout, 'drain').then(() => undefined);
     },
   };
 }
@@ -73,6 +75,7 @@ function processOptions(args: CliArgs): ProcessOptions {
 
 /** Reports a skipped or failed input as soon as it is known. */
 function announce(o: FileOutcome): void {
+  for (const w of o.warnings ?? []) say(`${o.path}: warning: ${w}`);
   if (o.status === 'skipped') say(`skipping ${o.path}: ${o.reason}`);
   else if (o.status === 'error') say(`${o.path}: ${o.reason}`);
 }
@@ -82,7 +85,7 @@ function failed(path: string, reason: string): FileOutcome {
 }
 
 function exitCode(args: CliArgs, outcomes: readonly FileOutcome[]): number {
-  if (outcomes.some((o) => o.status === 'error')) return EXIT_TROUBLE;
+  if (outcomes.some((o) => o.status === 'error' || (o.status === 'skipped' && o.named))) return EXIT_TROUBLE;
   if (args.mode === 'check' && outcomes.some((o) => o.changed)) return EXIT_CHANGES;
   return EXIT_OK;
 }
@@ -95,6 +98,7 @@ async function runStdin(args: CliArgs, opts: ProcessOptions, settings: RepairSet
   progress = Progress.start(!args.quiet);
   const repairer = new Repairer(settings);
   const outcome = await processStream('<stdin>', process.stdin, opts, repairer, sink, (n) => progress?.addBytes(n));
+  outcome.named = true;
   progress?.fileDone();
   announce(outcome);
   return [outcome];
@@ -128,7 +132,7 @@ async function runFiles(args: CliArgs, opts: ProcessOptions, settings: RepairSet
     }
     const size = fileSize(f.real);
     totalBytes += size;
-    jobs.push({ path: f.path, real: f.real, format: formatForPath(f.path, args.format), size });
+    jobs.push({ path: f.path, real: f.real, format: formatForPath(f.path, args.format), size, named: f.named });
   }
   const fileCount = jobs.filter((j) => !('status' in j)).length;
   // Starting a worker (and loading the model in it) costs more than a small run saves.
@@ -143,7 +147,7 @@ async function runFiles(args: CliArgs, opts: ProcessOptions, settings: RepairSet
     const bytes = defaultModelBytes();
     const model = new SharedArrayBuffer(bytes.length);
     new Uint8Array(model).set(bytes);
-    pool = new WorkerPool(workers, { vietfixWorker: true, settings, opts, model });
+    pool = new WorkerPool(workers, { vietfixWorker: true, settings, opts, model, guard: sharedGuard });
     here = withSharedModel(settings, model);
   }
   let mainRepairer: Repairer | undefined;
@@ -175,10 +179,10 @@ async function runFiles(args: CliArgs, opts: ProcessOptions, settings: RepairSet
   };
   try {
     while (out < jobs.length) {
-      // Let the workers' messages in: the main thread's own files are read and repaired
-      // without waiting on anything, so finished files would otherwise go unnoticed and the
-      // workers unfed.
-      if (pool) await new Promise((resolve) => setImmediate(resolve));
+      // Let the workers' messages and signals in: the main thread's own files are read and
+      // repaired without waiting on anything, so finished files would otherwise go unnoticed,
+      // the workers unfed, and Ctrl-C unanswered until the end.
+      await new Promise((resolve) => setImmediate(resolve));
       feedWorkers();
       const job = jobs[out];
       let outcome: FileOutcome;
@@ -207,7 +211,10 @@ async function runFiles(args: CliArgs, opts: ProcessOptions, settings: RepairSet
         }
         continue;
       }
-      if (!('status' in job)) progress?.fileDone();
+      if (!('status' in job)) {
+        progress?.fileDone();
+        outcome.named = job.named;
+      }
       announce(outcome);
       outcomes.push(outcome);
       out++;
@@ -237,8 +244,8 @@ async function run(argv: readonly string[]): Promise<number> {
 
   if (args.jsonl !== undefined) {
     const repairer = new Repairer(settings);
-    const stats = await runJsonl(process.stdin, args.jsonl, repairer, sink, (n) => say(`<stdin>:${n}: not valid JSON, passed through unchanged`));
-    if (!args.quiet && stats.invalid.length > 0) say(`${stats.invalid.length} of ${stats.records + stats.invalid.length} lines were not valid JSON`);
+    const stats = await runJsonl(process.stdin, args.jsonl, repairer, sink, (bad) => say(`<stdin>:${bad.line}: ${bad.reason}, passed through unchanged`));
+    if (!args.quiet && stats.invalid.length > 0) say(`${stats.invalid.length} of ${stats.records + stats.invalid.length} lines were not valid JSON Lines records`);
     return stats.invalid.length > 0 ? EXIT_TROUBLE : EXIT_OK;
   }
 
@@ -263,8 +270,12 @@ async function run(argv: readonly string[]): Promise<number> {
   return code;
 }
 
-/** Ctrl-C: stop the workers, remove every temporary file, leave each file old or new. */
-async function interrupted(): Promise<void> {
+let stopping = false;
+
+/** Ctrl-C or SIGTERM: stop the workers, remove every temporary file, leave each file old or new. */
+async function interrupted(signal: 'SIGINT' | 'SIGTERM'): Promise<void> {
+  if (stopping) return;
+  stopping = true;
   progress?.stop();
   const temps = (await pool?.abort()) ?? [];
   for (const t of temps) {
@@ -275,14 +286,15 @@ async function interrupted(): Promise<void> {
     }
   }
   removePendingTemps();
-  process.stderr.write('vietfix: interrupted\n');
-  process.exit(EXIT_INTERRUPTED);
+  process.stderr.write(`vietfix: interrupted (${signal})\n`);
+  process.exit(EXIT_SIGNAL[signal]);
 }
 
 function main(): void {
+  useSharedGuard(sharedGuard);
   process.on('exit', removePendingTemps);
-  process.on('SIGINT', () => void interrupted());
-  process.on('SIGTERM', () => void interrupted());
+  process.on('SIGINT', () => void interrupted('SIGINT'));
+  process.on('SIGTERM', () => void interrupted('SIGTERM'));
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     // The reader went away (`vietfix big.txt | head`): stop quietly.
     if (err.code === 'EPIPE') process.exit(EXIT_OK);

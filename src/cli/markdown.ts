@@ -8,7 +8,7 @@
  */
 import { parser } from '@lezer/markdown';
 import type { FixResult } from '../types.js';
-import { Aligner, charRefAt, repairRuns, type Piece, type Run } from './prose.js';
+import { Aligner, charRefAt, MAX_MARKUP_DEPTH, repairRuns, type Piece, type Run, type Warn } from './prose.js';
 import type { Repairer } from './repairer.js';
 
 type Tree = ReturnType<typeof parser.parse>;
@@ -70,6 +70,23 @@ function frontMatterEnd(source: string): number {
   return 0;
 }
 
+/** What ends when the text of an inline node has been walked. */
+type After = 'nothing' | 'piece' | 'run';
+
+/** Inline text being walked: the span, how far it went, and whether the cursor is on a child of it. */
+interface InlineFrame {
+  start: number;
+  end: number;
+  trimEnd: boolean;
+  /** Source position up to which the text has been taken. */
+  at: number;
+  after: After;
+  /** The cursor went down to the children (and must come back up). */
+  opened: boolean;
+  /** The cursor is on a child not taken yet. */
+  live: boolean;
+}
+
 /**
  * Collects the prose of a Markdown document as runs of pieces: one run per paragraph or
  * heading (cut at code spans, HTML, autolinks and hard breaks), one per image description.
@@ -83,6 +100,8 @@ class ProseCollector {
   private value = '';
   /** At a line start (after a line ending or a line mark), blanks are indentation: markup. */
   private lineStart = true;
+  /** Nodes deeper than the limit, left as they are. */
+  tooDeep = 0;
   /** Labels of the document's link reference definitions, gathered at the first reference link. */
   private definitions: Set<string> | undefined = undefined;
   private readonly tree: Tree;
@@ -93,7 +112,7 @@ class ProseCollector {
     private readonly base: number,
   ) {
     this.tree = parser.parse(base === 0 ? source : source.slice(base));
-    this.block(this.tree.cursor());
+    this.blocks(this.tree.cursor());
     this.endRun();
   }
 
@@ -162,23 +181,58 @@ class ProseCollector {
     }
   }
 
-  /** The children of the node at `c` that lie in `[start, end)`, and the text between them. */
+  /**
+   * The children of the node at `c` that lie in `[start, end)`, and the text between them;
+   * emphasis, links and images nest, walked with a stack of frames (see {@link InlineFrame}).
+   * The cursor is back on the node at the end.
+   */
   private inline(c: TreeCursor, start: number, end: number, trimEnd: boolean): void {
-    let at = start;
-    if (c.firstChild()) {
-      do {
-        if (this.endOf(c) <= start) continue;
-        if (this.startOf(c) >= end) break;
-        this.text(at, this.startOf(c), c.name === 'HeaderMark');
-        at = this.endOf(c);
-        this.inlineNode(c);
-      } while (c.nextSibling());
-      c.parent();
+    const frames: InlineFrame[] = [];
+    const open = (from: number, to: number, trim: boolean, after: After): void => {
+      const opened = c.firstChild();
+      frames.push({ start: from, end: to, trimEnd: trim, at: from, after, opened, live: opened });
+    };
+    open(start, end, trimEnd, 'nothing');
+    while (frames.length > 0) {
+      const f = frames[frames.length - 1];
+      if (f.live) {
+        if (this.endOf(c) <= f.start) {
+          f.live = c.nextSibling();
+          continue;
+        }
+        if (this.startOf(c) >= f.end) {
+          f.live = false;
+          continue;
+        }
+        this.text(f.at, this.startOf(c), c.name === 'HeaderMark');
+        f.at = this.endOf(c);
+        const inner = this.inlineNode(c);
+        if (inner !== undefined) {
+          if (frames.length < MAX_MARKUP_DEPTH) {
+            open(inner.start, inner.end, false, inner.after);
+            continue;
+          }
+          // Left as it is; a boundary for the text around it.
+          this.tooDeep++;
+          this.endRun();
+        }
+        f.live = c.nextSibling();
+        continue;
+      }
+      if (f.opened) c.parent();
+      this.text(f.at, f.end, f.trimEnd);
+      frames.pop();
+      if (f.after === 'piece') this.endPiece();
+      else if (f.after === 'run') this.endRun();
+      if (frames.length > 0) frames[frames.length - 1].live = c.nextSibling();
     }
-    this.text(at, end, trimEnd);
   }
 
-  private inlineNode(c: TreeCursor): void {
+  /**
+   * Takes in the inline node at `c`. A node with text inside (emphasis, a link, an image)
+   * returns the span of that text, to be walked next, and what ends after it.
+   */
+  private inlineNode(c: TreeCursor): { start: number; end: number; after: After } | undefined {
     const from = this.startOf(c);
     const to = this.endOf(c);
     switch (c.name) {
@@ -202,9 +256,7 @@ class ProseCollector {
       case 'Emphasis':
       case 'StrongEmphasis':
         this.endPiece();
-        this.inline(c, from, to, false);
-        this.endPiece();
-        break;
+        return { start: from, end: to, after: 'piece' };
       case 'LinkMark':
       case 'LinkLabel':
         // Only met here inside a reference to nothing, which is text.
@@ -213,24 +265,19 @@ class ProseCollector {
       case 'Link':
       case 'Image': {
         const parts = this.linkParts(c.node);
-        if (parts === undefined) {
-          this.inline(c, from, to, false);
-          break;
-        }
+        if (parts === undefined) return { start: from, end: to, after: 'nothing' };
         // An image description is a run of its own; a link's text continues the sentence.
         const image = c.name === 'Image';
         if (image) this.endRun();
         else this.endPiece();
         this.lineStart = false;
-        this.inline(c, parts.textStart, parts.textEnd, false);
-        if (image) this.endRun();
-        else this.endPiece();
-        break;
+        return { start: parts.textStart, end: parts.textEnd, after: image ? 'run' : 'piece' };
       }
       default:
         // Code spans, HTML, autolinks, hard breaks, comments: not prose, and a boundary.
         this.endRun();
     }
+    return undefined;
   }
 
   private isDefined(label: string): boolean {
@@ -269,24 +316,38 @@ class ProseCollector {
     return this.isDefined(/\S/.test(label) ? label : source.slice(textStart, textEnd)) ? { textStart, textEnd } : undefined;
   }
 
-  private block(c: TreeCursor): void {
-    if (CONTAINERS.has(c.name)) {
-      if (c.firstChild()) {
-        do this.block(c);
-        while (c.nextSibling());
-        c.parent();
+  /** The blocks of the document at `c`, walked with the cursor (no recursion). */
+  private blocks(c: TreeCursor): void {
+    let depth = 0;
+    for (;;) {
+      let descend = false;
+      if (CONTAINERS.has(c.name)) {
+        if (depth < MAX_MARKUP_DEPTH) descend = true;
+        else this.tooDeep++; // left as it is
+      } else if (TEXT_BLOCKS.has(c.name)) {
+        this.lineStart = true;
+        this.inline(c, this.startOf(c), this.endOf(c), true);
+        this.endRun();
       }
-    } else if (TEXT_BLOCKS.has(c.name)) {
-      this.lineStart = true;
-      this.inline(c, this.startOf(c), this.endOf(c), true);
-      this.endRun();
+      // Anything else (code, HTML, definitions, rules, marks) holds no prose.
+      if (descend && c.firstChild()) {
+        depth++;
+        continue;
+      }
+      for (;;) {
+        if (depth === 0) return;
+        if (c.nextSibling()) break;
+        c.parent();
+        depth--;
+      }
     }
-    // Anything else (code, HTML, definitions, rules, marks) holds no prose.
   }
 }
 
 /** Repairs the prose of a Markdown document; everything else comes out byte-identical. */
-export function repairMarkdown(source: string, repairer: Repairer): FixResult {
+export function repairMarkdown(source: string, repairer: Repairer, warn?: Warn): FixResult {
   // Front matter is left out of the parse.
-  return repairRuns(source, new ProseCollector(source, frontMatterEnd(source)).runs, repairer);
+  const prose = new ProseCollector(source, frontMatterEnd(source));
+  if (prose.tooDeep > 0) warn?.(`Markdown nested deeper than ${MAX_MARKUP_DEPTH} levels: ${prose.tooDeep} part(s) left as they are`);
+  return repairRuns(source, prose.runs, repairer);
 }

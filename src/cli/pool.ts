@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { LanguageModel } from '../model/index.js';
-import { tempPathFor } from './atomic.js';
+import { stopAtSafePoint, tempPathFor, useSharedGuard } from './atomic.js';
 import { processFile, type FileJob, type ProcessOptions } from './process.js';
 import { Repairer, type RepairSettings } from './repairer.js';
 import type { FileOutcome } from './report.js';
@@ -18,6 +18,8 @@ export interface WorkerInit {
   opts: ProcessOptions;
   /** The model file's bytes in memory shared by every thread (one copy in the cache, not one each). */
   model: SharedArrayBuffer;
+  /** The guard of in-place copies, shared by every thread (see `atomic.ts`). */
+  guard: SharedArrayBuffer;
 }
 
 /** `settings` with the model read from shared bytes. */
@@ -42,6 +44,7 @@ export function isPoolWorker(): boolean {
 /** The body of a worker thread: repairs each file it is sent. */
 export function runWorker(): void {
   const init = workerData as WorkerInit;
+  useSharedGuard(init.guard);
   const repairer = new Repairer(withSharedModel(init.settings, init.model));
   const port = parentPort!;
   // Files are repaired one after the other, in the order they were sent.
@@ -180,11 +183,13 @@ export class WorkerPool {
   }
 
   /**
-   * Stops every worker at once and removes the temporary files of the files they were
-   * rewriting (the files themselves are intact: they are only ever replaced by a rename).
+   * Stops every worker as soon as none is copying a file over its target in place, and
+   * returns the temporary files of the files they were rewriting, to be removed (the files
+   * themselves are intact: old or new).
    */
   async abort(): Promise<string[]> {
     this.closed = true;
+    await stopAtSafePoint();
     const busy = this.inFlight();
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
     return busy.map(tempPathFor);

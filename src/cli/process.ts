@@ -11,16 +11,21 @@ import { createTwoFilesPatch, structuredPatch } from 'diff';
 import type { FixResult } from '../types.js';
 import { AtomicWriter } from './atomic.js';
 import {
+  binaryReason,
   bomBytes,
   canonicalEncoding,
+  countLineBreaks,
   DecodeError,
   decodeWhole,
   detectStream,
   encodeText,
+  HEAD_BYTES,
+  InvalidBytes,
+  invalidBytesError,
   isConversion,
-  looksBinary,
   sniffBom,
   unicodeChunkDecoder,
+  utf8ErrorAt,
   type ChunkDecoder,
   type Decoding,
 } from './decoding.js';
@@ -66,6 +71,8 @@ export interface FileJob {
   real: string;
   format: DocumentFormat;
   size: number;
+  /** Named on the command line itself: skipping it makes the exit status 2. */
+  named: boolean;
 }
 
 /** The longest piece of a line without `\n` kept in memory before it is cut at a space. */
@@ -99,6 +106,12 @@ export function failureReason(err: unknown): string {
       return 'no space left on device';
     case 'EROFS':
       return 'read-only file system';
+    case 'ELOOP':
+      return 'too many levels of symbolic links (a symbolic link loop)';
+    case 'ENOTDIR':
+      return 'not a directory (in the path)';
+    case 'ENAMETOOLONG':
+      return 'file name too long';
   }
   const msg = e instanceof Error ? e.message : String(err);
   return msg.split('\n')[0];
@@ -111,6 +124,7 @@ class Emitter {
   readonly outcome: FileOutcome;
   private readonly locator = new Locator();
   private decoding!: Decoding;
+  private begun = false;
   private outputDecoding!: Decoding;
   private writer?: AtomicWriter;
   /** Source bytes consumed so far (BOM included): the unchanged prefix copied into a rewrite. */
@@ -131,6 +145,7 @@ class Emitter {
 
   async begin(decoding: Decoding): Promise<void> {
     this.decoding = decoding;
+    this.begun = true;
     const converted = isConversion(decoding);
     this.outputDecoding = converted ? { encoding: 'utf-8', bom: decoding.bom, confidence: 1 } : decoding;
     Object.assign(this.outcome, {
@@ -206,10 +221,38 @@ class Emitter {
     return this.outcome;
   }
 
-  /** Drops a rewrite in progress (the target stays untouched). */
-  async abort(): Promise<void> {
+  /** Whether a piece has been emitted yet. */
+  get hadPiece(): boolean {
+    return !this.firstPiece;
+  }
+
+  /** 1-based line number where the next piece starts. */
+  get nextLine(): number {
+    return this.locator.nextLine;
+  }
+
+  /**
+   * The input could not be processed: drops a rewrite in progress (the target stays
+   * untouched), closes a JSON record already begun, and returns the outcome. Edits found
+   * before the failure are not counted: none of them is applied.
+   */
+  async fail(err: unknown): Promise<FileOutcome> {
     await this.writer?.abort();
     this.writer = undefined;
+    const skipped = err instanceof BinaryInputError;
+    const reason = skipped || err instanceof DecodeError || err instanceof TooLargeError ? (err as Error).message : failureReason(err);
+    if (this.opts.mode === 'json' && this.begun) {
+      await this.sink.write(`],"changed":false,"error":${JSON.stringify(reason)}}\n`);
+    }
+    return Object.assign(this.outcome, {
+      status: skipped ? 'skipped' : 'error',
+      reason,
+      changed: false,
+      written: false,
+      edits: 0,
+      byKind: {},
+      sample: [],
+    } satisfies Partial<FileOutcome>);
   }
 
   private async openWriter(): Promise<void> {
@@ -281,58 +324,72 @@ async function copyPrefix(file: string, writer: AtomicWriter, n: number): Promis
 }
 
 /** The decoding for a stream, from its first bytes. */
-function streamDecoding(head: Uint8Array, forced?: string): { decoding: Decoding; decoder: ChunkDecoder; skip: number } {
+function streamDecoding(head: Uint8Array, forced: string | undefined, whole: boolean): { decoding: Decoding; decoder: ChunkDecoder; skip: number } {
   const bom = sniffBom(head);
   if (bom && (!forced || canonicalEncoding(forced) === bom.encoding)) {
-    return { decoding: { encoding: bom.encoding, bom: true, confidence: 1 }, decoder: unicodeChunkDecoder(bom.encoding), skip: bom.length };
+    return {
+      decoding: { encoding: bom.encoding, bom: true, confidence: 1 },
+      decoder: unicodeChunkDecoder(bom.encoding, bom.length),
+      skip: bom.length,
+    };
   }
-  return { ...detectStream(head, forced), skip: 0 };
+  return { ...detectStream(head, forced, 0, whole), skip: 0 };
 }
 
-/** Bytes looked at to detect the encoding of a stream (fewer when the answer is clear sooner). */
-const HEAD_BYTES = 64 << 10;
-
 /**
- * Whether the first bytes of a stream are enough to choose its decoding: a BOM or a forced
- * encoding decide at once, and so does UTF-8 once a multi-byte character has shown up
- * (so that interactive input is answered line by line). Plain ASCII could still turn out
- * to be a legacy encoding: detection then waits for {@link HEAD_BYTES} or the end.
+ * Whether the first bytes of a stream are enough to choose its decoding and to tell text
+ * from binary. A file waits for {@link HEAD_BYTES} (or its end), so that the answer does not
+ * depend on how it was read. Interactive input (standard input) is answered line by line:
+ * a BOM or a forced encoding decide at once, and so does UTF-8 once a multi-byte character
+ * has shown up. Plain ASCII could still turn out to be a legacy encoding: detection then
+ * waits for {@link HEAD_BYTES} or the end.
  */
-function headDecides(head: Uint8Array, forced?: string): boolean {
+function headDecides(head: Uint8Array, forced: string | undefined, interactive: boolean): boolean {
   if (head.length >= HEAD_BYTES) return true;
-  if (head.length < 4) return false;
+  if (!interactive || head.length < 4) return false;
   if (forced || sniffBom(head)) return true;
   if (head.indexOf(0) >= 0) return true; // binary: rejected at once
   let nonAscii = false;
   for (let i = 0; i < head.length && !nonAscii; i++) nonAscii = head[i] >= 0x80;
-  if (!nonAscii) return false;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-    return true;
-  } catch {
-    return false;
-  }
+  return nonAscii && utf8ErrorAt(head, false) < 0;
 }
 
 /**
  * Streams `chunks` through the repairer and `emitter`, piece by piece at line breaks.
- * A NUL byte anywhere (outside UTF-16) makes the input binary.
+ *
+ * A NUL byte in the head makes the input binary (nothing is emitted). Once the input has
+ * started as text, a NUL byte is a character like any other. A byte that is invalid in the
+ * input's encoding stops the stream: the lines before it are emitted, and a
+ * {@link DecodeError} names its offset and line (never a silently shortened output).
  */
-async function streamThrough(chunks: AsyncIterable<Uint8Array>, opts: ProcessOptions, repairer: Repairer, emitter: Emitter): Promise<void> {
+async function streamThrough(
+  chunks: AsyncIterable<Uint8Array>,
+  opts: ProcessOptions,
+  repairer: Repairer,
+  emitter: Emitter,
+  interactive: boolean,
+): Promise<void> {
   let decoder: ChunkDecoder | undefined;
-  let utf16 = false;
   let head: Uint8Array = new Uint8Array(0);
   let carry = '';
-  const start = async (bytes: Uint8Array): Promise<Uint8Array> => {
-    const d = streamDecoding(bytes, opts.encoding);
+  const start = async (bytes: Uint8Array, whole: boolean): Promise<Uint8Array> => {
+    const binary = binaryReason(bytes, opts.encoding);
+    if (binary) throw new BinaryInputError(binary);
+    let d;
+    try {
+      d = streamDecoding(bytes, opts.encoding, whole);
+    } catch (err) {
+      if (err instanceof InvalidBytes) throw invalidBytesError(err, 1 + countLineBreaks(err.text));
+      throw err;
+    }
     decoder = d.decoder;
-    utf16 = d.decoding.encoding.startsWith('utf-16');
     await emitter.begin(d.decoding);
     return bytes.subarray(d.skip);
   };
   const flush = async (final: boolean): Promise<void> => {
     if (final) {
-      if (carry.length > 0) await emitter.piece(carry, repairer.repair(carry));
+      // An input of a BOM alone still has its (empty) piece, which carries the BOM.
+      if (carry.length > 0 || !emitter.hadPiece) await emitter.piece(carry, repairer.repair(carry));
       carry = '';
       return;
     }
@@ -352,24 +409,54 @@ async function streamThrough(chunks: AsyncIterable<Uint8Array>, opts: ProcessOpt
       await emitter.piece(piece, repairer.repair(piece));
     }
   };
+  const decodeMore = async (bytes: Uint8Array, final: boolean): Promise<void> => {
+    try {
+      carry += decoder!.decode(bytes, final);
+    } catch (err) {
+      if (!(err instanceof InvalidBytes)) throw err;
+      carry += err.text;
+      await flush(false);
+      throw invalidBytesError(err, emitter.nextLine + countLineBreaks(carry));
+    }
+  };
   for await (const chunk of chunks) {
     let bytes: Uint8Array = chunk;
     if (!decoder) {
       head = head.length === 0 ? bytes : Buffer.concat([head, bytes]);
-      if (!headDecides(head, opts.encoding)) continue;
-      bytes = await start(head);
+      if (!headDecides(head, opts.encoding, interactive)) continue;
+      bytes = await start(head, false);
+      head = new Uint8Array(0);
     }
-    if (!utf16 && bytes.indexOf(0) >= 0) throw new BinaryInputError('binary file (contains NUL bytes)');
-    carry += decoder!.decode(bytes, false);
+    await decodeMore(bytes, false);
     await flush(false);
   }
-  if (!decoder) {
-    const rest = await start(head);
-    if (!utf16 && rest.indexOf(0) >= 0) throw new BinaryInputError('binary file (contains NUL bytes)');
-    carry += decoder!.decode(rest, false);
-  }
-  carry += decoder!.decode(new Uint8Array(0), true);
+  if (!decoder) await decodeMore(await start(head, true), true);
+  else await decodeMore(new Uint8Array(0), true);
   await flush(true);
+}
+
+/** A whole text file is repaired in slices of about this many characters, cut at line breaks. */
+const SLICE = 64 << 10;
+
+/**
+ * Repairs `text` slice by slice, letting the event loop run in between, so that Ctrl-C and
+ * SIGTERM are answered within a slice rather than at the end of a large file. Repairs are
+ * line by line, so the result is the same as in one call.
+ */
+async function repairInSlices(text: string, repairer: Repairer): Promise<FixResult> {
+  if (text.length <= SLICE) return repairer.repair(text);
+  const parts: string[] = [];
+  const edits: FixResult['edits'] = [];
+  for (let from = 0; from < text.length; ) {
+    const nl = text.indexOf('\n', from + SLICE);
+    const to = nl < 0 ? text.length : nl + 1;
+    const r = repairer.repair(text.slice(from, to));
+    parts.push(r.text);
+    for (const e of r.edits) edits.push({ ...e, start: e.start + from, end: e.end + from });
+    from = to;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { text: parts.join(''), edits };
 }
 
 /** Told how many more input bytes were read (for progress lines). */
@@ -417,24 +504,21 @@ export async function processFile(
       );
     }
     if (job.format === 'text' && stats.size > opts.streamAbove) {
-      await streamThrough(readChunks(job.real, opts.chunkSize, onBytes), opts, repairer, emitter);
+      await streamThrough(readChunks(job.real, opts.chunkSize, onBytes), opts, repairer, emitter, false);
     } else {
       const bytes = readFileSync(job.real);
       onBytes?.(bytes.length);
-      if (looksBinary(bytes)) throw new BinaryInputError('binary file (contains NUL bytes)');
+      const binary = binaryReason(bytes, opts.encoding);
+      if (binary) throw new BinaryInputError(binary);
       const { text, decoding } = decodeWhole(bytes, opts.encoding);
       await emitter.begin(decoding);
-      await emitter.piece(text, repairDocument(text, job.format, repairer), true);
+      const warn = (message: string): void => void (emitter.outcome.warnings ??= []).push(message);
+      const result = job.format === 'text' ? await repairInSlices(text, repairer) : repairDocument(text, job.format, repairer, warn);
+      await emitter.piece(text, result, true);
     }
     return await emitter.end();
   } catch (err) {
-    await emitter.abort();
-    const outcome = emitter.outcome;
-    outcome.changed = false;
-    outcome.written = false;
-    if (err instanceof BinaryInputError) return { ...outcome, status: 'skipped', reason: err.message };
-    if (err instanceof DecodeError || err instanceof TooLargeError) return { ...outcome, status: 'error', reason: err.message };
-    return { ...outcome, status: 'error', reason: failureReason(err) };
+    return emitter.fail(err);
   }
 }
 
@@ -457,14 +541,13 @@ export async function processStream(
     }
   }
   try {
-    await streamThrough(counted(), opts, repairer, emitter);
+    await streamThrough(counted(), opts, repairer, emitter, true);
     const outcome = await emitter.end();
     outcome.bytes = bytes;
     return outcome;
   } catch (err) {
-    const outcome = { ...emitter.outcome, bytes };
-    if (err instanceof BinaryInputError) return { ...outcome, status: 'skipped', reason: err.message };
-    if (err instanceof DecodeError) return { ...outcome, status: 'error', reason: err.message };
-    return { ...outcome, status: 'error', reason: failureReason(err) };
+    const outcome = await emitter.fail(err);
+    outcome.bytes = bytes;
+    return outcome;
   }
 }

@@ -38,6 +38,16 @@ export interface Piece {
  */
 export type Run = Piece[];
 
+/**
+ * How deep the walkers of a parse tree go. Deeper markup (which no real document has, but a
+ * hostile one may) is left as it is, with a warning: the walks keep their own stacks, so
+ * neither the call stack nor memory grows with the nesting.
+ */
+export const MAX_MARKUP_DEPTH = 1000;
+
+/** Told of something left unrepaired on purpose (printed as a warning). */
+export type Warn = (message: string) => void;
+
 /** Builds segments while walking a source and a value side by side. */
 export class Aligner {
   readonly segments: Segment[] = [];

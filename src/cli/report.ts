@@ -13,6 +13,13 @@ export interface FileOutcome {
   status: 'ok' | 'skipped' | 'error';
   /** Why a file was skipped or failed (one line). */
   reason?: string;
+  /**
+   * Named on the command line (or standard input): skipping it is trouble (exit status 2),
+   * while a binary file met in a directory or by a glob is skipped quietly.
+   */
+  named?: boolean;
+  /** Parts left unrepaired on purpose (e.g. markup nested too deep), one line each. */
+  warnings?: string[];
   encoding?: string;
   encodingConfidence?: number;
   /** The file was in a legacy encoding and its repair converts it to UTF-8. */
