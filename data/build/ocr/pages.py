@@ -277,7 +277,8 @@ def main():
     with open(os.path.join(args.work, 'run.json'), 'w', encoding='utf-8') as f:
         f.write(json.dumps(run, ensure_ascii=False, sort_keys=True, indent=1) + '\n')
 
-    for i, p in enumerate(paragraphs):
+    # Read in hash order, so that the pages read so far are a sample of all sources.
+    for i, p in enumerate(sorted(paragraphs, key=lambda p: p['score'])):
         key = f"{args.seed}|{p['source']}|{p['line']}"
         out_path = ocr_path(args.work, p)
         if os.path.exists(out_path):
