@@ -5,6 +5,7 @@ import {
   alignCharacters,
   countConfusions,
   editRuns,
+  letterAccuracy,
   splitWord,
   type Confusion,
 } from '../data/build/ocr/channel-counts.js';
@@ -133,6 +134,19 @@ describe('countConfusions', () => {
   });
 });
 
+describe('letterAccuracy', () => {
+  it('counts letters printed as the same letter, marks aside', () => {
+    expect(letterAccuracy('Đường xa', 'Duong xa')).toBe(1);
+    expect(letterAccuracy('Đường xa', '')).toBe(0);
+    expect(letterAccuracy('ba ba', 'ba bo')).toBe(0.75);
+  });
+
+  it('leaves an unreadable page out of the table', () => {
+    const rows = sortedRows(tally([{ ref: 'mưa rơi', ocr: '~ ::', source: 's', settings: { model: 'Latin' } }]), 1);
+    expect(rows).toEqual(['page\tunreadable\t\t0\t1\t0']);
+  });
+});
+
 describe('the channel table', () => {
   it('sorts rows by class, falling count and text, and drops rare whole-word rows', () => {
     const pairs = [
@@ -141,6 +155,7 @@ describe('the channel table', () => {
     ];
     const rows = sortedRows(tally(pairs), 2).filter((r) => !r.includes('-seen'));
     expect(rows).toEqual([
+      'page\tser ≥50 %\t\t1\t0\t1',
       'syllable\tmarks-valid\t\t2\t0\t1',
       'syllable\tletters-invalid\t\t1\t0\t0',
       'tone\tsắc\tngang\t2\t0\t0',

@@ -110,6 +110,23 @@ export function editRuns(ref: readonly string[], ocr: readonly string[]): [strin
   return runs;
 }
 
+/**
+ * The share of the reference's letters (spaces aside) that the reading printed as the same
+ * letter, marks aside: below about one half, a page is noise rather than damaged text.
+ */
+export function letterAccuracy(refText: string, ocrText: string): number {
+  const ref = [...normaliseText(refText)];
+  const ocr = [...normaliseText(ocrText)];
+  let letters = 0;
+  let kept = 0;
+  for (const [i, j] of alignCharacters(ref, ocr)) {
+    if (i < 0 || ref[i] === ' ') continue;
+    letters++;
+    if (j >= 0 && baseLetter(ref[i]) === baseLetter(ocr[j])) kept++;
+  }
+  return letters ? kept / letters : 1;
+}
+
 /** A word: its text and its character range in the line. */
 interface Word {
   text: string;

@@ -11,12 +11,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { countConfusions } from './channel-counts.js';
+import { countConfusions, letterAccuracy } from './channel-counts.js';
 
 export const MODELS = ['vie', 'Latin', 'eng'] as const;
 
 /** Class order in the table, with what each row means. */
 export const CLASSES: readonly [string, string][] = [
+  ['page', 'pages by share of syllables read wrong (ser), or unreadable (fewer than MIN_ACCURACY of the letters printed right, marks aside: left out of every other row)'],
   ['syllable', 'reference syllables by outcome: ok, case, marks-valid/-invalid (same letters, other marks; printed form a valid syllable or not), letters-valid/-invalid, split, merge, regroup, dropped'],
   ['tone-seen', 'tones of the reference syllables read as one word'],
   ['tone', 'tone read as another, letters right'],
@@ -54,18 +55,42 @@ function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * Pages whose reading keeps fewer of the letters are noise (an empty reading, lines of stray
+ * marks); no repair can start from them, so they would only blur the channel.
+ */
+export const MIN_ACCURACY = 0.5;
+
+const SER_BANDS: readonly [number, string][] = [
+  [0.02, 'ser <2 %'],
+  [0.05, 'ser 2-5 %'],
+  [0.1, 'ser 5-10 %'],
+  [0.2, 'ser 10-20 %'],
+  [0.5, 'ser 20-50 %'],
+  [Infinity, 'ser ≥50 %'],
+];
+
 /** Table rows from the readings: `class\ttruth\tprinted` → counts per model. */
 export function tally(pairs: readonly Pair[]): Map<string, number[]> {
   const rows = new Map<string, number[]>();
+  const add = (cls: string, truth: string, printed: string, model: number) => {
+    const key = `${cls}\t${truth}\t${printed}`;
+    let counts = rows.get(key);
+    if (!counts) rows.set(key, (counts = MODELS.map(() => 0)));
+    counts[model]++;
+  };
   for (const pair of pairs) {
     const model = MODELS.indexOf(pair.settings.model as (typeof MODELS)[number]);
     if (model < 0) throw new Error(`unknown Tesseract model ${pair.settings.model}`);
-    for (const c of countConfusions(pair.ref, pair.ocr)) {
-      const key = `${c.cls}\t${c.truth}\t${c.printed}`;
-      let counts = rows.get(key);
-      if (!counts) rows.set(key, (counts = MODELS.map(() => 0)));
-      counts[model]++;
+    if (letterAccuracy(pair.ref, pair.ocr) < MIN_ACCURACY) {
+      add('page', 'unreadable', '', model);
+      continue;
     }
+    const found = countConfusions(pair.ref, pair.ocr);
+    const outcomes = found.filter((c) => c.cls === 'syllable');
+    const wrong = outcomes.filter((c) => c.truth !== 'ok').length / Math.max(1, outcomes.length);
+    add('page', SER_BANDS.find(([limit]) => wrong < limit)![1], '', model);
+    for (const c of found) add(c.cls, c.truth, c.printed, model);
   }
   return rows;
 }
@@ -110,13 +135,13 @@ function main(): void {
   const header = [
     '# vietfix OCR channel: confusions counted on Tesseract readings of corpus paragraphs rendered as degraded page images.',
     '# Built by data/build/ocr/run.sh (install.sh, pages.py, count.ts); see data/build/ocr/README.md.',
-    `# Seed ${run.seed}; ${pairs.length} pages (${perModel.join(', ')}); ${run.tesseract}; whole-word rows seen at least ${minCount} times.`,
+    `# Seed ${run.seed}; ${pairs.length} pages (${perModel.join(', ')}); ${run.tesseract}; whole-word rows seen at least ${minCount} times; pages with under ${MIN_ACCURACY * 100} % of the letters right left out.`,
     `# Text: ${run.sources.map((s) => `${s.file} (${s.paragraphs} paragraphs)`).join(', ')}, from ../shared/corpus/text/.`,
     `# Debian packages: ${versions.join(', ')}.`,
     '# Licence: CC BY-SA 4.0. Statistics derived from Vietnamese Wikipedia (CC BY-SA 3.0), UD_Vietnamese-VTB and',
     '# NTREX-128 (CC BY-SA 4.0), the Asian Language Treebank (CC BY 4.0) and public-domain literature; see data/README.md.',
     '# Classes:',
-    ...CLASSES.map(([cls, what]) => `#   ${cls}: ${what}`),
+    ...CLASSES.map(([cls, what]) => `#   ${cls}: ${what.replace('MIN_ACCURACY', `${MIN_ACCURACY * 100} %`)}`),
     `class\ttruth\tprinted\t${MODELS.join('\t')}`,
   ];
   const rows = sortedRows(tally(pairs), minCount);
