@@ -266,8 +266,8 @@ def main():
     para_path = os.path.join(args.work, 'paragraphs.jsonl')
     paragraphs = sample_paragraphs(args.corpus, args.count, args.seed)
     with open(para_path, 'w', encoding='utf-8') as f:
-        for i, p in enumerate(paragraphs):
-            f.write(json.dumps({'page': i, **p}, ensure_ascii=False, sort_keys=True) + '\n')
+        for p in paragraphs:
+            f.write(json.dumps(p, ensure_ascii=False, sort_keys=True) + '\n')
     print(f'{len(paragraphs)} paragraphs sampled', file=sys.stderr)
     tesseract_version = subprocess.run(['tesseract', '--version'], capture_output=True, check=True)
     run = {'seed': args.seed, 'count': args.count,
@@ -278,7 +278,7 @@ def main():
         f.write(json.dumps(run, ensure_ascii=False, sort_keys=True, indent=1) + '\n')
 
     # Read in hash order, so that the pages read so far are a sample of all sources.
-    for i, p in enumerate(sorted(paragraphs, key=lambda p: p['score'])):
+    for done, p in enumerate(sorted(paragraphs, key=lambda p: p['score'])):
         key = f"{args.seed}|{p['source']}|{p['line']}"
         out_path = ocr_path(args.work, p)
         if os.path.exists(out_path):
@@ -293,12 +293,12 @@ def main():
         text = tesseract(img_path, settings['model'], settings['psm'], settings['dpi'])
         if not args.keep_images:
             os.remove(img_path)
-        record = {'page': i, 'source': p['source'], 'line': p['line'], 'settings': settings,
+        record = {'source': p['source'], 'line': p['line'], 'settings': settings,
                   'ref': p['text'], 'ocr': text}
         with open(out_path + '.tmp', 'w', encoding='utf-8') as f:
             f.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + '\n')
         os.replace(out_path + '.tmp', out_path)
-        print(f"{i} {settings}", file=sys.stderr, flush=True)
+        print(f"{done} {settings}", file=sys.stderr, flush=True)
 
     with open(os.path.join(args.work, 'pairs.jsonl'), 'w', encoding='utf-8') as f:
         for p in paragraphs:
