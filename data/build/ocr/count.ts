@@ -95,7 +95,7 @@ export function tally(pairs: readonly Pair[]): Map<string, number[]> {
   return rows;
 }
 
-/** The rows in table order: by class, then by falling total count, then by text. */
+/** The rows in table order: by class, then by falling total count (page rows: by band), then by text. */
 export function sortedRows(rows: Map<string, number[]>, minCount: number): string[] {
   const order = new Map(CLASSES.map(([cls], k) => [cls, k]));
   const entries = [...rows].filter(([key, counts]) => {
@@ -104,10 +104,12 @@ export function sortedRows(rows: Map<string, number[]>, minCount: number): strin
     return !WHOLE_WORD_CLASSES.has(cls) || counts.reduce((a, b) => a + b, 0) >= minCount;
   });
   const total = (c: number[]) => c.reduce((a, b) => a + b, 0);
+  const bands = new Map<string, number>([...SER_BANDS.map(([, name], k): [string, number] => [`page\t${name}\t`, k]), ['page\tunreadable\t', SER_BANDS.length]]);
+  const band = (key: string) => bands.get(key) ?? 0;
   entries.sort(([ka, ca], [kb, cb]) => {
     const clsA = order.get(ka.slice(0, ka.indexOf('\t')))!;
     const clsB = order.get(kb.slice(0, kb.indexOf('\t')))!;
-    return clsA - clsB || total(cb) - total(ca) || compareCodeUnits(ka, kb);
+    return clsA - clsB || band(ka) - band(kb) || total(cb) - total(ca) || compareCodeUnits(ka, kb);
   });
   return entries.map(([key, counts]) => `${key}\t${counts.join('\t')}`);
 }
