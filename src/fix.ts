@@ -5,6 +5,7 @@ import { repairStage } from './repair/index.js';
 import type { Stage } from './stage.js';
 import type { Edit, FixResult } from './types.js';
 import { unicodeStage } from './unicode/index.js';
+import { MAX_WINDOW, windowEnd } from './windows.js';
 
 /** Options of {@link fix}. Every stage is on unless switched off. */
 export interface FixOptions {
@@ -94,51 +95,68 @@ export function fix(input: string, options: FixOptions = {}): FixResult {
   return runStages(input, buildStages(options));
 }
 
-/** Runs prepared stages over the text line by line (lines split at `\n` only). */
+/**
+ * Runs prepared stages over the text line by line (lines split at `\n` only); a line longer
+ * than {@link MAX_WINDOW} is repaired in windows (see `windows.ts`).
+ */
 export function runStages(input: string, stages: readonly Stage[]): FixResult {
   const edits: Edit[] = [];
   let output = '';
   let changed = false;
-  let lineStart = 0;
-  while (lineStart <= input.length) {
-    let lineEnd = input.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = input.length;
-    const line = input.slice(lineStart, lineEnd);
-    const fixed = fixLine(line, stages);
+  forEachWindow(input, (start, end) => {
+    const window = input.slice(start, end);
+    const fixed = fixLine(window, stages);
     if (fixed) {
       changed = true;
       output += fixed.text;
       for (const e of fixed.edits) {
-        e.start += lineStart;
-        e.end += lineStart;
+        e.start += start;
+        e.end += start;
         edits.push(e);
       }
     } else {
-      output += line;
+      output += window;
     }
-    if (lineEnd === input.length) break;
-    output += '\n';
-    lineStart = lineEnd + 1;
-  }
+    if (end < input.length && input.charCodeAt(end) === NEWLINE) output += '\n';
+  });
   return changed ? { text: output, edits } : { text: input, edits: [] };
 }
 
 /**
- * Whether {@link runStages} would make an edit of at least `minConfidence`: the lines are
- * tried in order and the first such edit ends the test (lines are repaired independently, so
- * the rest cannot undo it).
+ * Whether {@link runStages} would make an edit of at least `minConfidence`: the windows are
+ * tried in order and the first such edit ends the test (windows are repaired independently,
+ * so the rest cannot undo it).
  */
 export function wouldChange(input: string, stages: readonly Stage[], minConfidence = 0): boolean {
+  let found = false;
+  forEachWindow(input, (start, end) => {
+    const fixed = fixLine(input.slice(start, end), stages);
+    found = fixed !== undefined && fixed.edits.some((e) => e.confidence >= minConfidence);
+    return found;
+  });
+  return found;
+}
+
+const NEWLINE = 0x0a;
+
+/**
+ * Calls `visit` with the span of every window of every line, in order; a line's `\n` follows
+ * its last window. `visit` returns `true` to stop.
+ */
+function forEachWindow(input: string, visit: (start: number, end: number) => boolean | void): void {
   let lineStart = 0;
   while (lineStart <= input.length) {
     let lineEnd = input.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = input.length;
-    const fixed = fixLine(input.slice(lineStart, lineEnd), stages);
-    if (fixed && fixed.edits.some((e) => e.confidence >= minConfidence)) return true;
+    let start = lineStart;
+    do {
+      const end = windowEnd(input, start, lineEnd, true) as number;
+      if (visit(start, end) === true) return;
+      start = end;
+    } while (start < lineEnd);
     if (lineEnd === input.length) break;
     lineStart = lineEnd + 1;
   }
-  return false;
 }
 
 /** Passes over the stages at most (each stage that leaves work for an earlier one needs one more). */
@@ -150,7 +168,7 @@ const MAX_PASSES = 4;
  * so the stages that have not seen the latest text are run again until none changes it: that
  * makes `fix` idempotent. Lines nothing changes (nearly all) take one pass.
  */
-function fixLine(line: string, stages: readonly Stage[]): FixResult | undefined {
+export function fixLine(line: string, stages: readonly Stage[]): FixResult | undefined {
   let tracker: EditTracker | undefined;
   // The number of changes made to the line when each stage last looked at it.
   let seenAt: number[] | undefined;
