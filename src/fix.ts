@@ -5,7 +5,7 @@ import { repairStage } from './repair/index.js';
 import type { Stage } from './stage.js';
 import type { Edit, FixResult } from './types.js';
 import { unicodeStage } from './unicode/index.js';
-import { MAX_WINDOW, windowEnd } from './windows.js';
+import { MAX_LINE_SENTENCES, MAX_WINDOW, windowEnd } from './windows.js';
 
 /** Options of {@link fix}. Every stage is on unless switched off. */
 export interface FixOptions {
@@ -97,7 +97,8 @@ export function fix(input: string, options: FixOptions = {}): FixResult {
 
 /**
  * Runs prepared stages over the text line by line (lines split at `\n` only); a line longer
- * than {@link MAX_WINDOW} is repaired in windows (see `windows.ts`).
+ * than a paragraph ({@link MAX_WINDOW} code units, {@link MAX_LINE_SENTENCES} sentences) is
+ * repaired sentence by sentence (see `windows.ts`).
  */
 export function runStages(input: string, stages: readonly Stage[]): FixResult {
   const edits: Edit[] = [];
@@ -150,7 +151,7 @@ function forEachWindow(input: string, visit: (start: number, end: number) => boo
     if (lineEnd < 0) lineEnd = input.length;
     let start = lineStart;
     do {
-      const end = windowEnd(input, start, lineEnd, true) as number;
+      const end = windowEnd(input, start, lineEnd, true, start === lineStart) as number;
       if (visit(start, end) === true) return;
       start = end;
     } while (start < lineEnd);
@@ -163,7 +164,7 @@ function forEachWindow(input: string, visit: (start: number, end: number) => boo
 const MAX_PASSES = 4;
 
 /**
- * One line through every stage; `undefined` when nothing changed. A change can give an earlier
+ * One line (or one window of a long line) through every stage; `undefined` when nothing changed. A change can give an earlier
  * stage something to do (a stray mark removed leaves a line that reads as a legacy encoding),
  * so the stages that have not seen the latest text are run again until none changes it: that
  * makes `fix` idempotent. Lines nothing changes (nearly all) take one pass.

@@ -1,17 +1,20 @@
 /**
  * Where a long line is cut into windows that are repaired one at a time, so that the work
  * and memory of a line do not grow with its length (a news dump keeps a whole article on one
- * line; minified HTML and JSON have no newlines at all). A line of at most {@link MAX_WINDOW}
- * code units is one window: such lines are repaired whole, as they always were.
+ * line; minified HTML and JSON have no newlines at all). A paragraph (at most {@link MAX_WINDOW}
+ * code units and {@link MAX_LINE_SENTENCES} sentences) is one window: such lines are repaired
+ * whole, as they always were.
  *
  * A cut depends only on the text from the window's start up to {@link CUT_LOOKAHEAD} code
- * units past its longest extent, and on whether the line ends before that: a stream that has
- * seen that much of a line cuts it exactly where `fix` cuts the whole input.
+ * units past the cut (or past the longest window), and on whether the line ends before that:
+ * a stream that has seen that much of a line cuts it exactly where `fix` cuts the whole input.
  */
 
-/** The longest window, in UTF-16 code units; lines up to this long are repaired whole. */
+/** The longest window, in UTF-16 code units; a paragraph up to this long is repaired whole. */
 export const MAX_WINDOW = 4096;
-/** A cut is looked for in the second half of the longest window: windows stay long enough for context. */
+/** Sentences after the first that a line repaired whole may have: more make it an article, not a paragraph. */
+export const MAX_LINE_SENTENCES = 16;
+/** A sentence too long for a window is cut in the second half of the longest one: the pieces keep some context. */
 const MIN_WINDOW = MAX_WINDOW / 2;
 /** Code units past the longest window that a cut may read (a surrogate pair's second half). */
 export const CUT_LOOKAHEAD = 2;
@@ -98,20 +101,56 @@ function rankAt(text: string, start: number, i: number, end: number): CutRank {
   return CutRank.Word;
 }
 
+/** Whether the code unit at `i` starts a sentence that a window may start with (see {@link windowEnd}). */
+function isSentenceCut(text: string, start: number, i: number, end: number): boolean {
+  return isSpace(text.charCodeAt(i - 1)) && !isSpace(text.charCodeAt(i)) && rankAt(text, start, i, end) === CutRank.Sentence;
+}
+
+/**
+ * Whether the line that starts at `start` is repaired whole: at most {@link MAX_WINDOW} long
+ * and at most {@link MAX_LINE_SENTENCES} sentence starts after its first. `undefined` when more
+ * of the line is needed to decide.
+ */
+function isWholeLine(text: string, start: number, end: number, lineEnds: boolean): boolean | undefined {
+  if (end - start > MAX_WINDOW + (lineEnds ? 0 : CUT_LOOKAHEAD)) return false;
+  const last = lineEnds ? end - 1 : end - CUT_LOOKAHEAD;
+  let sentences = 0;
+  for (let i = start + 1; i <= last; i++) {
+    if (isSentenceCut(text, start, i, end) && ++sentences > MAX_LINE_SENTENCES) return false;
+  }
+  return lineEnds ? true : undefined;
+}
+
 /**
  * The end of the window that starts at `start` in a line whose known text ends at `end`
- * (`lineEnds`: the line ends there; otherwise more of it may follow). `undefined` when more
- * of the line is needed to decide. The window is the rest of the line when that is at most
- * {@link MAX_WINDOW} long; otherwise it ends at the best cut in its second half, the last
- * one of that rank.
+ * (`lineEnds`: the line ends there; otherwise more of it may follow); `firstOfLine`: the
+ * window starts the line. `undefined` when more of the line is needed to decide.
+ *
+ * A line of at most {@link MAX_WINDOW} code units and {@link MAX_LINE_SENTENCES} sentences (a
+ * paragraph) is one window. Any other is cut after every sentence: a cut that depends on
+ * nothing but the few characters around it stays where it is when the text before it is
+ * repaired (and changes its length), so `fix` stays idempotent; and a sentence is the unit the
+ * repair is made for (the language model's context ends there too). A sentence longer than
+ * {@link MAX_WINDOW} is cut at the best place in the second half of that length, the last one
+ * of its rank.
  */
-export function windowEnd(text: string, start: number, end: number, lineEnds: boolean): number | undefined {
+export function windowEnd(text: string, start: number, end: number, lineEnds: boolean, firstOfLine: boolean): number | undefined {
+  if (firstOfLine) {
+    const whole = isWholeLine(text, start, end, lineEnds);
+    if (whole === undefined) return undefined;
+    if (whole) return end;
+  }
+  // The first sentence start; a cut is judged with the code unit after it in sight.
+  const last = Math.min(start + MAX_WINDOW, lineEnds ? end - 1 : end - CUT_LOOKAHEAD);
+  for (let i = start + 1; i <= last; i++) {
+    if (isSentenceCut(text, start, i, end)) return i;
+  }
   if (lineEnds && end - start <= MAX_WINDOW) return end;
   if (!lineEnds && end - start <= MAX_WINDOW + CUT_LOOKAHEAD) return undefined;
   const readable = Math.min(end, start + MAX_WINDOW + CUT_LOOKAHEAD);
   let best = start + MAX_WINDOW;
   let bestRank = CutRank.None;
-  for (let i = start + MAX_WINDOW; i > start + MIN_WINDOW && bestRank < CutRank.Sentence; i--) {
+  for (let i = start + MAX_WINDOW; i > start + MIN_WINDOW && bestRank < CutRank.Clause; i--) {
     const rank = rankAt(text, start, i, readable);
     if (rank > bestRank) {
       best = i;
