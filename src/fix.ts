@@ -1,9 +1,10 @@
 import { EditTracker } from './edits.js';
 import { encodingStage } from './encoding/index.js';
+import { defaultModelAvailable } from './model/default.js';
 import type { LanguageModel } from './model/index.js';
 import { repairStage } from './repair/index.js';
 import type { Stage } from './stage.js';
-import type { Edit, FixResult } from './types.js';
+import type { Edit, FixResult, SkippedRepair } from './types.js';
 import { unicodeStage } from './unicode/index.js';
 import { MAX_LINE_SENTENCES, MAX_WINDOW, windowEnd } from './windows.js';
 
@@ -56,16 +57,44 @@ export interface FixOptions {
   lexicon?: Iterable<string>;
   /** Context repairs less sure than this (0..1, default 0.5) are not made. */
   minConfidence?: number;
-  /** The language model for context repair; default: the bundled `data/model.bin`. */
+  /**
+   * The language model for context repair and for choosing between readings of a lost byte;
+   * default: the bundled `data/model.bin` (Node). Elsewhere load it with `loadModel`.
+   */
   model?: LanguageModel;
 }
 
+/** The stages for a set of options and the repairs left out because they cannot run here. */
+export interface StagePlan {
+  stages: Stage[];
+  skipped: SkippedRepair[];
+}
+
+const NO_MODEL: SkippedRepair = {
+  stage: 'repair',
+  reason:
+    'context repair (OCR errors, missing diacritics) needs a language model, and the bundled one ' +
+    "cannot be read here: pass `model: await loadModel(url)` (the file is 'vietfix/model.bin')",
+};
+
 /** Builds the stage list for a set of options, in pipeline order. */
 export function buildStages(options: FixOptions = {}): Stage[] {
+  return planStages(options).stages;
+}
+
+/**
+ * The stages for a set of options, in pipeline order. Context repair is left out (and named
+ * in `skipped`) when no model is passed and the bundled one cannot be read.
+ */
+export function planStages(options: FixOptions = {}): StagePlan {
   const stages: Stage[] = [];
-  if (options.encoding !== false) stages.push(encodingStage({ htmlEntities: options.htmlEntities === true }));
+  const skipped: SkippedRepair[] = [];
+  const model = options.model;
+  if (options.encoding !== false) stages.push(encodingStage({ htmlEntities: options.htmlEntities === true, model }));
   if (options.unicode !== false) stages.push(unicodeStage({ toneStyle: options.toneStyle }));
-  if (options.repair !== false) {
+  if (options.repair !== false && model === undefined && !defaultModelAvailable()) {
+    skipped.push(NO_MODEL);
+  } else if (options.repair !== false) {
     stages.push(
       repairStage({
         diacritics: options.diacritics,
@@ -76,7 +105,7 @@ export function buildStages(options: FixOptions = {}): Stage[] {
       }),
     );
   }
-  return stages;
+  return { stages, skipped };
 }
 
 /**
@@ -92,7 +121,9 @@ export function buildStages(options: FixOptions = {}): Stage[] {
  * ```
  */
 export function fix(input: string, options: FixOptions = {}): FixResult {
-  return runStages(input, buildStages(options));
+  const { stages, skipped } = planStages(options);
+  const result = runStages(input, stages);
+  return skipped.length > 0 ? { ...result, skipped } : result;
 }
 
 /**
