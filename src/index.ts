@@ -1,6 +1,10 @@
 export { fix, runStages, buildStages } from './fix.js';
 export type { FixOptions } from './fix.js';
 export type { Edit, EditKind, FixResult, SkippedRepair, StageEdit } from './types.js';
+
+// Repair of text that arrives in pieces (files, HTTP bodies), with bounded memory.
+export { createFixStream, createFixTransformStream, IncrementalFixer } from './stream/index.js';
+export type { FixedPiece, FixStreamOptions } from './stream/index.js';
 export type { Stage } from './stage.js';
 export { applyEdits, EditTracker } from './edits.js';
 
