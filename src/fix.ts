@@ -1,10 +1,12 @@
 import { EditTracker } from './edits.js';
 import { encodingStage } from './encoding/index.js';
+import { defaultModelAvailable } from './model/default.js';
 import type { LanguageModel } from './model/index.js';
 import { repairStage } from './repair/index.js';
 import type { Stage } from './stage.js';
-import type { Edit, FixResult } from './types.js';
+import type { Edit, FixResult, SkippedRepair } from './types.js';
 import { unicodeStage } from './unicode/index.js';
+import { MAX_LINE_SENTENCES, MAX_WINDOW, windowEnd } from './windows.js';
 
 /** Options of {@link fix}. Every stage is on unless switched off. */
 export interface FixOptions {
@@ -55,16 +57,44 @@ export interface FixOptions {
   lexicon?: Iterable<string>;
   /** Context repairs less sure than this (0..1, default 0.5) are not made. */
   minConfidence?: number;
-  /** The language model for context repair; default: the bundled `data/model.bin`. */
+  /**
+   * The language model for context repair and for choosing between readings of a lost byte;
+   * default: the bundled `data/model.bin` (Node). Elsewhere load it with `loadModel`.
+   */
   model?: LanguageModel;
 }
 
+/** The stages for a set of options and the repairs left out because they cannot run here. */
+export interface StagePlan {
+  stages: Stage[];
+  skipped: SkippedRepair[];
+}
+
+const NO_MODEL: SkippedRepair = {
+  stage: 'repair',
+  reason:
+    'context repair (OCR errors, missing diacritics) needs a language model, and the bundled one ' +
+    "cannot be read here: pass `model: await loadModel(url)` (the file is 'vietfix/model.bin')",
+};
+
 /** Builds the stage list for a set of options, in pipeline order. */
 export function buildStages(options: FixOptions = {}): Stage[] {
+  return planStages(options).stages;
+}
+
+/**
+ * The stages for a set of options, in pipeline order. Context repair is left out (and named
+ * in `skipped`) when no model is passed and the bundled one cannot be read.
+ */
+export function planStages(options: FixOptions = {}): StagePlan {
   const stages: Stage[] = [];
-  if (options.encoding !== false) stages.push(encodingStage({ htmlEntities: options.htmlEntities === true }));
+  const skipped: SkippedRepair[] = [];
+  const model = options.model;
+  if (options.encoding !== false) stages.push(encodingStage({ htmlEntities: options.htmlEntities === true, model }));
   if (options.unicode !== false) stages.push(unicodeStage({ toneStyle: options.toneStyle }));
-  if (options.repair !== false) {
+  if (options.repair !== false && model === undefined && !defaultModelAvailable()) {
+    skipped.push(NO_MODEL);
+  } else if (options.repair !== false) {
     stages.push(
       repairStage({
         diacritics: options.diacritics,
@@ -75,7 +105,7 @@ export function buildStages(options: FixOptions = {}): Stage[] {
       }),
     );
   }
-  return stages;
+  return { stages, skipped };
 }
 
 /**
@@ -91,66 +121,86 @@ export function buildStages(options: FixOptions = {}): Stage[] {
  * ```
  */
 export function fix(input: string, options: FixOptions = {}): FixResult {
-  return runStages(input, buildStages(options));
+  const { stages, skipped } = planStages(options);
+  const result = runStages(input, stages);
+  return skipped.length > 0 ? { ...result, skipped } : result;
 }
 
-/** Runs prepared stages over the text line by line (lines split at `\n` only). */
+/**
+ * Runs prepared stages over the text line by line (lines split at `\n` only); a line longer
+ * than a paragraph ({@link MAX_WINDOW} code units, {@link MAX_LINE_SENTENCES} sentences) is
+ * repaired sentence by sentence (see `windows.ts`).
+ */
 export function runStages(input: string, stages: readonly Stage[]): FixResult {
   const edits: Edit[] = [];
   let output = '';
   let changed = false;
-  let lineStart = 0;
-  while (lineStart <= input.length) {
-    let lineEnd = input.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = input.length;
-    const line = input.slice(lineStart, lineEnd);
-    const fixed = fixLine(line, stages);
+  forEachWindow(input, (start, end) => {
+    const window = input.slice(start, end);
+    const fixed = fixLine(window, stages);
     if (fixed) {
       changed = true;
       output += fixed.text;
       for (const e of fixed.edits) {
-        e.start += lineStart;
-        e.end += lineStart;
+        e.start += start;
+        e.end += start;
         edits.push(e);
       }
     } else {
-      output += line;
+      output += window;
     }
-    if (lineEnd === input.length) break;
-    output += '\n';
-    lineStart = lineEnd + 1;
-  }
+    if (end < input.length && input.charCodeAt(end) === NEWLINE) output += '\n';
+  });
   return changed ? { text: output, edits } : { text: input, edits: [] };
 }
 
 /**
- * Whether {@link runStages} would make an edit of at least `minConfidence`: the lines are
- * tried in order and the first such edit ends the test (lines are repaired independently, so
- * the rest cannot undo it).
+ * Whether {@link runStages} would make an edit of at least `minConfidence`: the windows are
+ * tried in order and the first such edit ends the test (windows are repaired independently,
+ * so the rest cannot undo it).
  */
 export function wouldChange(input: string, stages: readonly Stage[], minConfidence = 0): boolean {
+  let found = false;
+  forEachWindow(input, (start, end) => {
+    const fixed = fixLine(input.slice(start, end), stages);
+    found = fixed !== undefined && fixed.edits.some((e) => e.confidence >= minConfidence);
+    return found;
+  });
+  return found;
+}
+
+const NEWLINE = 0x0a;
+
+/**
+ * Calls `visit` with the span of every window of every line, in order; a line's `\n` follows
+ * its last window. `visit` returns `true` to stop.
+ */
+function forEachWindow(input: string, visit: (start: number, end: number) => boolean | void): void {
   let lineStart = 0;
   while (lineStart <= input.length) {
     let lineEnd = input.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = input.length;
-    const fixed = fixLine(input.slice(lineStart, lineEnd), stages);
-    if (fixed && fixed.edits.some((e) => e.confidence >= minConfidence)) return true;
+    let start = lineStart;
+    do {
+      const end = windowEnd(input, start, lineEnd, true, start === lineStart) as number;
+      if (visit(start, end) === true) return;
+      start = end;
+    } while (start < lineEnd);
     if (lineEnd === input.length) break;
     lineStart = lineEnd + 1;
   }
-  return false;
 }
 
 /** Passes over the stages at most (each stage that leaves work for an earlier one needs one more). */
 const MAX_PASSES = 4;
 
 /**
- * One line through every stage; `undefined` when nothing changed. A change can give an earlier
+ * One line (or one window of a long line) through every stage; `undefined` when nothing changed. A change can give an earlier
  * stage something to do (a stray mark removed leaves a line that reads as a legacy encoding),
  * so the stages that have not seen the latest text are run again until none changes it: that
  * makes `fix` idempotent. Lines nothing changes (nearly all) take one pass.
  */
-function fixLine(line: string, stages: readonly Stage[]): FixResult | undefined {
+export function fixLine(line: string, stages: readonly Stage[]): FixResult | undefined {
   let tracker: EditTracker | undefined;
   // The number of changes made to the line when each stage last looked at it.
   let seenAt: number[] | undefined;

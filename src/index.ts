@@ -1,6 +1,10 @@
 export { fix, runStages, buildStages } from './fix.js';
 export type { FixOptions } from './fix.js';
-export type { Edit, EditKind, FixResult, StageEdit } from './types.js';
+export type { Edit, EditKind, FixResult, SkippedRepair, StageEdit } from './types.js';
+
+// Repair of text that arrives in pieces (files, HTTP bodies), with bounded memory.
+export { createFixStream, createFixTransformStream, IncrementalFixer } from './stream/index.js';
+export type { FixedPiece, FixStreamOptions } from './stream/index.js';
 export type { Stage } from './stage.js';
 export { applyEdits, EditTracker } from './edits.js';
 
@@ -28,8 +32,8 @@ export { scanTokens, tokenize } from './tokenize/index.js';
 export type { Token, TokenKind, TokenVisitor } from './tokenize/index.js';
 
 // The syllable language model and word list (data/model.bin, CC BY-SA 4.0).
-export { defaultModel, LanguageModel } from './model/index.js';
-export type { ModelMeta } from './model/index.js';
+export { defaultModel, LanguageModel, loadModel } from './model/index.js';
+export type { ModelMeta, ModelSource } from './model/index.js';
 
 // Context repair: OCR errors and missing diacritics (noisy-channel decoder), damage simulator.
 export { DEFAULT_COSTS, Lexicon, repairStage, simulateDamage, stripDiacritics } from './repair/index.js';

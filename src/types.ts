@@ -48,4 +48,18 @@ export interface FixResult {
   text: string;
   /** Every change, sorted by `start`, non-overlapping, in input coordinates. */
   edits: Edit[];
+  /**
+   * Repairs the options asked for that could not run, with why; absent when every one ran.
+   * Context repair needs a language model: where the bundled one cannot be read (a browser)
+   * and none is passed as the `model` option, it is left out and named here.
+   */
+  skipped?: SkippedRepair[];
+}
+
+/** A repair {@link FixResult.skipped} names. */
+export interface SkippedRepair {
+  /** The stage left out: `repair`, context repair (OCR errors, missing diacritics). */
+  stage: 'repair';
+  /** Why, and what to do about it. */
+  reason: string;
 }

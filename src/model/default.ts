@@ -1,8 +1,8 @@
 /**
- * The bundled model (`data/model.bin` at the package root), read on first use. Only this module
- * touches the file system, and only through `process.getBuiltinModule` at call time, so a
- * browser bundle that never calls {@link defaultModel} needs no `fs`. In a browser, load the
- * file yourself: `fetch(url).then((r) => r.arrayBuffer()).then(LanguageModel.fromBuffer)`.
+ * The bundled model (`data/model.bin` at the package root, `vietfix/model.bin` to bundlers),
+ * read on first use. Only this module touches the file system, and only through
+ * `process.getBuiltinModule` at call time, so a browser bundle that never calls
+ * {@link defaultModel} needs no `fs`. In a browser, load the file with `loadModel` (`load.ts`).
  */
 import { LanguageModel } from './language-model.js';
 
@@ -12,6 +12,30 @@ export const DEFAULT_MODEL_FILE = 'model.bin';
 interface NodeFs {
   existsSync(path: URL): boolean;
   readFileSync(path: URL): Uint8Array;
+}
+
+function nodeFs(): NodeFs | undefined {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }).process;
+  return proc?.getBuiltinModule?.('node:fs') as NodeFs | undefined;
+}
+
+/** Where the bundled file is, `null` where it cannot be read; looked up once. */
+let bundledUrl: URL | null | undefined;
+
+function findBundled(): URL | null {
+  if (bundledUrl === undefined) {
+    const fs = nodeFs();
+    bundledUrl = fs === undefined ? null : (candidateUrls().find((url) => fs.existsSync(url)) ?? null);
+  }
+  return bundledUrl;
+}
+
+/**
+ * Whether {@link defaultModel} can load the bundled file here (Node with the package's `data/`
+ * folder): a cheap test, the file is not read.
+ */
+export function defaultModelAvailable(): boolean {
+  return cached !== undefined || findBundled() !== null;
 }
 
 let cached: LanguageModel | undefined;
@@ -36,16 +60,14 @@ export function defaultModel(): LanguageModel {
 
 /** The bytes of the bundled model file (read anew at every call). Node only, as {@link defaultModel}. */
 export function defaultModelBytes(): Uint8Array {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }).process;
-  const fs = proc?.getBuiltinModule?.('node:fs') as NodeFs | undefined;
+  const fs = nodeFs();
   if (fs === undefined) {
     throw new Error(
       'vietfix: defaultModel() reads the bundled file and needs Node ≥ 20.16; elsewhere load ' +
-        'data/model.bin yourself and call LanguageModel.fromBuffer(bytes)',
+        "vietfix/model.bin with `await loadModel(url)` and pass it as the `model` option",
     );
   }
-  for (const url of candidateUrls()) {
-    if (fs.existsSync(url)) return fs.readFileSync(url);
-  }
-  throw new Error(`vietfix: the bundled model data/${DEFAULT_MODEL_FILE} was not found next to the package`);
+  const url = findBundled();
+  if (url === null) throw new Error(`vietfix: the bundled model data/${DEFAULT_MODEL_FILE} was not found next to the package`);
+  return fs.readFileSync(url);
 }

@@ -4,6 +4,7 @@
  */
 export { LanguageModel, type ModelMeta } from './language-model.js';
 export { defaultModel, DEFAULT_MODEL_FILE } from './default.js';
+export { loadModel, type ModelSource } from './load.js';
 export {
   BOS,
   BOS_ID,
