@@ -16,6 +16,19 @@ interface NodeFs {
 
 let cached: LanguageProfiles | undefined;
 
+function nodeFs(): NodeFs | undefined {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }).process;
+  return proc?.getBuiltinModule?.('node:fs') as NodeFs | undefined;
+}
+
+/**
+ * The bundled profiles where they can be read (Node), else `undefined`: for the callers that
+ * can do without them.
+ */
+export function availableLanguageProfiles(): LanguageProfiles | undefined {
+  return cached !== undefined || nodeFs() !== undefined ? defaultLanguageProfiles() : undefined;
+}
+
 /** Where the bundled file may be: `dist/` → `../data/`, `src/language/` → `../../data/`. */
 function candidateUrls(): URL[] {
   const here = import.meta.url;
@@ -30,8 +43,7 @@ function candidateUrls(): URL[] {
  */
 export function defaultLanguageProfiles(): LanguageProfiles {
   if (cached !== undefined) return cached;
-  const proc = (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }).process;
-  const fs = proc?.getBuiltinModule?.('node:fs') as NodeFs | undefined;
+  const fs = nodeFs();
   if (fs === undefined) {
     throw new Error(
       'vietfix: the bundled language profiles need Node ≥ 20.16; elsewhere load data/languages.bin ' +

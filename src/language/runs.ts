@@ -21,7 +21,7 @@
  * name) is Vietnamese when the rest of the line is and it leans no clear way itself. Adjacent
  * segments with the same verdict make one run.
  */
-import { syllableAutomaton } from '../orthography/syllable.js';
+import { isValidSyllable, syllableAutomaton } from '../orthography/syllable.js';
 import { LETTER_LIMIT } from '../orthography/automaton.js';
 import { tokenize, type Token } from '../tokenize/index.js';
 import { defaultLanguageProfiles } from './default.js';
@@ -86,6 +86,9 @@ const DAMAGED_WORD = -2;
 /** log10 P(damage writes a letter Vietnamese has not) for each such letter. */
 const FOREIGN_LETTER = -2;
 
+/** log10 of one letter (or the end) of a string of letters drawn at random. */
+const ANY_LETTER = -Math.log10(27);
+
 const MEMO_LIMIT = 1 << 14;
 
 /** Letters of the Vietnamese alphabet (lower case, from the syllable automaton), by code unit. */
@@ -133,7 +136,9 @@ function wordScore(profiles: LanguageProfiles, memo: Map<string, WordScore>, low
   const marked = folded !== lower;
   const listed = profiles.listedLogProb(0, folded);
   const skeleton = listed === listed;
-  let vi = skeleton ? listed : profiles.wordLogProb(0, folded);
+  // A damaged word need not spell like a syllable (`dugc`, `cên`): no less likely than any
+  // string of letters.
+  let vi = skeleton ? listed : Math.max(profiles.wordLogProb(0, folded), ANY_LETTER * (folded.length + 1));
   if (syllable) {
     if (marked) vi += MARKED_FORM;
   } else if (marked || !skeleton) {
@@ -141,9 +146,12 @@ function wordScore(profiles: LanguageProfiles, memo: Map<string, WordScore>, low
   }
   const n = profiles.codes.length;
   const ratios = new Float64Array(n);
+  // A word without marks that spells no syllable (`oh`, `Moliwood`, `dugc`) is unknown to
+  // Vietnamese: evidence against it where another language knows the word, never for it.
+  const most = !syllable && !marked && !skeleton ? 0 : WORD_CLIP;
   for (let k = 1; k < n; k++) {
     const r = vi - profiles.wordLogProb(k, lower);
-    ratios[k] = r > WORD_CLIP ? WORD_CLIP : r < -WORD_CLIP ? -WORD_CLIP : r;
+    ratios[k] = r > most ? most : r < -WORD_CLIP ? -WORD_CLIP : r;
   }
   s = { ratios, vietnameseLetter, foreignLetter: foreignLetters > 0, skeleton: skeleton && !marked };
   if (memo.size >= MEMO_LIMIT) memo.clear();
@@ -196,6 +204,19 @@ function isCapitalised(text: string): boolean {
   return c !== c.toLowerCase();
 }
 
+/** Whether the word has a vowel letter (`aeiouy` with any marks). */
+function hasVowel(text: string): boolean {
+  return /[aeiouy]/i.test(foldWord(text.toLowerCase()));
+}
+
+function hasCombiningMark(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x300 && c <= 0x36f) return true;
+  }
+  return false;
+}
+
 function hasDigit(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -216,15 +237,20 @@ function judge(profiles: LanguageProfiles, memo: Map<string, WordScore>, tokens:
   let first = true;
   for (let i = seg.from; i < seg.to; i++) {
     const t = tokens[i];
-    if (t.kind !== 'syllable' && t.kind !== 'foreign') continue;
+    // A single letter or a word without vowels (`ttc`, `tr`: an abbreviation, a fragment) is
+    // written alike in every language.
+    if ((t.kind !== 'syllable' && t.kind !== 'foreign') || t.end - t.start < 2 || !hasVowel(t.text)) continue;
     // Glued to a number it is a unit (`20km`); with digits, a code or damage: no evidence.
     if (hasDigit(t.text) || (i > 0 && tokens[i - 1].kind === 'number' && tokens[i - 1].end === t.start)) continue;
-    const lower = t.text.toLowerCase();
+    // Decomposed letters (before the Unicode stage has composed them) are read composed.
+    const text = hasCombiningMark(t.text) ? t.text.normalize('NFC') : t.text;
+    const lower = text.toLowerCase();
     // Upper case beyond the first letter: an acronym or a shouted word, not evidence.
-    if (t.text.length > 1 && t.text.slice(1) !== lower.slice(1)) continue;
-    const weight = !first && isCapitalised(t.text) ? NAME_WEIGHT : 1;
+    if (text.length > 1 && text.slice(1) !== lower.slice(1)) continue;
+    const weight = !first && isCapitalised(text) ? NAME_WEIGHT : 1;
     first = false;
-    const s = wordScore(profiles, memo, lower, t.kind === 'syllable');
+    const syllable = text === t.text ? t.kind === 'syllable' : isValidSyllable(lower);
+    const s = wordScore(profiles, memo, lower, syllable);
     for (let k = 1; k < n; k++) sums[k] += weight * s.ratios[k];
     ev.words++;
     if (s.vietnameseLetter) ev.vietnameseLetters++;

@@ -31,6 +31,8 @@
  * (ă đ ơ ư ạ ả …), two with other marks, or nothing but valid syllables with a mark among them.
  * Other text only gets NFC and composite repairs.
  */
+import { availableLanguageProfiles } from '../language/default.js';
+import { languageRuns, type LanguageRun } from '../language/runs.js';
 import { isValidSyllable, setToneStyle } from '../orthography/index.js';
 import type { Stage } from '../stage.js';
 import type { StageEdit } from '../types.js';
@@ -132,6 +134,12 @@ const LETTER_RUN = /[\p{L}\p{M}]+/gu;
 function repairLine(line: string, style: 'old' | 'new' | undefined): StageEdit[] {
   const chunks = readChunks(line);
   const vietnamese = isVietnameseLine(chunks);
+  // No-break spaces are word spaces only in the Vietnamese runs of the line (French `« oui »`).
+  let otherRuns: LanguageRun[] | undefined;
+  const inOtherRun = (at: number): boolean => {
+    otherRuns ??= nonVietnameseRuns(line);
+    return otherRuns.some((r) => r.start <= at && at < r.end);
+  };
   const edits: StageEdit[] = [];
   let chunkIndex = 0;
   let i = 0;
@@ -146,7 +154,7 @@ function repairLine(line: string, style: 'old' | 'new' | undefined): StageEdit[]
       let j = i + 1;
       while (j < line.length && isNoBreakSpace(line.charCodeAt(j))) j++;
       const between = i > 0 && isDigit(line.charCodeAt(i - 1)) && j < line.length && isDigit(line.charCodeAt(j));
-      if (!between) edits.push({ start: i, end: j, after: ' '.repeat(j - i), kind: 'unicode', confidence: CONFIDENCE.space, detail: 'space' });
+      if (!between && !inOtherRun(i)) edits.push({ start: i, end: j, after: ' '.repeat(j - i), kind: 'unicode', confidence: CONFIDENCE.space, detail: 'space' });
       i = j;
       continue;
     }
@@ -156,6 +164,11 @@ function repairLine(line: string, style: 'old' | 'new' | undefined): StageEdit[]
     i = chunk.end;
   }
   return edits;
+}
+
+function nonVietnameseRuns(line: string): LanguageRun[] {
+  const profiles = availableLanguageProfiles();
+  return profiles === undefined ? [] : languageRuns(line, { profiles }).filter((r) => r.verdict !== 'vi');
 }
 
 /** Splits the line at word spaces; each chunk is read as if the line were Vietnamese. */
