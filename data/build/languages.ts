@@ -252,7 +252,8 @@ function buildLanguage(code: string, name: string, counts: Map<string, number>, 
     .slice(0, limit);
   let mass = 0;
   for (const [, n] of listed) mass += n;
-  listed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  // Sorted by their UTF-8 bytes: the reader searches the bytes in place.
+  listed.sort((a, b) => Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0])));
   const section: Built['section'] = { code, name, tokens, listedMass: Math.round((mass / tokens) * 1e6) / 1e6 };
   if (withLetters) section.letters = letterTable(counts);
   return { section, listed: listed.map(([w, n]) => [w, Math.log10(n / tokens)]), trigrams: trigramTable(counts) };

@@ -16,16 +16,21 @@ export class LanguageProfiles {
   readonly codes: readonly string[];
   readonly names: readonly string[];
   readonly meta: LanguagesMeta;
-  /** Listed words of every language: the row of each in {@link listed}. */
-  private readonly rows = new Map<string, number>();
-  /** log10 P(word) by row × language (NaN: not listed in that language). */
-  private listed: Float32Array;
+  /** Each language's listed words: UTF-8, sorted by bytes, `\n` between (viewed in place). */
+  private readonly words: Uint8Array[];
+  /** Where each listed word starts in {@link words} (and one past the last). */
+  private readonly wordStarts: Uint32Array[];
+  /** Each listed word's log-probability code. */
+  private readonly wordCodes: Uint8Array[];
   /** log10 (1 - listed mass) of each language: the share left to unlisted words. */
   private readonly unlistedMass: Float64Array;
-  /** log10 P(c | a b) by language × ALPHABET³. */
-  private readonly trigrams: Float32Array;
+  /** Codes of log10 P(c | a b), by language, ALPHABET³ each (viewed in place). */
+  private readonly trigrams: Uint8Array[];
   /** log10 P(letter | base letter), by language. */
   private readonly letters: Map<string, number>[];
+  private readonly encoder = new TextEncoder();
+  private lastQuery = '';
+  private lastBytes = new Uint8Array(0);
 
   private constructor(bytes: Uint8Array) {
     const decoder = new TextDecoder();
@@ -39,28 +44,13 @@ export class LanguageProfiles {
     this.meta = JSON.parse(decoder.decode(bytes.subarray(12, 12 + metaLength))) as LanguagesMeta;
     const blob = bytes.subarray(12 + metaLength);
     const langs = this.meta.languages;
-    const n = langs.length;
     this.codes = langs.map((l) => l.code);
     this.names = langs.map((l) => l.name);
     this.unlistedMass = Float64Array.from(langs, (l) => Math.log10(Math.max(1e-6, 1 - l.listedMass)));
-    const cube = ALPHABET * ALPHABET * ALPHABET;
-    this.trigrams = new Float32Array(n * cube);
-    const wordLists: string[][] = [];
-    for (let k = 0; k < n; k++) {
-      const l = langs[k];
-      const table = blob.subarray(l.trigrams[0], l.trigrams[1]);
-      for (let i = 0; i < cube; i++) this.trigrams[k * cube + i] = decodeLogProb(table[i]);
-      const words = decoder.decode(blob.subarray(l.words[0], l.words[1]));
-      const list = words === '' ? [] : words.split('\n');
-      wordLists.push(list);
-      for (const w of list) if (!this.rows.has(w)) this.rows.set(w, this.rows.size);
-    }
-    this.listed = new Float32Array(this.rows.size * n).fill(NaN);
-    for (let k = 0; k < n; k++) {
-      const codes = blob.subarray(langs[k].wordCodes[0], langs[k].wordCodes[1]);
-      const list = wordLists[k];
-      for (let i = 0; i < list.length; i++) this.listed[this.rows.get(list[i])! * n + k] = decodeLogProb(codes[i]);
-    }
+    this.trigrams = langs.map((l) => blob.subarray(l.trigrams[0], l.trigrams[1]));
+    this.words = langs.map((l) => blob.subarray(l.words[0], l.words[1]));
+    this.wordCodes = langs.map((l) => blob.subarray(l.wordCodes[0], l.wordCodes[1]));
+    this.wordStarts = this.words.map((w, k) => lineStarts(w, this.wordCodes[k].length));
     this.letters = langs.map((l) => new Map(Object.entries(l.letters ?? {})));
   }
 
@@ -71,8 +61,24 @@ export class LanguageProfiles {
 
   /** log10 P(word) of a listed word in language `k`, or NaN when it is not listed there. */
   listedLogProb(k: number, lower: string): number {
-    const row = this.rows.get(lower);
-    return row === undefined ? NaN : this.listed[row * this.codes.length + k];
+    if (lower !== this.lastQuery) {
+      this.lastQuery = lower;
+      this.lastBytes = this.encoder.encode(lower);
+    }
+    const query = this.lastBytes;
+    const words = this.words[k];
+    const starts = this.wordStarts[k];
+    // Binary search over the sorted words, compared as bytes.
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = compareBytes(words, starts[mid], starts[mid + 1] - 1, query);
+      if (c === 0) return decodeLogProb(this.wordCodes[k][mid]);
+      if (c < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return NaN;
   }
 
   /**
@@ -91,20 +97,40 @@ export class LanguageProfiles {
    */
   spellingLogProb(k: number, lower: string, withMarks: boolean): number {
     const A = ALPHABET;
-    const base = k * A * A * A;
+    const table = this.trigrams[k];
     const letters = this.letters[k];
     let a = BOUNDARY;
     let b = BOUNDARY;
-    let lp = 0;
+    let codes = 0;
+    let marks = 0;
     for (let i = 0; i < lower.length; i++) {
       const cp = lower.codePointAt(i)!;
       if (cp > 0xffff) i++;
       const c = letterCode(cp);
-      lp += this.trigrams[base + (a * A + b) * A + c];
-      if (withMarks && (cp >= 0x80 || c === OTHER_LETTER)) lp += letters.get(String.fromCodePoint(cp)) ?? UNSEEN_LETTER;
+      codes += table[(a * A + b) * A + c];
+      if (withMarks && (cp >= 0x80 || c === OTHER_LETTER)) marks += letters.get(String.fromCodePoint(cp)) ?? UNSEEN_LETTER;
       a = b;
       b = c;
     }
-    return lp + this.trigrams[base + (a * A + b) * A + BOUNDARY];
+    return decodeLogProb(codes + table[(a * A + b) * A + BOUNDARY]) + marks;
   }
+}
+
+/** Offsets of the `count` lines of `bytes` (joined by `\n`), and one past the end. */
+function lineStarts(bytes: Uint8Array, count: number): Uint32Array {
+  const starts = new Uint32Array(count + 1);
+  let n = 1;
+  for (let i = 0; i < bytes.length && n < count; i++) if (bytes[i] === 0x0a) starts[n++] = i + 1;
+  starts[count] = bytes.length + 1;
+  return starts;
+}
+
+/** `bytes[from, to)` compared with `query`, as bytes (negative: it sorts first). */
+function compareBytes(bytes: Uint8Array, from: number, to: number, query: Uint8Array): number {
+  const n = Math.min(to - from, query.length);
+  for (let i = 0; i < n; i++) {
+    const d = bytes[from + i] - query[i];
+    if (d !== 0) return d;
+  }
+  return to - from - query.length;
 }

@@ -111,6 +111,11 @@ export function isVietnameseOnlyLetter(c: number): boolean {
 
 /** A word's shares, memoised by its lower-case form. */
 interface WordScore {
+  /**
+   * Whether the word is evidence at all: not a word without vowels (`ttc`, `tr`: an
+   * abbreviation or a fragment, written alike in every language), not one with digits (a code).
+   */
+  counts: boolean;
   /** log10 P(word | Vietnamese) − log10 P(word | language k), clipped, by language (index 0 unused). */
   ratios: Float64Array;
   vietnameseLetter: boolean;
@@ -134,6 +139,7 @@ function wordScore(profiles: LanguageProfiles, memo: Map<string, WordScore>, low
   }
   const folded = foldWord(lower);
   const marked = folded !== lower;
+  const counts = hasVowel(folded) && !hasDigit(lower);
   const listed = profiles.listedLogProb(0, folded);
   const skeleton = listed === listed;
   // A damaged word need not spell like a syllable (`dugc`, `cên`): no less likely than any
@@ -153,7 +159,7 @@ function wordScore(profiles: LanguageProfiles, memo: Map<string, WordScore>, low
     const r = vi - profiles.wordLogProb(k, lower);
     ratios[k] = r > most ? most : r < -WORD_CLIP ? -WORD_CLIP : r;
   }
-  s = { ratios, vietnameseLetter, foreignLetter: foreignLetters > 0, skeleton: skeleton && !marked };
+  s = { counts, ratios, vietnameseLetter, foreignLetter: foreignLetters > 0, skeleton: skeleton && !marked };
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(lower, s);
   return s;
@@ -199,14 +205,20 @@ function segmentsOf(tokens: readonly Token[]): Segment[] {
   return out;
 }
 
-function isCapitalised(text: string): boolean {
-  const c = text[0];
-  return c !== c.toLowerCase();
+/** Lower case, or only the first letter upper case. */
+function isLowerOrTitle(text: string, lower: string): boolean {
+  if (text.length !== lower.length) return false;
+  for (let i = 1; i < text.length; i++) if (text.charCodeAt(i) !== lower.charCodeAt(i)) return false;
+  return true;
 }
 
-/** Whether the word has a vowel letter (`aeiouy` with any marks). */
-function hasVowel(text: string): boolean {
-  return /[aeiouy]/i.test(foldWord(text.toLowerCase()));
+/** Whether a folded word has a vowel letter. */
+function hasVowel(folded: string): boolean {
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    if (c === 0x61 || c === 0x65 || c === 0x69 || c === 0x6f || c === 0x75 || c === 0x79) return true;
+  }
+  return false;
 }
 
 function hasCombiningMark(text: string): boolean {
@@ -237,20 +249,18 @@ function judge(profiles: LanguageProfiles, memo: Map<string, WordScore>, tokens:
   let first = true;
   for (let i = seg.from; i < seg.to; i++) {
     const t = tokens[i];
-    // A single letter or a word without vowels (`ttc`, `tr`: an abbreviation, a fragment) is
-    // written alike in every language.
-    if ((t.kind !== 'syllable' && t.kind !== 'foreign') || t.end - t.start < 2 || !hasVowel(t.text)) continue;
-    // Glued to a number it is a unit (`20km`); with digits, a code or damage: no evidence.
-    if (hasDigit(t.text) || (i > 0 && tokens[i - 1].kind === 'number' && tokens[i - 1].end === t.start)) continue;
+    if ((t.kind !== 'syllable' && t.kind !== 'foreign') || t.end - t.start < 2) continue;
+    // Glued to a number it is a unit (`20km`): no evidence.
+    if (i > 0 && tokens[i - 1].kind === 'number' && tokens[i - 1].end === t.start) continue;
     // Decomposed letters (before the Unicode stage has composed them) are read composed.
     const text = hasCombiningMark(t.text) ? t.text.normalize('NFC') : t.text;
     const lower = text.toLowerCase();
     // Upper case beyond the first letter: an acronym or a shouted word, not evidence.
-    if (text.length > 1 && text.slice(1) !== lower.slice(1)) continue;
-    const weight = !first && isCapitalised(text) ? NAME_WEIGHT : 1;
+    if (!isLowerOrTitle(text, lower)) continue;
+    const s = wordScore(profiles, memo, lower, text === t.text ? t.kind === 'syllable' : isValidSyllable(lower));
+    if (!s.counts) continue;
+    const weight = !first && text !== lower ? NAME_WEIGHT : 1;
     first = false;
-    const syllable = text === t.text ? t.kind === 'syllable' : isValidSyllable(lower);
-    const s = wordScore(profiles, memo, lower, syllable);
     for (let k = 1; k < n; k++) sums[k] += weight * s.ratios[k];
     ev.words++;
     if (s.vietnameseLetter) ev.vietnameseLetters++;
