@@ -68,7 +68,7 @@ function foreignSentence(words: readonly string[]) {
     .map(([parts, end]) => {
       let s = parts.map(([w, p]) => w + p).join(' ');
       s = s.replace(/[,;]$/, '');
-      return s[0].toUpperCase() + s.slice(1) + end;
+      return (s[0].toUpperCase() + s.slice(1) + end).normalize('NFC');
     });
 }
 
@@ -112,6 +112,16 @@ describe('languageRuns', () => {
         // The last word of the Vietnamese sentence (its start may be an English term).
         expect(verdictAt(runs, vi.text.length - 3), line).toBe('vi');
         expect(verdictAt(runs, line.length - 2), line).toBe('foreign');
+      }
+    }
+  });
+
+  it('gives the same verdicts when only the verdicts are asked for', () => {
+    const lines = [...HELP.map((p) => p.text), ...MAN_PAGE];
+    for (let i = 0; i + 1 < lines.length; i++) {
+      for (const line of [lines[i], `${lines[i]} (${lines[i + 1]})`, stripDiacritics(`${lines[i]} ${lines[i + 1]}`)]) {
+        const verdicts = (runs: LanguageRun[]) => runs.map((r) => [r.start, r.end, r.verdict]);
+        expect(verdicts(languageRuns(line, { verdictsOnly: true })), line).toEqual(verdicts(languageRuns(line)));
       }
     }
   });

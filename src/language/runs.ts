@@ -18,8 +18,9 @@
  *
  * A segment is Vietnamese at 10^{@link VIETNAMESE_MIN} : 1 or more, foreign at 1 :
  * 10^{@link FOREIGN_MIN} or less, otherwise unsure; an unsure segment (a short clause, a
- * name) is Vietnamese when the rest of the line is and it leans no clear way itself. Adjacent
- * segments with the same verdict make one run.
+ * name) is Vietnamese when the nearest decided segments on both sides are (or one is and the
+ * line ends on the other side) and it leans no clear way itself. Adjacent segments with the
+ * same verdict make one run.
  */
 import { isValidSyllable, syllableAutomaton } from '../orthography/syllable.js';
 import { LETTER_LIMIT } from '../orthography/automaton.js';
@@ -67,6 +68,12 @@ export interface LanguageRunsOptions {
   tokens?: readonly Token[];
   /** The language profiles; default: the bundled `data/languages.bin`. */
   profiles?: LanguageProfiles;
+  /**
+   * Only the verdicts are needed: a segment that is surely Vietnamese before all its words
+   * are scored is not scored further, and its evidence holds a lower bound of its score (and
+   * none of its counts). The verdicts are the same.
+   */
+  verdictsOnly?: boolean;
 }
 
 /** Segments at this log10 likelihood ratio or more are Vietnamese. */
@@ -109,8 +116,10 @@ export function isVietnameseOnlyLetter(c: number): boolean {
   return c === 0x103 || c === 0x111 || c === 0x1a1 || c === 0x1b0 || c === 0xe2 || c === 0xea || c === 0xf4 || c === 0x129 || c === 0x169;
 }
 
-/** A word's shares, memoised by its lower-case form. */
+/** A word's shares, memoised by its text. */
 interface WordScore {
+  /** Written with a capital (a name, most likely, inside a segment). */
+  title: boolean;
   /**
    * Whether the word is evidence at all: not a word without vowels (`ttc`, `tr`: an
    * abbreviation or a fragment, written alike in every language), not one with digits (a code).
@@ -125,9 +134,26 @@ interface WordScore {
 
 const memos = new WeakMap<LanguageProfiles, Map<string, WordScore>>();
 
-function wordScore(profiles: LanguageProfiles, memo: Map<string, WordScore>, lower: string, syllable: boolean): WordScore {
-  let s = memo.get(lower);
-  if (s !== undefined) return s;
+/** The score of a word token as written, remembered by its text. */
+function tokenScore(profiles: LanguageProfiles, memo: Map<string, WordScore>, t: Token): WordScore {
+  // Decomposed letters (before the Unicode stage has composed them) are read composed.
+  const text = hasCombiningMark(t.text) ? t.text.normalize('NFC') : t.text;
+  const lower = text.toLowerCase();
+  let s: WordScore;
+  if (!isLowerOrTitle(text, lower)) {
+    // Upper case beyond the first letter: an acronym or a shouted word, not evidence.
+    s = UNCOUNTED;
+  } else {
+    s = wordScore(profiles, lower, text === t.text ? t.kind === 'syllable' : isValidSyllable(lower));
+    if (text !== lower) s = { ...s, title: true };
+  }
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(t.text, s);
+  return s;
+}
+
+function wordScore(profiles: LanguageProfiles, lower: string, syllable: boolean): WordScore {
+  let s: WordScore;
   const letters = vietnameseAlphabet();
   let vietnameseLetter = false;
   let foreignLetters = 0;
@@ -136,6 +162,13 @@ function wordScore(profiles: LanguageProfiles, memo: Map<string, WordScore>, low
     if (c < 0x80) continue;
     if (isVietnameseOnlyLetter(c)) vietnameseLetter = true;
     else if (c >= LETTER_LIMIT || letters[c] === 0) foreignLetters++;
+  }
+  // A syllable written with a letter only Vietnamese writes (`việt`, `được`): the full share
+  // for Vietnamese against every language (none of them writes the letter; the models agree
+  // with that to within rounding, so they need not be asked).
+  if (syllable && vietnameseLetter) {
+    s = { counts: true, title: false, ratios: profiles === fullShareOwner ? fullShare : fullShareFor(profiles), vietnameseLetter, foreignLetter: false, skeleton: false };
+    return s;
   }
   const folded = foldWord(lower);
   const marked = folded !== lower;
@@ -159,10 +192,21 @@ function wordScore(profiles: LanguageProfiles, memo: Map<string, WordScore>, low
     const r = vi - profiles.wordLogProb(k, lower);
     ratios[k] = r > most ? most : r < -WORD_CLIP ? -WORD_CLIP : r;
   }
-  s = { counts, ratios, vietnameseLetter, foreignLetter: foreignLetters > 0, skeleton: skeleton && !marked };
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(lower, s);
+  s = { counts, title: false, ratios, vietnameseLetter, foreignLetter: foreignLetters > 0, skeleton: skeleton && !marked };
   return s;
+}
+
+const UNCOUNTED: WordScore = { counts: false, title: false, ratios: new Float64Array(0), vietnameseLetter: false, foreignLetter: false, skeleton: false };
+
+/** The ratios of a word that is plainly Vietnamese: {@link WORD_CLIP} against every language. */
+let fullShare = new Float64Array(0);
+let fullShareOwner: LanguageProfiles | undefined;
+
+function fullShareFor(profiles: LanguageProfiles): Float64Array {
+  fullShare = new Float64Array(profiles.codes.length).fill(WORD_CLIP);
+  fullShare[0] = 0;
+  fullShareOwner = profiles;
+  return fullShare;
 }
 
 /** A segment of the line: tokens `[from, to)`. */
@@ -252,14 +296,9 @@ function judge(profiles: LanguageProfiles, memo: Map<string, WordScore>, tokens:
     if ((t.kind !== 'syllable' && t.kind !== 'foreign') || t.end - t.start < 2) continue;
     // Glued to a number it is a unit (`20km`): no evidence.
     if (i > 0 && tokens[i - 1].kind === 'number' && tokens[i - 1].end === t.start) continue;
-    // Decomposed letters (before the Unicode stage has composed them) are read composed.
-    const text = hasCombiningMark(t.text) ? t.text.normalize('NFC') : t.text;
-    const lower = text.toLowerCase();
-    // Upper case beyond the first letter: an acronym or a shouted word, not evidence.
-    if (!isLowerOrTitle(text, lower)) continue;
-    const s = wordScore(profiles, memo, lower, text === t.text ? t.kind === 'syllable' : isValidSyllable(lower));
+    const s = memo.get(t.text) ?? tokenScore(profiles, memo, t);
     if (!s.counts) continue;
-    const weight = !first && text !== lower ? NAME_WEIGHT : 1;
+    const weight = !first && s.title ? NAME_WEIGHT : 1;
     first = false;
     for (let k = 1; k < n; k++) sums[k] += weight * s.ratios[k];
     ev.words++;
@@ -273,6 +312,57 @@ function judge(profiles: LanguageProfiles, memo: Map<string, WordScore>, tokens:
   ev.score = Math.round(sums[best] * 1000) / 1000;
   ev.language = profiles.codes[best];
   return ev;
+}
+
+/**
+ * Whether a segment is surely Vietnamese before all its words are scored: the words already
+ * scored (remembered), and the syllables with a letter only Vietnamese writes (no model is
+ * asked for them), each other word taken at its worst. If that is not enough, the other valid
+ * syllables are scored too, and only the rest (damaged or foreign words, new in every text)
+ * taken at their worst. Returns a lower bound of the segment's score, or NaN when it is not
+ * sure. A capitalised word counts at the weight that is worse for the bound, wherever it
+ * stands.
+ */
+function surelyVietnamese(profiles: LanguageProfiles, memo: Map<string, WordScore>, tokens: readonly Token[], seg: Segment, sums: Float64Array): number {
+  const n = profiles.codes.length;
+  for (let pass = 0; pass < 2; pass++) {
+    sums.fill(0);
+    let unknown = 0;
+    for (let i = seg.from; i < seg.to; i++) {
+      const t = tokens[i];
+      if ((t.kind !== 'syllable' && t.kind !== 'foreign') || t.end - t.start < 2) continue;
+      if (i > 0 && tokens[i - 1].kind === 'number' && tokens[i - 1].end === t.start) continue;
+      let s = memo.get(t.text);
+      if (s === undefined && t.kind === 'syllable' && (pass === 1 || hasVietnameseOnlyLetter(t.text))) s = tokenScore(profiles, memo, t);
+      if (s === undefined) {
+        unknown++;
+        continue;
+      }
+      if (!s.counts) continue;
+      for (let k = 1; k < n; k++) {
+        const r = s.ratios[k];
+        sums[k] += s.title && r > 0 ? NAME_WEIGHT * r : r;
+      }
+    }
+    let least = Infinity;
+    for (let k = 1; k < n; k++) if (sums[k] < least) least = sums[k];
+    const bound = least - WORD_CLIP * unknown;
+    if (bound >= VIETNAMESE_MIN) return bound;
+    if (unknown === 0) break;
+  }
+  return NaN;
+}
+
+/** Whether the word has a letter only Vietnamese writes, in either case. */
+function hasVietnameseOnlyLetter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xc0) continue;
+    if (isVietnameseOnlyLetter(c)) return true;
+    // Â Ê Ô Ă Đ Ĩ Ũ Ơ Ư (the Latin Extended Additional range holds both cases).
+    if (c === 0xc2 || c === 0xca || c === 0xd4 || c === 0x102 || c === 0x110 || c === 0x128 || c === 0x168 || c === 0x1a0 || c === 0x1af) return true;
+  }
+  return false;
 }
 
 function verdictOf(score: number, words: number): LanguageVerdict {
@@ -298,19 +388,35 @@ export function languageRuns(line: string, options: LanguageRunsOptions = {}): L
   const sums = new Float64Array(profiles.codes.length);
   const segments = segmentsOf(tokens);
   const judged = segments.map((seg) => {
+    if (options.verdictsOnly === true) {
+      const bound = surelyVietnamese(profiles, memo, tokens, seg, sums);
+      if (bound === bound) {
+        const evidence = emptyEvidence(profiles.codes[1]);
+        evidence.score = bound;
+        evidence.words = 1;
+        return { seg, evidence, verdict: 'vi' as LanguageVerdict };
+      }
+    }
     const evidence = judge(profiles, memo, tokens, seg, sums);
     return { seg, evidence, verdict: verdictOf(evidence.score, evidence.words) };
   });
-  // The line's support for Vietnamese outside its foreign segments decides the unsure ones.
-  let support = 0;
-  for (const j of judged) if (j.verdict !== 'foreign') support += j.evidence.score;
-  if (support >= VIETNAMESE_MIN) {
-    for (const j of judged) {
-      if (j.verdict === 'unsure' && j.evidence.score > -CONTEXT_DOUBT) {
-        j.verdict = 'vi';
-        j.evidence.fromContext = true;
-      }
+  // An unsure segment between Vietnamese ones (or between one and the end of the line) is
+  // Vietnamese, unless it leans the other way itself; next to a foreign one it stays unsure.
+  const decided = judged.map((j) => (j.evidence.words > 0 && j.verdict !== 'unsure' ? j.verdict : undefined));
+  const before: (LanguageVerdict | undefined)[] = [];
+  let last: LanguageVerdict | undefined;
+  for (let k = 0; k < judged.length; k++) {
+    before.push(last);
+    last = decided[k] ?? last;
+  }
+  let after: LanguageVerdict | undefined;
+  for (let k = judged.length - 1; k >= 0; k--) {
+    const j = judged[k];
+    if (j.verdict === 'unsure' && j.evidence.score > -CONTEXT_DOUBT && (before[k] ?? 'vi') === 'vi' && (after ?? 'vi') === 'vi' && (before[k] ?? after) !== undefined) {
+      j.verdict = 'vi';
+      j.evidence.fromContext = true;
     }
+    after = decided[k] ?? after;
   }
   // A segment without words (a closing bracket, a number) goes with the run before it, or
   // with the first run when it leads the line.

@@ -256,7 +256,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
    */
   const vietnameseMode = (line: string, mode: LineMode): LineMode | undefined => {
     const tokens = tokensOf(line);
-    const runs = languageRuns(line, { tokens, profiles: (profiles ??= defaultLanguageProfiles()) });
+    const runs = languageRuns(line, { tokens, profiles: (profiles ??= defaultLanguageProfiles()), verdictsOnly: true });
     if (runs.length === 1 && runs[0].verdict === 'vi') return mode;
     if (!runs.some((r) => r.verdict === 'vi')) return undefined;
     const outside = tokensOutside(tokens, runs);
