@@ -14,7 +14,10 @@
  * listed word or spelled letter by letter, each letter's marks as common as in that language
  * (`ư`, `ơ`, `ệ`, `đ` are in none of them). So letters only Vietnamese writes are strong
  * evidence for it, letters it never writes strong evidence against it, and words without
- * marks count by how well they spell Vietnamese syllables against the other language's words.
+ * marks count by how well they spell Vietnamese syllables against the other language's words;
+ * one without marks that spells no syllable (`oh`, `Moliwood`) only ever counts against
+ * Vietnamese. Single letters, words without vowels, acronyms and words with digits are no
+ * evidence; a capitalised word inside a segment (a name, most likely) counts half.
  *
  * A segment is Vietnamese at 10^{@link VIETNAMESE_MIN} : 1 or more, foreign at 1 :
  * 10^{@link FOREIGN_MIN} or less, otherwise unsure; an unsure segment (a short clause, a
@@ -50,7 +53,7 @@ export interface LanguageEvidence {
   foreignLetters: number;
   /** Words without marks that spell a Vietnamese syllable (`the`, `to`, `viet`). */
   skeletons: number;
-  /** The verdict comes from the rest of the line: the run's own evidence was too weak. */
+  /** The verdict comes from the neighbouring runs: the run's own evidence was too weak. */
   fromContext: boolean;
 }
 
@@ -82,7 +85,7 @@ export const VIETNAMESE_MIN = 2;
 export const FOREIGN_MIN = 2;
 /** No word moves the ratio by more than this (log10): one odd word never decides a run. */
 export const WORD_CLIP = 3;
-/** An unsure segment leaning against Vietnamese by more than this keeps its doubt in a Vietnamese line. */
+/** An unsure segment leaning against Vietnamese by more than this stays unsure between Vietnamese ones. */
 const CONTEXT_DOUBT = 1;
 /** Weight of a capitalised word that does not start its segment (most likely a name). */
 const NAME_WEIGHT = 0.5;
@@ -96,6 +99,7 @@ const FOREIGN_LETTER = -2;
 /** log10 of one letter (or the end) of a string of letters drawn at random. */
 const ANY_LETTER = -Math.log10(27);
 
+/** Words remembered (per profiles); the memo starts afresh when full. */
 const MEMO_LIMIT = 1 << 14;
 
 /** Letters of the Vietnamese alphabet (lower case, from the syllable automaton), by code unit. */
