@@ -38,3 +38,8 @@ export type { ModelMeta, ModelSource } from './model/index.js';
 // Context repair: OCR errors and missing diacritics (noisy-channel decoder), damage simulator.
 export { DEFAULT_COSTS, Lexicon, repairStage, simulateDamage, stripDiacritics } from './repair/index.js';
 export type { ChannelCosts, DamageOptions, RepairOptions } from './repair/index.js';
+
+// Language identification: the runs of a line that are Vietnamese (only those are repaired),
+// each with its evidence (data/languages.bin).
+export { defaultLanguageProfiles, FOREIGN_MIN, LanguageProfiles, languageRuns, VIETNAMESE_MIN, WORD_CLIP } from './language/index.js';
+export type { LanguageEvidence, LanguageRun, LanguageRunsOptions, LanguageVerdict } from './language/index.js';

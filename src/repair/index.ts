@@ -27,6 +27,7 @@ import { CachedScorer, type Choice, choiceMargins, decode, type Slot } from './d
 import { isFinalFragment, isHeadFragment, lineMode, type LineMode, looksDamaged, MIN_PASSAGE_WORDS } from './detect.js';
 import { mayShowDamage } from './prefilter.js';
 import { Lexicon, type WordToken } from './lexicon.js';
+import { defaultLanguageProfiles, languageRuns, type LanguageProfiles, type LanguageRun } from '../language/index.js';
 
 export { Lexicon } from './lexicon.js';
 export { DEFAULT_COSTS, type ChannelCosts } from './channel.js';
@@ -59,6 +60,11 @@ export interface RepairOptions {
   model?: LanguageModel;
   /** Channel costs, for experiments; default {@link DEFAULT_COSTS}. */
   costs?: Partial<ChannelCosts>;
+  /**
+   * The language profiles that tell Vietnamese runs of a line from others (only those are
+   * repaired); default: the bundled `data/languages.bin`, loaded on first use.
+   */
+  languages?: LanguageProfiles;
 }
 
 const SUSPECT_MEMO_BITS = 14;
@@ -174,6 +180,18 @@ interface Lattice {
 
 const NO_SLOTS: ReadonlySet<number> = new Set();
 
+/** Which tokens start in a run that is not Vietnamese (one walk: both are in line order). */
+function tokensOutside(tokens: readonly Token[], runs: readonly LanguageRun[]): Uint8Array {
+  const mask = new Uint8Array(tokens.length);
+  let r = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const at = tokens[i].start;
+    while (r < runs.length && runs[r].end <= at) r++;
+    if (r < runs.length && runs[r].verdict !== 'vi' && runs[r].start <= at) mask[i] = 1;
+  }
+  return mask;
+}
+
 /** Adds a slot for token `t` read as `id`. */
 function addSlot(lattice: Lattice, t: Token, id: number, sentenceStart: boolean): void {
   lattice.slots.push({ candidates: [{ text: t.text, ids: [id], cost: 0, kind: undefined, span: 1 }], sentenceStart });
@@ -216,16 +234,35 @@ export function repairStage(options: RepairOptions = {}): Stage {
 
   const allOcr = options.ocr === true;
   const minWords = diacritics === true ? 1 : MIN_PASSAGE_WORDS;
-  // The last line's mode: `run` asks for the line `mayApply` has just tested.
+  let profiles = options.languages;
+  // The last line's mode: `run` asks for the line `mayApply` has just tested. With it, the
+  // runs of the line that are not Vietnamese (none when the whole line is).
   let lastLine: string | undefined;
   let lastMode: LineMode | undefined;
+  /** The line's tokens that lie in runs of other languages, or none. */
+  let lastOutside: Uint8Array | undefined;
   const modeOf = (line: string): LineMode | undefined => {
     if (line !== lastLine) {
       lastLine = line;
+      lastOutside = undefined;
       lastMode = mayShowDamage(line, minWords, isLoanword) ? restrictedMode(line) : undefined;
-      if (lastMode === undefined && allOcr && mayHoldWords(line)) lastMode = OCR_MODE;
+      if (lastMode === undefined && allOcr && mayHoldWords(line)) lastMode = vietnameseMode(line, OCR_MODE);
     }
     return lastMode;
+  };
+  /**
+   * `mode`, found for the whole line, restricted to its Vietnamese runs: the mode their words
+   * alone show (or none), and the other runs set aside, left as they are.
+   */
+  const vietnameseMode = (line: string, mode: LineMode): LineMode | undefined => {
+    const tokens = tokensOf(line);
+    const runs = languageRuns(line, { tokens, profiles: (profiles ??= defaultLanguageProfiles()), verdictsOnly: true });
+    if (runs.length === 1 && runs[0].verdict === 'vi') return mode;
+    if (!runs.some((r) => r.verdict === 'vi')) return undefined;
+    const outside = tokensOutside(tokens, runs);
+    lastOutside = outside;
+    if (mode === OCR_MODE) return mode;
+    return restrictedModeOf(line, tokens.filter((_, i) => outside[i] === 0));
   };
   // The last line's tokens: the line test and the repair of a line both need them.
   let tokenizedLine: string | undefined;
@@ -237,10 +274,15 @@ export function repairStage(options: RepairOptions = {}): Stage {
     }
     return lastTokens;
   };
-  const restrictedMode = (line: string): LineMode | undefined => {
-    const mode = lineMode(line, hasSkeleton, minWords, isLoanword, tokensOf(line));
+  const restrictedModeOf = (line: string, tokens: readonly Token[]): LineMode | undefined => {
+    const mode = lineMode(line, hasSkeleton, minWords, isLoanword, tokens);
     if (mode === undefined || diacritics !== false) return mode;
     return mode.ocr ? { ...mode, noMarks: false, noTones: false } : undefined;
+  };
+  // The full test: damage in the line (what the prefilter bounds), then in its Vietnamese runs.
+  const restrictedMode = (line: string): LineMode | undefined => {
+    const mode = restrictedModeOf(line, tokensOf(line));
+    return mode === undefined ? undefined : vietnameseMode(line, mode);
   };
 
   // Buffers of `contextPrefersOther`.
@@ -399,7 +441,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
     getIndex();
     lm = model!;
     scorer = scorerFor(lm);
-    const lattice = latticeOf(tokensOf(text));
+    const lattice = latticeOf(tokensOf(text), text === lastLine ? lastOutside : undefined);
     const protectedSlots = useLexicon ? applyLexicon(lattice) : NO_SLOTS;
     if (m.noMarks || m.noTones || m.ocr) addCandidates(lattice, m, protectedSlots);
     const choices = decode(scorer, lattice.slots, BEAM, (m.noMarks || m.noTones) && !m.ocr ? MARK_FREE_WINDOW : WINDOW);
@@ -407,12 +449,13 @@ export function repairStage(options: RepairOptions = {}): Stage {
   }
 
   /** The line's slots, each with the input as its only reading so far, and its words. */
-  function latticeOf(tokens: readonly Token[]): Lattice {
+  function latticeOf(tokens: readonly Token[], outside: Uint8Array | undefined): Lattice {
     const lattice: Lattice = { slots: [], start: [], end: [], text: [], forced: [], words: [], newStyle: false };
     const { slots, end, words } = lattice;
     let pendingSentence = true;
     let lastWasPunct = false;
-    for (const t of tokens) {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
       if (t.kind === 'space') continue;
       if (t.kind === 'punct') {
         if (endsSentence(t.text)) pendingSentence = true;
@@ -427,9 +470,11 @@ export function repairStage(options: RepairOptions = {}): Stage {
       const lower = t.text.toLowerCase();
       // Glued to a number it is a unit or a time (`5km`, `10h15`), not a word.
       const glued = slots.length > 0 && end[end.length - 1] === t.start && slots[slots.length - 1].candidates[0].ids[0] === NUM_ID;
-      const plain = !glued && (t.text === lower || t.text.slice(1) === lower.slice(1));
-      if (!lattice.newStyle && t.kind === 'syllable' && setToneStyle(lower, 'old') !== lower) lattice.newStyle = true;
-      const id = t.kind === 'syllable' ? lm.id(t.text) : t.kind === 'number' ? NUM_ID : FOREIGN_ID;
+      // A word of a run in another language is context only: `<foreign>`, never repaired.
+      const other = outside !== undefined && outside[i] === 1;
+      const plain = !glued && !other && (t.text === lower || t.text.slice(1) === lower.slice(1));
+      if (!lattice.newStyle && !other && t.kind === 'syllable' && setToneStyle(lower, 'old') !== lower) lattice.newStyle = true;
+      const id = other ? FOREIGN_ID : t.kind === 'syllable' ? lm.id(t.text) : t.kind === 'number' ? NUM_ID : FOREIGN_ID;
       addSlot(lattice, t, id, sentenceStart);
       words.push({ start: t.start, end: t.end, text: t.text, kind: t.kind, lower, plain, slot: slots.length - 1 });
     }

@@ -31,6 +31,8 @@
  * (ă đ ơ ư ạ ả …), two with other marks, or nothing but valid syllables with a mark among them.
  * Other text only gets NFC and composite repairs.
  */
+import { availableLanguageProfiles } from '../language/default.js';
+import { languageRuns, type LanguageRun } from '../language/runs.js';
 import { isValidSyllable, setToneStyle } from '../orthography/index.js';
 import type { Stage } from '../stage.js';
 import type { StageEdit } from '../types.js';
@@ -132,6 +134,14 @@ const LETTER_RUN = /[\p{L}\p{M}]+/gu;
 function repairLine(line: string, style: 'old' | 'new' | undefined): StageEdit[] {
   const chunks = readChunks(line);
   const vietnamese = isVietnameseLine(chunks);
+  // No-break spaces are word spaces only in the Vietnamese runs of the line (French `« oui »`),
+  // and inside a Vietnamese name of another run (`He moved to Hà Nội`).
+  let otherRuns: LanguageRun[] | undefined;
+  const keepsNoBreak = (from: number, to: number): boolean => {
+    otherRuns ??= nonVietnameseRuns(line);
+    if (!otherRuns.some((r) => r.start <= from && from < r.end)) return false;
+    return !(isMarkedSyllable(wordBefore(line, from)) && isMarkedSyllable(wordAfter(line, to)));
+  };
   const edits: StageEdit[] = [];
   let chunkIndex = 0;
   let i = 0;
@@ -146,7 +156,7 @@ function repairLine(line: string, style: 'old' | 'new' | undefined): StageEdit[]
       let j = i + 1;
       while (j < line.length && isNoBreakSpace(line.charCodeAt(j))) j++;
       const between = i > 0 && isDigit(line.charCodeAt(i - 1)) && j < line.length && isDigit(line.charCodeAt(j));
-      if (!between) edits.push({ start: i, end: j, after: ' '.repeat(j - i), kind: 'unicode', confidence: CONFIDENCE.space, detail: 'space' });
+      if (!between && !keepsNoBreak(i, j)) edits.push({ start: i, end: j, after: ' '.repeat(j - i), kind: 'unicode', confidence: CONFIDENCE.space, detail: 'space' });
       i = j;
       continue;
     }
@@ -156,6 +166,33 @@ function repairLine(line: string, style: 'old' | 'new' | undefined): StageEdit[]
     i = chunk.end;
   }
   return edits;
+}
+
+function isMarkedSyllable(word: string): boolean {
+  return isValidSyllable(word) && (MARKED_LETTER.test(word) || VIETNAMESE_LETTER.test(word));
+}
+
+function isLetterOrMark(c: string): boolean {
+  return /[\p{L}\p{M}]/u.test(c);
+}
+
+/** The run of letters ending at `end`. */
+function wordBefore(line: string, end: number): string {
+  let start = end;
+  while (start > 0 && start > end - 16 && isLetterOrMark(line[start - 1])) start--;
+  return line.slice(start, end);
+}
+
+/** The run of letters starting at `start`. */
+function wordAfter(line: string, start: number): string {
+  let end = start;
+  while (end < line.length && end < start + 16 && isLetterOrMark(line[end])) end++;
+  return line.slice(start, end);
+}
+
+function nonVietnameseRuns(line: string): LanguageRun[] {
+  const profiles = availableLanguageProfiles();
+  return profiles === undefined ? [] : languageRuns(line, { profiles }).filter((r) => r.verdict !== 'vi');
 }
 
 /** Splits the line at word spaces; each chunk is read as if the line were Vietnamese. */

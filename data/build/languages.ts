@@ -1,0 +1,350 @@
+/**
+ * `npm run build:languages`: builds `data/languages.bin`, the compact models that tell
+ * Vietnamese from the common Latin-script languages (read by `src/language/`).
+ *
+ *   tsx data/build/languages.ts [--debs DIR] [--model FILE] [--out FILE]
+ *
+ * Foreign text: the LibreOffice help of Debian 12 in eight languages (MPL-2.0), from the .deb
+ * files in `--debs` (pinned below by version and SHA-256; fetch them with
+ * `data/build/fetch-languages.sh`). Each is unpacked with `dpkg-deb -x`; the text is every
+ * paragraph and heading of the help pages. A translated page keeps some paragraphs in English:
+ * those (the same text as the English page's paragraph of the same id) are left out of the
+ * other languages. Vietnamese: the syllable counts of `data/model.bin`, folded to skeletons.
+ *
+ * The output is byte-identical for the same inputs: files are read in sorted order and every
+ * list is sorted.
+ */
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LanguageModel } from '../../src/model/index.js';
+import { SPECIAL_UNITS } from '../../src/model/index.js';
+import { ALPHABET, BOUNDARY, letterCode, foldWord, OTHER_LETTER } from '../../src/language/letters.js';
+import {
+  encodeLogProb,
+  LANGUAGES_MAGIC,
+  LANGUAGES_VERSION,
+  type LanguageSection,
+  type LanguagesMeta,
+} from '../../src/language/format.js';
+
+const VERSION = '4:7.4.7-1+deb12u14';
+
+/** The packages, pinned. `help` is the folder under `usr/share/libreoffice/help/`. */
+export const PACKAGES: readonly { code: string; name: string; pkg: string; help: string; sha256: string }[] = [
+  { code: 'en', name: 'English', pkg: 'libreoffice-help-en-us', help: 'en-US', sha256: '8faa840285734d6cfe1ed25537b48f07e74bd6412e3917bf8e5f8a653f7b3712' },
+  { code: 'fr', name: 'French', pkg: 'libreoffice-help-fr', help: 'fr', sha256: 'c796530d3e95af1ea4d054076682efc8aad2b569ae9513f3d4a776b2df3fd206' },
+  { code: 'es', name: 'Spanish', pkg: 'libreoffice-help-es', help: 'es', sha256: '9128a84d83d92c8b1c618d90469d16affddb7d1290b09d42a0c5109cb16f0480' },
+  { code: 'pt', name: 'Portuguese', pkg: 'libreoffice-help-pt', help: 'pt', sha256: '0130802d755de8666c663cc0745ba7a23d546d35a918f349a7a9adb78d16e7a4' },
+  { code: 'de', name: 'German', pkg: 'libreoffice-help-de', help: 'de', sha256: '00490b63c509ac96f7f212d6a6e40452d3e0d1f97ccf4b824dd5ec4c01e8277f' },
+  { code: 'it', name: 'Italian', pkg: 'libreoffice-help-it', help: 'it', sha256: '7fa29342a302bb495981fdabf98f3a9c3628123f3f191b2a5c95cb583c9ff212' },
+  { code: 'id', name: 'Indonesian', pkg: 'libreoffice-help-id', help: 'id', sha256: '5aa8c2894f8638fb2ec50cce72f81e9559f9baf45845c40b990b7f046e3f73d4' },
+  { code: 'tr', name: 'Turkish', pkg: 'libreoffice-help-tr', help: 'tr', sha256: '8fe832104805b66d2dc5c153564bcc55b5a084e10b3c3a3ea773c4b57659bfb8' },
+];
+
+/** Words listed per foreign language (the most frequent; the rest falls to the letter model). */
+const LISTED_WORDS = 2500;
+/** A word is listed only if seen this often. */
+const MIN_LISTED_COUNT = 3;
+/** Pseudo-counts of the interpolated trigram and bigram estimates. */
+const TRIGRAM_PRIOR = 4;
+const BIGRAM_PRIOR = 4;
+
+function argument(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
+}
+
+function debFile(dir: string, pkg: string): string {
+  const name = readdirSync(dir).find((f) => f.startsWith(`${pkg}_`) && f.endsWith('.deb'));
+  if (name === undefined) throw new Error(`${pkg}: no .deb in ${dir} (see data/build/fetch-languages.sh)`);
+  return join(dir, name);
+}
+
+function htmlFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string, rel: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path, `${rel}${name}/`);
+      else if (name.endsWith('.html')) out.push(`${rel}${name}`);
+    }
+  };
+  walk(dir, '');
+  return out;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeEntities(s: string): string {
+  let out = '';
+  let i = 0;
+  while (i < s.length) {
+    const amp = s.indexOf('&', i);
+    const semi = amp < 0 ? -1 : s.indexOf(';', amp);
+    if (amp < 0 || semi < 0 || semi - amp > 10) {
+      out += s.slice(i);
+      break;
+    }
+    out += s.slice(i, amp);
+    const name = s.slice(amp + 1, semi);
+    if (name[0] === '#') {
+      const cp = name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      out += Number.isFinite(cp) && cp > 0 && cp < 0x110000 ? String.fromCodePoint(cp) : ' ';
+    } else {
+      out += ENTITIES[name] ?? ' ';
+    }
+    i = semi + 1;
+  }
+  return out;
+}
+
+/** Text of an HTML fragment: tags dropped (a linear scan: no regular expression). */
+function stripTags(html: string): string {
+  let out = '';
+  let i = 0;
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) {
+      out += html.slice(i);
+      break;
+    }
+    out += html.slice(i, lt);
+    const gt = html.indexOf('>', lt);
+    if (gt < 0) break;
+    out += ' ';
+    i = gt + 1;
+  }
+  return decodeEntities(out).replace(/\s+/g, ' ').trim();
+}
+
+/** The paragraphs and headings of a help page, by their ids. */
+function paragraphs(html: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let i = 0;
+  for (;;) {
+    const at = html.indexOf(' id="', i);
+    if (at < 0) break;
+    const idEnd = html.indexOf('"', at + 5);
+    const id = html.slice(at + 5, idEnd);
+    i = idEnd + 1;
+    if (!id.startsWith('par_id') && !id.startsWith('hd_id')) continue;
+    // The element's tag name is just before ` id=`: its end tag closes the text.
+    const open = html.lastIndexOf('<', at);
+    const tag = html.slice(open + 1, at);
+    const contentStart = html.indexOf('>', idEnd) + 1;
+    const close = html.indexOf(`</${tag}>`, contentStart);
+    if (contentStart <= 0 || close < 0) continue;
+    const text = stripTags(html.slice(contentStart, close));
+    if (text !== '') out.set(id, text);
+    i = close;
+  }
+  return out;
+}
+
+/** Lower-case words (runs of letters and marks) of a text, NFC. */
+function wordsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.normalize('NFC').toLowerCase().matchAll(/[\p{L}\p{M}]+/gu)) out.push(m[0].normalize('NFC'));
+  return out;
+}
+
+/** Counts of a language's words, in its help pages. */
+function countWords(root: string, english: Map<string, Map<string, string>> | undefined, pages: Map<string, Map<string, string>>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const file of htmlFiles(root)) {
+    const paras = paragraphs(readFileSync(join(root, file), 'utf8'));
+    pages.set(file, paras);
+    const en = english?.get(file);
+    for (const [id, text] of paras) {
+      if (en !== undefined && en.get(id) === text) continue; // left in English
+      for (const w of wordsOf(text)) counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+function sortedEntries(counts: Map<string, number>): [string, number][] {
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/** Character trigram log10 probabilities over the folded alphabet, interpolated with bigrams and unigrams. */
+function trigramTable(counts: Map<string, number>): Uint8Array {
+  const A = ALPHABET;
+  const n3 = new Float64Array(A * A * A);
+  const n2 = new Float64Array(A * A);
+  for (const [word, count] of counts) {
+    let a = BOUNDARY;
+    let b = BOUNDARY;
+    const codes: number[] = [];
+    for (const ch of word) codes.push(letterCode(ch.codePointAt(0)!));
+    codes.push(BOUNDARY);
+    for (const c of codes) {
+      n3[(a * A + b) * A + c] += count;
+      n2[b * A + c] += count;
+      a = b;
+      b = c;
+    }
+  }
+  const n1 = new Float64Array(A);
+  let total = 0;
+  for (let b = 0; b < A; b++) for (let c = 0; c < A; c++) n1[c] += n2[b * A + c];
+  for (let c = 0; c < A; c++) total += n1[c];
+  const p1 = Float64Array.from(n1, (n) => (n + 1) / (total + A));
+  const table = new Uint8Array(A * A * A);
+  for (let a = 0; a < A; a++) {
+    for (let b = 0; b < A; b++) {
+      let ctx2 = 0;
+      for (let c = 0; c < A; c++) ctx2 += n2[b * A + c];
+      let ctx3 = 0;
+      for (let c = 0; c < A; c++) ctx3 += n3[(a * A + b) * A + c];
+      for (let c = 0; c < A; c++) {
+        const p2 = (n2[b * A + c] + BIGRAM_PRIOR * p1[c]) / (ctx2 + BIGRAM_PRIOR);
+        const p3 = (n3[(a * A + b) * A + c] + TRIGRAM_PRIOR * p2) / (ctx3 + TRIGRAM_PRIOR);
+        table[(a * A + b) * A + c] = encodeLogProb(Math.log10(p3));
+      }
+    }
+  }
+  return table;
+}
+
+/** Latin letters: other scripts share the code of any other letter and need no entry. */
+function isLatin(cp: number): boolean {
+  return cp < 0x250 || (cp >= 0x1e00 && cp <= 0x1eff);
+}
+
+/** log10 P(letter | base letter) of every letter the text uses. */
+function letterTable(counts: Map<string, number>): Record<string, number> {
+  const byLetter = new Map<string, number>();
+  const byBase = new Map<number, number>();
+  for (const [word, count] of counts) {
+    for (const ch of word) {
+      byLetter.set(ch, (byLetter.get(ch) ?? 0) + count);
+      const base = letterCode(ch.codePointAt(0)!);
+      byBase.set(base, (byBase.get(base) ?? 0) + count);
+    }
+  }
+  const out: Record<string, number> = {};
+  for (const ch of [...byLetter.keys()].sort()) {
+    if (!isLatin(ch.codePointAt(0)!)) continue;
+    const base = byBase.get(letterCode(ch.codePointAt(0)!))!;
+    const n = byLetter.get(ch)!;
+    if (n < MIN_LISTED_COUNT && letterCode(ch.codePointAt(0)!) !== OTHER_LETTER) continue;
+    out[ch] = Math.round(Math.log10(n / base) * 1000) / 1000;
+  }
+  return out;
+}
+
+interface Built {
+  section: Omit<LanguageSection, 'words' | 'wordCodes' | 'trigrams'>;
+  listed: [string, number][];
+  trigrams: Uint8Array;
+}
+
+function buildLanguage(code: string, name: string, counts: Map<string, number>, withLetters: boolean, limit: number): Built {
+  let tokens = 0;
+  for (const n of counts.values()) tokens += n;
+  const listed = sortedEntries(counts)
+    .filter(([, n]) => n >= MIN_LISTED_COUNT)
+    .slice(0, limit);
+  let mass = 0;
+  for (const [, n] of listed) mass += n;
+  // Sorted by their UTF-8 bytes: the reader searches the bytes in place.
+  listed.sort((a, b) => Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0])));
+  const section: Built['section'] = { code, name, tokens, listedMass: Math.round((mass / tokens) * 1e6) / 1e6 };
+  if (withLetters) section.letters = letterTable(counts);
+  return { section, listed: listed.map(([w, n]) => [w, Math.log10(n / tokens)]), trigrams: trigramTable(counts) };
+}
+
+/** Vietnamese: syllable counts of the model, folded to their skeletons (`việt` → `viet`). */
+function vietnameseSkeletons(model: LanguageModel): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let id = SPECIAL_UNITS.length; id < model.vocabSize; id++) {
+    const skeleton = foldWord(model.unit(id));
+    counts.set(skeleton, (counts.get(skeleton) ?? 0) + model.count(id));
+  }
+  return counts;
+}
+
+function sha256(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+function main(): void {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const debs = resolve(argument('debs', join(root, '..', 'shared', 'languages')));
+  const modelPath = resolve(argument('model', join(root, 'data', 'model.bin')));
+  const out = resolve(argument('out', join(root, 'data', 'languages.bin')));
+  const work = mkdtempSync(join(tmpdir(), 'vietfix-languages-'));
+  try {
+    const built: Built[] = [];
+    const model = LanguageModel.fromBuffer(readFileSync(modelPath));
+    const vi = vietnameseSkeletons(model);
+    built.push(buildLanguage('vi', 'Vietnamese', vi, false, vi.size));
+    let english: Map<string, Map<string, string>> | undefined;
+    for (const p of PACKAGES) {
+      const deb = debFile(debs, p.pkg);
+      const sum = sha256(deb);
+      if (sum !== p.sha256) throw new Error(`${deb}: SHA-256 ${sum}, expected ${p.sha256} (${p.pkg} ${VERSION})`);
+      const dir = join(work, p.pkg);
+      execFileSync('dpkg-deb', ['-x', deb, dir]);
+      const pages = new Map<string, Map<string, string>>();
+      const counts = countWords(join(dir, 'usr', 'share', 'libreoffice', 'help', p.help), english, pages);
+      if (p.code === 'en') english = pages;
+      built.push(buildLanguage(p.code, p.name, counts, true, LISTED_WORDS));
+      console.error(`${p.code}: ${counts.size} word types`);
+    }
+    writeFileSync(out, encode(built, model));
+    console.error(`wrote ${out}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function encode(built: Built[], model: LanguageModel): Uint8Array {
+  const encoder = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  let offset = 0;
+  const put = (bytes: Uint8Array): [number, number] => {
+    parts.push(bytes);
+    const range: [number, number] = [offset, offset + bytes.length];
+    offset += bytes.length;
+    return range;
+  };
+  const languages: LanguageSection[] = [];
+  for (const b of built) {
+    const words = put(encoder.encode(b.listed.map(([w]) => w).join('\n')));
+    const wordCodes = put(Uint8Array.from(b.listed, ([, lp]) => encodeLogProb(lp)));
+    const trigrams = put(b.trigrams);
+    languages.push({ ...b.section, words, wordCodes, trigrams });
+  }
+  const meta: LanguagesMeta = {
+    name: 'vietfix language identification data',
+    licence: 'CC BY-SA 4.0 (Vietnamese part, from model.bin); MPL-2.0 (statistics of the LibreOffice help)',
+    sources: {
+      vietnamese: `syllable counts of data/model.bin (${model.vocabSize} ids)`,
+      foreign: PACKAGES.map((p) => ({ package: p.pkg, version: VERSION, sha256: p.sha256, licence: 'MPL-2.0' })),
+    },
+    languages,
+  };
+  const metaBytes = encoder.encode(JSON.stringify(meta));
+  const header = new Uint8Array(12 + metaBytes.length);
+  header.set(encoder.encode(LANGUAGES_MAGIC), 0);
+  const view = new DataView(header.buffer);
+  view.setUint32(4, LANGUAGES_VERSION, true);
+  view.setUint32(8, metaBytes.length, true);
+  header.set(metaBytes, 12);
+  const outBytes = new Uint8Array(header.length + offset);
+  outBytes.set(header, 0);
+  let at = header.length;
+  for (const p of parts) {
+    outBytes.set(p, at);
+    at += p.length;
+  }
+  return outBytes;
+}
+
+main();
