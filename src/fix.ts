@@ -1,5 +1,7 @@
 import { EditTracker } from './edits.js';
 import { encodingStage } from './encoding/index.js';
+import { defaultLanguageProfilesAvailable } from './language/default.js';
+import type { LanguageProfiles } from './language/index.js';
 import { defaultModelAvailable } from './model/default.js';
 import type { LanguageModel } from './model/index.js';
 import { repairStage } from './repair/index.js';
@@ -62,6 +64,12 @@ export interface FixOptions {
    * default: the bundled `data/model.bin` (Node). Elsewhere load it with `loadModel`.
    */
   model?: LanguageModel;
+  /**
+   * The language profiles that tell Vietnamese runs of a line from runs in other languages
+   * (only Vietnamese runs are repaired); default: the bundled `data/languages.bin` (Node).
+   * Elsewhere load them with `loadLanguageProfiles`.
+   */
+  languages?: LanguageProfiles;
 }
 
 /** The stages for a set of options and the repairs left out because they cannot run here. */
@@ -75,6 +83,13 @@ const NO_MODEL: SkippedRepair = {
   reason:
     'context repair (OCR errors, missing diacritics) needs a language model, and the bundled one ' +
     "cannot be read here: pass `model: await loadModel(url)` (the file is 'vietfix/model.bin')",
+};
+
+const NO_LANGUAGES: SkippedRepair = {
+  stage: 'repair',
+  reason:
+    'context repair needs the language profiles that keep it off text in other languages, and the ' +
+    "bundled ones cannot be read here: pass `languages: await loadLanguageProfiles(url)` (the file is 'vietfix/languages.bin')",
 };
 
 /** Builds the stage list for a set of options, in pipeline order. */
@@ -91,10 +106,14 @@ export function planStages(options: FixOptions = {}): StagePlan {
   const skipped: SkippedRepair[] = [];
   const model = options.model;
   if (options.encoding !== false) stages.push(encodingStage({ htmlEntities: options.htmlEntities === true, model }));
-  if (options.unicode !== false) stages.push(unicodeStage({ toneStyle: options.toneStyle }));
-  if (options.repair !== false && model === undefined && !defaultModelAvailable()) {
+  if (options.unicode !== false) stages.push(unicodeStage({ toneStyle: options.toneStyle, languages: options.languages }));
+  if (options.repair === false) {
+    // nothing asked for
+  } else if (model === undefined && !defaultModelAvailable()) {
     skipped.push(NO_MODEL);
-  } else if (options.repair !== false) {
+  } else if (options.languages === undefined && !defaultLanguageProfilesAvailable()) {
+    skipped.push(NO_LANGUAGES);
+  } else {
     stages.push(
       repairStage({
         diacritics: options.diacritics,
@@ -102,6 +121,7 @@ export function planStages(options: FixOptions = {}): StagePlan {
         lexicon: options.lexicon,
         minConfidence: options.minConfidence,
         model: options.model,
+        languages: options.languages,
       }),
     );
   }

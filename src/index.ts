@@ -34,6 +34,7 @@ export type { Token, TokenKind, TokenVisitor } from './tokenize/index.js';
 // The syllable language model and word list (data/model.bin, CC BY-SA 4.0).
 export { defaultModel, LanguageModel, loadModel } from './model/index.js';
 export type { ModelMeta, ModelSource } from './model/index.js';
+export type { DataSource } from './bundled.js';
 
 // Context repair: OCR errors and missing diacritics (noisy-channel decoder), damage simulator.
 export { DEFAULT_COSTS, Lexicon, repairStage, simulateDamage, stripDiacritics } from './repair/index.js';
@@ -41,5 +42,13 @@ export type { ChannelCosts, DamageOptions, RepairOptions } from './repair/index.
 
 // Language identification: the runs of a line that are Vietnamese (only those are repaired),
 // each with its evidence (data/languages.bin).
-export { defaultLanguageProfiles, FOREIGN_MIN, LanguageProfiles, languageRuns, VIETNAMESE_MIN, WORD_CLIP } from './language/index.js';
+export {
+  defaultLanguageProfiles,
+  FOREIGN_MIN,
+  LanguageProfiles,
+  languageRuns,
+  loadLanguageProfiles,
+  VIETNAMESE_MIN,
+  WORD_CLIP,
+} from './language/index.js';
 export type { LanguageEvidence, LanguageRun, LanguageRunsOptions, LanguageVerdict } from './language/index.js';

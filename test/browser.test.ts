@@ -1,8 +1,8 @@
 /**
- * The package in a real browser: a page bundled with esbuild from `vietfix` and
- * `vietfix/model.bin` (as a user's bundler sees the package), served from 127.0.0.1 and run in
- * headless Chromium. The page repairs text without a model, loads the model over HTTP, repairs
- * the text with it (with `fix` and the web stream) and posts what it got back to the server.
+ * The package in a real browser: a page bundled with esbuild from `vietfix`, `vietfix/model.bin`
+ * and `vietfix/languages.bin` (as a user's bundler sees the package), served from 127.0.0.1 and
+ * run in headless Chromium. The page repairs text without its data files, loads them over HTTP,
+ * repairs the text with them (with `fix` and the web stream) and posts what it got back.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -32,24 +32,32 @@ if (chromium === undefined) {
 /** What the page posts back. */
 interface PageReport {
   bare: { text: string; skipped?: { stage: string; reason: string }[] };
+  modelOnly: { text: string; skipped?: { stage: string; reason: string }[] };
   withModel: string;
   streamed: string;
   error?: string;
 }
 
 const PAGE = `
-import { createFixTransformStream, fix, loadModel } from 'vietfix';
+import { createFixTransformStream, fix, loadLanguageProfiles, loadModel } from 'vietfix';
 import modelUrl from 'vietfix/model.bin';
+import languagesUrl from 'vietfix/languages.bin';
 
 async function run() {
   const input = await (await fetch('/input.txt')).text();
   const bare = fix(input);
-  const model = await loadModel(modelUrl);
-  const withModel = fix(input, { model }).text;
-  const reader = new Blob([input]).stream().pipeThrough(createFixTransformStream({ model })).getReader();
+  const [model, languages] = await Promise.all([loadModel(modelUrl), loadLanguageProfiles(languagesUrl)]);
+  const modelOnly = fix(input, { model });
+  const withModel = fix(input, { model, languages }).text;
+  const reader = new Blob([input]).stream().pipeThrough(createFixTransformStream({ model, languages })).getReader();
   let streamed = '';
   for (let r = await reader.read(); !r.done; r = await reader.read()) streamed += r.value;
-  return { bare: { text: bare.text, skipped: bare.skipped }, withModel, streamed };
+  return {
+    bare: { text: bare.text, skipped: bare.skipped },
+    modelOnly: { text: modelOnly.text, skipped: modelOnly.skipped },
+    withModel,
+    streamed,
+  };
 }
 
 run()
@@ -158,5 +166,11 @@ describe.skipIf(chromium === undefined)('in headless Chromium', () => {
     expect(report.bare.text).toBe(fix(INPUT, { repair: false }).text);
     expect(report.bare.text).not.toBe(INPUT);
     expect(report.bare.text).not.toBe(report.withModel);
+  });
+
+  it('with a model but without the language profiles, skips context repair and says which file it needs', () => {
+    expect(report.modelOnly.skipped?.map((s) => s.stage)).toEqual(['repair']);
+    expect(report.modelOnly.skipped?.[0].reason).toMatch(/loadLanguageProfiles/);
+    expect(report.modelOnly.text).toBe(fix(INPUT, { repair: false }).text);
   });
 });

@@ -1,24 +1,19 @@
 /**
- * The bundled language profiles (`data/languages.bin` at the package root), read on first use,
- * as `src/model/default.ts` reads the model: only through `process.getBuiltinModule` at call
- * time, so a browser bundle needs no `fs`. In a browser, fetch the file and call
- * `LanguageProfiles.fromBuffer(bytes)`.
+ * The bundled language profiles (`data/languages.bin` at the package root,
+ * `vietfix/languages.bin` to bundlers), read on first use through `src/bundled.ts`, as the
+ * model is. In a browser, load the file with `loadLanguageProfiles` (`load.ts`).
  */
+import { bundledFile, readBundledFile } from '../bundled.js';
 import { LanguageProfiles } from './model.js';
 
 /** File name of the bundled profiles inside the package's `data/` folder. */
 export const DEFAULT_LANGUAGES_FILE = 'languages.bin';
 
-interface NodeFs {
-  existsSync(path: URL): boolean;
-  readFileSync(path: URL): Uint8Array;
-}
-
 let cached: LanguageProfiles | undefined;
 
-function nodeFs(): NodeFs | undefined {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }).process;
-  return proc?.getBuiltinModule?.('node:fs') as NodeFs | undefined;
+/** Whether {@link defaultLanguageProfiles} can load the bundled file here (the file is not read). */
+export function defaultLanguageProfilesAvailable(): boolean {
+  return cached !== undefined || bundledFile(DEFAULT_LANGUAGES_FILE) !== null;
 }
 
 /**
@@ -26,35 +21,19 @@ function nodeFs(): NodeFs | undefined {
  * can do without them.
  */
 export function availableLanguageProfiles(): LanguageProfiles | undefined {
-  return cached !== undefined || nodeFs() !== undefined ? defaultLanguageProfiles() : undefined;
-}
-
-/** Where the bundled file may be: `dist/` → `../data/`, `src/language/` → `../../data/`. */
-function candidateUrls(): URL[] {
-  const here = import.meta.url;
-  return [['..', 'data', DEFAULT_LANGUAGES_FILE], ['..', '..', 'data', DEFAULT_LANGUAGES_FILE]].map(
-    (parts) => new URL(parts.join('/'), here),
-  );
+  return defaultLanguageProfilesAvailable() ? defaultLanguageProfiles() : undefined;
 }
 
 /**
  * The bundled language profiles, loaded the first time they are asked for and then shared.
- * Node only (≥ 20.16); elsewhere use {@link LanguageProfiles.fromBuffer}.
+ * Node only (≥ 20.16); elsewhere use `loadLanguageProfiles`.
  */
 export function defaultLanguageProfiles(): LanguageProfiles {
-  if (cached !== undefined) return cached;
-  const fs = nodeFs();
-  if (fs === undefined) {
-    throw new Error(
-      'vietfix: the bundled language profiles need Node ≥ 20.16; elsewhere load data/languages.bin ' +
-        'yourself and pass LanguageProfiles.fromBuffer(bytes) as the `profiles` option',
-    );
-  }
-  for (const url of candidateUrls()) {
-    if (fs.existsSync(url)) {
-      cached = LanguageProfiles.fromBuffer(fs.readFileSync(url));
-      return cached;
-    }
-  }
-  throw new Error(`vietfix: the bundled language profiles data/${DEFAULT_LANGUAGES_FILE} were not found next to the package`);
+  cached ??= LanguageProfiles.fromBuffer(
+    readBundledFile(
+      DEFAULT_LANGUAGES_FILE,
+      'load vietfix/languages.bin with `await loadLanguageProfiles(url)` and pass it as the `languages` option',
+    ),
+  );
+  return cached;
 }

@@ -3,6 +3,7 @@
  * only on those; the runs and their evidence tell a user why the rest was left alone.
  */
 export { defaultLanguageProfiles, DEFAULT_LANGUAGES_FILE } from './default.js';
+export { loadLanguageProfiles } from './load.js';
 export { LanguageProfiles } from './model.js';
 export {
   FOREIGN_MIN,

@@ -32,6 +32,7 @@
  * Other text only gets NFC and composite repairs.
  */
 import { availableLanguageProfiles } from '../language/default.js';
+import type { LanguageProfiles } from '../language/model.js';
 import { languageRuns, type LanguageRun } from '../language/runs.js';
 import { isValidSyllable, setToneStyle } from '../orthography/index.js';
 import type { Stage } from '../stage.js';
@@ -58,6 +59,12 @@ export interface UnicodeStageOptions {
    * default), traditional (`old`: `hòa`, `thủy`) or new (`new`: `hoà`, `thuỷ`).
    */
   toneStyle?: 'preserve' | 'old' | 'new';
+  /**
+   * The language profiles that tell which runs of a line are Vietnamese: no-break spaces are
+   * word spaces only there (French `« oui »` keeps its own). Default: the bundled ones where
+   * they can be read; without any, every no-break space in Vietnamese prose is replaced.
+   */
+  languages?: LanguageProfiles;
 }
 
 /** The rules, in the order they are named in a combined `detail` (`invisible+nfc`). */
@@ -86,17 +93,18 @@ const STYLE_CANDIDATE =
  */
 export function unicodeStage(options: UnicodeStageOptions = {}): Stage {
   const style = options.toneStyle ?? 'preserve';
+  const languages = options.languages;
   if (style === 'preserve') {
     return {
       name: 'unicode',
       mayApply: hasSuspicious,
-      run: (line) => repairLine(line, undefined),
+      run: (line) => repairLine(line, undefined, languages),
     };
   }
   return {
     name: 'unicode',
     mayApply: (line) => hasSuspicious(line) || STYLE_CANDIDATE.test(line),
-    run: (line) => repairLine(line, style),
+    run: (line) => repairLine(line, style, languages),
   };
 }
 
@@ -131,14 +139,14 @@ interface LetterRun {
 
 const LETTER_RUN = /[\p{L}\p{M}]+/gu;
 
-function repairLine(line: string, style: 'old' | 'new' | undefined): StageEdit[] {
+function repairLine(line: string, style: 'old' | 'new' | undefined, languages: LanguageProfiles | undefined): StageEdit[] {
   const chunks = readChunks(line);
   const vietnamese = isVietnameseLine(chunks);
   // No-break spaces are word spaces only in the Vietnamese runs of the line (French `« oui »`),
   // and inside a Vietnamese name of another run (`He moved to Hà Nội`).
   let otherRuns: LanguageRun[] | undefined;
   const keepsNoBreak = (from: number, to: number): boolean => {
-    otherRuns ??= nonVietnameseRuns(line);
+    otherRuns ??= nonVietnameseRuns(line, languages);
     if (!otherRuns.some((r) => r.start <= from && from < r.end)) return false;
     return !(isMarkedSyllable(wordBefore(line, from)) && isMarkedSyllable(wordAfter(line, to)));
   };
@@ -190,8 +198,8 @@ function wordAfter(line: string, start: number): string {
   return line.slice(start, end);
 }
 
-function nonVietnameseRuns(line: string): LanguageRun[] {
-  const profiles = availableLanguageProfiles();
+function nonVietnameseRuns(line: string, languages: LanguageProfiles | undefined): LanguageRun[] {
+  const profiles = languages ?? availableLanguageProfiles();
   return profiles === undefined ? [] : languageRuns(line, { profiles }).filter((r) => r.verdict !== 'vi');
 }
 
