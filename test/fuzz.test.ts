@@ -8,6 +8,8 @@ import { allSyllables, encode, fix, type FixOptions, type FixResult } from '../s
 import { checkResult } from './support/check-result.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
+/** Time for one shape's runs: a long local run takes far more than the default minute. */
+const TIMEOUT = Math.max(60_000, RUNS * 100);
 
 // ---- pieces ---------------------------------------------------------------------------------
 
@@ -154,7 +156,7 @@ describe('fix under fuzzing', () => {
         fc.property(input, opts, (text, o) => holds(text, o)),
         { numRuns: RUNS },
       );
-    });
+    }, TIMEOUT);
   }
   it.todo('is idempotent when the encoding stage leaves mojibake for a second pass (`ÃI Uá»²A KHUYØU AØI GIOØM`)');
 });
