@@ -394,6 +394,24 @@ describe('setToneStyle', () => {
     );
   });
 
+  it('leaves a pair whose word goes on with a combining mark', () => {
+    // `ỹ` + hook above is no syllable; moving the tone would leave the hook on a bare `y`.
+    expect(setToneStyle('uỹ\u0309 hoà', 'old')).toBe('uỹ\u0309 hòa');
+    expect(setToneStyle('hoa\u0301', 'new')).toBe('hoa\u0301');
+    expect(setToneStyle('a\u0301hoà', 'old')).toBe('a\u0301hoà');
+  });
+
+  it('keeps NFC text NFC', () => {
+    const piece = fc.constantFrom(...'uUyYoOaAeEhtq ', 'ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ', 'ù', 'ú', 'ò', 'à', 'è', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323', '\u0302', '\u031B');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }).map((a) => a.join('').normalize('NFC')), fc.constantFrom<'old' | 'new'>('old', 'new'), (t, style) => {
+        const out = setToneStyle(t, style);
+        expect(out.normalize('NFC')).toBe(out);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('only ever moves tone marks', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), fc.constantFrom<'old' | 'new'>('old', 'new'), (t, style) => {

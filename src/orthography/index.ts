@@ -7,6 +7,7 @@ export {
   allSyllables,
   composeSyllable,
   isValidSyllable,
+  MAX_SYLLABLE_LENGTH,
   parseSyllable,
   syllablesForSkeleton,
   type SyllableParts,

@@ -1,7 +1,7 @@
 /** Tone placement style (`hòa` / `hoà`) across a text. */
 import { LETTER_LIMIT } from './automaton.js';
 import { putTone, removeTone, TONE_MARKS, type Tone } from './marks.js';
-import { isValidSyllable, type ToneStyle } from './syllable.js';
+import { isValidSyllable, MAX_SYLLABLE_LENGTH, type ToneStyle } from './syllable.js';
 
 // The tone moves only between the two letters of a final `oa`, `oe` or `uy`, so a text is
 // scanned for such pairs with one table read per code unit; only there are words checked.
@@ -21,25 +21,24 @@ for (const [letters, vowel] of [['oO', O], ['uU', U], ['aA', A], ['eE', E], ['yY
   }
 }
 
-const LETTER = /^\p{L}$/u;
+// Combining marks count as letters: a mark after the pair (`uỹ` + hook) belongs to the word,
+// which is then no syllable, and moving the tone would leave that mark on a bare `y`.
+const LETTER = /^[\p{L}\p{M}]$/u;
 
-/** Whether the code point at `i` is a letter (false outside the string). */
+/** Whether the code point at `i` is a letter or a combining mark (false outside the string). */
 function letterAt(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
   const code = text.codePointAt(i)!;
   return LETTER.test(String.fromCodePoint(code));
 }
 
-/** Whether the code point that ends just before `i` is a letter. */
+/** Whether the code point that ends just before `i` is a letter or a combining mark. */
 function letterBefore(text: string, i: number): boolean {
   if (i <= 0) return false;
   const low = text.charCodeAt(i - 1);
   const start = low >= 0xdc00 && low <= 0xdfff && i >= 2 ? i - 2 : i - 1;
   return letterAt(text, start);
 }
-
-/** Longest valid syllable: a longer letter run is no syllable. */
-const MAX_SYLLABLE_LENGTH = 7;
 
 /**
  * `text` with the tone of every open `oa`, `oe`, `uy` syllable placed in `style`

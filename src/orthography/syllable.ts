@@ -203,7 +203,7 @@ function getCodeByForm(): Map<string, number> {
 }
 
 /** Longest valid syllable (`nghiêng`, `khuyếch`): longer strings are rejected at once. */
-const MAX_SYLLABLE_LENGTH = 7;
+export const MAX_SYLLABLE_LENGTH = 7;
 
 /**
  * Whether `s` is a valid Vietnamese syllable by the spelling rules alone (no dictionary):

@@ -7,7 +7,7 @@
  */
 import type { LanguageModel } from '../model/index.js';
 import { SPECIAL_UNITS } from '../model/index.js';
-import { isValidSyllable, removeMarks, toneOf } from '../orthography/index.js';
+import { isValidSyllable, MAX_SYLLABLE_LENGTH, removeMarks, toneOf } from '../orthography/index.js';
 import type { EditKind } from '../types.js';
 import { type ChannelCosts, markBits, skeletonDistance, toneChange, vowelMarkChanges } from './channel.js';
 
@@ -24,6 +24,14 @@ export interface Candidate {
   /** How many input word tokens the candidate covers (2 for a joined split syllable). */
   span: number;
 }
+
+/**
+ * The longest token that may be damaged Vietnamese: two syllables run together (the longest
+ * reading {@link splitCandidates} makes) with two letters to spare. A longer letter run is no
+ * damaged syllable (an unspaced run of words, a pile of marks, a code) and gets no readings:
+ * left as it is, and never queried, since its deletes grow with the cube of its length.
+ */
+export const MAX_REPAIRABLE_LENGTH = 2 * MAX_SYLLABLE_LENGTH + 2;
 
 /** Bounds of the candidate caches, so that a long run over an archive does not grow the heap. */
 export const LASTING_LISTS = 60_000;
@@ -88,6 +96,8 @@ export class SkeletonIndex {
   private readonly bySkeleton = new Map<string, number[]>();
   /** skeleton with one letter deleted → the skeletons it came from. */
   private readonly deletes = new Map<string, string[]>();
+  /** Length of the longest skeleton in the index. */
+  private longest = 0;
   /** log10 unigram probability of each id. */
   readonly prior: Float32Array;
   /** lower-case old-style text of each id. */
@@ -121,6 +131,7 @@ export class SkeletonIndex {
       if (ids === undefined) {
         ids = [];
         this.bySkeleton.set(skeleton, ids);
+        if (skeleton.length > this.longest) this.longest = skeleton.length;
         for (let i = 0; i < skeleton.length; i++) {
           const del = skeleton.slice(0, i) + skeleton.slice(i + 1);
           const from = this.deletes.get(del);
@@ -148,6 +159,10 @@ export class SkeletonIndex {
    * deletion on the index side.
    */
   near(query: string, limit: number, costs: ChannelCosts): Near[] {
+    // Each letter of the query beyond the longest skeleton costs a whole edit to delete, so a
+    // longer query has no neighbour; and its deletes, which grow with the cube of its length,
+    // are never made.
+    if (query.length > this.longest + limit) return [];
     const seen = new Set<string>();
     const out: Near[] = [];
     const consider = (skeleton: string) => {
@@ -278,8 +293,10 @@ function topBuffers(size: number): TopBuffers {
  */
 export function splitCandidates(index: SkeletonIndex, lower: string, costs: ChannelCosts): Candidate[] {
   const out: Candidate[] = [];
-  if (lower.length < 3) return out;
-  for (let k = 1; k < lower.length; k++) {
+  if (lower.length < 3 || lower.length > 2 * MAX_SYLLABLE_LENGTH) return out;
+  // Only the cuts that leave both halves short enough to be syllables.
+  const last = Math.min(lower.length - 1, MAX_SYLLABLE_LENGTH);
+  for (let k = Math.max(1, lower.length - MAX_SYLLABLE_LENGTH); k <= last; k++) {
     const left = lower.slice(0, k);
     const right = lower.slice(k);
     if (!isValidSyllable(left) || !isValidSyllable(right)) continue;

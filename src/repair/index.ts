@@ -16,6 +16,7 @@ import {
   CandidateCache,
   LASTING_LISTS,
   type MarkTrust,
+  MAX_REPAIRABLE_LENGTH,
   PASSING_LISTS,
   settingsKey,
   SkeletonIndex,
@@ -523,7 +524,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
           slots[w.slot].candidates = slots[w.slot].candidates.concat(joined);
         }
       }
-      if (w.lower.length < 2) continue;
+      if (w.lower.length < 2 || w.lower.length > MAX_REPAIRABLE_LENGTH) continue;
       if (w.kind !== 'syllable' && w.kind !== 'foreign') continue;
       const slot = slots[w.slot];
       const keep = slot.candidates[0];

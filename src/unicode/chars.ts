@@ -121,3 +121,22 @@ export const LATIN_LETTER = /\p{Script=Latin}/u;
 export const VIETNAMESE_LETTER = /[ăĂđĐơƠưƯĩĨũŨ\u1EA0-\u1EF9]/;
 /** Letters with marks that Vietnamese shares with French, Portuguese, …: weaker evidence. */
 export const MARKED_LETTER = /[\u00C0-\u024F]/;
+
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+/** Per BMP code unit: 0 not yet known, 1 a letter or mark, 2 neither. */
+const letterOrMarkUnit = new Uint8Array(0x10000);
+
+/**
+ * Whether the code point `code` is a letter or a combining mark. One property test per BMP
+ * code unit, remembered; a per-character test instead of a `[\p{L}\p{M}]+` scan, whose
+ * backtracking stack overflows on a run of some million letters.
+ */
+export function isLetterOrMark(code: number): boolean {
+  if (code > 0xffff) return LETTER_OR_MARK.test(String.fromCodePoint(code));
+  let known = letterOrMarkUnit[code];
+  if (known === 0) {
+    known = LETTER_OR_MARK.test(String.fromCharCode(code)) ? 1 : 2;
+    letterOrMarkUnit[code] = known;
+  }
+  return known === 1;
+}

@@ -9,6 +9,14 @@ const MARK = /\p{M}/u;
 const VOWEL_WITH_MARK = 'âăêôơưÂĂÊÔƠƯ';
 const HAS_MARK = /[\p{M}\u1160-\u11FF]/u;
 
+/**
+ * The most combining characters a cluster may have to be composed: the limit of the
+ * Stream-Safe Text Format (UAX #15), which no text in any language needs. A longer run is not
+ * a letter with its marks but a pile of them, and normalising it costs time quadratic in its
+ * length; it is left as it is.
+ */
+export const MAX_CLUSTER_MARKS = 30;
+
 /** A combining mark, or a Hangul vowel/final jamo (which NFC composes like one). */
 function isCombining(ch: string): boolean {
   const code = ch.charCodeAt(0);
@@ -49,11 +57,14 @@ export function vietnameseLetter(cluster: string): string | undefined {
  * `s` with every base + combining-mark cluster in NFC, and Vietnamese vowels whose marks came
  * in a non-canonical order composed all the same. Text without combining marks is returned
  * as it is (so compatibility singletons such as U+2126 OHM SIGN, which NFC would also change,
- * are left alone: they are not damage). `rules` collects what fired.
+ * are left alone: they are not damage), and so are clusters of more than
+ * {@link MAX_CLUSTER_MARKS} combining characters. `rules` collects what fired.
  */
 export function composeClusters(s: string, rules: Set<ComposeRule>): string {
   if (!HAS_MARK.test(s)) return s;
+  // Unchanged text is copied in spans, up to the next cluster that changes.
   let out = '';
+  let copied = 0;
   let i = 0;
   const n = s.length;
   while (i < n) {
@@ -61,23 +72,26 @@ export function composeClusters(s: string, rules: Set<ComposeRule>): string {
     const start = i;
     const code = s.charCodeAt(i);
     i += code >= 0xd800 && code <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    const base = i;
     while (i < n && isCombining(s[i])) i++;
+    if (i - start < 2 || i - base > MAX_CLUSTER_MARKS) continue;
     const cluster = s.slice(start, i);
-    if (i - start < 2 || !HAS_MARK.test(cluster.slice(1))) {
-      out += cluster;
-      continue;
-    }
+    if (!HAS_MARK.test(cluster.slice(1))) continue;
     const nfc = cluster.normalize('NFC');
     // NFC leaves a mark when they came in an order it cannot compose: try the Vietnamese letter.
     const letter = HAS_MARK.test(nfc) ? vietnameseLetter(cluster) : undefined;
+    let composed: string;
     if (letter !== undefined) {
-      out += letter;
+      composed = letter;
       rules.add('composite');
     } else {
-      out += nfc;
+      if (nfc === cluster) continue;
+      composed = nfc;
       // A precomposed â ă ê ô ơ ư followed by a combining tone is the Vietnamese "composite" form.
-      if (nfc !== cluster) rules.add(VOWEL_WITH_MARK.includes(cluster[0]) ? 'composite' : 'nfc');
+      rules.add(VOWEL_WITH_MARK.includes(cluster[0]) ? 'composite' : 'nfc');
     }
+    out += s.slice(copied, start) + composed;
+    copied = i;
   }
-  return out;
+  return copied === 0 ? s : out + s.slice(copied);
 }

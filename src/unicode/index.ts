@@ -41,6 +41,7 @@ import {
   allowsInvisibleRemoval,
   isDigit,
   isInvisible,
+  isLetterOrMark,
   isNoBreakSpace,
   isWordSpace,
   MARKED_LETTER,
@@ -137,7 +138,6 @@ interface LetterRun {
   mapped?: string;
 }
 
-const LETTER_RUN = /[\p{L}\p{M}]+/gu;
 
 function repairLine(line: string, style: 'old' | 'new' | undefined, languages: LanguageProfiles | undefined): StageEdit[] {
   const chunks = readChunks(line);
@@ -262,13 +262,20 @@ function runsOf(chunk: Chunk): LetterRun[] {
   const { text } = chunk;
   const runs: LetterRun[] = [];
   chunk.runs = runs;
-  LETTER_RUN.lastIndex = 0;
-  for (let m = LETTER_RUN.exec(text); m !== null; m = LETTER_RUN.exec(text)) {
-    const word = m[0];
-    const shape = shapeOf(word);
-    const run: LetterRun = { start: m.index, end: m.index + word.length, text: word, shape };
-    if (shape.homoglyphs > 0 || shape.eths > 0) run.mapped = mapLookalikes(word);
-    runs.push(run);
+  let start = -1;
+  for (let i = 0; i <= text.length; ) {
+    const code = i < text.length ? text.codePointAt(i)! : -1;
+    const inRun = code >= 0 && isLetterOrMark(code);
+    if (inRun && start < 0) start = i;
+    else if (!inRun && start >= 0) {
+      const word = text.slice(start, i);
+      const shape = shapeOf(word);
+      const run: LetterRun = { start, end: i, text: word, shape };
+      if (shape.homoglyphs > 0 || shape.eths > 0) run.mapped = mapLookalikes(word);
+      runs.push(run);
+      start = -1;
+    }
+    i += code > 0xffff ? 2 : 1;
   }
   return runs;
 }

@@ -1,5 +1,6 @@
 /** Look-alike letters: `Ð`/`ð` for `Đ`/`đ`, Cyrillic and Greek homoglyphs inside Latin words. */
 import { HOMOGLYPHS, LATIN_LETTER, SYMBOL_GREEK } from './chars.js';
+import { composeClusters } from './compose.js';
 
 /** What a letter run (letters and combining marks, no spaces) is made of. */
 export interface RunShape {
@@ -24,6 +25,8 @@ export function shapeOf(run: string): RunShape {
     const code = ch.charCodeAt(0);
     if (code < 0x80) {
       if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) shape.latin++;
+    } else if (code >= 0x300 && code <= 0x36f) {
+      // a combining mark, no letter
     } else if (code === 0xd0 || code === 0xf0) {
       shape.eths++;
       shape.latin++;
@@ -42,16 +45,26 @@ export function shapeOf(run: string): RunShape {
 /**
  * `run` with `Ð`/`ð` read as `Đ`/`đ` and every homoglyph as its Latin letter. Precomposed
  * Cyrillic/Greek letters with marks (`ѐ`, `ό`) are decomposed first, so their marks land on
- * the Latin letter; the result is NFC.
+ * the Latin letter; the letters are then composed again. Each letter is decomposed and
+ * composed on its own, so the cost stays linear however many marks the run has.
  */
 export function mapLookalikes(run: string): string {
   let out = '';
-  for (const ch of run.normalize('NFD')) {
-    if (ch === '\u00D0') out += '\u0110';
-    else if (ch === '\u00F0') out += '\u0111';
-    else out += HOMOGLYPHS.get(ch) ?? ch;
+  let copied = 0;
+  for (let i = 0; i < run.length; i++) {
+    const code = run.charCodeAt(i);
+    let mapped: string;
+    if (code === 0xd0) mapped = '\u0110';
+    else if (code === 0xf0) mapped = '\u0111';
+    else if ((code >= 0x370 && code <= 0x52f) || (code >= 0x1f00 && code <= 0x1fff)) {
+      const d = run[i].normalize('NFD');
+      mapped = (HOMOGLYPHS.get(d[0]) ?? d[0]) + d.slice(1);
+      if (mapped === run[i]) continue;
+    } else continue;
+    out += run.slice(copied, i) + mapped;
+    copied = i + 1;
   }
-  return out.normalize('NFC');
+  return copied === 0 ? run : composeClusters(out + run.slice(copied), new Set());
 }
 
 /**
