@@ -3,6 +3,7 @@
  * Windows-1258 (`Tiáº¿ng` → `Tiếng`), possibly twice (`TiÃ¡ÂºÂ¿ng`), possibly with the bytes
  * Windows-1252 leaves undefined dropped on the way (`ngÆ°á»i` → `người`).
  */
+import { badness, scriptOf } from './badness.js';
 import { CP1252_BYTE, CP1258_BYTE } from './charsets.js';
 import { vietnameseScore } from './score.js';
 import { LOST_BYTE_SYLLABLES } from './tables/lost-byte-syllables.js';
@@ -58,6 +59,8 @@ export interface MojibakeFix {
   guessed: boolean;
   /** When guessed: every reading as good as `text` (itself first), for context to choose from. */
   alternatives: string[];
+  /** The reading is less bad than the word (see {@link badness}): the word itself is evidence. */
+  lowered: boolean;
 }
 
 interface Level {
@@ -213,7 +216,89 @@ export function undoMojibake(word: string, minGain = 1): MojibakeFix | undefined
     }
     current = pick.text;
   }
-  if (bestDepth === 0 || bestScore - before < minGain) return undefined;
-  const detail = VIEW_NAMES[bestView] + (bestDepth === 2 ? '-twice' : bestDepth === 3 ? '-thrice' : '');
-  return { text: bestText, detail, gain: bestScore - before, guessed: bestGuessed, alternatives: bestTies };
+  if (bestDepth === 0) return undefined;
+  // A re-decoding never makes the text read worse in the language-independent sense.
+  const bad = badness(word);
+  let worst = 0;
+  for (const t of bestGuessed ? bestTies : [bestText]) worst = Math.max(worst, badness(t));
+  if (worst > bad) return undefined;
+  // A guess that scores only as well as the word (`Ãi`: `ãi` is spelled right but no word)
+  // still counts when the word is bad as it is and the guess is a known syllable (`Ái`).
+  const known = bestGuessed && worst < bad && frequencyOf(bestText) > 0 && frequencyOf(word) === 0;
+  if (bestScore - before < minGain && !(known && bestScore >= before)) return undefined;
+  const detail = detailOf(bestView, bestDepth);
+  return { text: bestText, detail, gain: bestScore - before, guessed: bestGuessed, alternatives: bestTies, lowered: worst < bad };
+}
+
+function detailOf(view: View, depth: number): string {
+  return VIEW_NAMES[view] + (depth === 2 ? '-twice' : depth === 3 ? '-thrice' : '');
+}
+
+/** Scripts whose words mojibake is undone into besides Latin: Greek and Cyrillic. */
+const OTHER_SCRIPTS = new Set([scriptOf(0x3b1), scriptOf(0x430)]);
+const LATIN = scriptOf(0x61);
+/** Letters, marks, punctuation and symbols a re-decoded word may hold (no CJK, no private use). */
+const ANY_LANGUAGE = /^[\u0000-\u024F\u0300-\u0328\u0370-\u03FF\u0400-\u04FF\u1E00-\u1FFF\u2000-\u2BFF\u{1F000}-\u{1FAFF}]*$/u;
+
+/**
+ * Whether a re-decoded word reads as a word of some language: Latin letters (not IPA or the
+ * rare Latin Extended-B ones), or a run of two letters or more of Greek or of Cyrillic alone.
+ * A lone Cyrillic or Greek letter out of a pair of Latin-1 characters explains nothing.
+ */
+export function readsAsWords(text: string): boolean {
+  if (!ANY_LANGUAGE.test(text)) return false;
+  let runScript = 0;
+  let runLength = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const script = i < text.length ? scriptOf(text.charCodeAt(i)) : 0;
+    const mark = i < text.length && text.charCodeAt(i) >= 0x300 && text.charCodeAt(i) < 0x370;
+    if (mark) continue;
+    if (script !== 0 && script === runScript) {
+      runLength++;
+      continue;
+    }
+    if (runScript !== 0 && runScript !== LATIN && runLength < 2) return false;
+    if (script !== 0 && script !== LATIN && !OTHER_SCRIPTS.has(script)) return false;
+    runScript = script;
+    runLength = 1;
+  }
+  return true;
+}
+
+/**
+ * Undoes mojibake in a word of any language (`MÃ¼nchen` → `München`, `SeÃ±or` → `Señor`): the
+ * plain re-decodings, one level after another, and the least bad of them, when it is less bad
+ * than the word (see {@link badness}) and reads as words. No lost byte is guessed here.
+ */
+export function undoAnyLanguage(word: string): MojibakeFix | undefined {
+  const before = badness(word);
+  if (before === 0) return undefined;
+  let current = word;
+  let bestText = word;
+  let bestBad = before;
+  let bestDepth = 0;
+  let bestView = View.Shared;
+  for (let depth = 1; depth <= 3; depth++) {
+    const level = undoLevel(current, false);
+    if (!level) break;
+    const text = level.candidates[0];
+    if (text === current) break;
+    const bad = badness(text);
+    if (bad < bestBad && readsAsWords(text)) {
+      bestText = text;
+      bestBad = bad;
+      bestDepth = depth;
+      bestView = level.view > bestView ? level.view : bestView;
+    }
+    current = text;
+  }
+  if (bestDepth === 0) return undefined;
+  return {
+    text: bestText,
+    detail: detailOf(bestView, bestDepth),
+    gain: before - bestBad,
+    guessed: false,
+    alternatives: [bestText],
+    lowered: true,
+  };
 }

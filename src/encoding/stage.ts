@@ -7,12 +7,15 @@
 import type { Stage } from '../stage.js';
 import type { StageEdit } from '../types.js';
 import type { LanguageModel } from '../model/index.js';
+import { applyEdits, EditTracker } from '../edits.js';
+import { badness } from './badness.js';
+import { CP1252_BYTE } from './charsets.js';
 import { chooseInContext } from './context.js';
 import { findLetterReferences, mayHaveReference } from './html.js';
 import { decodeLegacyView, isWindows1252View, LEGACY_DETAIL, LEGACY_VIEWS } from './legacy.js';
-import { undoMojibake } from './mojibake.js';
+import { readsAsWords, undoAnyLanguage, undoMojibake } from './mojibake.js';
 import { hasUtf8Pair, undoWholeLine } from './whole-line.js';
-import { analyse, type Analysis, syllableGain, vietnameseScore } from './score.js';
+import { analyse, type Analysis, syllableCount, syllableGain, vietnameseScore } from './score.js';
 import { decodeViqrWord } from './viqr.js';
 import type { LegacyEncoding } from './charsets.js';
 
@@ -44,7 +47,8 @@ const SUSPICIOUS_CHARS =
  * Windows-1252 punctuation continuation byte (`â€œ`); a vowel followed by a Windows-1258 tone
  * byte (`Tiêìng`) or by a VNI mark byte that no Vietnamese spelling puts there (`Soeùt`,
  * `gaãu`); a VIQR shape mark after its vowel (`e^`, `o+`, `a(`); a VIQR tone mark inside a
- * word (`A\`i`, checked with the letter after it).
+ * word (`A\`i`, checked with the letter after it); `Ã` before a lower-case letter or a space,
+ * the lead byte of `à`, `í`, `Á` whose partner was lost (`KÃch`, `thÃ nh`, `Ãi`).
  */
 const SUSPICIOUS_PAIRS: ReadonlyArray<readonly [first: string, next: string]> = [
   ['ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîï', '\u00A0‚„…‘’“”•–—'],
@@ -55,14 +59,16 @@ const SUSPICIOUS_PAIRS: ReadonlyArray<readonly [first: string, next: string]> = 
   ['uUyYôÔ', 'ùøûõïÙØÛÕÏ'],
   ['aeouAEOU', '(^+'],
   ['aeiouyAEIOUY', "`'?~."],
+  ['Ã', 'abcdefghijklmnopqrstuvwxyz '],
 ];
 /** The pair whose second character must itself be followed by an ASCII letter. */
 const VIQR_TONE_PAIR = 7;
 
 const SCAN_SIZE = 0x2200;
-/** Bits of {@link SCAN}: 0–7 the pairs a code may start, then SINGLE, then the pairs it may end. */
-const SINGLE = 0x100;
-const NEXT_SHIFT = 9;
+/** Bits of {@link SCAN}: 0–8 the pairs a code may start, then SINGLE, then the pairs it may end. */
+const STARTS = 0x1ff;
+const SINGLE = 0x200;
+const NEXT_SHIFT = 10;
 const SCAN = new Uint32Array(SCAN_SIZE);
 for (const ch of SUSPICIOUS_CHARS) SCAN[ch.charCodeAt(0)] |= SINGLE;
 SUSPICIOUS_PAIRS.forEach(([first, next], k) => {
@@ -96,7 +102,7 @@ export function mayBeDamaged(line: string): boolean {
       if (pair !== 1 << VIQR_TONE_PAIR) return true;
       if (i + 1 < n && isAsciiLetterCode(line.charCodeAt(i + 1))) return true;
     }
-    starts = t & 0xff;
+    starts = t & STARTS;
   }
   return false;
 }
@@ -122,6 +128,8 @@ interface Guess {
   alternatives: string[];
   detail: string;
   confidence: number;
+  /** The word reads less bad with the guess (`thá»a`, `KÃch`): evidence of its own. */
+  lowered: boolean;
 }
 
 function splitWords(line: string): Word[] {
@@ -203,10 +211,11 @@ const LEAD_BYTE_CHAR = /[\u00c2-\u00f4]/;
 
 /**
  * Undoes mojibake word by word; a word is fixed only where it reads better, into the letters
- * Vietnamese text is made of. A guessed lost byte must yield a syllable, or an acronym: those
- * are returned for later, to be used where the line has certain mojibake and no legacy reading
- * fits. Once a line has shown mojibake, words that read no worse undone (`Ã` alone: the lost
- * byte of `Á`) are undone too.
+ * Vietnamese text is made of, and less bad (see {@link badness}). A guessed lost byte must
+ * yield a syllable, or an acronym: those are returned for later, to be used where the word
+ * itself or the rest of the line shows mojibake for certain and no legacy reading fits. Once
+ * a line has shown mojibake, words that read no worse undone (`Ã` alone: the lost byte of
+ * `Á`) are undone too.
  */
 function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Guess[]; sure: number } {
   const fallback: Guess[] = [];
@@ -215,17 +224,19 @@ function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Guess[]; s
     if (round === 1 && sure === 0) break;
     for (const w of words) {
       if (w.fixed || !hasNonAscii(w.text)) continue;
-      // Round 0 wants a decodable byte pair; round 1 (lost bytes, no worse) a lead byte.
-      if (round === 0 ? !hasUtf8Pair(w.text) : !LEAD_BYTE_CHAR.test(w.text)) continue;
+      // Round 0 wants a decodable byte pair or a lead byte that lost its partner (`KÃch`);
+      // round 1 (no worse, lost bytes) a lead byte.
+      if (!LEAD_BYTE_CHAR.test(w.text) && (round === 1 || !hasUtf8Pair(w.text))) continue;
       const fix = undoMojibake(w.text, round === 0 ? 1 : 0);
       if (!fix) continue;
+      if (round === 0 && !fix.guessed && !fix.lowered) continue;
       const weak = fix.guessed && vietnameseScore(fix.text) < 1;
       if (weak && !allCapitals(fix.text)) continue;
       if (!EXPECTED.test(fix.text)) continue;
       const confidence = confidenceOf(fix.gain, fix.guessed || round === 1 ? 0.6 : 0.8);
       if (fix.guessed) {
         if (!fallback.some((f) => f.word === w)) {
-          fallback.push({ word: w, alternatives: fix.alternatives, detail: fix.detail, confidence });
+          fallback.push({ word: w, alternatives: fix.alternatives, detail: fix.detail, confidence, lowered: fix.lowered });
         }
         continue;
       }
@@ -432,6 +443,17 @@ function viqrPass(line: string, words: Word[], edits: StageEdit[]): void {
   }
 }
 
+/** Letters, marks, punctuation and symbols a re-decoded line may hold (no CJK, no private use). */
+const ANY_LANGUAGE_TEXT = /^[\u0000-\u024F\u0300-\u036F\u0370-\u03FF\u0400-\u04FF\u1E00-\u1FFF\u2000-\u2BFF\u{1F000}-\u{1FAFF}]*$/u;
+
+/** Whether a re-decoded line holds only text of some language (see {@link readsAsWords}). */
+function isAnyLanguageText(s: string): boolean {
+  if (!ANY_LANGUAGE_TEXT.test(s)) return false;
+  // Past Latin Extended-B and the combining marks: IPA, Greek, Cyrillic, each word checked.
+  if (!/[\u0250-\u02FF\u0370-\u04FF]/.test(s)) return true;
+  return s.split(' ').every(readsAsWords);
+}
+
 function hasNonAsciiLetters(s: string): boolean {
   return /[^\x00-\x7F“”‘’–—…«»]/.test(s);
 }
@@ -451,6 +473,80 @@ function allRunsValid(s: string): boolean {
     return false;
   }
   return any;
+}
+
+/**
+ * Mojibake of any language (`MÃ¼nchen`, `SeÃ±or`, `FranÃ§ois`): a word the Vietnamese passes
+ * left is re-decoded where that makes it less bad and it reads as words (see
+ * {@link undoAnyLanguage}).
+ */
+function anyLanguagePass(words: Word[], edits: StageEdit[]): void {
+  for (const w of words) {
+    if (w.fixed || !hasUtf8Pair(w.text)) continue;
+    const fix = undoAnyLanguage(w.text);
+    if (!fix) continue;
+    w.fixed = true;
+    w.after = fix.text;
+    edits.push(trimmedEdit(w.start, w.text, fix.text, 'mojibake', confidenceOf(fix.gain, 0.7), fix.detail));
+  }
+}
+
+/**
+ * Whether `text` ends in a UTF-8 sequence that lacks only its last byte, as `Ã` (C3) or `á»`
+ * (E1 BB) do once the no-break space (A0) of `à` or `Ợ` has become a space.
+ */
+function endsInOpenSequence(text: string): boolean {
+  const last = CP1252_BYTE.get(text[text.length - 1]);
+  if (last === undefined) return false;
+  if (last >= 0xc2 && last <= 0xdf) return true;
+  const lead = text.length >= 2 ? CP1252_BYTE.get(text[text.length - 2]) : undefined;
+  return last >= 0x80 && last <= 0xbf && lead !== undefined && lead >= 0xe0 && lead <= 0xef;
+}
+
+/** Valid syllables count for a reading, letter runs that are none (`nh`, `HàNội`) against it. */
+function runsScore(s: string): number {
+  let runs = 0;
+  for (const _ of s.matchAll(/[\p{L}\p{M}]+/gu)) runs++;
+  return 2 * syllableCount(s) - runs;
+}
+
+/**
+ * The no-break space of `à` (C3 A0) and of `Ợ`, `Ạ`, `Ơ`, turned into an ordinary space when
+ * the text was copied: the word breaks after the lead byte (`HÃ  Ná»™i`, `thÃ nh`). Where two
+ * spaces follow (or the line ends), the first was the no-break space; where one space
+ * follows, the two words are one where that reads better (`thành`, not `thà nh`).
+ */
+function nbspSpacePass(line: string, words: Word[], edits: StageEdit[]): number {
+  let fixed = 0;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    if (w.fixed || !endsInOpenSequence(w.text) || line.charCodeAt(w.end) !== 0x20) continue;
+    const next = words[k + 1];
+    const gap = (next === undefined ? line.length : next.start) - w.end;
+    if (gap >= 2 || next === undefined) {
+      const joined = w.text + '\u00a0';
+      const fix = undoMojibake(joined, 1) ?? undoAnyLanguage(joined);
+      if (!fix || fix.guessed || !fix.lowered || !EXPECTED.test(fix.text) || !readsAsWords(fix.text)) continue;
+      w.fixed = true;
+      w.after = fix.text;
+      edits.push(trimmedEdit(w.start, w.text + ' ', fix.text, 'mojibake', confidenceOf(fix.gain, 0.7), fix.detail));
+      fixed++;
+      continue;
+    }
+    if (gap !== 1 || next.fixed) continue;
+    const fix = undoMojibake(w.text + '\u00a0' + next.text, 1);
+    if (!fix || fix.guessed || !fix.lowered || !EXPECTED.test(fix.text)) continue;
+    const apart = (undoMojibake(w.text, 0)?.text ?? w.text) + ' ' + (undoMojibake(next.text, 0)?.text ?? next.text);
+    if (runsScore(fix.text) <= runsScore(apart)) continue;
+    w.fixed = true;
+    next.fixed = true;
+    w.after = fix.text;
+    next.after = '';
+    edits.push(trimmedEdit(w.start, line.slice(w.start, next.end), fix.text, 'mojibake', confidenceOf(fix.gain, 0.7), fix.detail));
+    fixed++;
+    k++;
+  }
+  return fixed;
 }
 
 /** HTML character references of letters, decoded. */
@@ -475,32 +571,56 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
       return mayBeDamaged(line) || (html && mayHaveReference(line));
     },
     run(line: string): StageEdit[] {
-      const edits: StageEdit[] = [];
-      const whole = html ? undefined : undoWholeLine(line, (text) => !mayBeDamaged(text));
-      // A line that is one run of mojibake is one edit (from its first to its last damaged
-      // character).
-      if (whole) return [trimmedEdit(0, line, whole.text, 'mojibake', 0.95, whole.detail)];
-      const words = splitWords(line);
-      if (html && mayHaveReference(line)) htmlPass(line, words, edits);
-      const { fallback, sure } = mojibakePass(words, edits);
-      // A line that is plainly mojibake is not also legacy-font text.
-      if (sure < 2) legacyPass(words, edits);
-      // Guessed lost bytes only where the line shows mojibake for certain elsewhere; among
-      // readings as good, the neighbours choose (left to right, so a choice informs the next).
-      for (const f of sure > 0 ? fallback : []) {
-        if (f.word.fixed) continue;
-        const k = words.indexOf(f.word);
-        const before = words.slice(Math.max(0, k - 2), k).map((w) => w.after ?? w.text);
-        const next = words[k + 1];
-        const nextText = next === undefined ? undefined : (next.after ?? undoMojibake(next.text)?.text ?? next.text);
-        const text = chooseInContext(f.alternatives, before, nextText, model);
-        f.word.fixed = true;
-        f.word.after = text;
-        edits.push(trimmedEdit(f.word.start, f.word.text, text, 'mojibake', f.confidence, f.detail));
+      const edits = runOnce(line);
+      if (edits.length === 0) return edits;
+      // The result must be settled: whatever a pass uncovers (`ếáº¿` once `&#7871;` is
+      // decoded) is repaired now, so that repairing the output again changes nothing.
+      const once = applyEdits(line, edits);
+      if (!mayBeDamaged(once)) return edits;
+      const tracker = new EditTracker(line);
+      tracker.apply(edits);
+      for (let round = 0; round < 3; round++) {
+        const more = runOnce(tracker.text);
+        if (more.length === 0) break;
+        tracker.apply(more);
+        if (!mayBeDamaged(tracker.text)) break;
       }
-      viqrPass(line, words, edits);
-      edits.sort((a, b) => a.start - b.start);
-      return edits;
+      return tracker.edits().map(({ start, end, after, kind, confidence, detail }) => ({ start, end, after, kind, confidence, detail }));
     },
   };
+
+  function runOnce(line: string): StageEdit[] {
+    const edits: StageEdit[] = [];
+    const whole = html ? undefined : undoWholeLine(line, (text) => !mayBeDamaged(text) && isAnyLanguageText(text), badness);
+    // A line that is one run of mojibake is one edit (from its first to its last damaged
+    // character).
+    if (whole) return [trimmedEdit(0, line, whole.text, 'mojibake', 0.95, whole.detail)];
+    const words = splitWords(line);
+    if (html && mayHaveReference(line)) htmlPass(line, words, edits);
+    const joined = nbspSpacePass(line, words, edits);
+    const pass = mojibakePass(words, edits);
+    const fallback = pass.fallback;
+    const sure = pass.sure + joined;
+    // A line that is plainly mojibake is not also legacy-font text.
+    if (sure < 2) legacyPass(words, edits);
+    // Guessed lost bytes only where the word itself or the line elsewhere shows mojibake for
+    // certain; among readings as good, the neighbours choose (left to right, so a choice
+    // informs the next).
+    for (const f of fallback) {
+      if (f.word.fixed || (sure === 0 && !f.lowered)) continue;
+      const k = words.indexOf(f.word);
+      const before = words.slice(Math.max(0, k - 2), k).map((w) => w.after ?? w.text);
+      const next = words[k + 1];
+      const nextText = next === undefined ? undefined : (next.after ?? undoMojibake(next.text)?.text ?? next.text);
+      const text = chooseInContext(f.alternatives, before, nextText, model);
+      f.word.fixed = true;
+      f.word.after = text;
+      edits.push(trimmedEdit(f.word.start, f.word.text, text, 'mojibake', f.confidence, f.detail));
+    }
+    // Legacy-font text shows pairs that look like UTF-8 (`Çu`): not where a legacy reading won.
+    if (!edits.some((e) => e.kind === 'legacy-encoding')) anyLanguagePass(words, edits);
+    viqrPass(line, words, edits);
+    edits.sort((a, b) => a.start - b.start);
+    return edits;
+  }
 }

@@ -76,11 +76,17 @@ export interface WholeLine {
 
 /**
  * Undoes mojibake over a whole line when it is mojibake through and through: `clean(text)`
- * must say the result has nothing left to repair. `undefined` otherwise (the word-by-word
- * repair takes over).
+ * must say the result has nothing left to repair, and it must be less bad than the line
+ * (`badness`: `CAFÉ®` is valid UTF-8 bytes, but `CAFɮ` is no better). `undefined` otherwise
+ * (the word-by-word repair takes over).
  */
-export function undoWholeLine(line: string, clean: (text: string) => boolean): WholeLine | undefined {
+export function undoWholeLine(
+  line: string,
+  clean: (text: string) => boolean,
+  badness: (text: string) => number,
+): WholeLine | undefined {
   let current = line;
+  let lineBadness = -1;
   let view = 0;
   for (let depth = 1; depth <= 3; depth++) {
     if (buffer.length < current.length) buffer = new Uint8Array(current.length * 2);
@@ -102,6 +108,8 @@ export function undoWholeLine(line: string, clean: (text: string) => boolean): W
     if (decoded === current) return undefined;
     current = decoded;
     if (clean(current)) {
+      if (lineBadness < 0) lineBadness = badness(line);
+      if (badness(current) >= lineBadness) return undefined;
       const detail = VIEW_NAMES[view] + (depth === 2 ? '-twice' : depth === 3 ? '-thrice' : '');
       return { text: current, detail };
     }
