@@ -70,9 +70,9 @@ const enum Script {
   Inherited = 8,
 }
 
-/** Latin Extended-B letters real text uses: ơ ư (Vietnamese), ș ț (Romanian), ǎ ǐ ǒ ǔ ǖ-ǜ (pinyin). */
+/** Latin Extended-B letters common in text: ơ ư (Vietnamese), ș ț (Romanian). */
 function isCommonExtendedB(c: number): boolean {
-  return c === 0x1a0 || c === 0x1a1 || c === 0x1af || c === 0x1b0 || (c >= 0x218 && c <= 0x21b) || (c >= 0x1cd && c <= 0x1dc);
+  return c === 0x1a0 || c === 0x1a1 || c === 0x1af || c === 0x1b0 || (c >= 0x218 && c <= 0x21b);
 }
 
 const LETTER = /[\p{L}\p{M}]/u;

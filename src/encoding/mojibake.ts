@@ -5,6 +5,7 @@
  */
 import { badness, scriptOf } from './badness.js';
 import { CP1252_BYTE, CP1258_BYTE } from './charsets.js';
+import { bundledModel } from './context.js';
 import { vietnameseScore } from './score.js';
 import { LOST_BYTE_SYLLABLES } from './tables/lost-byte-syllables.js';
 import { decodeUtf8Keeping, lostByteCompletions } from './utf8.js';
@@ -36,8 +37,20 @@ for (const [ch, b] of CP1258_BYTE) {
 
 let lostByteFrequency: Map<string, number> | undefined;
 
-/** log2 frequency of a lower-case syllable among those a lost byte makes ambiguous (0 if unknown). */
+/**
+ * log2 frequency of the syllables of `word` (0 for one the word list does not know): from the
+ * bundled model where it can be loaded, else from the table of syllables a lost byte makes
+ * ambiguous.
+ */
 function frequencyOf(word: string): number {
+  const model = bundledModel();
+  if (model) {
+    let total = 0;
+    for (const m of word.toLowerCase().matchAll(/\p{L}+/gu)) {
+      if (model.has(m[0])) total += Math.log2(1 + model.count(model.id(m[0])));
+    }
+    return total;
+  }
   if (!lostByteFrequency) {
     lostByteFrequency = new Map();
     const items = LOST_BYTE_SYLLABLES.split(' ');
@@ -159,12 +172,14 @@ function decodeGuessing(bytes: number[], keep: string[]): Array<{ text: string; 
  * The best of several readings: highest score, then the most frequent syllables; with every
  * reading that scores as high, most frequent first.
  */
-function best(candidates: readonly string[]): { text: string; score: number; ties: string[] } {
+function best(candidates: readonly string[], kept?: string): { text: string; score: number; ties: string[] } {
   const scored = candidates.map((text) => ({ text, score: vietnameseScore(text) }));
   const top = Math.max(...scored.map((c) => c.score));
   const tied = [...new Set(scored.filter((c) => c.score === top).map((c) => c.text))];
   if (tied.length > 1) {
-    const freq = new Map(tied.map((t) => [t, frequencyOf(t)]));
+    // A lead byte left as it is (`GÃY`) loses a tie, however frequent the word it spells: a
+    // real `Ã` shows as `Ãƒ`, so it stands alone because a byte is missing.
+    const freq = new Map(tied.map((t) => [t, t === kept ? -1 : frequencyOf(t)]));
     tied.sort((a, b) => (freq.get(b) as number) - (freq.get(a) as number));
   }
   return { text: tied[0], score: top, ties: tied };
@@ -198,12 +213,19 @@ export function undoMojibake(word: string, minGain = 1): MojibakeFix | undefined
       }
     }
     if (!level) break;
-    const pick = best(level.candidates);
-    // A guessed lost byte must do better than the plain reading.
+    const kept = plain ? plain.candidates[0] : current;
+    let pick = best(level.candidates, kept);
+    // A guessed lost byte must do better than the plain reading, or as well where the plain
+    // reading leaves a lead byte stranded (`ĐÃI` for `Ä\u0090ÃI`: a real `Ã` shows as `Ãƒ`).
     if (guessed) {
-      const plainScore = plain ? best(plain.candidates).score : -Infinity;
-      guessed = pick.score > plainScore && !(plain?.candidates.includes(pick.text) ?? false);
-      if (!guessed && plain) level = plain;
+      const plainPick = plain ? best(plain.candidates) : undefined;
+      const plainScore = plainPick ? plainPick.score : -Infinity;
+      const better = pick.score > plainScore || (pick.score === plainScore && plain !== undefined && plain.strayLeads > 0);
+      guessed = better && !(plain?.candidates.includes(pick.text) ?? false);
+      if (!guessed && plain && plainPick) {
+        level = plain;
+        pick = plainPick;
+      }
     }
     if (pick.text === current) break;
     if (pick.score >= bestScore) {
@@ -212,7 +234,7 @@ export function undoMojibake(word: string, minGain = 1): MojibakeFix | undefined
       bestDepth = depth;
       bestView = level.view > bestView ? level.view : bestView;
       bestGuessed = bestGuessed || guessed;
-      bestTies = guessed ? pick.ties.filter((t) => t !== current) : [pick.text];
+      bestTies = guessed ? pick.ties.filter((t) => t !== current && t !== kept) : [pick.text];
     }
     current = pick.text;
   }

@@ -286,7 +286,14 @@ const VIETNAMESE_UNICODE = /[ăđĩũơưĂĐĨŨƠƯ\u1EA0-\u1EF9]/;
  * an archive. A pure function's results, so the cache changes nothing but the time; it is
  * emptied when it grows large.
  */
-const READINGS = new Map<LegacyEncoding, Map<string, { after: string; gain: number } | null>>();
+const READINGS = new Map<LegacyEncoding, Map<string, LegacyReading | null>>();
+
+/** A word read in a legacy encoding: the text, its gain, and the syllables it gains. */
+interface LegacyReading {
+  after: string;
+  gain: number;
+  syllables: number;
+}
 const READINGS_LIMIT = 50_000;
 
 /**
@@ -299,14 +306,22 @@ function detached(s: string): string {
   return (' ' + s).slice(1);
 }
 
-/** A word read in a legacy encoding and the gain, or `undefined` when the reading changes nothing. */
-function legacyReading(w: Word, encoding: LegacyEncoding): { after: string; gain: number } | undefined {
+/**
+ * A word read in a legacy encoding and the gain, or `undefined` when the reading changes
+ * nothing or reads worse in any language (`l´abbrände` is no VNI `lƠabbrảnde`).
+ */
+function legacyReading(w: Word, encoding: LegacyEncoding): LegacyReading | undefined {
   let cache = READINGS.get(encoding);
   if (cache === undefined) READINGS.set(encoding, (cache = new Map()));
   let r = cache.get(w.text);
   if (r === undefined) {
     const after = decodeLegacyView(w.text, encoding);
-    r = after === undefined || after === w.text ? null : { after, gain: syllableGain(w.text, after, (w.analysis ??= analyse(w.text))) };
+    // Compared without case: TCVN3 has no capitals with tone marks (`VIệT` becomes `VIỆT`).
+    if (after === undefined || after === w.text || badness(after.toLowerCase()) > badness(w.text.toLowerCase())) r = null;
+    else {
+      const before = (w.analysis ??= analyse(w.text));
+      r = { after, gain: syllableGain(w.text, after, before), syllables: analyse(after).syllables - before.syllables };
+    }
     if (cache.size >= READINGS_LIMIT) cache.clear();
     cache.set(detached(w.text), r);
   }
@@ -359,6 +374,7 @@ function legacyPass(words: Word[], edits: StageEdit[]): void {
       let gain = 0;
       let improved = 0;
       let worse = 0;
+      let syllables = 0;
       const candidates: Candidate[] = [];
       for (let k = i; k < j; k++) {
         const w = words[k];
@@ -367,12 +383,15 @@ function legacyPass(words: Word[], edits: StageEdit[]): void {
         if (reading === undefined) continue;
         const { after, gain: g } = reading;
         gain += g;
+        syllables += reading.syllables;
         if (g > 0) improved++;
         if (g < 0) worse++;
         candidates.push({ word: w, after, gain: g });
       }
       // OCR noise (`khå`, `ë`) gains a word here and there: with words against, more are needed.
+      // Cleared debris alone (`¿`, `´` in Latin-1 text) is no legacy text: a syllable must come.
       const clear =
+        syllables > 0 &&
         (improved >= 2 ? gain >= 2 : improved === 1 && worse === 0 && gain >= 3) &&
         improved > against &&
         (against === 0 || improved >= 3);
@@ -480,9 +499,9 @@ function allRunsValid(s: string): boolean {
  * left is re-decoded where that makes it less bad and it reads as words (see
  * {@link undoAnyLanguage}).
  */
-function anyLanguagePass(words: Word[], edits: StageEdit[]): void {
+function anyLanguagePass(words: Word[], edits: StageEdit[], guesses: readonly Guess[]): void {
   for (const w of words) {
-    if (w.fixed || !hasUtf8Pair(w.text)) continue;
+    if (w.fixed || !hasUtf8Pair(w.text) || guesses.some((g) => g.word === w)) continue;
     const fix = undoAnyLanguage(w.text);
     if (!fix) continue;
     w.fixed = true;
@@ -498,16 +517,24 @@ function anyLanguagePass(words: Word[], edits: StageEdit[]): void {
 function endsInOpenSequence(text: string): boolean {
   const last = CP1252_BYTE.get(text[text.length - 1]);
   if (last === undefined) return false;
-  if (last >= 0xc2 && last <= 0xdf) return true;
-  const lead = text.length >= 2 ? CP1252_BYTE.get(text[text.length - 2]) : undefined;
-  return last >= 0x80 && last <= 0xbf && lead !== undefined && lead >= 0xe0 && lead <= 0xef;
+  let bytes: number[];
+  if (last >= 0xc2 && last <= 0xdf) bytes = [last, 0xa0];
+  else {
+    const lead = text.length >= 2 ? CP1252_BYTE.get(text[text.length - 2]) : undefined;
+    if (!(last >= 0x80 && last <= 0xbf && lead !== undefined && lead >= 0xe0 && lead <= 0xef)) return false;
+    bytes = [lead, last, 0xa0];
+  }
+  // Only a letter (`à Ơ Ạ Ợ`): `†` (E2 80 A0) is no reason to join words.
+  return /^\p{L}$/u.test(LENIENT_UTF8.decode(Uint8Array.from(bytes)));
 }
 
-/** Valid syllables count for a reading, letter runs that are none (`nh`, `HàNội`) against it. */
-function runsScore(s: string): number {
+const LENIENT_UTF8 = new TextDecoder('utf-8');
+
+/** Whether every letter run of `s` is a valid syllable (`thành`, not `HàNội`). */
+function allSyllablesValid(s: string): boolean {
   let runs = 0;
   for (const _ of s.matchAll(/[\p{L}\p{M}]+/gu)) runs++;
-  return 2 * syllableCount(s) - runs;
+  return runs > 0 && syllableCount(s) === runs;
 }
 
 /**
@@ -534,10 +561,12 @@ function nbspSpacePass(line: string, words: Word[], edits: StageEdit[]): number 
       continue;
     }
     if (gap !== 1 || next.fixed) continue;
+    // Joined, the words need no guessed byte: taken where every syllable is then valid and the
+    // next word goes on the first (a letter) or closes it (`!`), not where it opens (`“`).
+    const nextText = undoMojibake(next.text, 0)?.text ?? next.text;
+    if (!/^[\p{L}.,;:!?…”’)\]»]/u.test(nextText)) continue;
     const fix = undoMojibake(w.text + '\u00a0' + next.text, 1);
-    if (!fix || fix.guessed || !fix.lowered || !EXPECTED.test(fix.text)) continue;
-    const apart = (undoMojibake(w.text, 0)?.text ?? w.text) + ' ' + (undoMojibake(next.text, 0)?.text ?? next.text);
-    if (runsScore(fix.text) <= runsScore(apart)) continue;
+    if (!fix || fix.guessed || !fix.lowered || !EXPECTED.test(fix.text) || !allSyllablesValid(fix.text)) continue;
     w.fixed = true;
     next.fixed = true;
     w.after = fix.text;
@@ -601,6 +630,8 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
     const pass = mojibakePass(words, edits);
     const fallback = pass.fallback;
     const sure = pass.sure + joined;
+    // Before legacy fonts: their readings also clear debris from foreign mojibake (`Ã¤`).
+    anyLanguagePass(words, edits, fallback);
     // A line that is plainly mojibake is not also legacy-font text.
     if (sure < 2) legacyPass(words, edits);
     // Guessed lost bytes only where the word itself or the line elsewhere shows mojibake for
@@ -617,8 +648,6 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
       f.word.after = text;
       edits.push(trimmedEdit(f.word.start, f.word.text, text, 'mojibake', f.confidence, f.detail));
     }
-    // Legacy-font text shows pairs that look like UTF-8 (`Çu`): not where a legacy reading won.
-    if (!edits.some((e) => e.kind === 'legacy-encoding')) anyLanguagePass(words, edits);
     viqrPass(line, words, edits);
     edits.sort((a, b) => a.start - b.start);
     return edits;
