@@ -103,6 +103,10 @@ export function scriptOf(c: number): number {
   return 0x100 + (c >> 7); // another block: a script of its own
 }
 
+/** {@link scriptOf} for the codes below {@link TABLE_SIZE}. */
+const SCRIPT = new Uint16Array(TABLE_SIZE);
+for (let c = 0; c < TABLE_SIZE; c++) SCRIPT[c] = scriptOf(c);
+
 function isLetterLike(cls: number, script: number): boolean {
   return script !== 0 || (cls & (UPPER_ACCENTED | LOWER_ACCENTED)) !== 0;
 }
@@ -129,8 +133,10 @@ function isUpper(c: number, cls: number): boolean {
  *   capitals (`IRMà`);
  * - two neighbouring letters (or a letter and a digit) of different scripts (`CAFɮ`, `12ׅ`):
  *   IPA and the rarer Latin Extended-B letters count as a script of their own.
+ *
+ * With `stopAbove`, counting stops once the badness exceeds it (for a comparison).
  */
-export function badness(s: string): number {
+export function badness(s: string, stopAbove = Infinity): number {
   let bad = 0;
   let prevCls = 0;
   let prevCode = -1;
@@ -143,7 +149,7 @@ export function badness(s: string): number {
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     const cls = c < TABLE_SIZE ? CLASS[c] : 0;
-    let script = scriptOf(c);
+    let script = c < TABLE_SIZE ? SCRIPT[c] : scriptOf(c);
     if (script === Script.Inherited) script = prevScript;
     const letter = isLetterLike(cls, script);
     if (cls & C1) bad += 2;
@@ -159,6 +165,7 @@ export function badness(s: string): number {
     } else if (cls & UPPER_ACCENTED && prevLetter && isLower(prevCode, prevCls)) bad++;
     else if (letter && c >= 0x80 && isLower(c, cls) && isUpper(prevCode, prevCls) && isUpper(prev2Code, prev2Cls) && prev2Letter) bad++;
     if (letter && prevLetter && script !== prevScript && script !== 0 && prevScript !== 0) bad++;
+    if (bad > stopAbove) return bad;
     prev2Cls = prevCls;
     prev2Code = prevCode;
     prev2Letter = prevLetter;

@@ -7,7 +7,7 @@
 import type { Stage } from '../stage.js';
 import type { StageEdit } from '../types.js';
 import type { LanguageModel } from '../model/index.js';
-import { applyEdits, EditTracker } from '../edits.js';
+import { EditTracker } from '../edits.js';
 import { badness } from './badness.js';
 import { CP1252_BYTE } from './charsets.js';
 import { chooseInContext } from './context.js';
@@ -288,11 +288,12 @@ const VIETNAMESE_UNICODE = /[ăđĩũơưĂĐĨŨƠƯ\u1EA0-\u1EF9]/;
  */
 const READINGS = new Map<LegacyEncoding, Map<string, LegacyReading | null>>();
 
-/** A word read in a legacy encoding: the text, its gain, and the syllables it gains. */
+/** A word read in a legacy encoding: the text, its gain, the syllables it gains and has. */
 interface LegacyReading {
   after: string;
   gain: number;
   syllables: number;
+  hasSyllable: boolean;
 }
 const READINGS_LIMIT = 50_000;
 
@@ -320,7 +321,8 @@ function legacyReading(w: Word, encoding: LegacyEncoding): LegacyReading | undef
     if (after === undefined || after === w.text || badness(after.toLowerCase()) > badness(w.text.toLowerCase())) r = null;
     else {
       const before = (w.analysis ??= analyse(w.text));
-      r = { after, gain: syllableGain(w.text, after, before), syllables: analyse(after).syllables - before.syllables };
+      const read = analyse(after);
+      r = { after, gain: syllableGain(w.text, after, before), syllables: read.syllables - before.syllables, hasSyllable: read.syllables > 0 };
     }
     if (cache.size >= READINGS_LIMIT) cache.clear();
     cache.set(detached(w.text), r);
@@ -375,6 +377,8 @@ function legacyPass(words: Word[], edits: StageEdit[]): void {
       let improved = 0;
       let worse = 0;
       let syllables = 0;
+      let syllableWords = 0;
+      let otherWords = 0;
       const candidates: Candidate[] = [];
       for (let k = i; k < j; k++) {
         const w = words[k];
@@ -384,14 +388,19 @@ function legacyPass(words: Word[], edits: StageEdit[]): void {
         const { after, gain: g } = reading;
         gain += g;
         syllables += reading.syllables;
+        if (reading.syllables > 0) syllableWords++;
+        else if (!reading.hasSyllable) otherWords++;
         if (g > 0) improved++;
         if (g < 0) worse++;
         candidates.push({ word: w, after, gain: g });
       }
       // OCR noise (`khå`, `ë`) gains a word here and there: with words against, more are needed.
-      // Cleared debris alone (`¿`, `´` in Latin-1 text) is no legacy text: a syllable must come.
+      // Cleared debris (`¿`, `´` in Latin-1 text) is no legacy text: syllables must come, in
+      // more words than turn into no syllable at all (`¿abbrände? tôt-fait` is no
+      // `Ẵabbrọnde? tụt-fait`).
       const clear =
         syllables > 0 &&
+        syllableWords > otherWords &&
         (improved >= 2 ? gain >= 2 : improved === 1 && worse === 0 && gain >= 3) &&
         improved > against &&
         (against === 0 || improved >= 3);
@@ -579,11 +588,27 @@ function nbspSpacePass(line: string, words: Word[], edits: StageEdit[]): number 
 }
 
 /** HTML character references of letters, decoded. */
-function htmlPass(line: string, words: Word[], edits: StageEdit[]): void {
-  for (const ref of findLetterReferences(line)) {
-    edits.push({ start: ref.start, end: ref.end, after: ref.text, kind: 'mojibake', confidence: 0.95, detail: 'html-entity' });
-    for (const w of words) if (w.start <= ref.start && ref.end <= w.end) w.fixed = true;
+function htmlEdits(line: string): StageEdit[] {
+  return findLetterReferences(line).map((ref) => ({
+    start: ref.start,
+    end: ref.end,
+    after: ref.text,
+    kind: 'mojibake' as const,
+    confidence: 0.95,
+    detail: 'html-entity',
+  }));
+}
+
+/**
+ * Whether applying `edits` to `line` leaves damage next to an edit (`Ó“` once `â€œ` is
+ * undone): only there can a second pass find more than the first did.
+ */
+function uncoversDamage(line: string, edits: readonly StageEdit[]): boolean {
+  for (const e of edits) {
+    const around = line.slice(Math.max(0, e.start - 2), e.start) + e.after + line.slice(e.end, e.end + 2);
+    if (mayBeDamaged(around)) return true;
   }
+  return false;
 }
 
 /**
@@ -600,15 +625,23 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
       return mayBeDamaged(line) || (html && mayHaveReference(line));
     },
     run(line: string): StageEdit[] {
-      const edits = runOnce(line);
-      if (edits.length === 0) return edits;
-      // The result must be settled: whatever a pass uncovers (`ếáº¿` once `&#7871;` is
-      // decoded) is repaired now, so that repairing the output again changes nothing.
-      const once = applyEdits(line, edits);
-      if (!mayBeDamaged(once)) return edits;
+      const whole = html ? undefined : undoWholeLine(line, (text) => !mayBeDamaged(text) && isAnyLanguageText(text), badness);
+      // A line that is one run of mojibake is one edit (from its first to its last damaged
+      // character); the result is settled, as nothing in it looks damaged.
+      if (whole) return [trimmedEdit(0, line, whole.text, 'mojibake', 0.95, whole.detail)];
+      // HTML references first: what they hide (`&#7871;áº¿`) is the next pass's to repair.
+      const references = html && mayHaveReference(line) ? htmlEdits(line) : [];
+      if (references.length === 0) {
+        const edits = runOnce(line);
+        if (edits.length === 0 || !uncoversDamage(line, edits)) return edits;
+      }
+      // The result must be settled: whatever a pass uncovers is repaired now, so that
+      // repairing the output again changes nothing.
       const tracker = new EditTracker(line);
+      tracker.apply(references);
+      const edits = runOnce(tracker.text);
       tracker.apply(edits);
-      for (let round = 0; round < 3; round++) {
+      for (let round = 0; round < 3 && edits.length > 0 && mayBeDamaged(tracker.text); round++) {
         const more = runOnce(tracker.text);
         if (more.length === 0) break;
         tracker.apply(more);
@@ -620,12 +653,7 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
 
   function runOnce(line: string): StageEdit[] {
     const edits: StageEdit[] = [];
-    const whole = html ? undefined : undoWholeLine(line, (text) => !mayBeDamaged(text) && isAnyLanguageText(text), badness);
-    // A line that is one run of mojibake is one edit (from its first to its last damaged
-    // character).
-    if (whole) return [trimmedEdit(0, line, whole.text, 'mojibake', 0.95, whole.detail)];
     const words = splitWords(line);
-    if (html && mayHaveReference(line)) htmlPass(line, words, edits);
     const joined = nbspSpacePass(line, words, edits);
     const pass = mojibakePass(words, edits);
     const fallback = pass.fallback;

@@ -83,10 +83,9 @@ export interface WholeLine {
 export function undoWholeLine(
   line: string,
   clean: (text: string) => boolean,
-  badness: (text: string) => number,
+  badness: (text: string, stopAbove?: number) => number,
 ): WholeLine | undefined {
   let current = line;
-  let lineBadness = -1;
   let view = 0;
   for (let depth = 1; depth <= 3; depth++) {
     if (buffer.length < current.length) buffer = new Uint8Array(current.length * 2);
@@ -108,8 +107,9 @@ export function undoWholeLine(
     if (decoded === current) return undefined;
     current = decoded;
     if (clean(current)) {
-      if (lineBadness < 0) lineBadness = badness(line);
-      if (badness(current) >= lineBadness) return undefined;
+      // Clean Vietnamese reads with no badness at all: the line's first bad pair decides.
+      const after = badness(current, 0);
+      if (after > 0 ? badness(line, badness(current)) <= badness(current) : badness(line, 0) === 0) return undefined;
       const detail = VIEW_NAMES[view] + (depth === 2 ? '-twice' : depth === 3 ? '-thrice' : '');
       return { text: current, detail };
     }
