@@ -26,6 +26,9 @@ const C1 = 1 << 7;
 /** An upper-case / lower-case Latin letter with a diacritic (Latin-1 and beyond). */
 const UPPER_ACCENTED = 1 << 8;
 const LOWER_ACCENTED = 1 << 9;
+/** Any upper-case / lower-case Latin letter, ASCII included. */
+const UPPER = 1 << 10;
+const LOWER = 1 << 11;
 
 const CLASS = new Uint16Array(TABLE_SIZE);
 
@@ -53,6 +56,10 @@ for (let c = 0xc0; c < 0x250; c++) {
 for (let c = 0x1e00; c < 0x1f00; c++) {
   const ch = String.fromCharCode(c);
   CLASS[c] |= ch !== ch.toLowerCase() ? UPPER_ACCENTED : LOWER_ACCENTED;
+}
+for (let c = 0; c < TABLE_SIZE; c++) {
+  if ((c >= 0x41 && c <= 0x5a) || CLASS[c] & UPPER_ACCENTED) CLASS[c] |= UPPER;
+  if ((c >= 0x61 && c <= 0x7a) || CLASS[c] & LOWER_ACCENTED) CLASS[c] |= LOWER;
 }
 
 /** Scripts for telling a word of one script from a mix. */
@@ -107,17 +114,6 @@ export function scriptOf(c: number): number {
 const SCRIPT = new Uint16Array(TABLE_SIZE);
 for (let c = 0; c < TABLE_SIZE; c++) SCRIPT[c] = scriptOf(c);
 
-function isLetterLike(cls: number, script: number): boolean {
-  return script !== 0 || (cls & (UPPER_ACCENTED | LOWER_ACCENTED)) !== 0;
-}
-
-function isLower(c: number, cls: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (cls & LOWER_ACCENTED) !== 0;
-}
-
-function isUpper(c: number, cls: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (cls & UPPER_ACCENTED) !== 0;
-}
 
 /**
  * The badness of `s`: how many places in it real text in any language almost never has.
@@ -143,7 +139,6 @@ export function badness(s: string, stopAbove = Infinity): number {
   let prevScript = 0;
   let prevLetter = false;
   let prev2Cls = 0;
-  let prev2Code = -1;
   let prev2Letter = false;
   const n = s.length;
   for (let i = 0; i < n; i++) {
@@ -151,23 +146,28 @@ export function badness(s: string, stopAbove = Infinity): number {
     const cls = c < TABLE_SIZE ? CLASS[c] : 0;
     let script = c < TABLE_SIZE ? SCRIPT[c] : scriptOf(c);
     if (script === Script.Inherited) script = prevScript;
-    const letter = isLetterLike(cls, script);
-    if (cls & C1) bad += 2;
-    if (cls & CONT && prevCls & LEAD) {
-      if (prevCls & STRONG_LEAD || !(cls & AFTER_LETTER)) bad++;
-    } else if (cls & CONT && prevCls & CONT_SYMBOL) {
-      if (!(prevCls & AFTER_LETTER && cls & CHAIN_SECOND)) bad++;
+    const letter = script !== 0 || (cls & (UPPER_ACCENTED | LOWER_ACCENTED)) !== 0;
+    if (cls & (C1 | CONT)) {
+      if (cls & C1) bad += 2;
+      if (prevCls & LEAD) {
+        if (prevCls & STRONG_LEAD || !(cls & AFTER_LETTER)) bad++;
+      } else if (prevCls & CONT_SYMBOL) {
+        if (!(prevCls & AFTER_LETTER && cls & CHAIN_SECOND)) bad++;
+      }
     }
-    if (letter && prevCls & CONT_SYMBOL && !(prevCls & GLUE) && prev2Letter) bad++;
-    // Case: an accented capital inside a lower-case word, or after a letter and before a lower-case one.
-    if (letter && isLower(c, cls) && prevCls & UPPER_ACCENTED) {
-      if (prev2Letter || prevCode === 0xc3) bad++;
-    } else if (cls & UPPER_ACCENTED && prevLetter && isLower(prevCode, prevCls)) bad++;
-    else if (letter && c >= 0x80 && isLower(c, cls) && isUpper(prevCode, prevCls) && isUpper(prev2Code, prev2Cls) && prev2Letter) bad++;
-    if (letter && prevLetter && script !== prevScript && script !== 0 && prevScript !== 0) bad++;
-    if (bad > stopAbove) return bad;
+    if (letter) {
+      if (prevCls & CONT_SYMBOL && !(prevCls & GLUE) && prev2Letter) bad++;
+      // Case: an accented capital inside a lower-case word (`KÃch`, `thÃnh`), `Ã` starting a
+      // lower-case word, lower-case accented letters after two capitals (`IRMà`).
+      if (prevCls & UPPER_ACCENTED) {
+        if (cls & LOWER && (prev2Letter || prevCode === 0xc3)) bad++;
+      } else if (cls & UPPER_ACCENTED) {
+        if (prevCls & LOWER) bad++;
+      } else if (cls & LOWER_ACCENTED && prevCls & UPPER && prev2Cls & UPPER) bad++;
+      if (prevLetter && script !== prevScript && script !== 0 && prevScript !== 0) bad++;
+      if (bad > stopAbove) return bad;
+    } else if (bad > stopAbove) return bad;
     prev2Cls = prevCls;
-    prev2Code = prevCode;
     prev2Letter = prevLetter;
     prevCls = cls;
     prevCode = c;

@@ -14,7 +14,7 @@ import { chooseInContext } from './context.js';
 import { findLetterReferences, mayHaveReference } from './html.js';
 import { decodeLegacyView, isWindows1252View, LEGACY_DETAIL, LEGACY_VIEWS } from './legacy.js';
 import { readsAsWords, undoAnyLanguage, undoMojibake } from './mojibake.js';
-import { hasUtf8Pair, undoWholeLine } from './whole-line.js';
+import { hasOpenSequence, hasUtf8Pair, undoWholeLine } from './whole-line.js';
 import { analyse, type Analysis, syllableCount, syllableGain, vietnameseScore } from './score.js';
 import { decodeViqrWord } from './viqr.js';
 import type { LegacyEncoding } from './charsets.js';
@@ -75,6 +75,19 @@ SUSPICIOUS_PAIRS.forEach(([first, next], k) => {
   for (const ch of first) SCAN[ch.charCodeAt(0)] |= 1 << k;
   for (const ch of next) SCAN[ch.charCodeAt(0)] |= 1 << (k + NEXT_SHIFT);
 });
+/**
+ * Bit of {@link SCAN} for a character Vietnamese text is not made of (beyond Latin-1, the
+ * Vietnamese letters, the tone marks and general punctuation): text with one may have badness.
+ */
+const FOREIGN = 1 << 24;
+for (let c = 0x100; c < SCAN_SIZE; c++) {
+  const vietnamese =
+    [0x102, 0x103, 0x110, 0x111, 0x128, 0x129, 0x168, 0x169, 0x1a0, 0x1a1, 0x1af, 0x1b0, 0x309, 0x323, 0x20ac].includes(c) ||
+    (c >= 0x300 && c <= 0x303) ||
+    (c >= 0x1ea0 && c <= 0x1ef9) ||
+    (c >= 0x2000 && c <= 0x206f);
+  if (!vietnamese) SCAN[c] |= FOREIGN;
+}
 
 function isAsciiLetterCode(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
@@ -105,6 +118,46 @@ export function mayBeDamaged(line: string): boolean {
     starts = t & STARTS;
   }
   return false;
+}
+
+/** What {@link scan} finds: a sign of damage, or else whether a character is {@link FOREIGN}. */
+const DAMAGED = 1;
+const FOREIGN_TEXT = 2;
+
+/** {@link mayBeDamaged}, telling also whether the line has a {@link FOREIGN} character (kept apart: the clean path needs no more than the first). */
+function scan(line: string): number {
+  const n = line.length;
+  let starts = 0; // the pairs the previous character may start
+  let seen = 0;
+  for (let i = 0; i < n; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= SCAN_SIZE) {
+      starts = 0;
+      seen = FOREIGN;
+      continue;
+    }
+    const t = SCAN[c];
+    seen |= t;
+    const pair = starts & (t >>> NEXT_SHIFT);
+    if (pair !== 0 || (t & SINGLE) !== 0) {
+      if (t & SINGLE) return DAMAGED;
+      if (pair !== 1 << VIQR_TONE_PAIR) return DAMAGED;
+      if (i + 1 < n && isAsciiLetterCode(line.charCodeAt(i + 1))) return DAMAGED;
+    }
+    starts = t & STARTS;
+  }
+  return seen & FOREIGN ? FOREIGN_TEXT : 0;
+}
+
+/**
+ * The badness of a re-decoded line, or `undefined` where it still looks damaged or holds
+ * text of no language: a line of Vietnamese letters and punctuation alone has none.
+ */
+function judgeDecoded(text: string): number | undefined {
+  const found = scan(text);
+  if (found === DAMAGED) return undefined;
+  if (found === 0) return 0;
+  return isAnyLanguageText(text) ? badness(text) : undefined;
 }
 
 /** A word of the line: the text between ASCII spaces / tabs. */
@@ -224,9 +277,9 @@ function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Guess[]; s
     if (round === 1 && sure === 0) break;
     for (const w of words) {
       if (w.fixed || !hasNonAscii(w.text)) continue;
-      // Round 0 wants a decodable byte pair or a lead byte that lost its partner (`KÃch`);
+      // Round 0 wants a decodable byte pair or a sequence that lost its last byte (`KÃch`);
       // round 1 (no worse, lost bytes) a lead byte.
-      if (!LEAD_BYTE_CHAR.test(w.text) && (round === 1 || !hasUtf8Pair(w.text))) continue;
+      if (round === 0 ? !hasUtf8Pair(w.text) && !hasOpenSequence(w.text) : !LEAD_BYTE_CHAR.test(w.text)) continue;
       const fix = undoMojibake(w.text, round === 0 ? 1 : 0);
       if (!fix) continue;
       if (round === 0 && !fix.guessed && !fix.lowered) continue;
@@ -625,7 +678,7 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
       return mayBeDamaged(line) || (html && mayHaveReference(line));
     },
     run(line: string): StageEdit[] {
-      const whole = html ? undefined : undoWholeLine(line, (text) => !mayBeDamaged(text) && isAnyLanguageText(text), badness);
+      const whole = html ? undefined : undoWholeLine(line, judgeDecoded, badness);
       // A line that is one run of mojibake is one edit (from its first to its last damaged
       // character); the result is settled, as nothing in it looks damaged.
       if (whole) return [trimmedEdit(0, line, whole.text, 'mojibake', 0.95, whole.detail)];
