@@ -188,6 +188,15 @@ function best(candidates: readonly string[], kept?: string): { text: string; sco
 const VIEW_NAMES = ['utf8-as-cp1252', 'utf8-as-latin1', 'utf8-as-cp1258'];
 
 /**
+ * Readings of a lost byte that the word list knows, where there are any (`cỏm`, not `cọm`):
+ * context chooses among words in use, not between a word and a mere spelling.
+ */
+function knownFirst(readings: string[]): string[] {
+  const known = readings.filter((t) => frequencyOf(t) > 0);
+  return known.length > 0 ? known : readings;
+}
+
+/**
  * Undoes mojibake in `word` (no spaces inside) when the result reads better Vietnamese by at
  * least `minGain`; `undefined` when the word has none or undoing it does not help enough.
  */
@@ -234,7 +243,7 @@ export function undoMojibake(word: string, minGain = 1): MojibakeFix | undefined
       bestDepth = depth;
       bestView = level.view > bestView ? level.view : bestView;
       bestGuessed = bestGuessed || guessed;
-      bestTies = guessed ? pick.ties.filter((t) => t !== current && t !== kept) : [pick.text];
+      bestTies = guessed ? knownFirst(pick.ties.filter((t) => t !== current && t !== kept)) : [pick.text];
     }
     current = pick.text;
   }

@@ -124,7 +124,10 @@ export function mayBeDamaged(line: string): boolean {
 const DAMAGED = 1;
 const FOREIGN_TEXT = 2;
 
-/** {@link mayBeDamaged}, telling also whether the line has a {@link FOREIGN} character (kept apart: the clean path needs no more than the first). */
+/**
+ * {@link mayBeDamaged} that also tells whether the line has a {@link FOREIGN} character; kept
+ * apart, as the clean path needs no more than the first.
+ */
 function scan(line: string): number {
   const n = line.length;
   let starts = 0; // the pairs the previous character may start
@@ -603,7 +606,8 @@ function allSyllablesValid(s: string): boolean {
  * The no-break space of `à` (C3 A0) and of `Ợ`, `Ạ`, `Ơ`, turned into an ordinary space when
  * the text was copied: the word breaks after the lead byte (`HÃ  Ná»™i`, `thÃ nh`). Where two
  * spaces follow (or the line ends), the first was the no-break space; where one space
- * follows, the two words are one where that reads better (`thành`, not `thà nh`).
+ * follows, the two words are one where every syllable is then valid (`thành`, not `thà nh`;
+ * `HàNội` is not, so `HÃ Ná»™i` lost its no-break space instead).
  */
 function nbspSpacePass(line: string, words: Word[], edits: StageEdit[]): number {
   let fixed = 0;
