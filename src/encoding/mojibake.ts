@@ -298,8 +298,9 @@ export function readsAsWords(text: string): boolean {
 
 /**
  * Undoes mojibake in a word of any language (`MÃ¼nchen` → `München`, `SeÃ±or` → `Señor`): the
- * plain re-decodings, one level after another, and the least bad of them, when it is less bad
- * than the word (see {@link badness}) and reads as words. No lost byte is guessed here.
+ * plain re-decodings, one level after another, and the least bad of them, when it has no
+ * badness left while the word has some (see {@link badness}), and reads as words. No lost byte
+ * is guessed here.
  */
 export function undoAnyLanguage(word: string): MojibakeFix | undefined {
   const before = badness(word);
@@ -323,7 +324,9 @@ export function undoAnyLanguage(word: string): MojibakeFix | undefined {
     }
     current = text;
   }
-  if (bestDepth === 0) return undefined;
+  // Without Vietnamese syllables to vouch for it, the reading must be text with no badness left
+  // (`bebará»\u00a0—` is French, not a mangled `bebarỠ—`).
+  if (bestDepth === 0 || bestBad > 0) return undefined;
   return {
     text: bestText,
     detail: detailOf(bestView, bestDepth),
