@@ -699,7 +699,7 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
       const edits = runOnce(tracker.text);
       tracker.apply(edits);
       for (let round = 0; round < 3 && edits.length > 0 && mayBeDamaged(tracker.text); round++) {
-        const more = runOnce(tracker.text);
+        const more = runOnce(tracker.text, true);
         if (more.length === 0) break;
         tracker.apply(more);
         if (!mayBeDamaged(tracker.text)) break;
@@ -708,7 +708,11 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
     },
   };
 
-  function runOnce(line: string): StageEdit[] {
+  /**
+   * One pass over the line. A later pass (`again`) only undoes mojibake: text that came out of a
+   * re-decoding is not also legacy-font text or VIQR (`goïm` is no VNI `gọm`).
+   */
+  function runOnce(line: string, again = false): StageEdit[] {
     const edits: StageEdit[] = [];
     const words = splitWords(line);
     const joined = nbspSpacePass(line, words, edits);
@@ -718,7 +722,7 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
     // Before legacy fonts: their readings also clear debris from foreign mojibake (`Ã¤`).
     anyLanguagePass(words, edits, fallback);
     // A line that is plainly mojibake is not also legacy-font text.
-    if (sure < 2) legacyPass(words, edits);
+    if (sure < 2 && !again) legacyPass(words, edits);
     // Guessed lost bytes only where the word itself or the line elsewhere shows mojibake for
     // certain; among readings as good, the neighbours choose (left to right, so a choice
     // informs the next).
@@ -733,7 +737,7 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
       f.word.after = text;
       edits.push(trimmedEdit(f.word.start, f.word.text, text, 'mojibake', f.confidence, f.detail));
     }
-    viqrPass(line, words, edits);
+    if (!again) viqrPass(line, words, edits);
     edits.sort((a, b) => a.start - b.start);
     return edits;
   }
