@@ -1,7 +1,8 @@
 /**
  * Undoing mojibake in one word: UTF-8 bytes that were shown as Windows-1252, ISO-8859-1 or
- * Windows-1258 (`Tiáº¿ng` → `Tiếng`), possibly twice (`TiÃ¡ÂºÂ¿ng`), possibly with the bytes
- * Windows-1252 leaves undefined dropped on the way (`ngÆ°á»i` → `người`).
+ * Windows-1258 (`Tiáº¿ng` → `Tiếng`), possibly twice (`TiÃ¡ÂºÂ¿ng`), possibly with a byte lost
+ * on the way: one Windows-1252 leaves undefined (`ngÆ°á»i` → `người`), a no-break space or a
+ * soft hyphen (`KÃch` → `Kích`). Words of other languages are undone too (`MÃ¼nchen`).
  */
 import { badness, scriptOf } from './badness.js';
 import { CP1252_BYTE, CP1258_BYTE } from './charsets.js';
