@@ -344,12 +344,12 @@ const VIETNAMESE_UNICODE = /[ăđĩũơưĂĐĨŨƠƯ\u1EA0-\u1EF9]/;
  */
 const READINGS = new Map<LegacyEncoding, Map<string, LegacyReading | null>>();
 
-/** A word read in a legacy encoding: the text, its gain, the syllables it gains and has. */
+/** A word read in a legacy encoding: the text, its gain, the syllables it gains, its runs that are none. */
 interface LegacyReading {
   after: string;
   gain: number;
   syllables: number;
-  hasSyllable: boolean;
+  invalid: number;
 }
 const READINGS_LIMIT = 50_000;
 
@@ -378,7 +378,7 @@ function legacyReading(w: Word, encoding: LegacyEncoding): LegacyReading | undef
     else {
       const before = (w.analysis ??= analyse(w.text));
       const read = analyse(after);
-      r = { after, gain: syllableGain(w.text, after, before), syllables: read.syllables - before.syllables, hasSyllable: read.syllables > 0 };
+      r = { after, gain: syllableGain(w.text, after, before), syllables: read.syllables - before.syllables, invalid: read.invalid };
     }
     if (cache.size >= READINGS_LIMIT) cache.clear();
     cache.set(detached(w.text), r);
@@ -433,8 +433,7 @@ function legacyPass(words: Word[], edits: StageEdit[]): void {
       let improved = 0;
       let worse = 0;
       let syllables = 0;
-      let syllableWords = 0;
-      let otherWords = 0;
+      let invalid = 0;
       const candidates: Candidate[] = [];
       for (let k = i; k < j; k++) {
         const w = words[k];
@@ -444,19 +443,17 @@ function legacyPass(words: Word[], edits: StageEdit[]): void {
         const { after, gain: g } = reading;
         gain += g;
         syllables += reading.syllables;
-        if (reading.syllables > 0) syllableWords++;
-        else if (!reading.hasSyllable) otherWords++;
+        invalid += reading.invalid;
         if (g > 0) improved++;
         if (g < 0) worse++;
         candidates.push({ word: w, after, gain: g });
       }
       // OCR noise (`khå`, `ë`) gains a word here and there: with words against, more are needed.
-      // Cleared debris (`¿`, `´` in Latin-1 text) is no legacy text: syllables must come, in
-      // more words than turn into no syllable at all (`¿abbrände? tôt-fait` is no
+      // Cleared debris (`¿`, `´` in Latin-1 text) is no legacy text: syllables must come, more
+      // of them than letter runs that read as no syllable (`¿abbrände? tôt-fait` is no
       // `Ẵabbrọnde? tụt-fait`).
       const clear =
-        syllables > 0 &&
-        syllableWords > otherWords &&
+        syllables > invalid &&
         (improved >= 2 ? gain >= 2 : improved === 1 && worse === 0 && gain >= 3) &&
         improved > against &&
         (against === 0 || improved >= 3);
