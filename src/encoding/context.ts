@@ -8,7 +8,7 @@ import { defaultModel, EOS_ID, type LanguageModel, UNK_ID } from '../model/index
 let bundled: LanguageModel | null | undefined;
 
 /** The bundled model, or `undefined` where it cannot be loaded (a browser without the file). */
-function bundledModel(): LanguageModel | undefined {
+export function bundledModel(): LanguageModel | undefined {
   if (bundled === undefined) {
     try {
       bundled = defaultModel();

@@ -1,9 +1,12 @@
 /**
  * Undoing mojibake in one word: UTF-8 bytes that were shown as Windows-1252, ISO-8859-1 or
- * Windows-1258 (`Tiáº¿ng` → `Tiếng`), possibly twice (`TiÃ¡ÂºÂ¿ng`), possibly with the bytes
- * Windows-1252 leaves undefined dropped on the way (`ngÆ°á»i` → `người`).
+ * Windows-1258 (`Tiáº¿ng` → `Tiếng`), possibly twice (`TiÃ¡ÂºÂ¿ng`), possibly with a byte lost
+ * on the way: one Windows-1252 leaves undefined (`ngÆ°á»i` → `người`), a no-break space or a
+ * soft hyphen (`KÃch` → `Kích`). Words of other languages are undone too (`MÃ¼nchen`).
  */
+import { badness, scriptOf } from './badness.js';
 import { CP1252_BYTE, CP1258_BYTE } from './charsets.js';
+import { bundledModel } from './context.js';
 import { vietnameseScore } from './score.js';
 import { LOST_BYTE_SYLLABLES } from './tables/lost-byte-syllables.js';
 import { decodeUtf8Keeping, lostByteCompletions } from './utf8.js';
@@ -35,8 +38,20 @@ for (const [ch, b] of CP1258_BYTE) {
 
 let lostByteFrequency: Map<string, number> | undefined;
 
-/** log2 frequency of a lower-case syllable among those a lost byte makes ambiguous (0 if unknown). */
+/**
+ * log2 frequency of the syllables of `word` (0 for one the word list does not know): from the
+ * bundled model where it can be loaded, else from the table of syllables a lost byte makes
+ * ambiguous.
+ */
 function frequencyOf(word: string): number {
+  const model = bundledModel();
+  if (model) {
+    let total = 0;
+    for (const m of word.toLowerCase().matchAll(/\p{L}+/gu)) {
+      if (model.has(m[0])) total += Math.log2(1 + model.count(model.id(m[0])));
+    }
+    return total;
+  }
   if (!lostByteFrequency) {
     lostByteFrequency = new Map();
     const items = LOST_BYTE_SYLLABLES.split(' ');
@@ -58,6 +73,8 @@ export interface MojibakeFix {
   guessed: boolean;
   /** When guessed: every reading as good as `text` (itself first), for context to choose from. */
   alternatives: string[];
+  /** The reading is less bad than the word (see {@link badness}): the word itself is evidence. */
+  lowered: boolean;
 }
 
 interface Level {
@@ -156,18 +173,29 @@ function decodeGuessing(bytes: number[], keep: string[]): Array<{ text: string; 
  * The best of several readings: highest score, then the most frequent syllables; with every
  * reading that scores as high, most frequent first.
  */
-function best(candidates: readonly string[]): { text: string; score: number; ties: string[] } {
+function best(candidates: readonly string[], kept?: string): { text: string; score: number; ties: string[] } {
   const scored = candidates.map((text) => ({ text, score: vietnameseScore(text) }));
   const top = Math.max(...scored.map((c) => c.score));
   const tied = [...new Set(scored.filter((c) => c.score === top).map((c) => c.text))];
   if (tied.length > 1) {
-    const freq = new Map(tied.map((t) => [t, frequencyOf(t)]));
+    // A lead byte left as it is (`GÃY`) loses a tie, however frequent the word it spells: a
+    // real `Ã` shows as `Ãƒ`, so it stands alone because a byte is missing.
+    const freq = new Map(tied.map((t) => [t, t === kept ? -1 : frequencyOf(t)]));
     tied.sort((a, b) => (freq.get(b) as number) - (freq.get(a) as number));
   }
   return { text: tied[0], score: top, ties: tied };
 }
 
 const VIEW_NAMES = ['utf8-as-cp1252', 'utf8-as-latin1', 'utf8-as-cp1258'];
+
+/**
+ * Readings of a lost byte that the word list knows, where there are any (`cỏm`, not `cọm`):
+ * context chooses among words in use, not between a word and a mere spelling.
+ */
+function knownFirst(readings: string[]): string[] {
+  const known = readings.filter((t) => frequencyOf(t) > 0);
+  return known.length > 0 ? known : readings;
+}
 
 /**
  * Undoes mojibake in `word` (no spaces inside) when the result reads better Vietnamese by at
@@ -195,12 +223,19 @@ export function undoMojibake(word: string, minGain = 1): MojibakeFix | undefined
       }
     }
     if (!level) break;
-    const pick = best(level.candidates);
-    // A guessed lost byte must do better than the plain reading.
+    const kept = plain ? plain.candidates[0] : current;
+    let pick = best(level.candidates, kept);
+    // A guessed lost byte must do better than the plain reading, or as well where the plain
+    // reading leaves a lead byte stranded (`ĐÃI` for `Ä\u0090ÃI`: a real `Ã` shows as `Ãƒ`).
     if (guessed) {
-      const plainScore = plain ? best(plain.candidates).score : -Infinity;
-      guessed = pick.score > plainScore && !(plain?.candidates.includes(pick.text) ?? false);
-      if (!guessed && plain) level = plain;
+      const plainPick = plain ? best(plain.candidates) : undefined;
+      const plainScore = plainPick ? plainPick.score : -Infinity;
+      const better = pick.score > plainScore || (pick.score === plainScore && plain !== undefined && plain.strayLeads > 0);
+      guessed = better && !(plain?.candidates.includes(pick.text) ?? false);
+      if (!guessed && plain && plainPick) {
+        level = plain;
+        pick = plainPick;
+      }
     }
     if (pick.text === current) break;
     if (pick.score >= bestScore) {
@@ -209,11 +244,96 @@ export function undoMojibake(word: string, minGain = 1): MojibakeFix | undefined
       bestDepth = depth;
       bestView = level.view > bestView ? level.view : bestView;
       bestGuessed = bestGuessed || guessed;
-      bestTies = guessed ? pick.ties.filter((t) => t !== current) : [pick.text];
+      bestTies = guessed ? knownFirst(pick.ties.filter((t) => t !== current && t !== kept)) : [pick.text];
     }
     current = pick.text;
   }
-  if (bestDepth === 0 || bestScore - before < minGain) return undefined;
-  const detail = VIEW_NAMES[bestView] + (bestDepth === 2 ? '-twice' : bestDepth === 3 ? '-thrice' : '');
-  return { text: bestText, detail, gain: bestScore - before, guessed: bestGuessed, alternatives: bestTies };
+  if (bestDepth === 0) return undefined;
+  // A re-decoding never makes the text read worse in the language-independent sense.
+  const bad = badness(word);
+  let worst = 0;
+  for (const t of bestGuessed ? bestTies : [bestText]) worst = Math.max(worst, badness(t));
+  if (worst > bad) return undefined;
+  // A guess that scores only as well as the word (`Ãi`: `ãi` is spelled right but no word)
+  // still counts when the word is bad as it is and the guess is a known syllable (`Ái`).
+  const known = bestGuessed && worst < bad && frequencyOf(bestText) > 0 && frequencyOf(word) === 0;
+  if (bestScore - before < minGain && !(known && bestScore >= before)) return undefined;
+  const detail = detailOf(bestView, bestDepth);
+  return { text: bestText, detail, gain: bestScore - before, guessed: bestGuessed, alternatives: bestTies, lowered: worst < bad };
+}
+
+function detailOf(view: View, depth: number): string {
+  return VIEW_NAMES[view] + (depth === 2 ? '-twice' : depth === 3 ? '-thrice' : '');
+}
+
+/** Scripts whose words mojibake is undone into besides Latin: Greek and Cyrillic. */
+const OTHER_SCRIPTS = new Set([scriptOf(0x3b1), scriptOf(0x430)]);
+const LATIN = scriptOf(0x61);
+/** Letters, marks, punctuation and symbols a re-decoded word may hold (no CJK, no private use). */
+const ANY_LANGUAGE = /^[\u0000-\u024F\u0300-\u0328\u0370-\u03FF\u0400-\u04FF\u1E00-\u1FFF\u2000-\u2BFF\u{1F000}-\u{1FAFF}]*$/u;
+
+/**
+ * Whether a re-decoded word reads as a word of some language: Latin letters (not IPA or the
+ * rare Latin Extended-B ones), or a run of two letters or more of Greek or of Cyrillic alone.
+ * A lone Cyrillic or Greek letter out of a pair of Latin-1 characters explains nothing.
+ */
+export function readsAsWords(text: string): boolean {
+  if (!ANY_LANGUAGE.test(text)) return false;
+  let runScript = 0;
+  let runLength = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const script = i < text.length ? scriptOf(text.charCodeAt(i)) : 0;
+    const mark = i < text.length && text.charCodeAt(i) >= 0x300 && text.charCodeAt(i) < 0x370;
+    if (mark) continue;
+    if (script !== 0 && script === runScript) {
+      runLength++;
+      continue;
+    }
+    if (runScript !== 0 && runScript !== LATIN && runLength < 2) return false;
+    if (script !== 0 && script !== LATIN && !OTHER_SCRIPTS.has(script)) return false;
+    runScript = script;
+    runLength = 1;
+  }
+  return true;
+}
+
+/**
+ * Undoes mojibake in a word of any language (`MÃ¼nchen` → `München`, `SeÃ±or` → `Señor`): the
+ * plain re-decodings, one level after another, and the least bad of them, when it has no
+ * badness left while the word has some (see {@link badness}), and reads as words. No lost byte
+ * is guessed here.
+ */
+export function undoAnyLanguage(word: string): MojibakeFix | undefined {
+  const before = badness(word);
+  if (before === 0) return undefined;
+  let current = word;
+  let bestText = word;
+  let bestBad = before;
+  let bestDepth = 0;
+  let bestView = View.Shared;
+  for (let depth = 1; depth <= 3; depth++) {
+    const level = undoLevel(current, false);
+    if (!level) break;
+    const text = level.candidates[0];
+    if (text === current) break;
+    const bad = badness(text);
+    if (bad < bestBad && readsAsWords(text)) {
+      bestText = text;
+      bestBad = bad;
+      bestDepth = depth;
+      bestView = level.view > bestView ? level.view : bestView;
+    }
+    current = text;
+  }
+  // Without Vietnamese syllables to vouch for it, the reading must be text with no badness left
+  // (`bebará»\u00a0—` is French, not a mangled `bebarỠ—`).
+  if (bestDepth === 0 || bestBad > 0) return undefined;
+  return {
+    text: bestText,
+    detail: detailOf(bestView, bestDepth),
+    gain: before - bestBad,
+    guessed: false,
+    alternatives: [bestText],
+    lowered: true,
+  };
 }

@@ -89,6 +89,8 @@ export interface Analysis {
   syllables: number;
   /** Penalty points of debris: stray symbols, control characters, lone marks. */
   debris: number;
+  /** Letter runs with letters outside ASCII that are no valid syllable (`regờncia`). */
+  invalid: number;
 }
 
 /** Scores the letter runs and the debris of `s` (any text without line breaks). */
@@ -96,6 +98,7 @@ export function analyse(s: string): Analysis {
   let score = 0;
   let syllables = 0;
   let debris = 0;
+  let invalid = 0;
   let runStart = -1;
   let runAscii = true;
   for (let i = 0; i <= s.length; i++) {
@@ -113,6 +116,7 @@ export function analyse(s: string): Analysis {
       const r = scoreRun(s, runStart, i, runAscii);
       score += r;
       if (r === 1 && i - runStart >= 2) syllables++;
+      if (r < 0) invalid++;
       if (r === -2 && isCombining(s.charCodeAt(runStart))) debris += 2;
       runStart = -1;
     }
@@ -126,7 +130,7 @@ export function analyse(s: string): Analysis {
     score -= penalty;
     debris += penalty;
   }
-  return { score, syllables, debris };
+  return { score, syllables, debris, invalid };
 }
 
 /** Vietnamese-ness of `s` (any text without line breaks); higher is better. */

@@ -7,12 +7,15 @@
 import type { Stage } from '../stage.js';
 import type { StageEdit } from '../types.js';
 import type { LanguageModel } from '../model/index.js';
+import { EditTracker } from '../edits.js';
+import { badness } from './badness.js';
+import { CP1252_BYTE } from './charsets.js';
 import { chooseInContext } from './context.js';
 import { findLetterReferences, mayHaveReference } from './html.js';
 import { decodeLegacyView, isWindows1252View, LEGACY_DETAIL, LEGACY_VIEWS } from './legacy.js';
-import { undoMojibake } from './mojibake.js';
-import { hasUtf8Pair, undoWholeLine } from './whole-line.js';
-import { analyse, type Analysis, syllableGain, vietnameseScore } from './score.js';
+import { readsAsWords, undoAnyLanguage, undoMojibake } from './mojibake.js';
+import { hasOpenSequence, hasUtf8Pair, undoWholeLine } from './whole-line.js';
+import { analyse, type Analysis, syllableCount, syllableGain, vietnameseScore } from './score.js';
 import { decodeViqrWord } from './viqr.js';
 import type { LegacyEncoding } from './charsets.js';
 
@@ -44,7 +47,8 @@ const SUSPICIOUS_CHARS =
  * Windows-1252 punctuation continuation byte (`â€œ`); a vowel followed by a Windows-1258 tone
  * byte (`Tiêìng`) or by a VNI mark byte that no Vietnamese spelling puts there (`Soeùt`,
  * `gaãu`); a VIQR shape mark after its vowel (`e^`, `o+`, `a(`); a VIQR tone mark inside a
- * word (`A\`i`, checked with the letter after it).
+ * word (`A\`i`, checked with the letter after it); `Ã` before a lower-case letter or a space,
+ * the lead byte of `à`, `í`, `Á` whose partner was lost (`KÃch`, `thÃ nh`, `Ãi`).
  */
 const SUSPICIOUS_PAIRS: ReadonlyArray<readonly [first: string, next: string]> = [
   ['ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîï', '\u00A0‚„…‘’“”•–—'],
@@ -55,20 +59,35 @@ const SUSPICIOUS_PAIRS: ReadonlyArray<readonly [first: string, next: string]> = 
   ['uUyYôÔ', 'ùøûõïÙØÛÕÏ'],
   ['aeouAEOU', '(^+'],
   ['aeiouyAEIOUY', "`'?~."],
+  ['Ã', 'abcdefghijklmnopqrstuvwxyz '],
 ];
 /** The pair whose second character must itself be followed by an ASCII letter. */
 const VIQR_TONE_PAIR = 7;
 
 const SCAN_SIZE = 0x2200;
-/** Bits of {@link SCAN}: 0–7 the pairs a code may start, then SINGLE, then the pairs it may end. */
-const SINGLE = 0x100;
-const NEXT_SHIFT = 9;
+/** Bits of {@link SCAN}: 0–8 the pairs a code may start, then SINGLE, then the pairs it may end. */
+const STARTS = 0x1ff;
+const SINGLE = 0x200;
+const NEXT_SHIFT = 10;
 const SCAN = new Uint32Array(SCAN_SIZE);
 for (const ch of SUSPICIOUS_CHARS) SCAN[ch.charCodeAt(0)] |= SINGLE;
 SUSPICIOUS_PAIRS.forEach(([first, next], k) => {
   for (const ch of first) SCAN[ch.charCodeAt(0)] |= 1 << k;
   for (const ch of next) SCAN[ch.charCodeAt(0)] |= 1 << (k + NEXT_SHIFT);
 });
+/**
+ * Bit of {@link SCAN} for a character Vietnamese text is not made of (beyond Latin-1, the
+ * Vietnamese letters, the tone marks and general punctuation): text with one may have badness.
+ */
+const FOREIGN = 1 << 24;
+for (let c = 0x100; c < SCAN_SIZE; c++) {
+  const vietnamese =
+    [0x102, 0x103, 0x110, 0x111, 0x128, 0x129, 0x168, 0x169, 0x1a0, 0x1a1, 0x1af, 0x1b0, 0x309, 0x323, 0x20ac].includes(c) ||
+    (c >= 0x300 && c <= 0x303) ||
+    (c >= 0x1ea0 && c <= 0x1ef9) ||
+    (c >= 0x2000 && c <= 0x206f);
+  if (!vietnamese) SCAN[c] |= FOREIGN;
+}
 
 function isAsciiLetterCode(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
@@ -96,9 +115,52 @@ export function mayBeDamaged(line: string): boolean {
       if (pair !== 1 << VIQR_TONE_PAIR) return true;
       if (i + 1 < n && isAsciiLetterCode(line.charCodeAt(i + 1))) return true;
     }
-    starts = t & 0xff;
+    starts = t & STARTS;
   }
   return false;
+}
+
+/** What {@link scan} finds: a sign of damage, or else whether a character is {@link FOREIGN}. */
+const DAMAGED = 1;
+const FOREIGN_TEXT = 2;
+
+/**
+ * {@link mayBeDamaged} that also tells whether the line has a {@link FOREIGN} character; kept
+ * apart, as the clean path needs no more than the first.
+ */
+function scan(line: string): number {
+  const n = line.length;
+  let starts = 0; // the pairs the previous character may start
+  let seen = 0;
+  for (let i = 0; i < n; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= SCAN_SIZE) {
+      starts = 0;
+      seen = FOREIGN;
+      continue;
+    }
+    const t = SCAN[c];
+    seen |= t;
+    const pair = starts & (t >>> NEXT_SHIFT);
+    if (pair !== 0 || (t & SINGLE) !== 0) {
+      if (t & SINGLE) return DAMAGED;
+      if (pair !== 1 << VIQR_TONE_PAIR) return DAMAGED;
+      if (i + 1 < n && isAsciiLetterCode(line.charCodeAt(i + 1))) return DAMAGED;
+    }
+    starts = t & STARTS;
+  }
+  return seen & FOREIGN ? FOREIGN_TEXT : 0;
+}
+
+/**
+ * The badness of a re-decoded line, or `undefined` where it still looks damaged or holds
+ * text of no language: a line of Vietnamese letters and punctuation alone has none.
+ */
+function judgeDecoded(text: string): number | undefined {
+  const found = scan(text);
+  if (found === DAMAGED) return undefined;
+  if (found === 0) return 0;
+  return isAnyLanguageText(text) ? badness(text) : undefined;
 }
 
 /** A word of the line: the text between ASCII spaces / tabs. */
@@ -122,6 +184,8 @@ interface Guess {
   alternatives: string[];
   detail: string;
   confidence: number;
+  /** The word reads less bad with the guess (`thá»a`, `KÃch`): evidence of its own. */
+  lowered: boolean;
 }
 
 function splitWords(line: string): Word[] {
@@ -203,10 +267,11 @@ const LEAD_BYTE_CHAR = /[\u00c2-\u00f4]/;
 
 /**
  * Undoes mojibake word by word; a word is fixed only where it reads better, into the letters
- * Vietnamese text is made of. A guessed lost byte must yield a syllable, or an acronym: those
- * are returned for later, to be used where the line has certain mojibake and no legacy reading
- * fits. Once a line has shown mojibake, words that read no worse undone (`Ã` alone: the lost
- * byte of `Á`) are undone too.
+ * Vietnamese text is made of, and less bad (see {@link badness}). A guessed lost byte must
+ * yield a syllable, or an acronym: those are returned for later, to be used where the word
+ * itself or the rest of the line shows mojibake for certain and no legacy reading fits. Once
+ * a line has shown mojibake, words that read no worse undone (`Ã` alone: the lost byte of
+ * `Á`) are undone too.
  */
 function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Guess[]; sure: number } {
   const fallback: Guess[] = [];
@@ -215,17 +280,19 @@ function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Guess[]; s
     if (round === 1 && sure === 0) break;
     for (const w of words) {
       if (w.fixed || !hasNonAscii(w.text)) continue;
-      // Round 0 wants a decodable byte pair; round 1 (lost bytes, no worse) a lead byte.
-      if (round === 0 ? !hasUtf8Pair(w.text) : !LEAD_BYTE_CHAR.test(w.text)) continue;
+      // Round 0 wants a decodable byte pair or a sequence that lost its last byte (`KÃch`);
+      // round 1 (no worse, lost bytes) a lead byte.
+      if (round === 0 ? !hasUtf8Pair(w.text) && !hasOpenSequence(w.text) : !LEAD_BYTE_CHAR.test(w.text)) continue;
       const fix = undoMojibake(w.text, round === 0 ? 1 : 0);
       if (!fix) continue;
+      if (round === 0 && !fix.guessed && !fix.lowered) continue;
       const weak = fix.guessed && vietnameseScore(fix.text) < 1;
       if (weak && !allCapitals(fix.text)) continue;
       if (!EXPECTED.test(fix.text)) continue;
       const confidence = confidenceOf(fix.gain, fix.guessed || round === 1 ? 0.6 : 0.8);
       if (fix.guessed) {
         if (!fallback.some((f) => f.word === w)) {
-          fallback.push({ word: w, alternatives: fix.alternatives, detail: fix.detail, confidence });
+          fallback.push({ word: w, alternatives: fix.alternatives, detail: fix.detail, confidence, lowered: fix.lowered });
         }
         continue;
       }
@@ -275,7 +342,15 @@ const VIETNAMESE_UNICODE = /[ăđĩũơưĂĐĨŨƠƯ\u1EA0-\u1EF9]/;
  * an archive. A pure function's results, so the cache changes nothing but the time; it is
  * emptied when it grows large.
  */
-const READINGS = new Map<LegacyEncoding, Map<string, { after: string; gain: number } | null>>();
+const READINGS = new Map<LegacyEncoding, Map<string, LegacyReading | null>>();
+
+/** A word read in a legacy encoding: the text, its gain, the syllables it gains, its runs that are none. */
+interface LegacyReading {
+  after: string;
+  gain: number;
+  syllables: number;
+  invalid: number;
+}
 const READINGS_LIMIT = 50_000;
 
 /**
@@ -288,14 +363,23 @@ function detached(s: string): string {
   return (' ' + s).slice(1);
 }
 
-/** A word read in a legacy encoding and the gain, or `undefined` when the reading changes nothing. */
-function legacyReading(w: Word, encoding: LegacyEncoding): { after: string; gain: number } | undefined {
+/**
+ * A word read in a legacy encoding and the gain, or `undefined` when the reading changes
+ * nothing or reads worse in any language (`l´abbrände` is no VNI `lƠabbrảnde`).
+ */
+function legacyReading(w: Word, encoding: LegacyEncoding): LegacyReading | undefined {
   let cache = READINGS.get(encoding);
   if (cache === undefined) READINGS.set(encoding, (cache = new Map()));
   let r = cache.get(w.text);
   if (r === undefined) {
     const after = decodeLegacyView(w.text, encoding);
-    r = after === undefined || after === w.text ? null : { after, gain: syllableGain(w.text, after, (w.analysis ??= analyse(w.text))) };
+    // Compared without case: TCVN3 has no capitals with tone marks (`VIệT` becomes `VIỆT`).
+    if (after === undefined || after === w.text || badness(after.toLowerCase()) > badness(w.text.toLowerCase())) r = null;
+    else {
+      const before = (w.analysis ??= analyse(w.text));
+      const read = analyse(after);
+      r = { after, gain: syllableGain(w.text, after, before), syllables: read.syllables - before.syllables, invalid: read.invalid };
+    }
     if (cache.size >= READINGS_LIMIT) cache.clear();
     cache.set(detached(w.text), r);
   }
@@ -348,6 +432,8 @@ function legacyPass(words: Word[], edits: StageEdit[]): void {
       let gain = 0;
       let improved = 0;
       let worse = 0;
+      let syllables = 0;
+      let invalid = 0;
       const candidates: Candidate[] = [];
       for (let k = i; k < j; k++) {
         const w = words[k];
@@ -356,12 +442,18 @@ function legacyPass(words: Word[], edits: StageEdit[]): void {
         if (reading === undefined) continue;
         const { after, gain: g } = reading;
         gain += g;
+        syllables += reading.syllables;
+        invalid += reading.invalid;
         if (g > 0) improved++;
         if (g < 0) worse++;
         candidates.push({ word: w, after, gain: g });
       }
       // OCR noise (`khå`, `ë`) gains a word here and there: with words against, more are needed.
+      // Cleared debris (`¿`, `´` in Latin-1 text) is no legacy text: syllables must come, more
+      // of them than letter runs that read as no syllable (`¿abbrände? tôt-fait` is no
+      // `Ẵabbrọnde? tụt-fait`).
       const clear =
+        syllables > invalid &&
         (improved >= 2 ? gain >= 2 : improved === 1 && worse === 0 && gain >= 3) &&
         improved > against &&
         (against === 0 || improved >= 3);
@@ -432,6 +524,17 @@ function viqrPass(line: string, words: Word[], edits: StageEdit[]): void {
   }
 }
 
+/** Letters, marks, punctuation and symbols a re-decoded line may hold (no CJK, no private use). */
+const ANY_LANGUAGE_TEXT = /^[\u0000-\u024F\u0300-\u036F\u0370-\u03FF\u0400-\u04FF\u1E00-\u1FFF\u2000-\u2BFF\u{1F000}-\u{1FAFF}]*$/u;
+
+/** Whether a re-decoded line holds only text of some language (see {@link readsAsWords}). */
+function isAnyLanguageText(s: string): boolean {
+  if (!ANY_LANGUAGE_TEXT.test(s)) return false;
+  // Past Latin Extended-B and the combining marks: IPA, Greek, Cyrillic, each word checked.
+  if (!/[\u0250-\u02FF\u0370-\u04FF]/.test(s)) return true;
+  return s.split(' ').every(readsAsWords);
+}
+
 function hasNonAsciiLetters(s: string): boolean {
   return /[^\x00-\x7F“”‘’–—…«»]/.test(s);
 }
@@ -453,12 +556,113 @@ function allRunsValid(s: string): boolean {
   return any;
 }
 
-/** HTML character references of letters, decoded. */
-function htmlPass(line: string, words: Word[], edits: StageEdit[]): void {
-  for (const ref of findLetterReferences(line)) {
-    edits.push({ start: ref.start, end: ref.end, after: ref.text, kind: 'mojibake', confidence: 0.95, detail: 'html-entity' });
-    for (const w of words) if (w.start <= ref.start && ref.end <= w.end) w.fixed = true;
+/**
+ * Mojibake of any language (`MÃ¼nchen`, `SeÃ±or`, `FranÃ§ois`): a word the Vietnamese passes
+ * left is re-decoded where that makes it less bad and it reads as words (see
+ * {@link undoAnyLanguage}).
+ */
+function anyLanguagePass(words: Word[], edits: StageEdit[], guesses: readonly Guess[]): void {
+  for (const w of words) {
+    if (w.fixed || !hasUtf8Pair(w.text) || guesses.some((g) => g.word === w)) continue;
+    const fix = undoAnyLanguage(w.text);
+    if (!fix) continue;
+    w.fixed = true;
+    w.after = fix.text;
+    edits.push(trimmedEdit(w.start, w.text, fix.text, 'mojibake', confidenceOf(fix.gain, 0.7), fix.detail));
   }
+}
+
+/**
+ * Whether `text` ends in a UTF-8 sequence that lacks only its last byte, as `Ã` (C3) or `á»`
+ * (E1 BB) do once the no-break space (A0) of `à` or `Ợ` has become a space.
+ */
+function endsInOpenSequence(text: string): boolean {
+  const last = CP1252_BYTE.get(text[text.length - 1]);
+  if (last === undefined) return false;
+  let bytes: number[];
+  if (last >= 0xc2 && last <= 0xdf) bytes = [last, 0xa0];
+  else {
+    const lead = text.length >= 2 ? CP1252_BYTE.get(text[text.length - 2]) : undefined;
+    if (!(last >= 0x80 && last <= 0xbf && lead !== undefined && lead >= 0xe0 && lead <= 0xef)) return false;
+    bytes = [lead, last, 0xa0];
+  }
+  // Only a letter (`à Ơ Ạ Ợ`): `†` (E2 80 A0) is no reason to join words.
+  return /^\p{L}$/u.test(LENIENT_UTF8.decode(Uint8Array.from(bytes)));
+}
+
+const LENIENT_UTF8 = new TextDecoder('utf-8');
+
+/** Whether every letter run of `s` is a valid syllable (`thành`, not `HàNội`). */
+function allSyllablesValid(s: string): boolean {
+  let runs = 0;
+  for (const _ of s.matchAll(/[\p{L}\p{M}]+/gu)) runs++;
+  return runs > 0 && syllableCount(s) === runs;
+}
+
+/**
+ * The no-break space of `à` (C3 A0) and of `Ợ`, `Ạ`, `Ơ`, turned into an ordinary space when
+ * the text was copied: the word breaks after the lead byte (`HÃ  Ná»™i`, `thÃ nh`). Where two
+ * spaces follow (or the line ends), the first was the no-break space; where one space
+ * follows, the two words are one where every syllable is then valid (`thành`, not `thà nh`;
+ * `HàNội` is not, so `HÃ Ná»™i` lost its no-break space instead).
+ */
+function nbspSpacePass(line: string, words: Word[], edits: StageEdit[]): number {
+  let fixed = 0;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    if (w.fixed || !endsInOpenSequence(w.text) || line.charCodeAt(w.end) !== 0x20) continue;
+    const next = words[k + 1];
+    const gap = (next === undefined ? line.length : next.start) - w.end;
+    if (gap >= 2 || next === undefined) {
+      const joined = w.text + '\u00a0';
+      const fix = undoMojibake(joined, 1) ?? undoAnyLanguage(joined);
+      if (!fix || fix.guessed || !fix.lowered || !EXPECTED.test(fix.text) || !readsAsWords(fix.text)) continue;
+      w.fixed = true;
+      w.after = fix.text;
+      edits.push(trimmedEdit(w.start, w.text + ' ', fix.text, 'mojibake', confidenceOf(fix.gain, 0.7), fix.detail));
+      fixed++;
+      continue;
+    }
+    if (gap !== 1 || next.fixed) continue;
+    // Joined, the words need no guessed byte: taken where every syllable is then valid and the
+    // next word goes on the first (a letter) or closes it (`!`), not where it opens (`“`).
+    const nextText = undoMojibake(next.text, 0)?.text ?? next.text;
+    if (!/^[\p{L}.,;:!?…”’)\]»]/u.test(nextText)) continue;
+    const fix = undoMojibake(w.text + '\u00a0' + next.text, 1);
+    if (!fix || fix.guessed || !fix.lowered || !EXPECTED.test(fix.text) || !allSyllablesValid(fix.text)) continue;
+    w.fixed = true;
+    next.fixed = true;
+    w.after = fix.text;
+    next.after = '';
+    edits.push(trimmedEdit(w.start, line.slice(w.start, next.end), fix.text, 'mojibake', confidenceOf(fix.gain, 0.7), fix.detail));
+    fixed++;
+    k++;
+  }
+  return fixed;
+}
+
+/** HTML character references of letters, decoded. */
+function htmlEdits(line: string): StageEdit[] {
+  return findLetterReferences(line).map((ref) => ({
+    start: ref.start,
+    end: ref.end,
+    after: ref.text,
+    kind: 'mojibake' as const,
+    confidence: 0.95,
+    detail: 'html-entity',
+  }));
+}
+
+/**
+ * Whether applying `edits` to `line` leaves damage next to an edit (`Ó“` once `â€œ` is
+ * undone): only there can a second pass find more than the first did.
+ */
+function uncoversDamage(line: string, edits: readonly StageEdit[]): boolean {
+  for (const e of edits) {
+    const around = line.slice(Math.max(0, e.start - 2), e.start) + e.after + line.slice(e.end, e.end + 2);
+    if (mayBeDamaged(around)) return true;
+  }
+  return false;
 }
 
 /**
@@ -475,32 +679,63 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
       return mayBeDamaged(line) || (html && mayHaveReference(line));
     },
     run(line: string): StageEdit[] {
-      const edits: StageEdit[] = [];
-      const whole = html ? undefined : undoWholeLine(line, (text) => !mayBeDamaged(text));
+      const whole = html ? undefined : undoWholeLine(line, judgeDecoded, badness);
       // A line that is one run of mojibake is one edit (from its first to its last damaged
-      // character).
+      // character); the result is settled, as nothing in it looks damaged.
       if (whole) return [trimmedEdit(0, line, whole.text, 'mojibake', 0.95, whole.detail)];
-      const words = splitWords(line);
-      if (html && mayHaveReference(line)) htmlPass(line, words, edits);
-      const { fallback, sure } = mojibakePass(words, edits);
-      // A line that is plainly mojibake is not also legacy-font text.
-      if (sure < 2) legacyPass(words, edits);
-      // Guessed lost bytes only where the line shows mojibake for certain elsewhere; among
-      // readings as good, the neighbours choose (left to right, so a choice informs the next).
-      for (const f of sure > 0 ? fallback : []) {
-        if (f.word.fixed) continue;
-        const k = words.indexOf(f.word);
-        const before = words.slice(Math.max(0, k - 2), k).map((w) => w.after ?? w.text);
-        const next = words[k + 1];
-        const nextText = next === undefined ? undefined : (next.after ?? undoMojibake(next.text)?.text ?? next.text);
-        const text = chooseInContext(f.alternatives, before, nextText, model);
-        f.word.fixed = true;
-        f.word.after = text;
-        edits.push(trimmedEdit(f.word.start, f.word.text, text, 'mojibake', f.confidence, f.detail));
+      // HTML references first: what they hide (`&#7871;áº¿`) is the next pass's to repair.
+      const references = html && mayHaveReference(line) ? htmlEdits(line) : [];
+      if (references.length === 0) {
+        const edits = runOnce(line);
+        if (edits.length === 0 || !uncoversDamage(line, edits)) return edits;
       }
-      viqrPass(line, words, edits);
-      edits.sort((a, b) => a.start - b.start);
-      return edits;
+      // The result must be settled: whatever a pass uncovers is repaired now, so that
+      // repairing the output again changes nothing.
+      const tracker = new EditTracker(line);
+      tracker.apply(references);
+      const edits = runOnce(tracker.text);
+      tracker.apply(edits);
+      for (let round = 0; round < 3 && edits.length > 0 && mayBeDamaged(tracker.text); round++) {
+        const more = runOnce(tracker.text, true);
+        if (more.length === 0) break;
+        tracker.apply(more);
+        if (!mayBeDamaged(tracker.text)) break;
+      }
+      return tracker.edits().map(({ start, end, after, kind, confidence, detail }) => ({ start, end, after, kind, confidence, detail }));
     },
   };
+
+  /**
+   * One pass over the line. A later pass (`again`) only undoes mojibake: text that came out of a
+   * re-decoding is not also legacy-font text or VIQR (`goïm` is no VNI `gọm`).
+   */
+  function runOnce(line: string, again = false): StageEdit[] {
+    const edits: StageEdit[] = [];
+    const words = splitWords(line);
+    const joined = nbspSpacePass(line, words, edits);
+    const pass = mojibakePass(words, edits);
+    const fallback = pass.fallback;
+    const sure = pass.sure + joined;
+    // Before legacy fonts: their readings also clear debris from foreign mojibake (`Ã¤`).
+    anyLanguagePass(words, edits, fallback);
+    // A line that is plainly mojibake is not also legacy-font text.
+    if (sure < 2 && !again) legacyPass(words, edits);
+    // Guessed lost bytes only where the word itself or the line elsewhere shows mojibake for
+    // certain; among readings as good, the neighbours choose (left to right, so a choice
+    // informs the next).
+    for (const f of fallback) {
+      if (f.word.fixed || (sure === 0 && !f.lowered)) continue;
+      const k = words.indexOf(f.word);
+      const before = words.slice(Math.max(0, k - 2), k).map((w) => w.after ?? w.text);
+      const next = words[k + 1];
+      const nextText = next === undefined ? undefined : (next.after ?? undoMojibake(next.text)?.text ?? next.text);
+      const text = chooseInContext(f.alternatives, before, nextText, model);
+      f.word.fixed = true;
+      f.word.after = text;
+      edits.push(trimmedEdit(f.word.start, f.word.text, text, 'mojibake', f.confidence, f.detail));
+    }
+    if (!again) viqrPass(line, words, edits);
+    edits.sort((a, b) => a.start - b.start);
+    return edits;
+  }
 }

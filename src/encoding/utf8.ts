@@ -4,11 +4,13 @@
  */
 
 /**
- * The bytes Windows-1252 leaves undefined (0x81 0x8D 0x8F 0x90 0x9D). Software that drops
- * them turns `ờ` (E1 BB 9D) into `á»`: where a UTF-8 sequence lacks one continuation byte,
- * one of these is the likely loss.
+ * The continuation bytes that go missing on the way: the ones Windows-1252 leaves undefined
+ * (0x81 0x8D 0x8F 0x90 0x9D), which software drops (`ờ`, E1 BB 9D, becomes `á»`), the
+ * no-break space (0xA0: `à` is C3 A0), which copying turns into a space or drops, and the
+ * soft hyphen (0xAD: `í` is C3 AD), which is invisible once rendered. Where a UTF-8 sequence
+ * lacks one continuation byte, one of these is the likely loss.
  */
-export const LOST_BYTES = [0x81, 0x8d, 0x8f, 0x90, 0x9d] as const;
+export const LOST_BYTES = [0x81, 0x8d, 0x8f, 0x90, 0x9d, 0xa0, 0xad] as const;
 
 /** Length of the UTF-8 sequence a lead byte starts (0 for a continuation or invalid byte). */
 function sequenceLength(b: number): number {
@@ -95,11 +97,11 @@ export function lostByteCompletions(bytes: ArrayLike<number>, i: number, end: nu
     for (let j = 0; j <= k; j++) seq.push(bytes[i + j]);
     seq.push(lost);
     if (validSequenceAt(seq, 0, seq.length) !== n) continue;
-    // Only Latin letters are guessed (Á Í Ý Đ ề ọ ỏ Ố ờ…): a guessed mark, symbol or letter of
-    // another script explains nothing.
+    // Only Latin letters (Á Í Ý Đ à í ề ọ ỏ Ố ờ ậ…) and the closing quote `”` are guessed: a
+    // guessed mark, space, control or letter of another script explains nothing.
     const ch = decodeSequence(seq, 0, n);
     const c = ch.charCodeAt(0);
-    if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff)) chars.push(ch);
+    if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff) || c === 0x201d) chars.push(ch);
   }
   return chars.length > 0 ? { used: n - 1, chars } : undefined;
 }

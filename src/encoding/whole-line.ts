@@ -42,6 +42,32 @@ export function hasUtf8Pair(s: string): boolean {
   return false;
 }
 
+/**
+ * Whether `s`, turned back into bytes, has a UTF-8 sequence that lacks only its last byte: a
+ * two-byte lead without a continuation byte after it (`KÃch`), or a three-byte lead with one
+ * (`thá»a`). Only there can a lost byte be guessed.
+ */
+export function hasOpenSequence(s: string): boolean {
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const b = c < TABLE_SIZE ? BYTE[c] : -1;
+    if (b < 0xc2 || b > 0xef) continue;
+    const c1 = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+    const b1 = c1 < TABLE_SIZE ? BYTE[c1] : -1;
+    const cont1 = b1 >= 0x80 && b1 <= 0xbf;
+    if (b <= 0xdf) {
+      if (!cont1) return true;
+      continue;
+    }
+    if (!cont1) continue;
+    const c2 = i + 2 < n ? s.charCodeAt(i + 2) : 0;
+    const b2 = c2 < TABLE_SIZE ? BYTE[c2] : -1;
+    if (!(b2 >= 0x80 && b2 <= 0xbf)) return true;
+  }
+  return false;
+}
+
 /** Whether `bytes` are valid UTF-8 (checked before decoding, so no exception is thrown). */
 function isValidUtf8(bytes: Uint8Array): boolean {
   const n = bytes.length;
@@ -75,11 +101,16 @@ export interface WholeLine {
 }
 
 /**
- * Undoes mojibake over a whole line when it is mojibake through and through: `clean(text)`
- * must say the result has nothing left to repair. `undefined` otherwise (the word-by-word
- * repair takes over).
+ * Undoes mojibake over a whole line when it is mojibake through and through: `judge(text)`
+ * must find nothing left to repair in the result and give its badness, which must be lower
+ * than the line's (`CAFÉ®` is valid UTF-8 bytes, but `CAFɮ` is no better). `undefined`
+ * otherwise (the word-by-word repair takes over).
  */
-export function undoWholeLine(line: string, clean: (text: string) => boolean): WholeLine | undefined {
+export function undoWholeLine(
+  line: string,
+  judge: (text: string) => number | undefined,
+  badness: (text: string, stopAbove?: number) => number,
+): WholeLine | undefined {
   let current = line;
   let view = 0;
   for (let depth = 1; depth <= 3; depth++) {
@@ -101,7 +132,9 @@ export function undoWholeLine(line: string, clean: (text: string) => boolean): W
     const decoded = STRICT_UTF8.decode(bytes);
     if (decoded === current) return undefined;
     current = decoded;
-    if (clean(current)) {
+    const after = judge(current);
+    if (after !== undefined) {
+      if (badness(line, after) <= after) return undefined;
       const detail = VIEW_NAMES[view] + (depth === 2 ? '-twice' : depth === 3 ? '-thrice' : '');
       return { text: current, detail };
     }
