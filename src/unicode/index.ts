@@ -180,21 +180,17 @@ function isMarkedSyllable(word: string): boolean {
   return isValidSyllable(word) && (MARKED_LETTER.test(word) || VIETNAMESE_LETTER.test(word));
 }
 
-function isLetterOrMark(c: string): boolean {
-  return /[\p{L}\p{M}]/u.test(c);
-}
-
 /** The run of letters ending at `end`. */
 function wordBefore(line: string, end: number): string {
   let start = end;
-  while (start > 0 && start > end - 16 && isLetterOrMark(line[start - 1])) start--;
+  while (start > 0 && start > end - 16 && isLetterOrMark(line.charCodeAt(start - 1))) start--;
   return line.slice(start, end);
 }
 
 /** The run of letters starting at `start`. */
 function wordAfter(line: string, start: number): string {
   let end = start;
-  while (end < line.length && end < start + 16 && isLetterOrMark(line[end])) end++;
+  while (end < line.length && end < start + 16 && isLetterOrMark(line.charCodeAt(end))) end++;
   return line.slice(start, end);
 }
 
