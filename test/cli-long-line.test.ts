@@ -30,6 +30,17 @@ describe('one long line on standard input', () => {
     }
   });
 
+  it('an invalid byte inside it stops with its true offset and line, exit 2, after repaired windows before it', () => {
+    const head = 'Dòng đầu.\n';
+    const before = Buffer.from(head + text(300_000, ' ').slice(0, -1));
+    const r = vietfix([], { input: Buffer.concat([before, Buffer.from([0xff]), Buffer.from(' và tiếp.\n')]) });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`not valid UTF-8 (byte 0xff at offset ${before.length}, line 2)`);
+    // What came out is the start of the repair, whatever would have followed the bad byte.
+    expect(r.out.length).toBeGreaterThan(head.length);
+    expect(fix(before.toString('utf8')).text.startsWith(r.out)).toBe(true);
+  });
+
   it('takes little more memory than the same text with line breaks (2 MB)', () => {
     const mb = 2;
     const lines = peakRssMb([], text(mb * 1e6, '\n'));
