@@ -303,21 +303,22 @@ class Emitter {
    * keeps that line's start until a later piece (or the end) completes it.
    */
   private streamedDiff(before: string, after: string, firstLine: number, changed: boolean): string {
-    if (this.openLine) {
-      before = this.openLine.before + before;
-      after = this.openLine.after + after;
-      firstLine = this.openLine.line;
-      changed ||= this.openLine.changed;
-      this.openLine = undefined;
-    }
     const cutBefore = before.lastIndexOf('\n') + 1;
-    if (cutBefore < before.length) {
-      const cutAfter = after.lastIndexOf('\n') + 1;
-      this.openLine = { before: before.slice(cutBefore), after: after.slice(cutAfter), line: firstLine + countLineBreaks(before), changed };
-      before = before.slice(0, cutBefore);
-      after = after.slice(0, cutAfter);
+    const cutAfter = after.lastIndexOf('\n') + 1;
+    const open = this.openLine;
+    if (open && cutBefore === 0) {
+      open.before += before;
+      open.after += after;
+      open.changed ||= changed;
+      return '';
     }
-    return changed && before !== after ? this.pieceDiff(before, after, firstLine) : '';
+    let done = { before: before.slice(0, cutBefore), after: after.slice(0, cutAfter), line: firstLine, changed };
+    if (open) done = { before: open.before + done.before, after: open.after + done.after, line: open.line, changed: changed || open.changed };
+    this.openLine =
+      cutBefore < before.length
+        ? { before: before.slice(cutBefore), after: after.slice(cutAfter), line: firstLine + countLineBreaks(before), changed }
+        : undefined;
+    return done.changed && done.before !== done.after ? this.pieceDiff(done.before, done.after, done.line) : '';
   }
 
   /** Hunks of one streamed piece, numbered from `firstLine` (repairs never add or remove lines). */
