@@ -14,8 +14,8 @@ import { spawnSync } from 'node:child_process';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { createFixStream, simulateDamage } from '../src/index.js';
-import { CLEAN_FILES, corpusLines } from './corpus-sample.js';
+import { createFixStream } from '../src/index.js';
+import { damagedPieces } from './long-line-text.js';
 
 const PIECE = 64 * 1024;
 
@@ -26,26 +26,6 @@ interface Row {
   peakRssMb: number;
   edits: number;
   outputMb: number;
-}
-
-/** The damaged text in pieces of about {@link PIECE} characters: sentences joined by `joint`. */
-function* pieces(bytes: number, rate: number, joint: string): Generator<string> {
-  const sentences = CLEAN_FILES.flatMap(corpusLines);
-  let size = 0;
-  let piece = '';
-  for (let i = 0; size < bytes; i++) {
-    const sentence = sentences[i % sentences.length];
-    // Each pass over the corpus is damaged anew, as real damage does not repeat itself.
-    const damaged = rate > 0 ? simulateDamage(sentence, { rate, seed: i + 1 }) : sentence;
-    const text = (i === 0 ? '' : joint) + damaged;
-    piece += text;
-    size += Buffer.byteLength(text);
-    if (piece.length >= PIECE) {
-      yield piece;
-      piece = '';
-    }
-  }
-  if (piece.length > 0) yield piece;
 }
 
 /** One row, in this process: the text streamed through `createFixStream` and thrown away. */
@@ -61,7 +41,7 @@ async function run(layout: Row['layout'], mb: number, rate: number): Promise<Row
   });
   const t0 = performance.now();
   await pipeline(
-    Readable.from(pieces(mb * 1e6, rate, layout === 'one line' ? ' ' : '\n')),
+    Readable.from(damagedPieces(mb * 1e6, rate, layout === 'one line' ? ' ' : '\n', PIECE)),
     createFixStream({ onEdits: (e) => (edits += e.length) }),
     sink,
   );

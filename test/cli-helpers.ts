@@ -41,3 +41,20 @@ export function tempDir(prefix = 'vietfix-cli-'): { dir: string; cleanup: () => 
 export function exampleLines(): string[] {
   return readFileSync(join(ROOT, 'test', 'fixtures', 'example-damaged.txt'), 'utf8').split('\n').filter((l) => l !== '');
 }
+
+/**
+ * Runs the CLI with `input` on stdin, output thrown away, and returns its peak resident set
+ * size in MB (the child reports `process.resourceUsage().maxRSS` on its way out).
+ */
+export function peakRssMb(args: string[], input: string | Buffer): { status: number | null; mb: number } {
+  const report = "import{writeSync}from'node:fs';process.on('exit',()=>writeSync(2,'\\npeak-rss-kb '+process.resourceUsage().maxRSS+'\\n'))";
+  const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(report)}`, CLI, ...args], {
+    cwd: ROOT,
+    input,
+    stdio: ['pipe', 'ignore', 'pipe'],
+    maxBuffer: 1 << 30,
+  });
+  const kb = /peak-rss-kb (\d+)/.exec(r.stderr.toString('utf8'));
+  if (!kb) throw new Error(`no peak RSS reported: ${r.stderr.toString('utf8')}`);
+  return { status: r.status, mb: Number(kb[1]) / 1024 };
+}

@@ -3,8 +3,9 @@
  * the repaired text, lint lines, a diff, JSON edits, or an atomic rewrite.
  *
  * Small files are read whole (Markdown and HTML always are: they are parsed). Large text
- * files and standard input are streamed: bytes are decoded incrementally and repaired in
- * pieces that end at a line break, so memory stays flat whatever the size.
+ * files and standard input are streamed: bytes are decoded incrementally and repaired by the
+ * library's incremental fixer, piece by piece as lines and windows of long lines are decided,
+ * so memory stays flat whatever the size, even on one line.
  */
 import { promises as fsp, readFileSync, statSync, type Stats } from 'node:fs';
 import { createTwoFilesPatch, structuredPatch } from 'diff';
@@ -40,7 +41,7 @@ import {
   type FileOutcome,
   type LocatedEdit,
 } from './report.js';
-import type { Repairer } from './repairer.js';
+import type { RepairedPiece, Repairer } from './repairer.js';
 import type { Mode } from './args.js';
 
 /** Where printed output goes (standard output, or a buffer in a worker thread). */
@@ -74,9 +75,6 @@ export interface FileJob {
   /** Named on the command line itself: skipping it makes the exit status 2. */
   named: boolean;
 }
-
-/** The longest piece of a line without `\n` kept in memory before it is cut at a space. */
-const MAX_PIECE = 4 << 20;
 
 class BinaryInputError extends Error {}
 class TooLargeError extends Error {}
@@ -132,6 +130,8 @@ class Emitter {
   private firstPiece = true;
   private diffHeader = false;
   private firstJsonEdit = true;
+  /** `--diff` of a stream: the start of a line that the last piece ended inside, before and after repair, and its number. */
+  private openLine?: { before: string; after: string; line: number; changed: boolean };
 
   constructor(
     private readonly path: string,
@@ -201,7 +201,12 @@ class Emitter {
         if (located.length > 0) await this.sink.write(this.jsonEdits(located));
         break;
       case 'diff':
-        if (located.length > 0) await this.sink.write(whole ? this.wholeDiff(input, result.text) : this.pieceDiff(input, result.text, pieceLine));
+        if (whole) {
+          if (located.length > 0) await this.sink.write(this.wholeDiff(input, result.text));
+        } else {
+          const diff = this.streamedDiff(input, result.text, pieceLine, located.length > 0);
+          if (diff) await this.sink.write(diff);
+        }
         break;
       case 'write':
         if (!this.writer && located.length > 0) await this.openWriter();
@@ -212,6 +217,11 @@ class Emitter {
   }
 
   async end(): Promise<FileOutcome> {
+    if (this.openLine) {
+      const { before, after, line } = this.openLine;
+      this.openLine = undefined;
+      if (before !== after) await this.sink.write(this.pieceDiff(before, after, line));
+    }
     if (this.opts.mode === 'json') await this.sink.write(`],"changed":${this.outcome.changed}}\n`);
     if (this.writer) {
       await this.writer.commit();
@@ -288,6 +298,29 @@ class Emitter {
     return createTwoFilesPatch(`a/${this.path}`, `b/${this.path}`, before, after);
   }
 
+  /**
+   * Hunks of the whole lines a streamed piece completes: a piece that ends inside a line
+   * keeps that line's start until a later piece (or the end) completes it.
+   */
+  private streamedDiff(before: string, after: string, firstLine: number, changed: boolean): string {
+    const cutBefore = before.lastIndexOf('\n') + 1;
+    const cutAfter = after.lastIndexOf('\n') + 1;
+    const open = this.openLine;
+    if (open && cutBefore === 0) {
+      open.before += before;
+      open.after += after;
+      open.changed ||= changed;
+      return '';
+    }
+    let done = { before: before.slice(0, cutBefore), after: after.slice(0, cutAfter), line: firstLine, changed };
+    if (open) done = { before: open.before + done.before, after: open.after + done.after, line: open.line, changed: changed || open.changed };
+    this.openLine =
+      cutBefore < before.length
+        ? { before: before.slice(cutBefore), after: after.slice(cutAfter), line: firstLine + countLineBreaks(before), changed }
+        : undefined;
+    return done.changed && done.before !== done.after ? this.pieceDiff(done.before, done.after, done.line) : '';
+  }
+
   /** Hunks of one streamed piece, numbered from `firstLine` (repairs never add or remove lines). */
   private pieceDiff(before: string, after: string, firstLine: number): string {
     let s = '';
@@ -355,7 +388,8 @@ function headDecides(head: Uint8Array, forced: string | undefined, interactive: 
 }
 
 /**
- * Streams `chunks` through the repairer and `emitter`, piece by piece at line breaks.
+ * Streams `chunks` through the repairer and `emitter`, piece by piece as the repair decides
+ * them (at line breaks, and between the windows of a long line).
  *
  * A NUL byte in the head makes the input binary (nothing is emitted). Once the input has
  * started as text, a NUL byte is a character like any other. A byte that is invalid in the
@@ -371,7 +405,9 @@ async function streamThrough(
 ): Promise<void> {
   let decoder: ChunkDecoder | undefined;
   let head: Uint8Array = new Uint8Array(0);
-  let carry = '';
+  const pieces = repairer.pieces();
+  /** Line breaks in the text decoded so far: the line of an invalid byte. */
+  let lineBreaks = 0;
   const start = async (bytes: Uint8Array, whole: boolean): Promise<Uint8Array> => {
     const binary = binaryReason(bytes, opts.encoding);
     if (binary) throw new BinaryInputError(binary);
@@ -386,38 +422,21 @@ async function streamThrough(
     await emitter.begin(d.decoding);
     return bytes.subarray(d.skip);
   };
-  const flush = async (final: boolean): Promise<void> => {
-    if (final) {
-      // An input of a BOM alone still has its (empty) piece, which carries the BOM.
-      if (carry.length > 0 || !emitter.hadPiece) await emitter.piece(carry, repairer.repair(carry));
-      carry = '';
-      return;
-    }
-    const cut = carry.lastIndexOf('\n');
-    if (cut >= 0) {
-      const piece = carry.slice(0, cut + 1);
-      carry = carry.slice(cut + 1);
-      await emitter.piece(piece, repairer.repair(piece));
-    }
-    while (carry.length > MAX_PIECE) {
-      // A line too long to hold: cut it at a space (context across the cut is lost).
-      let at = carry.lastIndexOf(' ', MAX_PIECE);
-      if (at <= 0) at = MAX_PIECE;
-      if (/[\uD800-\uDBFF]/.test(carry[at - 1])) at--;
-      const piece = carry.slice(0, at);
-      carry = carry.slice(at);
-      await emitter.piece(piece, repairer.repair(piece));
-    }
+  const emit = async ({ input, result }: RepairedPiece): Promise<void> => {
+    if (input.length > 0) await emitter.piece(input, result);
   };
   const decodeMore = async (bytes: Uint8Array, final: boolean): Promise<void> => {
+    let text: string;
     try {
-      carry += decoder!.decode(bytes, final);
+      text = decoder!.decode(bytes, final);
     } catch (err) {
       if (!(err instanceof InvalidBytes)) throw err;
-      carry += err.text;
-      await flush(false);
-      throw invalidBytesError(err, emitter.nextLine + countLineBreaks(carry));
+      lineBreaks += countLineBreaks(err.text);
+      await emit(pieces.write(err.text));
+      throw invalidBytesError(err, 1 + lineBreaks);
     }
+    lineBreaks += countLineBreaks(text);
+    await emit(pieces.write(text));
   };
   for await (const chunk of chunks) {
     let bytes: Uint8Array = chunk;
@@ -428,35 +447,43 @@ async function streamThrough(
       head = new Uint8Array(0);
     }
     await decodeMore(bytes, false);
-    await flush(false);
   }
   if (!decoder) await decodeMore(await start(head, true), true);
   else await decodeMore(new Uint8Array(0), true);
-  await flush(true);
+  const last = pieces.end();
+  // An input of a BOM alone still has its (empty) piece, which carries the BOM.
+  if (last.input.length > 0 || !emitter.hadPiece) await emitter.piece(last.input, last.result);
 }
 
-/** A whole text file is repaired in slices of about this many characters, cut at line breaks. */
+/** A whole text file is given to the repair in slices of this many characters. */
 const SLICE = 64 << 10;
 
 /**
  * Repairs `text` slice by slice, letting the event loop run in between, so that Ctrl-C and
- * SIGTERM are answered within a slice rather than at the end of a large file. Repairs are
- * line by line, so the result is the same as in one call.
+ * SIGTERM are answered within a slice rather than at the end of a large file (or line).
+ * The result is the same as in one call.
  */
 async function repairInSlices(text: string, repairer: Repairer): Promise<FixResult> {
   if (text.length <= SLICE) return repairer.repair(text);
+  const pieces = repairer.pieces();
   const parts: string[] = [];
   const edits: FixResult['edits'] = [];
-  for (let from = 0; from < text.length; ) {
-    const nl = text.indexOf('\n', from + SLICE);
-    const to = nl < 0 ? text.length : nl + 1;
-    const r = repairer.repair(text.slice(from, to));
-    parts.push(r.text);
-    for (const e of r.edits) edits.push({ ...e, start: e.start + from, end: e.end + from });
-    from = to;
+  let at = 0;
+  const take = ({ input, result }: RepairedPiece): void => {
+    parts.push(result.text);
+    for (const e of result.edits) {
+      e.start += at;
+      e.end += at;
+      edits.push(e);
+    }
+    at += input.length;
+  };
+  for (let from = 0; from < text.length; from += SLICE) {
+    take(pieces.write(text.slice(from, from + SLICE)));
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return { text: parts.join(''), edits };
+  take(pieces.end());
+  return edits.length === 0 ? { text, edits: [] } : { text: parts.join(''), edits };
 }
 
 /** Told how many more input bytes were read (for progress lines). */

@@ -3,7 +3,7 @@
  * repaired window by window as soon as its windows are decided (see `windows.ts`), so that
  * the result is exactly `fix` of the whole input while memory stays bounded on any line.
  */
-import { fixLine, type FixOptions, planStages } from '../fix.js';
+import { fixLine, type FixOptions, planStages, type StagePlan } from '../fix.js';
 import type { Stage } from '../stage.js';
 import type { Edit, FixResult, SkippedRepair } from '../types.js';
 import { windowEnd } from '../windows.js';
@@ -32,8 +32,11 @@ export class IncrementalFixer {
   private atLineStart = true;
   private ended = false;
 
-  constructor(options: FixOptions = {}) {
-    const plan = planStages(options);
+  /**
+   * `plan`: the stages of `planStages(options)`, when they are already built (building them
+   * takes milliseconds; a program that repairs many inputs builds them once).
+   */
+  constructor(options: FixOptions = {}, plan: StagePlan = planStages(options)) {
     this.stages = plan.stages;
     this.skipped = plan.skipped;
   }
