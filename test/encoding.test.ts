@@ -3,20 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildStages, decode, encode, encodingStage, fix, runStages, SUPPORTED_ENCODINGS } from '../src/index.js';
 import { allSyllables } from '../src/orthography/index.js';
 import { CP1252 } from '../src/encoding/tables/single-byte.js';
+import { asCp1252, asLatin1 } from './support/byte-views.js';
 
-/** Bytes shown as Windows-1252 (undefined bytes as C1 controls, as browsers do). */
-function asCp1252(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += CP1252[b];
-  return s;
-}
-
-/** Bytes shown as ISO-8859-1. */
-function asLatin1(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return s;
-}
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const mojibake = (s: string) => asCp1252(utf8(s));
