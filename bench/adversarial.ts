@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { mojibake } from './damage.js';
+import { stringOption } from './args.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const LIBRARY = pathToFileURL(join(ROOT, 'dist/index.js')).href;
@@ -55,15 +56,11 @@ function runChild(file: string): { seconds: number; rssMb: number } {
   return JSON.parse(out);
 }
 
-function argument(name: string, fallback: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 && at + 1 < process.argv.length ? process.argv[at + 1] : fallback;
-}
 
 function main(): void {
-  const baseBytes = Number(argument('kb', '100')) * 1000;
-  const maxFactor = Number(argument('max', '100'));
-  const names = argument('shapes', Object.keys(SHAPES).join(',')).split(',');
+  const baseBytes = Number(stringOption('kb', '100')) * 1000;
+  const maxFactor = Number(stringOption('max', '100'));
+  const names = stringOption('shapes', Object.keys(SHAPES).join(',')).split(',');
   const factors = [1, 10, 100].filter((f) => f <= maxFactor);
   const dir = mkdtempSync(join(tmpdir(), 'vietfix-adversarial-'));
   try {

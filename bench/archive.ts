@@ -22,6 +22,7 @@ import { gunzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { removeMarks } from '../src/index.js';
 import { generator } from '../src/repair/simulate.js';
+import { numberOption } from './args.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -29,12 +30,8 @@ const corpusAt = process.argv.indexOf('--corpus');
 const CORPUS = corpusAt >= 0 ? resolve(process.argv[corpusAt + 1]) : resolve(ROOT, '..', 'shared', 'corpus', 'text');
 const MB = 1024 * 1024;
 
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-const ARCHIVE_MB = option('mb', 200);
-const BIG_MB = option('big-mb', 1024);
+const ARCHIVE_MB = numberOption('mb', 200);
+const BIG_MB = numberOption('big-mb', 1024);
 const SKIP_BIG = process.argv.includes('--skip-big');
 const SKIP_ARCHIVE = process.argv.includes('--skip-archive');
 const bigFileAt = process.argv.indexOf('--big-file');

@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
 import { applyCase, removeMarks, removeTone, scanTokens, type TokenKind } from '../src/index.js';
 import { NgramTable } from './ngram-table.js';
+import { stringOption } from './args.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEVSET = join(ROOT, '..', 'shared', 'devset');
@@ -393,19 +394,15 @@ export function restoreText(restorer: Restorer, text: string): { output: string;
   return { output, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }
 
-function argument(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
-}
 
 async function main(): Promise<void> {
   const started = Date.now();
   const log = (m: string) => console.error(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${m}`);
-  const fraction = Number(argument('fraction', '1'));
-  const order = Number(argument('order', '3'));
-  const smoothing = argument('smoothing', 'sb');
-  const top = Number(argument('top', '8'));
-  const beam = Number(argument('beam', '40'));
+  const fraction = Number(stringOption('fraction', '1'));
+  const order = Number(stringOption('order', '3'));
+  const smoothing = stringOption('smoothing', 'sb');
+  const top = Number(stringOption('top', '8'));
+  const beam = Number(stringOption('beam', '40'));
   if (!(fraction > 0 && fraction <= 1) || !(order >= 1 && order <= 6) || !['sb', 'kn'].includes(smoothing) || !(top >= 1 && top <= 15)) {
     throw new Error('usage: --fraction (0,1] --order 1..6 --smoothing sb|kn --top 1..15');
   }

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { damagedPieces } from './long-line-text.js';
+import { numberOption } from './args.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const TIME = '/usr/bin/time';
@@ -27,10 +28,6 @@ interface Row {
   peakRssMb: number;
 }
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
-}
 
 function writeText(path: string, bytes: number, rate: number, joint: string): void {
   const fd = openSync(path, 'w');
@@ -61,8 +58,8 @@ function run(layout: Row['layout'], input: string, dir: string): Row {
 }
 
 function main(): void {
-  const mb = option('mb', 20);
-  const rate = option('rate', 0.05);
+  const mb = numberOption('mb', 20);
+  const rate = numberOption('rate', 0.05);
   const dir = mkdtempSync(join(tmpdir(), 'vietfix-cli-long-line-'));
   try {
     const files = { lines: join(dir, 'lines.txt'), 'one line': join(dir, 'one-line.txt') } as const;

@@ -11,16 +11,11 @@
  */
 import { languageRuns, repairStage, runStages, simulateDamage, stripDiacritics, tokenize } from '../src/index.js';
 import { cleanSample } from './corpus-sample.js';
+import { numberOption } from './args.js';
 
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);
-  return value;
-}
 
-const mb = option('mb', 1);
-const reps = option('reps', 5);
+const mb = numberOption('mb', 1);
+const reps = numberOption('reps', 5);
 const clean = cleanSample(mb * 1e6);
 /** Fresh text for every run: damaged words new to the caches, as in real text. */
 const inputs: Record<string, (run: number) => string> = {

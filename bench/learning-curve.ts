@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { BaselineModel, DEVSET, Restorer, restoreText, scoreOutputs, scoreSystem, trainBaseline, type VariantSer } from './baseline-trigram.js';
 import { errorClasses, errorTable } from './restoration-errors.js';
 import { fix } from '../src/index.js';
+import { stringOption } from './args.js';
 
 /** MB/s of `fix` on `text` in this process, after a warm-up run that loads the model. */
 function vietfixSpeed(text: string, bytes: number): number {
@@ -27,10 +28,6 @@ function vietfixSpeed(text: string, bytes: number): number {
   return bytes / 1e6 / (Number(process.hrtime.bigint() - started) / 1e9);
 }
 
-function argument(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
-}
 
 function splitLines(text: string): string[] {
   const body = text.endsWith('\n') ? text.slice(0, -1) : text;
@@ -42,13 +39,13 @@ const cell = (ser: VariantSer) => `${ser['strip-all'].toFixed(2)} | ${ser['strip
 async function main(): Promise<void> {
   const started = Date.now();
   const log = (m: string) => console.error(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${m}`);
-  const fractions = argument('fractions', '0.125,0.25,0.5,1').split(',').map(Number);
-  const orders = argument('orders', '2,3,4').split(',').map(Number);
-  const smoothings = argument('smoothing', 'sb').split(',');
-  const top = Number(argument('top', '8'));
-  const beam = Number(argument('beam', '40'));
+  const fractions = stringOption('fractions', '0.125,0.25,0.5,1').split(',').map(Number);
+  const orders = stringOption('orders', '2,3,4').split(',').map(Number);
+  const smoothings = stringOption('smoothing', 'sb').split(',');
+  const top = Number(stringOption('top', '8'));
+  const beam = Number(stringOption('beam', '40'));
   const wantErrors = process.argv.includes('--errors');
-  const beams = process.argv.includes('--beams') ? argument('beams', '').split(',').map(Number) : [];
+  const beams = process.argv.includes('--beams') ? stringOption('beams', '').split(',').map(Number) : [];
   const beamRows: string[] = [];
 
   const inputPath = join(DEVSET, 'nodiacritics.damaged.txt');

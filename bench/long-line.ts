@@ -16,6 +16,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { createFixStream } from '../src/index.js';
 import { damagedPieces } from './long-line-text.js';
+import { numberOption } from './args.js';
 
 const PIECE = 64 * 1024;
 
@@ -49,14 +50,10 @@ async function run(layout: Row['layout'], mb: number, rate: number): Promise<Row
   return { layout, mb, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, edits, outputMb: output / 1e6 };
 }
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
-}
 
 async function main(): Promise<void> {
-  const mb = option('mb', 20);
-  const rate = option('rate', 0.05);
+  const mb = numberOption('mb', 20);
+  const rate = numberOption('rate', 0.05);
   const child = process.argv.indexOf('--child');
   if (child >= 0) {
     const row = await run(process.argv[child + 1] as Row['layout'], mb, rate);

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { buildStages, encodingStage, fix, runStages } from '../src/index.js';
 import { cleanSample } from './corpus-sample.js';
 import { mojibake } from './damage.js';
+import { numberOption } from './args.js';
 
 /** One row of the table. */
 export interface Measurement {
@@ -89,16 +90,10 @@ export function printTable(rows: readonly Measurement[], baseline: Measurement):
   for (const r of body) console.log(line(r));
 }
 
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);
-  return value;
-}
 
 function main(): void {
-  const mb = option('mb', 4);
-  const reps = option('reps', 7);
+  const mb = numberOption('mb', 4);
+  const reps = numberOption('reps', 7);
   const clean = new TextEncoder().encode(cleanSample(mb * 1e6));
   const decoder = new TextDecoder();
 
