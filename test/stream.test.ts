@@ -24,7 +24,8 @@ const IDEMPOTENCE_RUNS = Number(process.env.IDEMPOTENCE_RUNS ?? 25);
 
 const syllables = allSyllables();
 const word = fc.integer({ min: 0, max: syllables.length - 1 }).map((i) => syllables[i]);
-const capitalised = word.map((w) => w[0].toUpperCase() + w.slice(1));
+/** No word in use starts with `ã`; `Ãi` is what `Ái` shows as once a byte of its UTF-8 was lost. */
+const capitalised = word.filter((w) => !w.startsWith('ã')).map((w) => w[0].toUpperCase() + w.slice(1));
 
 /** A sentence of Vietnamese syllables: capitalised, with commas, closed by `.`, `?`, `!` or `…`. */
 const sentence = fc
