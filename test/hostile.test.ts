@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultModel, fix } from '../src/index.js';
 import { MAX_REPAIRABLE_LENGTH, SkeletonIndex, splitCandidates, tokenCandidates } from '../src/repair/candidates.js';
 import { DEFAULT_COSTS } from '../src/repair/channel.js';
+import { lineMode } from '../src/repair/detect.js';
 import { composeClusters, MAX_CLUSTER_MARKS } from '../src/unicode/compose.js';
 import { checkResult } from './support/check-result.js';
 
@@ -68,9 +69,21 @@ describe('a split syllable and its neighbours', () => {
     expect(fix('Nhữ ng cành cây trong vườn nhà tôi rất đẹp').text).toBe('Những cành cây trong vườn nhà tôi rất đẹp');
   });
 
-  // A final fragment counts as damage that makes the whole short line's marks doubtful, so the
-  // model's preference for `những cảnh` changes a correct `cành`. The mode comes from
-  // src/repair/detect.ts: a split should make a line OCR damage without making its marks
-  // doubtful (see the notes of this change).
-  it.todo('leaves the correct neighbour of a split alone in a short line (`Nhữ ng cành` → `Những cành`)');
+  it('leaves the correct neighbour of a split alone in a short line', () => {
+    expect(fix('Nhữ ng cành').text).toBe('Những cành');
+    expect(fix('Tôi thấy nhữ ng con mèo').text).toBe('Tôi thấy những con mèo');
+  });
+
+  it('takes a split for OCR damage that leaves the marks of the other words standing', () => {
+    // The cut syllable keeps its marks whole: no reason to doubt the marks around it.
+    for (const line of ['Nhữ ng cành', 'Tôi thấy nhữ ng con mèo', 'Bà ấy nhì n tôi']) {
+      const mode = lineMode(line, () => true);
+      expect(mode?.ocr, line).toBe(true);
+      expect(mode?.heavy, line).toBe(false);
+    }
+  });
+
+  it('leaves a split alone in an English line', () => {
+    for (const line of ['dup key Nhữ ng', 'lone high then Nhữ ng']) expect(fix(line).text).toBe(line);
+  });
 });

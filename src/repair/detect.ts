@@ -143,6 +143,7 @@ export function lineMode(
   let toneless = 0;
   let skeletons = 0;
   let damaged = 0;
+  let fragments = 0;
   let prevWordEnd = -2;
   let prevWordStart = -2;
   let prevNumberEnd = -2;
@@ -161,7 +162,7 @@ export function lineMode(
         return;
       }
       if (looksDamaged(text, lower)) damaged += text !== lower || isTwoSyllables(lower) ? 0.5 : 1;
-      else if (prevWordEnd === start - 1 && text === lower && FINAL_FRAGMENTS.has(lower) && !namesLetter(line, prevWordStart, prevWordEnd)) damaged++;
+      else if (prevWordEnd === start - 1 && text === lower && FINAL_FRAGMENTS.has(lower) && !namesLetter(line, prevWordStart, prevWordEnd)) fragments++;
       else if (!hasSkeleton(lower)) {
         // A foreign word or name (`Samsung`) says nothing about whether the writer typed marks.
         prevWordStart = start;
@@ -192,9 +193,11 @@ export function lineMode(
   const noTones = !noMarks && words >= minToneless && toneless >= NO_TONES_SHARE * words;
   // One run-together pair of syllables or one odd capitalised word alone is more likely the
   // author's typo or a name than scan damage: it takes two such signs, or one plain one.
-  const ocr = damaged >= 1;
+  const ocr = damaged + fragments >= 1;
   if (!noMarks && !noTones && !ocr) return undefined;
-  const heavy = ocr && damaged >= HEAVY_SHARE * words;
+  // A split alone leaves the marks whole (`nhữ ng`): OCR damage, but no reason to doubt the
+  // marks of the other words. Beside misread words it is one more sign of a poor scan.
+  const heavy = ocr && damaged > 0 && damaged + fragments >= HEAVY_SHARE * words;
   return { noMarks, noTones, ocr, heavy };
 }
 

@@ -89,6 +89,11 @@ const WINDOW = 4;
  * the same). Damaged lines keep the wider window: it finds more of their repairs.
  */
 const MARK_FREE_WINDOW = 3;
+/**
+ * Rounds of repair after the first that a line gets to settle. A round costs only on the
+ * lines still changing; a line that still changes after these is left as the last round made it.
+ */
+const SETTLE_ROUNDS = 6;
 /** Candidates per slot besides the input: restoring marks, repairing a damaged word. */
 const MARK_CANDIDATES = 6;
 const REPAIR_CANDIDATES = 8;
@@ -604,11 +609,12 @@ export function repairStage(options: RepairOptions = {}): Stage {
       const first = repairLine(line, mode ?? NO_MODE, useLexicon);
       if (first.length === 0) return first;
       // Repair the repaired line again until it settles, so that the stage is idempotent: a
-      // fixed word can change its neighbours' context. Two more rounds at most. Nearly every
-      // line settles at once, and then its edits are returned as they are.
+      // fixed word can change its neighbours' context, and that change its own neighbours' in
+      // turn (a word repaired, then joined to a fragment, then repaired again as the joined
+      // word). Nearly every line settles at once, and then its edits are returned as they are.
       let text = applyEdits(line, first);
       let tracker: EditTracker | undefined;
-      for (let round = 0; round < 2; round++) {
+      for (let round = 0; round < SETTLE_ROUNDS; round++) {
         const again = modeOf(text);
         const lexiconAgain = lexiconMayMatch(text);
         const more = again === undefined && !lexiconAgain ? [] : repairLine(text, again ?? NO_MODE, lexiconAgain);
