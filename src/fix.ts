@@ -105,7 +105,7 @@ export function planStages(options: FixOptions = {}): StagePlan {
   const stages: Stage[] = [];
   const skipped: SkippedRepair[] = [];
   const model = options.model;
-  if (options.encoding !== false) stages.push(encodingStage({ htmlEntities: options.htmlEntities === true, model }));
+  if (options.encoding !== false) stages.push(encodingStage({ htmlEntities: options.htmlEntities === true, model, languages: options.languages }));
   if (options.unicode !== false) stages.push(unicodeStage({ toneStyle: options.toneStyle, languages: options.languages }));
   if (options.repair === false) {
     // nothing asked for

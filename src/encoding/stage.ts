@@ -7,6 +7,8 @@
 import type { Stage } from '../stage.js';
 import type { StageEdit } from '../types.js';
 import type { LanguageModel } from '../model/index.js';
+import { availableLanguageProfiles } from '../language/default.js';
+import type { LanguageProfiles } from '../language/model.js';
 import { EditTracker } from '../edits.js';
 import { badness } from './badness.js';
 import { CP1252_BYTE } from './charsets.js';
@@ -29,6 +31,11 @@ export interface EncodingStageOptions {
    * more frequent syllable wins.
    */
   model?: LanguageModel;
+  /**
+   * The language profiles: a word listed in another language (Italian `può`) counts against
+   * reading its line as legacy-font text. Default: the bundled ones where they can be read.
+   */
+  languages?: LanguageProfiles;
 }
 
 /**
@@ -392,12 +399,22 @@ interface Candidate {
   gain: number;
 }
 
+/** Whether a word is listed, as it is written, in one of the other languages' profiles. */
+function isForeignWord(text: string, languages: LanguageProfiles | undefined): boolean {
+  if (languages === undefined) return false;
+  const lower = text.toLowerCase();
+  for (let k = 1; k < languages.codes.length; k++) {
+    if (!Number.isNaN(languages.listedLogProb(k, lower))) return true;
+  }
+  return false;
+}
+
 /**
  * Legacy-font text: for each run of words that could all be such text, every legacy encoding
  * is tried; the one whose reading gains most is kept when the gain is clear (two words or more
  * read better, or one reads much better and nothing reads worse).
  */
-function legacyPass(words: Word[], edits: StageEdit[]): void {
+function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfiles | undefined): void {
   // Words with characters no Windows-1252 byte shows cannot be legacy-font text: Vietnamese
   // letters only Unicode has (ă đ ơ ư, ạ…ỹ) show a Unicode line, other ones (č ī, as OCR
   // makes) a noisy one. A legacy reading elsewhere in the line must outweigh them.
@@ -405,6 +422,9 @@ function legacyPass(words: Word[], edits: StageEdit[]): void {
   for (const w of words) {
     if (VIETNAMESE_UNICODE.test(w.text)) against++;
     else if (!isWindows1252View(w.text)) against += 2;
+    // A word another language writes as it stands (Italian `può`, which Windows-1258 would
+    // read as `pụ`) is no sign of a legacy font either.
+    else if (mayBeLegacy(w.text) && isForeignWord(w.text, languages)) against++;
   }
   let i = 0;
   while (i < words.length) {
@@ -673,6 +693,7 @@ function uncoversDamage(line: string, edits: readonly StageEdit[]): boolean {
 export function encodingStage(options: EncodingStageOptions = {}): Stage {
   const html = options.htmlEntities === true;
   const model = options.model;
+  const languages = options.languages;
   return {
     name: 'encoding',
     mayApply(line: string): boolean {
@@ -719,7 +740,7 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
     // Before legacy fonts: their readings also clear debris from foreign mojibake (`Ã¤`).
     anyLanguagePass(words, edits, fallback);
     // A line that is plainly mojibake is not also legacy-font text.
-    if (sure < 2 && !again) legacyPass(words, edits);
+    if (sure < 2 && !again) legacyPass(words, edits, languages ?? availableLanguageProfiles());
     // Guessed lost bytes only where the word itself or the line elsewhere shows mojibake for
     // certain; among readings as good, the neighbours choose (left to right, so a choice
     // informs the next).
