@@ -19,6 +19,7 @@ const TIMEOUT = Math.max(60_000, RUNS * 100);
  * idempotent on some mixes of mojibake and legacy text (`ÃI Uá»²A KHUYØU` leaves VNI `KHUYØU`
  * for a second pass, whose decoded words context repair may then change too), which is its own
  * work (see the todo below). Only those second passes are let through; any other fails.
+ * `FUZZ_STRICT=1` lets none through (`ÃU ÃNH Uª TÕp`: UTF-8 mojibake beside TCVN3 still fails).
  */
 function encodingStageAgain(second: FixResult): boolean {
   return second.edits.some((e) => e.kind === 'mojibake' || e.kind === 'legacy-encoding');
@@ -29,7 +30,7 @@ function holds(input: string, opts: FixOptions): void {
   const once = fix(input, opts);
   checkResult(input, once);
   const twice = fix(once.text, opts);
-  if (encodingStageAgain(twice)) return;
+  if (process.env.FUZZ_STRICT === undefined && encodingStageAgain(twice)) return;
   expect(twice.text).toBe(once.text);
 }
 
