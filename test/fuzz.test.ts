@@ -55,5 +55,9 @@ describe('fix under fuzzing', () => {
     holds('Si`m Tua^`n ruy`nh Tuy A A \u00C6\u00A0I \u00C3\u0080i D\u00C3\u00B9i \u00C3\u0080ng \u00C0 \u00C0u\n', {});
     holds('Si`m Tua^`n ruy nh Tuy A A \u00C6\u00A0I \u00C3\u0080i D\u00C3\u00B9i \u00C3\u0080ng \u00C0 \u00C0u\n', {});
   });
+  it('settles a no-break space whose run reads as Vietnamese only once a look-alike is repaired', () => {
+    // Found by this fuzzing: `Ð` → `Đ` makes the run Vietnamese, and then its no-break space a word space.
+    holds('\u0100 \u00D0o\u00A2m QU\u00A0 A', {});
+  });
   it.todo('is idempotent when the encoding stage leaves mojibake for a second pass (`ÃI Uá»²A KHUYØU AØI GIOØM`)');
 });

@@ -31,6 +31,7 @@
  * (ă đ ơ ư ạ ả …), two with other marks, or nothing but valid syllables with a mark among them.
  * Other text only gets NFC and composite repairs.
  */
+import { applyEdits, EditTracker } from '../edits.js';
 import { availableLanguageProfiles } from '../language/default.js';
 import type { LanguageProfiles } from '../language/model.js';
 import { languageRuns, type LanguageRun } from '../language/runs.js';
@@ -99,14 +100,41 @@ export function unicodeStage(options: UnicodeStageOptions = {}): Stage {
     return {
       name: 'unicode',
       mayApply: hasSuspicious,
-      run: (line) => repairLine(line, undefined, languages),
+      run: (line) => settled(line, undefined, languages),
     };
   }
   return {
     name: 'unicode',
     mayApply: (line) => hasSuspicious(line) || STYLE_CANDIDATE.test(line),
-    run: (line) => repairLine(line, style, languages),
+    run: (line) => settled(line, style, languages),
   };
+}
+
+/**
+ * The stage's edits of a line, settled: a repair can change which runs of the line read as
+ * Vietnamese (`Ðo¢m` read with `Đ`), and so which no-break spaces are word spaces, so the
+ * repaired line is looked at again until nothing changes (a second look is nearly always the
+ * last). The stage's own output is final for it, which keeps `fix` idempotent.
+ */
+function settled(line: string, style: 'old' | 'new' | undefined, languages: LanguageProfiles | undefined): StageEdit[] {
+  const first = repairLine(line, style, languages);
+  if (first.length === 0) return first;
+  let tracker: EditTracker | undefined;
+  let text = applyEdits(line, first);
+  for (let round = 0; round < 2; round++) {
+    const more = repairLine(text, style, languages);
+    if (more.length === 0) break;
+    if (tracker === undefined) {
+      tracker = new EditTracker(line);
+      tracker.apply(first);
+    }
+    tracker.apply(more);
+    text = tracker.text;
+  }
+  if (tracker === undefined) return first;
+  return tracker.edits().map(({ start, end, after, kind, confidence, detail }) =>
+    detail === undefined ? { start, end, after, kind, confidence } : { start, end, after, kind, confidence, detail },
+  );
 }
 
 /** A run of non-space characters of the line and what the rules make of it. */
