@@ -179,3 +179,29 @@ export function applyEdits(input: string, edits: readonly Pick<Edit, 'start' | '
   }
   return out + input.slice(pos);
 }
+
+/**
+ * A stage's edits of `line`, settled: `first` (the stage's edits of the line), then the stage
+ * run again (`again`) on its own result until it changes nothing, at most `rounds` more times.
+ * A stage whose repairs change the evidence for its other repairs needs this to be idempotent;
+ * nearly every line settles at once, and then `first` is returned as it is.
+ */
+export function settleEdits(line: string, first: StageEdit[], rounds: number, again: (text: string) => StageEdit[]): StageEdit[] {
+  if (first.length === 0) return first;
+  let text = applyEdits(line, first);
+  let tracker: EditTracker | undefined;
+  for (let round = 0; round < rounds; round++) {
+    const more = again(text);
+    if (more.length === 0) break;
+    if (tracker === undefined) {
+      tracker = new EditTracker(line);
+      tracker.apply(first);
+    }
+    tracker.apply(more);
+    text = tracker.text;
+  }
+  if (tracker === undefined) return first;
+  return tracker.edits().map(({ start, end, after, kind, confidence, detail }) =>
+    detail === undefined ? { start, end, after, kind, confidence } : { start, end, after, kind, confidence, detail },
+  );
+}

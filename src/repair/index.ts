@@ -7,7 +7,7 @@
  */
 import { BOS_ID, defaultModel, EOS_ID, FOREIGN_ID, LanguageModel, NUM_ID, PUNCT_ID, SPECIAL_UNITS } from '../model/index.js';
 import { applyCase, isValidSyllable, removeTone, setToneStyle } from '../orthography/index.js';
-import { applyEdits, EditTracker } from '../edits.js';
+import { settleEdits } from '../edits.js';
 import type { Stage } from '../stage.js';
 import { tokenize, type Token } from '../tokenize/index.js';
 import type { StageEdit } from '../types.js';
@@ -607,27 +607,14 @@ export function repairStage(options: RepairOptions = {}): Stage {
       const useLexicon = lexiconMayMatch(line);
       if (mode === undefined && !useLexicon) return [];
       const first = repairLine(line, mode ?? NO_MODE, useLexicon);
-      if (first.length === 0) return first;
       // Repair the repaired line again until it settles, so that the stage is idempotent: a
       // fixed word can change its neighbours' context, and that change its own neighbours' in
-      // turn (a word repaired, then joined to a fragment, then repaired again as the joined
-      // word). Nearly every line settles at once, and then its edits are returned as they are.
-      let text = applyEdits(line, first);
-      let tracker: EditTracker | undefined;
-      for (let round = 0; round < SETTLE_ROUNDS; round++) {
+      // turn (a word repaired, then joined to a fragment, then repaired again as the joined word).
+      return settleEdits(line, first, SETTLE_ROUNDS, (text) => {
         const again = modeOf(text);
         const lexiconAgain = lexiconMayMatch(text);
-        const more = again === undefined && !lexiconAgain ? [] : repairLine(text, again ?? NO_MODE, lexiconAgain);
-        if (more.length === 0) break;
-        if (tracker === undefined) {
-          tracker = new EditTracker(line);
-          tracker.apply(first);
-        }
-        tracker.apply(more);
-        text = tracker.text;
-      }
-      if (tracker === undefined) return first;
-      return tracker.edits().map(({ start, end, after, kind, confidence }) => ({ start, end, after, kind, confidence }));
+        return again === undefined && !lexiconAgain ? [] : repairLine(text, again ?? NO_MODE, lexiconAgain);
+      });
     },
   };
 }

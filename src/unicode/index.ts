@@ -31,7 +31,7 @@
  * (ă đ ơ ư ạ ả …), two with other marks, or nothing but valid syllables with a mark among them.
  * Other text only gets NFC and composite repairs.
  */
-import { applyEdits, EditTracker } from '../edits.js';
+import { settleEdits } from '../edits.js';
 import { availableLanguageProfiles } from '../language/default.js';
 import type { LanguageProfiles } from '../language/model.js';
 import { languageRuns, type LanguageRun } from '../language/runs.js';
@@ -117,24 +117,7 @@ export function unicodeStage(options: UnicodeStageOptions = {}): Stage {
  * last). The stage's own output is final for it, which keeps `fix` idempotent.
  */
 function settled(line: string, style: 'old' | 'new' | undefined, languages: LanguageProfiles | undefined): StageEdit[] {
-  const first = repairLine(line, style, languages);
-  if (first.length === 0) return first;
-  let tracker: EditTracker | undefined;
-  let text = applyEdits(line, first);
-  for (let round = 0; round < 2; round++) {
-    const more = repairLine(text, style, languages);
-    if (more.length === 0) break;
-    if (tracker === undefined) {
-      tracker = new EditTracker(line);
-      tracker.apply(first);
-    }
-    tracker.apply(more);
-    text = tracker.text;
-  }
-  if (tracker === undefined) return first;
-  return tracker.edits().map(({ start, end, after, kind, confidence, detail }) =>
-    detail === undefined ? { start, end, after, kind, confidence } : { start, end, after, kind, confidence, detail },
-  );
+  return settleEdits(line, repairLine(line, style, languages), 2, (text) => repairLine(text, style, languages));
 }
 
 /** A run of non-space characters of the line and what the rules make of it. */
