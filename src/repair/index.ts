@@ -529,7 +529,10 @@ export function repairStage(options: RepairOptions = {}): Stage {
           slots[w.slot].candidates = slots[w.slot].candidates.concat(joined);
         }
       }
-      if (w.lower.length < 2 || w.lower.length > MAX_REPAIRABLE_LENGTH) continue;
+      // A one-letter word (`o` for `ở`, `y` for `ý`) is restored like any other in a passage
+      // without marks or tones; in OCR text a lone letter is more often a list mark or an initial.
+      const shortest = m.noMarks || m.noTones ? 1 : 2;
+      if (w.lower.length < shortest || w.lower.length > MAX_REPAIRABLE_LENGTH) continue;
       if (w.kind !== 'syllable' && w.kind !== 'foreign') continue;
       const slot = slots[w.slot];
       const keep = slot.candidates[0];
