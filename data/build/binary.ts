@@ -80,7 +80,9 @@ function bytesOf(array: ArrayBufferView): Uint8Array {
 
 /**
  * The hash table of one order (see `src/model/format.ts`): entries sorted by (bucket,
- * remainder), each remainder | probability code | back-off code; offsets of each bucket.
+ * fingerprint), each fingerprint | probability code | back-off code; the size of each bucket.
+ * Where a fingerprint is shorter than the remainder, an n-gram whose fingerprint is already in
+ * its bucket is dropped (the first in key order stays): one in tens of thousands.
  */
 function hashLevel(
   keys: Float64Array,
@@ -89,12 +91,14 @@ function hashLevel(
   order: number,
   prob: Uint8Array,
   bow: Uint8Array | undefined,
-): { offsets: Uint32Array; entries: Uint32Array } {
+): { sizes: Uint8Array; entries: Uint32Array; dropped: number } {
   const valueBits = bow === undefined ? QUANT_BITS : 2 * QUANT_BITS;
   const g = levelGeometry(idBits, order, keys.length, valueBits);
   if (g.lb > 31 || g.rb > 31) throw new Error(`order ${order}: too many n-grams for the table layout`);
   const remSize = 2 ** g.remBits;
+  const fpSize = 2 ** g.fpBits;
   const idSize = 2 ** idBits;
+  // (bucket, fingerprint) of each key as one number: bucket · 2^fpBits + fingerprint.
   const placed = new Float64Array(keys.length);
   const index = new Uint32Array(keys.length);
   for (let i = 0; i < keys.length; i++) {
@@ -108,22 +112,35 @@ function hashLevel(
       key += digit * scale;
       scale *= idSize;
     }
-    placed[i] = placeKey(key, g);
+    const at = placeKey(key, g);
+    const bucket = Math.floor(at / remSize);
+    placed[i] = bucket * fpSize + ((at - bucket * remSize) % fpSize);
     index[i] = i;
   }
-  index.sort((a, b) => placed[a] - placed[b]);
+  index.sort((a, b) => placed[a] - placed[b] || a - b);
   const offsets = new Uint32Array(2 ** g.q + 1);
-  const entries = new Uint32Array(keys.length);
+  const kept: number[] = [];
   for (let j = 0; j < index.length; j++) {
-    const i = index[j];
-    const bucket = Math.floor(placed[i] / remSize);
-    const rem = placed[i] - bucket * remSize;
+    if (j > 0 && placed[index[j]] === placed[index[j - 1]]) continue;
+    kept.push(index[j]);
+  }
+  const entries = new Uint32Array(kept.length);
+  for (let j = 0; j < kept.length; j++) {
+    const i = kept[j];
+    const bucket = Math.floor(placed[i] / fpSize);
+    const fp = placed[i] - bucket * fpSize;
     offsets[bucket + 1]++;
     const value = prob[i] + (bow === undefined ? 0 : bow[i] * 2 ** QUANT_BITS);
-    entries[j] = rem + value * remSize;
+    entries[j] = fp + value * fpSize;
   }
-  for (let b = 1; b < offsets.length; b++) offsets[b] += offsets[b - 1];
-  return { offsets, entries };
+  // The file keeps each bucket's size in a byte (it compresses far better than the offsets);
+  // the loader adds them up.
+  const sizes = new Uint8Array(offsets.length - 1);
+  for (let b = 0; b < sizes.length; b++) {
+    if (offsets[b + 1] > 255) throw new Error(`order ${order}: a bucket of more than 255 entries`);
+    sizes[b] = offsets[b + 1];
+  }
+  return { sizes, entries, dropped: keys.length - kept.length };
 }
 
 export interface WriteInput {
@@ -153,7 +170,7 @@ export function writeModel(input: WriteInput): Uint8Array {
     const prob = quantize(level.logProb, QUANT_BITS);
     const bow = k < order ? quantize(level.logBow, QUANT_BITS) : undefined;
     const table = hashLevel(level.keys, base, idBits, k, prob.codes as Uint8Array, bow?.codes as Uint8Array | undefined);
-    sections.set(`offsets${k}`, bytesOf(table.offsets));
+    sections.set(`buckets${k}`, table.sizes);
     sections.set(`entries${k}`, bytesOf(table.entries));
     sections.set(`probBook${k}`, bytesOf(prob.book));
     if (bow !== undefined) sections.set(`bowBook${k}`, bytesOf(bow.book));
