@@ -553,8 +553,9 @@ export function repairStage(options: RepairOptions = {}): Stage {
       }
       const marked = hasMarks(w.lower);
       // Marks are no evidence in a passage typed without them or read by a model that
-      // garbles them (many damaged words in the line).
-      const markTrust: MarkTrust = m.noMarks || m.heavy ? 'none' : 'all';
+      // garbles them (many damaged words in the line); tones none in a passage typed without
+      // them (`hêt` for `hết`: no syllable as written, but only its tone is missing).
+      const markTrust: MarkTrust = m.noMarks || m.heavy ? 'none' : m.noTones ? 'vowels' : 'all';
       if (m.noMarks && !marked) {
         alts = candidatesFor(w.lower, 'none', skeleton ? 0 : longWord ? 2 : 1, MARK_CANDIDATES);
       } else if (m.noTones && valid && removeTone(w.lower) === w.lower) {
