@@ -94,11 +94,15 @@ const MARK_FREE_WINDOW = 3;
  * lines still changing; a line that still changes after these is left as the last round made it.
  */
 const SETTLE_ROUNDS = 6;
-/** Candidates per slot besides the input: restoring marks, repairing a damaged word. */
-const MARK_CANDIDATES = 6;
+/**
+ * Candidates per slot besides the input: restoring marks, repairing a damaged word. A skeleton
+ * has up to a dozen readings worth trying (`nang`: năng, nàng, nắng, nạng, nẵng…); with fewer,
+ * the rarer ones (names, `Đà Nẵng`) are never even tried, whatever their context.
+ */
+const MARK_CANDIDATES = 12;
 const REPAIR_CANDIDATES = 8;
 /** Candidates whose channel cost minus log10 prior is this much above the best one's are dropped. */
-const RANK_WINDOW = 2;
+const RANK_WINDOW = 4;
 /** Extra cost of changing a word that is a valid syllable in a line with OCR damage. */
 const VALID_CHANGE_PENALTY = 1.0;
 /** Keeping a word that cannot be Vietnamese but carries Vietnamese marks (`vịc`). */
