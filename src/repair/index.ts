@@ -546,8 +546,10 @@ export function repairStage(options: RepairOptions = {}): Stage {
       const damaged = !valid && looksDamaged(w.text, w.lower);
       const longWord = w.lower.length >= 4;
       let alts = NO_CANDIDATES;
-      // In a passage without marks, whether the word is the skeleton of a syllable.
-      const skeleton = m.noMarks && idx.hasSkeleton(w.lower);
+      // In a passage without marks (or without tones, for a word without any), whether the
+      // word is the skeleton of a syllable: `dich` in a toneless passage is `dịch` (kept as
+      // written, it would read as a foreign word, and foreign words follow each other).
+      const skeleton = (m.noMarks || (m.noTones && !hasMarks(w.lower))) && idx.hasSkeleton(w.lower);
       if (!valid) {
         keep.cost = damaged ? KEEP_DAMAGED : title ? KEEP_FOREIGN_TITLE : KEEP_FOREIGN_LOWER;
         // In a passage without marks, a word that is the skeleton of a syllable is one.
