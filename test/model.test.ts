@@ -132,6 +132,16 @@ describe('model builder and loader', async () => {
     expect(model.id('quốc')).toBe(UNK_ID); // not in the sample
   });
 
+  it('counts syllables written with a capital inside a sentence, not at its start', () => {
+    // `Nam` and `Nội` occur only in names inside sentences; `Hôm` and `Bà` only at their starts.
+    expect(model.titleCount(model.id('nam'))).toBe(occurrences('việt nam'));
+    expect(model.titleCount(model.id('nội'))).toBe(occurrences('hà nội'));
+    expect(model.titleCount(model.id('hôm'))).toBe(0);
+    expect(model.titleCount(model.id('bà'))).toBe(0);
+    expect(model.titleCount(model.id('nữ'))).toBe(0); // `Phụ nữ` starts a sentence, `Phụ nữ và Phát triển` has `nữ` in lower case
+    expect(model.titleCount(model.id('phụ'))).toBe(occurrences('trung tâm phụ nữ'));
+  });
+
   it('gives every id a finite log-probability and never predicts <s>', () => {
     const a = model.id('của');
     const b = model.id('phát');

@@ -147,6 +147,8 @@ export interface WriteInput {
   model: BackoffModel;
   units: string[];
   counts: Uint32Array;
+  /** How often each id is written with a capital inside a sentence. */
+  titleCounts: Uint32Array;
   words: WordList;
   /** Loanwords outside the syllable inventory, sorted. */
   loanwords: readonly string[];
@@ -162,6 +164,7 @@ export function writeModel(input: WriteInput): Uint8Array {
   sections.set('meta', encoder.encode(JSON.stringify(input.meta)));
   sections.set('vocab', encoder.encode(units.join('\n')));
   sections.set('uniCount', bytesOf(counts));
+  sections.set('titleCount', bytesOf(input.titleCounts));
   sections.set('uniProb', bytesOf(Float32Array.from(levels[1].logProb)));
   sections.set('uniBow', bytesOf(Float32Array.from(levels[1].logBow)));
   const idBits = idBitsFor(units.length);

@@ -68,6 +68,7 @@ export async function buildModelFile(
     model,
     units: vocab.units,
     counts: vocab.counts,
+    titleCounts: vocab.titleCounts,
     words: wordList,
     meta: {
       ...options.meta,

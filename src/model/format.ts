@@ -32,7 +32,7 @@ export const MAX_ORDER = 4;
 
 /** Names of the sections of a model of order `order`, in file order. */
 export function sectionNames(order: number): string[] {
-  const names = ['meta', 'vocab', 'uniCount', 'uniProb', 'uniBow'];
+  const names = ['meta', 'vocab', 'uniCount', 'titleCount', 'uniProb', 'uniBow'];
   for (let k = 2; k <= order; k++) {
     names.push(`buckets${k}`, `entries${k}`, `probBook${k}`);
     if (k < order) names.push(`bowBook${k}`);

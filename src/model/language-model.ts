@@ -236,6 +236,7 @@ export class LanguageModel {
   private readonly units: string[];
   private readonly index: Map<string, number>;
   private readonly uniCount: Uint32Array;
+  private readonly titleCounts: Uint32Array;
   private readonly uniProb: Float32Array;
   private readonly uniBow: Float32Array;
   /** Bits per id in n-gram keys: `(w1 << 2·idBits) | (w2 << idBits) | w3`. */
@@ -295,6 +296,7 @@ export class LanguageModel {
     this.index = new Map();
     for (let i = 0; i < vocabSize; i++) this.index.set(this.units[i], i);
     this.uniCount = typed('uniCount', Uint32Array, 4);
+    this.titleCounts = typed('titleCount', Uint32Array, 4);
     this.uniProb = typed('uniProb', Float32Array, 4);
     this.uniBow = typed('uniBow', Float32Array, 4);
     const idBits = idBitsFor(vocabSize);
@@ -399,6 +401,14 @@ export class LanguageModel {
   /** How often the unit occurred in the training text (`<unk>`: all rare syllables together). */
   count(id: number): number {
     return id >= 0 && id < this.vocabSize ? this.uniCount[id] : 0;
+  }
+
+  /**
+   * How often the syllable was written with a capital inside a sentence of the training text
+   * (`Nẵng` in `tại Đà Nẵng`): 0 for a syllable never seen as (part of) a name there.
+   */
+  titleCount(id: number): number {
+    return id >= 0 && id < this.vocabSize ? this.titleCounts[id] : 0;
   }
 
   /**

@@ -583,9 +583,27 @@ export function repairStage(options: RepairOptions = {}): Stage {
       if (nextJoinable && next.kind === 'foreign' && (isFinalFragment(next.lower) || !valid)) {
         alts = alts.concat(joinCandidates(w.lower, next.lower));
       }
+      // A capitalised word inside a sentence is most likely (part of) a name: in a passage
+      // without marks, each reading is weighed by how often the training text writes it with
+      // a capital there (`Dung` stays a name, where `Dùng` is a common word).
+      if (title && !slot.sentenceStart && (m.noMarks || m.noTones) && alts.length > 0) {
+        const weighted: Candidate[] = [];
+        for (const c of alts) weighted.push({ text: c.text, ids: c.ids, cost: c.cost + nameCost(c.ids[0]), kind: c.kind, span: c.span });
+        alts = weighted;
+        if (keep.ids[0] >= FIRST_SYLLABLE_ID) keep.cost += nameCost(keep.ids[0]);
+      }
       // The slot's list is its own (made in `addSlot`): the readings go on its end.
       for (let k = 0; k < alts.length; k++) slot.candidates.push(alts[k]);
     }
+  }
+
+  /**
+   * -log10 P(capitalised | syllable): the share of the syllable's occurrences in the training
+   * text written with a capital inside a sentence. With it, a reading's score is that of the
+   * syllable and its case together.
+   */
+  function nameCost(id: number): number {
+    return -Math.log10((lm.titleCount(id) + 0.5) / (lm.count(id) + 1));
   }
 
   /** The edits of the decoder's choices that are sure enough, in the case and tone style of the line. */
