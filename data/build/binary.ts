@@ -80,7 +80,7 @@ function bytesOf(array: ArrayBufferView): Uint8Array {
 
 /**
  * The hash table of one order (see `src/model/format.ts`): entries sorted by (bucket,
- * fingerprint), each fingerprint | probability code | back-off code; the size of each bucket.
+ * fingerprint), each fingerprint | probability code | back-off code; offsets of each bucket.
  * Where a fingerprint is shorter than the remainder, an n-gram whose fingerprint is already in
  * its bucket is dropped (the first in key order stays): one in tens of thousands.
  */
@@ -91,7 +91,7 @@ function hashLevel(
   order: number,
   prob: Uint8Array,
   bow: Uint8Array | undefined,
-): { sizes: Uint8Array; entries: Uint32Array; dropped: number } {
+): { offsets: Uint32Array; entries: Uint32Array; dropped: number } {
   const valueBits = bow === undefined ? QUANT_BITS : 2 * QUANT_BITS;
   const g = levelGeometry(idBits, order, keys.length, valueBits);
   if (g.lb > 31 || g.rb > 31) throw new Error(`order ${order}: too many n-grams for the table layout`);
@@ -133,14 +133,8 @@ function hashLevel(
     const value = prob[i] + (bow === undefined ? 0 : bow[i] * 2 ** QUANT_BITS);
     entries[j] = fp + value * fpSize;
   }
-  // The file keeps each bucket's size in a byte (it compresses far better than the offsets);
-  // the loader adds them up.
-  const sizes = new Uint8Array(offsets.length - 1);
-  for (let b = 0; b < sizes.length; b++) {
-    if (offsets[b + 1] > 255) throw new Error(`order ${order}: a bucket of more than 255 entries`);
-    sizes[b] = offsets[b + 1];
-  }
-  return { sizes, entries, dropped: keys.length - kept.length };
+  for (let b = 1; b < offsets.length; b++) offsets[b] += offsets[b - 1];
+  return { offsets, entries, dropped: keys.length - kept.length };
 }
 
 export interface WriteInput {
@@ -173,7 +167,7 @@ export function writeModel(input: WriteInput): Uint8Array {
     const prob = quantize(level.logProb, QUANT_BITS);
     const bow = k < order ? quantize(level.logBow, QUANT_BITS) : undefined;
     const table = hashLevel(level.keys, base, idBits, k, prob.codes as Uint8Array, bow?.codes as Uint8Array | undefined);
-    sections.set(`buckets${k}`, table.sizes);
+    sections.set(`offsets${k}`, bytesOf(table.offsets));
     sections.set(`entries${k}`, bytesOf(table.entries));
     sections.set(`probBook${k}`, bytesOf(prob.book));
     if (bow !== undefined) sections.set(`bowBook${k}`, bytesOf(bow.book));

@@ -14,8 +14,7 @@
  * the codes (trigrams with back-off codes, 4-grams), the entry keeps only its low bits, a
  * fingerprint of 16 or 24 bits: a key not in the table then matches one that is with a chance
  * of about 3 in 2^16 (2^24), and the builder drops the rare n-grams whose fingerprint another of
- * their bucket already has. Buckets hold ~3 entries sorted by fingerprint; the file keeps
- * each bucket's size in a byte, and the loader adds them up into offsets:
+ * their bucket already has. Buckets hold ~3 entries sorted by fingerprint;
  * `offsets[b]..offsets[b+1]` is bucket b. A look-up reads one offset pair and one cache line
  * of entries.
  */
@@ -34,7 +33,7 @@ export const MAX_ORDER = 4;
 export function sectionNames(order: number): string[] {
   const names = ['meta', 'vocab', 'uniCount', 'titleCount', 'uniProb', 'uniBow'];
   for (let k = 2; k <= order; k++) {
-    names.push(`buckets${k}`, `entries${k}`, `probBook${k}`);
+    names.push(`offsets${k}`, `entries${k}`, `probBook${k}`);
     if (k < order) names.push(`bowBook${k}`);
   }
   names.push('wordStart', 'wordIds', 'wordCount', 'wordFlags', 'loanwords');

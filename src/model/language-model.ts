@@ -305,11 +305,9 @@ export class LanguageModel {
     for (let k = 2; k <= order; k++) {
       const entries = typed(`entries${k}`, Uint32Array, 4);
       const valueBits = k < order ? 2 * QUANT_BITS : QUANT_BITS;
-      const [sizesAt, bucketCount] = sections.get(`buckets${k}`)!;
-      const offsets = new Uint32Array(bucketCount + 1);
-      for (let b = 0, sum = 0; b < bucketCount; b++) offsets[b + 1] = sum += bytes[sizesAt + b];
-      const q = Math.round(Math.log2(Math.max(bucketCount, 1)));
-      if (bucketCount !== 2 ** q || offsets[bucketCount] !== entries.length) {
+      const offsets = typed(`offsets${k}`, Uint32Array, 4);
+      const q = Math.round(Math.log2(Math.max(offsets.length - 1, 1)));
+      if (offsets.length !== 2 ** q + 1 || offsets[offsets.length - 1] !== entries.length) {
         throw new Error('vietfix model: inconsistent n-gram table');
       }
       const geometry = tableShape(idBits, k, q, valueBits);
