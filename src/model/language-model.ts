@@ -419,19 +419,22 @@ export class LanguageModel {
   logProb(id: number, prev1 = -1, prev2 = -1, prev3 = -1): number {
     const v = this.vocabSize;
     const w = id >= 0 && id < v ? id : UNK_ID;
+    const level3 = this.level3;
+    const level4 = this.level4;
+    if (level4 !== undefined && prev3 >= 0 && prev3 < v && prev2 >= 0 && prev2 < v && prev1 >= 0 && prev1 < v) {
+      // The 4-gram, else the history's back-off weight plus the score after two syllables
+      // (summed in this order by every batched look-up too, so the values agree to the bit).
+      const hit = find4(level4, prev3, prev2, prev1, w, this.idBits);
+      if (hit >= 0) return probAt(level4, hit);
+      const ctx = find3(level3!, prev3, prev2, prev1, this.idBits);
+      const lower = this.logProb(w, prev1, prev2);
+      return ctx >= 0 ? bowAt(level3!, ctx) + lower : lower;
+    }
     let backoff = 0;
     if (prev1 >= 0 && prev1 < v) {
       const bits = this.idBits;
       const level2 = this.level2;
-      const level3 = this.level3;
       if (prev2 >= 0 && prev2 < v && level3 !== undefined) {
-        const level4 = this.level4;
-        if (prev3 >= 0 && prev3 < v && level4 !== undefined) {
-          const hit = find4(level4, prev3, prev2, prev1, w, bits);
-          if (hit >= 0) return probAt(level4, hit);
-          const ctx = find3(level3, prev3, prev2, prev1, bits);
-          if (ctx >= 0) backoff = bowAt(level3, ctx);
-        }
         const hit = find3(level3, prev2, prev1, w, bits);
         if (hit >= 0) return backoff + probAt(level3, hit);
         const ctx = find2(level2, prev2, prev1, bits);
@@ -642,8 +645,7 @@ export class LanguageModel {
     prev3s?: ArrayLike<number>,
   ): void {
     if (prev3s !== undefined && this.level4 !== undefined) {
-      // With a third context (a 4-gram model), one look-up at a time.
-      for (let i = 0; i < count; i++) out[i] = this.logProb(words[i], prev1s[i], prev2s[i], prev3s[i]);
+      this.fourgramLogProbsOf(words, prev1s, prev2s, prev3s, out, count);
       return;
     }
     // Pass 1: trigrams, where both contexts are given. NaN marks a look-up not yet answered.
@@ -692,6 +694,55 @@ export class LanguageModel {
         const id = words[i];
         out[i] = this.uniProb[id >= 0 && id < v ? id : UNK_ID];
       }
+    }
+  }
+
+  private fourgramArray = new Float64Array(16);
+  private contextArray = new Float64Array(16);
+
+  /**
+   * {@link logProbsOf} with third contexts, in batches: the 4-grams, the histories' back-off
+   * weights, and the look-ups after two syllables that they fall back to.
+   */
+  private fourgramLogProbsOf(
+    words: ArrayLike<number>,
+    prev1s: ArrayLike<number>,
+    prev2s: ArrayLike<number>,
+    prev3s: ArrayLike<number>,
+    out: Float64Array,
+    count: number,
+  ): void {
+    if (this.fourgramArray.length < count) {
+      this.fourgramArray = new Float64Array(2 * count);
+      this.contextArray = new Float64Array(2 * count);
+    }
+    const fours = this.fourgramArray;
+    const weights = this.contextArray;
+    // The 4-grams (NaN: none), then each history's back-off weight (NaN: no such trigram).
+    this.fourgramsOf(words, prev1s, prev2s, prev3s, out, count);
+    const level3 = this.level3!;
+    const v = this.vocabSize;
+    const bits = this.idBits;
+    const batch = this.batch(count);
+    let m = 0;
+    for (let i = 0; i < count; i++) {
+      weights[i] = Number.NaN;
+      const p1 = prev1s[i];
+      const p2 = prev2s[i];
+      const p3 = prev3s[i];
+      if (out[i] === out[i] || p3 < 0 || p3 >= v || p2 < 0 || p2 >= v || p1 < 0 || p1 >= v) continue;
+      batch.at[m] = i;
+      placeTrigram(level3, p3, p2, p1, bits, batch, m++);
+    }
+    if (m > 0) findPlaced(level3, batch, m);
+    for (let k = 0; k < m; k++) if (batch.hits[k] >= 0) weights[batch.at[k]] = bowAt(level3, batch.hits[k]);
+    // The rest after two syllables (the 4-gram answers are kept apart: this pass overwrites).
+    for (let i = 0; i < count; i++) fours[i] = out[i];
+    this.logProbsOf(words, prev1s, prev2s, out, count);
+    for (let i = 0; i < count; i++) {
+      const four = fours[i];
+      if (four === four) out[i] = four;
+      else if (weights[i] === weights[i]) out[i] = weights[i] + out[i];
     }
   }
 
