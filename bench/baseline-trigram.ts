@@ -11,7 +11,8 @@
  * Trains on a fraction of the shippable corpus sources (`data/build/build.ts` SOURCES; lines kept
  * by a fixed hash of their position, so smaller fractions are subsets of larger ones), then
  * scores both variants of the `nodiacritics` dev set with `../shared/devset/score.py` and prints
- * its own restoration speed. `--filter` restores stdin to stdout instead.
+ * its own restoration speed, then vietfix's SER on the same lines (`node dist/cli.js`: build
+ * first) and how far below the baseline it is. `--filter` restores stdin to stdout instead.
  */
 import { execFileSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -425,6 +426,13 @@ async function main(): Promise<void> {
   console.log(`  training tokens: ${model.tokens}`);
   for (const [v, s] of Object.entries(ser)) console.log(`  SER ${v}: ${s.toFixed(2)} %`);
   console.log(`  restoration speed: ${mbps.toFixed(3)} MB/s (model in memory; machine shared, timings noisy)`);
+  // vietfix on the same lines, for the comparison the baseline is for (build first).
+  const vietfix = scoreSystem('node dist/cli.js').ser;
+  console.log('vietfix (node dist/cli.js)');
+  for (const [v, s] of Object.entries(vietfix)) {
+    const below = ser[v] - s;
+    console.log(`  SER ${v}: ${s.toFixed(2)} % (${below >= 0 ? `${below.toFixed(2)} points below` : `${(-below).toFixed(2)} points above`} the baseline)`);
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -58,22 +58,25 @@ describe('decoder', () => {
       let total = 0;
       let p1 = BOS_ID;
       let p2 = -1;
+      let p3 = -1;
       for (let i = 0, k = 0; i < slots.length; k++) {
         const c = slots[i].candidates[picks[k]];
         if (slots[i].sentenceStart && i > 0) {
-          total += model.logProb(EOS_ID, p1, p2);
+          total += model.logProb(EOS_ID, p1, p2, p3);
           p1 = BOS_ID;
           p2 = -1;
+          p3 = -1;
         }
         total -= c.cost;
         for (const id of c.ids) {
-          total += model.logProb(id, p1, p2);
+          total += model.logProb(id, p1, p2, p3);
+          p3 = p2;
           p2 = p1;
           p1 = id;
         }
         i += c.span;
       }
-      return total + model.logProb(EOS_ID, p1, p2);
+      return total + model.logProb(EOS_ID, p1, p2, p3);
     };
     const best = (slots: readonly Slot[], i = 0, picks: number[] = []): number => {
       if (i === slots.length) return score(slots, picks);

@@ -132,6 +132,16 @@ describe('model builder and loader', async () => {
     expect(model.id('quốc')).toBe(UNK_ID); // not in the sample
   });
 
+  it('counts syllables written with a capital inside a sentence, not at its start', () => {
+    // `Nam` and `Nội` occur only in names inside sentences; `Hôm` and `Bà` only at their starts.
+    expect(model.titleCount(model.id('nam'))).toBe(occurrences('việt nam'));
+    expect(model.titleCount(model.id('nội'))).toBe(occurrences('hà nội'));
+    expect(model.titleCount(model.id('hôm'))).toBe(0);
+    expect(model.titleCount(model.id('bà'))).toBe(0);
+    expect(model.titleCount(model.id('nữ'))).toBe(0); // `Phụ nữ` starts a sentence, `Phụ nữ và Phát triển` has `nữ` in lower case
+    expect(model.titleCount(model.id('phụ'))).toBe(occurrences('trung tâm phụ nữ'));
+  });
+
   it('gives every id a finite log-probability and never predicts <s>', () => {
     const a = model.id('của');
     const b = model.id('phát');
@@ -409,6 +419,89 @@ describe('model builder and loader', async () => {
     expect(copy.logProb(model.id('nữ'), model.id('phụ'))).toBe(model.logProb(model.id('nữ'), model.id('phụ')));
     expect(() => LanguageModel.fromBuffer(new Uint8Array(64))).toThrow(/magic/);
     expect(() => LanguageModel.fromBuffer(bytes.slice(0, bytes.length >> 1))).toThrow();
+  });
+});
+
+describe('4-gram model', async () => {
+  const options: BuildOptions = { order: 4, minUnigramCount: 1, minCounts: [0, 0, 1, 1, 1] };
+  const model = LanguageModel.fromBuffer(await buildModelFile([{ name: 'sample', lines: LINES }], WORDS, options));
+  const pruned = LanguageModel.fromBuffer(
+    await buildModelFile([{ name: 'sample', lines: LINES }], WORDS, { ...options, minCounts: [0, 0, 40, 32, 32] }),
+  );
+  const collector = new CorpusCollector();
+  for (const line of LINES) collector.addLine(line);
+  const vocab = chooseVocabulary(collector, 1);
+  const exact = buildBackoffModel(vocab.stream, vocab.units.length, EOS_ID, { order: 4, minCounts: [0, 0, 1, 1, 1] });
+  // Histories of three syllables: from the text, with unseen parts, after <s>, and left out.
+  const id = (s: string) => model.id(s);
+  const histories: [number, number, number][] = [
+    [id('triển'), id('phát'), id('sự')],
+    [id('nữ'), id('phụ'), id('trung')],
+    [id('tôi'), id('chúng'), id('nay')],
+    [id('bình'), id('hồ'), id('của')],
+    [id('nay'), id('hôm'), BOS_ID],
+    [id('và'), -1, -1],
+    [-1, -1, -1],
+  ];
+
+  it('keeps every 4-gram of the text and scores it as the unquantized model does', () => {
+    expect(model.order).toBe(4);
+    expect((model.meta.ngrams as Record<string, number>)['4']).toBe(exact.levels[4].keys.length);
+    let error = 0;
+    let found = 0;
+    const words = Int32Array.from({ length: model.vocabSize }, (_, i) => i);
+    for (const [p1, p2, p3] of histories) {
+      for (const w of words) {
+        if (w === BOS_ID) continue;
+        const context = [p3, p2, p1].filter((x) => x >= 0);
+        const reference = backoffLogProb(exact, context, w, 4);
+        const err = Math.abs(model.logProb(w, p1, p2, p3) - reference);
+        expect(err).toBeLessThan(0.2);
+        error += err;
+        found++;
+      }
+    }
+    expect(error / found).toBeLessThan(0.02);
+  });
+
+  it('has distributions that sum to one after three-syllable histories, pruned or not', () => {
+    for (const m of [model, pruned]) {
+      for (const [p1, p2, p3] of histories) {
+        let sum = 0;
+        for (let w = 0; w < m.vocabSize; w++) if (w !== BOS_ID) sum += 10 ** m.logProb(w, p1, p2, p3);
+        expect(sum).toBeCloseTo(1, 1);
+      }
+    }
+  });
+
+  it('splits a look-up into trigram, history and 4-gram parts that add up to it', () => {
+    // The decoder relies on this: a 4-gram is looked up only where its trigram is in the model.
+    for (const m of [model, pruned]) {
+      const all = Int32Array.from({ length: m.vocabSize }, (_, i) => i);
+      const n = all.length;
+      let fourgrams = 0;
+      for (const [p1, p2, p3] of histories) {
+        const weight = m.fourgramHistoryWeight(p3, p2, p1);
+        const batch = new Float64Array(n);
+        m.fourgramsOf(all, new Int32Array(n).fill(p1), new Int32Array(n).fill(p2), new Int32Array(n).fill(p3), batch, n);
+        for (const w of all) {
+          const four = batch[w];
+          if (!Number.isNaN(four)) {
+            fourgrams++;
+            expect(m.trigramLogProb(w, p1, p2), `4-gram without its trigram: ${w}`).not.toBeNaN();
+            expect(weight).not.toBeNaN();
+          }
+          const lower = m.logProb(w, p1, p2);
+          const composed = Number.isNaN(four) ? (Number.isNaN(weight) ? 0 : weight) + lower : four;
+          expect(composed).toBeCloseTo(m.logProb(w, p1, p2, p3), 9);
+        }
+        // The batched look-ups of the decoder's margins, with the third context.
+        const out = new Float64Array(n);
+        m.logProbsOf(all, new Int32Array(n).fill(p1), new Int32Array(n).fill(p2), out, n, new Int32Array(n).fill(p3));
+        all.forEach((w) => expect(out[w]).toBe(m.logProb(w, p1, p2, p3)));
+      }
+      if (m === model) expect(fourgrams).toBeGreaterThan(0);
+    }
   });
 });
 

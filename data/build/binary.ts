@@ -80,7 +80,9 @@ function bytesOf(array: ArrayBufferView): Uint8Array {
 
 /**
  * The hash table of one order (see `src/model/format.ts`): entries sorted by (bucket,
- * remainder), each remainder | probability code | back-off code; offsets of each bucket.
+ * fingerprint), each fingerprint | probability code | back-off code; offsets of each bucket.
+ * Where a fingerprint is shorter than the remainder, an n-gram whose fingerprint is already in
+ * its bucket is dropped (the first in key order stays): one in tens of thousands.
  */
 function hashLevel(
   keys: Float64Array,
@@ -89,12 +91,14 @@ function hashLevel(
   order: number,
   prob: Uint8Array,
   bow: Uint8Array | undefined,
-): { offsets: Uint32Array; entries: Uint32Array } {
+): { offsets: Uint32Array; entries: Uint32Array; dropped: number } {
   const valueBits = bow === undefined ? QUANT_BITS : 2 * QUANT_BITS;
   const g = levelGeometry(idBits, order, keys.length, valueBits);
   if (g.lb > 31 || g.rb > 31) throw new Error(`order ${order}: too many n-grams for the table layout`);
   const remSize = 2 ** g.remBits;
+  const fpSize = 2 ** g.fpBits;
   const idSize = 2 ** idBits;
+  // (bucket, fingerprint) of each key as one number: bucket · 2^fpBits + fingerprint.
   const placed = new Float64Array(keys.length);
   const index = new Uint32Array(keys.length);
   for (let i = 0; i < keys.length; i++) {
@@ -108,28 +112,37 @@ function hashLevel(
       key += digit * scale;
       scale *= idSize;
     }
-    placed[i] = placeKey(key, g);
+    const at = placeKey(key, g);
+    const bucket = Math.floor(at / remSize);
+    placed[i] = bucket * fpSize + ((at - bucket * remSize) % fpSize);
     index[i] = i;
   }
-  index.sort((a, b) => placed[a] - placed[b]);
+  index.sort((a, b) => placed[a] - placed[b] || a - b);
   const offsets = new Uint32Array(2 ** g.q + 1);
-  const entries = new Uint32Array(keys.length);
+  const kept: number[] = [];
   for (let j = 0; j < index.length; j++) {
-    const i = index[j];
-    const bucket = Math.floor(placed[i] / remSize);
-    const rem = placed[i] - bucket * remSize;
+    if (j > 0 && placed[index[j]] === placed[index[j - 1]]) continue;
+    kept.push(index[j]);
+  }
+  const entries = new Uint32Array(kept.length);
+  for (let j = 0; j < kept.length; j++) {
+    const i = kept[j];
+    const bucket = Math.floor(placed[i] / fpSize);
+    const fp = placed[i] - bucket * fpSize;
     offsets[bucket + 1]++;
     const value = prob[i] + (bow === undefined ? 0 : bow[i] * 2 ** QUANT_BITS);
-    entries[j] = rem + value * remSize;
+    entries[j] = fp + value * fpSize;
   }
   for (let b = 1; b < offsets.length; b++) offsets[b] += offsets[b - 1];
-  return { offsets, entries };
+  return { offsets, entries, dropped: keys.length - kept.length };
 }
 
 export interface WriteInput {
   model: BackoffModel;
   units: string[];
   counts: Uint32Array;
+  /** How often each id is written with a capital inside a sentence. */
+  titleCounts: Uint32Array;
   words: WordList;
   /** Loanwords outside the syllable inventory, sorted. */
   loanwords: readonly string[];
@@ -145,6 +158,7 @@ export function writeModel(input: WriteInput): Uint8Array {
   sections.set('meta', encoder.encode(JSON.stringify(input.meta)));
   sections.set('vocab', encoder.encode(units.join('\n')));
   sections.set('uniCount', bytesOf(counts));
+  sections.set('titleCount', bytesOf(input.titleCounts));
   sections.set('uniProb', bytesOf(Float32Array.from(levels[1].logProb)));
   sections.set('uniBow', bytesOf(Float32Array.from(levels[1].logBow)));
   const idBits = idBitsFor(units.length);

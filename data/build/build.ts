@@ -1,7 +1,9 @@
 /**
  * `npm run build:data`: builds `data/model.bin` from the shippable part of `../shared/corpus`.
  *
- *   tsx data/build/build.ts [--corpus DIR] [--out FILE] [--order N]
+ *   tsx data/build/build.ts [--corpus DIR] [--out FILE] [--order N] [--min-counts 1,2,3]
+ *
+ * Order 4 by default; `--min-counts` gives the least count of a kept bigram, trigram, 4-gram.
  *
  * Reads the gzip text files line by line (streamed), and `dict/words.tsv` for the word list.
  */
@@ -28,6 +30,13 @@ export const SOURCES: readonly { file: string; licence: string }[] = [
   { file: 'pd-literature-khudocmo-a.txt.gz', licence: 'public domain (Vietnam)' },
 ];
 
+/**
+ * Least counts of the kept bigrams, trigrams and 4-grams: every bigram, and the n-grams seen
+ * at least twice (trigrams) and three times (4-grams), which keeps the packed package under
+ * 20 MB.
+ */
+const DEFAULT_MIN_COUNTS = '1,2,3';
+
 async function* gzipLines(path: string): AsyncGenerator<string> {
   const lines = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity });
   for await (const line of lines) yield line;
@@ -42,13 +51,15 @@ async function main(): Promise<void> {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
   const corpus = resolve(argument('corpus', join(root, '..', 'shared', 'corpus')));
   const out = resolve(argument('out', join(root, 'data', 'model.bin')));
-  const order = Number(argument('order', '3'));
+  const order = Number(argument('order', '4'));
+  const minCounts = [0, 0, ...argument('min-counts', DEFAULT_MIN_COUNTS).split(',').map(Number)];
   const started = Date.now();
   const log = (m: string) => console.error(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${m}`);
   const sources: TextSource[] = SOURCES.map((s) => ({ name: s.file, lines: gzipLines(join(corpus, 'text', s.file)) }));
   const words = shippableWords(readFileSync(join(corpus, 'dict', 'words.tsv'), 'utf8').split('\n'));
   const bytes = await buildModelFile(sources, words, {
     order,
+    minCounts,
     log,
     meta: {
       name: 'vietfix Vietnamese syllable model',

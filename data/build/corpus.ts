@@ -66,13 +66,31 @@ export class CorpusCollector {
    */
   readonly markedForeign = new Map<string, number>();
 
+  /**
+   * How often each syllable (normalised) is written with a capital inside a sentence (`Nẵng`
+   * in `tại Đà Nẵng`): names, which a repair of marks must not make of common words.
+   */
+  readonly titleCounts = new Map<string, number>();
+
   /** Adds one line of text (one paragraph): one or more sentences. */
   addLine(line: string): void {
     this.lines++;
+    let sentenceStart = true;
     scanTokens(line, (kind, start, end) => {
-      if (kind !== 'foreign' || end - start < 2) return;
+      if (kind === 'space') return;
       const text = line.slice(start, end);
+      if (kind === 'punct') {
+        if (text === '.' || text === '!' || text === '?' || text === '\u2026') sentenceStart = true;
+        return;
+      }
+      const atStart = sentenceStart;
+      sentenceStart = false;
       const lower = text.toLowerCase();
+      if (kind === 'syllable' && !atStart && text !== lower && text.slice(1) === lower.slice(1)) {
+        const unit = this.normalize(text);
+        this.titleCounts.set(unit, (this.titleCounts.get(unit) ?? 0) + 1);
+      }
+      if (kind !== 'foreign' || end - start < 2) return;
       if (looksDamaged(text, lower)) this.markedForeign.set(lower, (this.markedForeign.get(lower) ?? 0) + 1);
     });
     const bos = this.intern(BOS);
@@ -97,6 +115,8 @@ export interface Vocabulary {
   units: string[];
   /** Training count of each id; `<unk>` counts every syllable left out. */
   counts: Uint32Array;
+  /** How often each id is written with a capital inside a sentence (see `CorpusCollector.titleCounts`). */
+  titleCounts: Uint32Array;
   /** The text as final ids. */
   stream: Uint16Array;
 }
@@ -137,7 +157,9 @@ export function chooseVocabulary(collector: CorpusCollector, minCount: number): 
     stream[i] = id;
     counts[id]++;
   }
-  return { units, counts, stream };
+  const titleCounts = new Uint32Array(units.length);
+  for (let id = SPECIAL_UNITS.length; id < units.length; id++) titleCounts[id] = collector.titleCounts.get(units[id]) ?? 0;
+  return { units, counts, stream, titleCounts };
 }
 
 /**

@@ -10,7 +10,7 @@ import { buildBackoffModel } from './ngrams.js';
 import { buildWordList, type WordEntry } from './words.js';
 
 export interface BuildOptions {
-  /** Highest n-gram order, 2 or 3 (default 3). */
+  /** Highest n-gram order, 2 to 4 (default 3; the bundled model is built with 4). */
   order?: number;
   /** Syllables seen fewer times become `<unk>` (default 2). */
   minUnigramCount?: number;
@@ -68,6 +68,7 @@ export async function buildModelFile(
     model,
     units: vocab.units,
     counts: vocab.counts,
+    titleCounts: vocab.titleCounts,
     words: wordList,
     meta: {
       ...options.meta,

@@ -8,7 +8,7 @@ import {
   FORMAT_VERSION,
   HEADER_WORDS,
   idBitsFor,
-  levelGeometry,
+  tableShape,
   MAGIC,
   MAX_ORDER,
   mix,
@@ -28,21 +28,35 @@ import type { TokenKind } from '../tokenize/index.js';
 /** The hash table of one order k ≥ 2 (see `format.ts`). */
 interface Level {
   offsets: Uint32Array;
-  /** remainder | probability code | back-off code, sorted by remainder within a bucket. */
+  /** fingerprint | probability code | back-off code, sorted by fingerprint within a bucket. */
   entries: Uint32Array;
   probBook: Float32Array;
   /** Below the highest order only. */
   bowBook?: Float32Array;
-  /** 2^remBits: entry / remSize is the code part. */
-  remSize: number;
-  remMask: number;
+  /** 2^fpBits: entry / fpSize is the code part. */
+  fpSize: number;
+  fpMask: number;
   /** Key split: right part = low `rb` bits, left part = the `lb` bits above. */
   rb: number;
   maskL: number;
   maskR: number;
   /** Bits of the permuted left part below the bucket bits. */
   low: number;
-  lowMask: number;
+  /** The fingerprint: the permuted left part's bits under `fpLowMask`, then the right part's under `fpRightMask`. */
+  fpLowMask: number;
+  fpRightMask: number;
+  /** 2^(bits of the right part in the fingerprint). */
+  fpRightSize: number;
+}
+
+/** log10 probability of the entry at `i`. */
+function probAt(level: Level, i: number): number {
+  return level.probBook[(level.entries[i] / level.fpSize) & 0xff];
+}
+
+/** log10 back-off weight of the entry at `i` (a level below the highest). */
+function bowAt(level: Level, i: number): number {
+  return level.bowBook![(level.entries[i] / level.fpSize / 256) & 0xff];
 }
 
 /** Build information stored in the file (sources, thresholds, n-gram counts). */
@@ -63,11 +77,11 @@ function find(level: Level, left: number, right: number): number {
   right = (right ^ mix(left, 2)) & maskR;
   left = (left ^ mix(right, 3)) & maskL;
   const bucket = left >>> level.low;
-  const rem = (left & level.lowMask) * (maskR + 1) + right;
+  const rem = (left & level.fpLowMask) * level.fpRightSize + (right & level.fpRightMask);
   const entries = level.entries;
-  const remMask = level.remMask;
+  const fpMask = level.fpMask;
   for (let i = level.offsets[bucket], end = level.offsets[bucket + 1]; i < end; i++) {
-    const r = entries[i] & remMask;
+    const r = entries[i] & fpMask;
     if (r >= rem) return r === rem ? i : -1;
   }
   return -1;
@@ -103,7 +117,7 @@ function place(level: Level, left: number, right: number, batch: Batch, i: numbe
   right = (right ^ mix(left, 2)) & maskR;
   left = (left ^ mix(right, 3)) & maskL;
   batch.bucket[i] = left >>> level.low;
-  batch.rem[i] = (left & level.lowMask) * (maskR + 1) + right;
+  batch.rem[i] = (left & level.fpLowMask) * level.fpRightSize + (right & level.fpRightMask);
 }
 
 /**
@@ -115,7 +129,7 @@ function findPlaced(level: Level, batch: Batch, n: number): void {
   const { bucket, rem, start, end, hits } = batch;
   const offsets = level.offsets;
   const entries = level.entries;
-  const remMask = level.remMask;
+  const fpMask = level.fpMask;
   for (let i = 0; i < n; i++) {
     start[i] = offsets[bucket[i]];
     end[i] = offsets[bucket[i] + 1];
@@ -126,7 +140,7 @@ function findPlaced(level: Level, batch: Batch, n: number): void {
     let hit = -1;
     const r0 = rem[i];
     for (let k = start[i], e = end[i]; k < e; k++) {
-      const r = entries[k] & remMask;
+      const r = entries[k] & fpMask;
       if (r >= r0) {
         if (r === r0) hit = k;
         break;
@@ -155,6 +169,16 @@ function placeBigram(level: Level, a: number, b: number, idBits: number, batch: 
 function placeTrigram(level: Level, a: number, b: number, c: number, idBits: number, batch: Batch, i: number): void {
   const low = (b << idBits) | c;
   place(level, (a << (2 * idBits - level.rb)) | (low >>> level.rb), low & level.maskR, batch, i);
+}
+
+/** Places the 4-gram `a b c d` (as {@link find4} reads it) into `batch` at `i`. */
+function placeFourgram(level: Level, a: number, b: number, c: number, d: number, idBits: number, batch: Batch, i: number): void {
+  place(level, (a << idBits) | b, (c << idBits) | d, batch, i);
+}
+
+/** Entry of the 4-gram `a b c d`, or -1 (the key splits between `b` and `c`: rb = 2·idBits). */
+function find4(level: Level, a: number, b: number, c: number, d: number, idBits: number): number {
+  return find(level, (a << idBits) | b, (c << idBits) | d);
 }
 
 /** Entry of the bigram `a b`, or -1. */
@@ -193,7 +217,7 @@ function view<T extends ArrayBufferView>(
 }
 
 /**
- * A syllable n-gram model (order 3 by default) with a word list.
+ * A syllable n-gram model (order 2 to 4; the bundled one is a 4-gram model) with a word list.
  *
  * Ids: 0 `<unk>`, 1 `<s>`, 2 `</s>`, 3 `<num>`, 4 `<foreign>`, 5 `<p>` (see `units.ts`), then
  * syllables by falling frequency. Probabilities are log10, interpolated modified Kneser-Ney
@@ -212,12 +236,14 @@ export class LanguageModel {
   private readonly units: string[];
   private readonly index: Map<string, number>;
   private readonly uniCount: Uint32Array;
+  private readonly titleCounts: Uint32Array;
   private readonly uniProb: Float32Array;
   private readonly uniBow: Float32Array;
   /** Bits per id in n-gram keys: `(w1 << 2·idBits) | (w2 << idBits) | w3`. */
   private readonly idBits: number;
   private readonly level2: Level;
   private readonly level3: Level | undefined;
+  private readonly level4: Level | undefined;
   private readonly wordStart: Uint32Array;
   private readonly wordIds: Uint16Array;
   private readonly wordCounts: Uint32Array;
@@ -270,6 +296,7 @@ export class LanguageModel {
     this.index = new Map();
     for (let i = 0; i < vocabSize; i++) this.index.set(this.units[i], i);
     this.uniCount = typed('uniCount', Uint32Array, 4);
+    this.titleCounts = typed('titleCount', Uint32Array, 4);
     this.uniProb = typed('uniProb', Float32Array, 4);
     this.uniBow = typed('uniBow', Float32Array, 4);
     const idBits = idBitsFor(vocabSize);
@@ -278,30 +305,37 @@ export class LanguageModel {
     for (let k = 2; k <= order; k++) {
       const entries = typed(`entries${k}`, Uint32Array, 4);
       const valueBits = k < order ? 2 * QUANT_BITS : QUANT_BITS;
-      const geometry = levelGeometry(idBits, k, entries.length, valueBits);
       const offsets = typed(`offsets${k}`, Uint32Array, 4);
-      if (offsets.length !== 2 ** geometry.q + 1 || offsets[offsets.length - 1] !== entries.length) {
+      const q = Math.round(Math.log2(Math.max(offsets.length - 1, 1)));
+      if (offsets.length !== 2 ** q + 1 || offsets[offsets.length - 1] !== entries.length) {
         throw new Error('vietfix model: inconsistent n-gram table');
       }
-      if (geometry.lb > 31 || geometry.rb > 2 * idBits || geometry.remBits > 24) {
+      const geometry = tableShape(idBits, k, q, valueBits);
+      if (geometry.lb > 31 || geometry.rb > 2 * idBits || (k === 4 && geometry.rb !== 2 * idBits)) {
         throw new Error('vietfix model: unsupported n-gram table shape');
       }
+      // The fingerprint is the remainder's low `fpBits` bits: first the right part's, then the
+      // left part's below the bucket bits.
+      const fpRightBits = Math.min(geometry.fpBits, geometry.rb);
       levels[k] = {
         offsets,
         entries,
         probBook: typed(`probBook${k}`, Float32Array, 4),
         bowBook: k < order ? typed(`bowBook${k}`, Float32Array, 4) : undefined,
-        remSize: 2 ** geometry.remBits,
-        remMask: 2 ** geometry.remBits - 1,
+        fpSize: 2 ** geometry.fpBits,
+        fpMask: 2 ** geometry.fpBits - 1,
         rb: geometry.rb,
         maskL: 2 ** geometry.lb - 1,
         maskR: 2 ** geometry.rb - 1,
         low: geometry.lb - geometry.q,
-        lowMask: 2 ** (geometry.lb - geometry.q) - 1,
+        fpLowMask: 2 ** (geometry.fpBits - fpRightBits) - 1,
+        fpRightMask: 2 ** fpRightBits - 1,
+        fpRightSize: 2 ** fpRightBits,
       };
     }
     this.level2 = levels[2];
     this.level3 = levels[3];
+    this.level4 = levels[4];
     this.wordStart = typed('wordStart', Uint32Array, 4);
     this.wordIds = typed('wordIds', Uint16Array, 2);
     this.wordCounts = typed('wordCount', Uint32Array, 4);
@@ -368,26 +402,46 @@ export class LanguageModel {
   }
 
   /**
-   * log10 P(id | prev2 prev1): the probability of `id` after `prev1` (the syllable right before
-   * it) and `prev2` (the one before that). Leave a context out (or pass -1) for a shorter
-   * history. Never -Infinity for a real id: unseen n-grams back off to shorter contexts, unknown
-   * syllables score as `<unk>`. `<s>` itself is never predicted (about -99).
+   * How often the syllable was written with a capital inside a sentence of the training text
+   * (`Nẵng` in `tại Đà Nẵng`): 0 for a syllable never seen as (part of) a name there.
    */
-  logProb(id: number, prev1 = -1, prev2 = -1): number {
-    const w = id >= 0 && id < this.vocabSize ? id : UNK_ID;
+  titleCount(id: number): number {
+    return id >= 0 && id < this.vocabSize ? this.titleCounts[id] : 0;
+  }
+
+  /**
+   * log10 P(id | prev3 prev2 prev1): the probability of `id` after `prev1` (the syllable right
+   * before it), `prev2` (the one before that) and `prev3` (before that; used by a 4-gram model
+   * only). Leave a context out (or pass -1) for a shorter history. Never -Infinity for a real
+   * id: unseen n-grams back off to shorter contexts, unknown syllables score as `<unk>`. `<s>`
+   * itself is never predicted (about -99).
+   */
+  logProb(id: number, prev1 = -1, prev2 = -1, prev3 = -1): number {
+    const v = this.vocabSize;
+    const w = id >= 0 && id < v ? id : UNK_ID;
+    const level3 = this.level3;
+    const level4 = this.level4;
+    if (level4 !== undefined && prev3 >= 0 && prev3 < v && prev2 >= 0 && prev2 < v && prev1 >= 0 && prev1 < v) {
+      // The 4-gram, else the history's back-off weight plus the score after two syllables
+      // (summed in this order by every batched look-up too, so the values agree to the bit).
+      const hit = find4(level4, prev3, prev2, prev1, w, this.idBits);
+      if (hit >= 0) return probAt(level4, hit);
+      const ctx = find3(level3!, prev3, prev2, prev1, this.idBits);
+      const lower = this.logProb(w, prev1, prev2);
+      return ctx >= 0 ? bowAt(level3!, ctx) + lower : lower;
+    }
     let backoff = 0;
-    if (prev1 >= 0 && prev1 < this.vocabSize) {
+    if (prev1 >= 0 && prev1 < v) {
       const bits = this.idBits;
       const level2 = this.level2;
-      const level3 = this.level3;
-      if (prev2 >= 0 && prev2 < this.vocabSize && level3 !== undefined) {
+      if (prev2 >= 0 && prev2 < v && level3 !== undefined) {
         const hit = find3(level3, prev2, prev1, w, bits);
-        if (hit >= 0) return level3.probBook[(level3.entries[hit] / level3.remSize) & 0xff];
+        if (hit >= 0) return backoff + probAt(level3, hit);
         const ctx = find2(level2, prev2, prev1, bits);
-        if (ctx >= 0) backoff = level2.bowBook![(level2.entries[ctx] / level2.remSize / 256) & 0xff];
+        if (ctx >= 0) backoff += bowAt(level2, ctx);
       }
       const hit = find2(level2, prev1, w, bits);
-      if (hit >= 0) return backoff + level2.probBook[(level2.entries[hit] / level2.remSize) & 0xff];
+      if (hit >= 0) return backoff + probAt(level2, hit);
       backoff += this.uniBow[prev1];
     }
     return backoff + this.uniProb[w];
@@ -417,7 +471,7 @@ export class LanguageModel {
       const ctx = find2(level2, prev2, prev1, bits);
       if (ctx >= 0) {
         contextSeen = true;
-        contextBow = level2.bowBook![(level2.entries[ctx] / level2.remSize / 256) & 0xff];
+        contextBow = bowAt(level2, ctx);
       }
     }
     const unigramBow = hasPrev1 ? this.uniBow[prev1] : 0;
@@ -427,7 +481,7 @@ export class LanguageModel {
       if (contextSeen) {
         const hit = find3(level3!, prev2, prev1, w, bits);
         if (hit >= 0) {
-          out[i] = level3!.probBook[(level3!.entries[hit] / level3!.remSize) & 0xff];
+          out[i] = probAt(level3!, hit);
           continue;
         }
       }
@@ -435,7 +489,7 @@ export class LanguageModel {
         const hit = find2(level2, prev1, w, bits);
         out[i] =
           hit >= 0
-            ? contextBow + level2.probBook[(level2.entries[hit] / level2.remSize) & 0xff]
+            ? contextBow + probAt(level2, hit)
             : contextBow + unigramBow + this.uniProb[w];
       } else {
         out[i] = this.uniProb[w];
@@ -445,15 +499,15 @@ export class LanguageModel {
   }
 
   /**
-   * log10 probability of `ids[from..]` scored left to right, each id given the up to two ids
-   * before it (which may lie before `from`). An id equal to `<s>` at position 0 is context
+   * log10 probability of `ids[from..]` scored left to right, each id given the up to `order − 1`
+   * ids before it (which may lie before `from`). An id equal to `<s>` at position 0 is context
    * only. For a whole sentence use {@link sentenceLogProb}.
    */
   sequenceLogProb(ids: ArrayLike<number>, from = 0): number {
     let sum = 0;
     for (let i = Math.max(from, 0); i < ids.length; i++) {
       if (i === 0 && ids[0] === BOS_ID) continue;
-      sum += this.logProb(ids[i], i >= 1 ? ids[i - 1] : -1, i >= 2 ? ids[i - 2] : -1);
+      sum += this.logProb(ids[i], i >= 1 ? ids[i - 1] : -1, i >= 2 ? ids[i - 2] : -1, i >= 3 ? ids[i - 3] : -1);
     }
     return sum;
   }
@@ -488,7 +542,7 @@ export class LanguageModel {
     if (this.level3 === undefined || prev2 < 0 || prev2 >= v || prev1 < 0 || prev1 >= v) return Number.NaN;
     const level2 = this.level2;
     const ctx = find2(level2, prev2, prev1, this.idBits);
-    return ctx >= 0 ? level2.bowBook![(level2.entries[ctx] / level2.remSize / 256) & 0xff] : Number.NaN;
+    return ctx >= 0 ? bowAt(level2, ctx) : Number.NaN;
   }
 
   /**
@@ -501,7 +555,59 @@ export class LanguageModel {
     if (level3 === undefined || prev2 < 0 || prev2 >= v || prev1 < 0 || prev1 >= v) return Number.NaN;
     const w = id >= 0 && id < v ? id : UNK_ID;
     const hit = find3(level3, prev2, prev1, w, this.idBits);
-    return hit >= 0 ? level3.probBook[(level3.entries[hit] / level3.remSize) & 0xff] : Number.NaN;
+    return hit >= 0 ? probAt(level3, hit) : Number.NaN;
+  }
+
+  /**
+   * The back-off weight of the history `prev3 prev2 prev1` (log10), or `NaN` when the model has
+   * no 4-gram after it (it is not a trigram of the model, or the model is of order 3): then
+   * log10 P(w | prev3 prev2 prev1) is log10 P(w | prev2 prev1) as it is.
+   */
+  fourgramHistoryWeight(prev3: number, prev2: number, prev1: number): number {
+    const v = this.vocabSize;
+    const level3 = this.level3;
+    if (this.level4 === undefined || level3 === undefined || prev3 < 0 || prev3 >= v || prev2 < 0 || prev2 >= v || prev1 < 0 || prev1 >= v) {
+      return Number.NaN;
+    }
+    const ctx = find3(level3, prev3, prev2, prev1, this.idBits);
+    return ctx >= 0 ? bowAt(level3, ctx) : Number.NaN;
+  }
+
+  /**
+   * log10 P(words[i] | prev3s[i] prev2s[i] prev1s[i]) where that 4-gram is in the model, else
+   * `NaN`, for `count` look-ups in one batch. Only a trigram of the model (`prev2 prev1 w`)
+   * can end a 4-gram: the builder keeps every suffix of a kept n-gram.
+   */
+  fourgramsOf(
+    words: ArrayLike<number>,
+    prev1s: ArrayLike<number>,
+    prev2s: ArrayLike<number>,
+    prev3s: ArrayLike<number>,
+    out: Float64Array,
+    count = words.length,
+  ): void {
+    const level4 = this.level4;
+    const v = this.vocabSize;
+    for (let i = 0; i < count; i++) out[i] = Number.NaN;
+    if (level4 === undefined) return;
+    const batch = this.batch(count);
+    const bits = this.idBits;
+    let m = 0;
+    for (let i = 0; i < count; i++) {
+      const p1 = prev1s[i];
+      const p2 = prev2s[i];
+      const p3 = prev3s[i];
+      if (p3 < 0 || p3 >= v || p2 < 0 || p2 >= v || p1 < 0 || p1 >= v) continue;
+      const id = words[i];
+      batch.at[m] = i;
+      placeFourgram(level4, p3, p2, p1, id >= 0 && id < v ? id : UNK_ID, bits, batch, m++);
+    }
+    if (m === 0) return;
+    findPlaced(level4, batch, m);
+    for (let k = 0; k < m; k++) {
+      const hit = batch.hits[k];
+      if (hit >= 0) out[batch.at[k]] = probAt(level4, hit);
+    }
   }
 
   /**
@@ -530,7 +636,18 @@ export class LanguageModel {
    * in two batched passes (the trigrams, then the bigrams and history weights they fall back
    * to), so that the cache misses of all the look-ups overlap.
    */
-  logProbsOf(words: ArrayLike<number>, prev1s: ArrayLike<number>, prev2s: ArrayLike<number>, out: Float64Array, count = words.length): void {
+  logProbsOf(
+    words: ArrayLike<number>,
+    prev1s: ArrayLike<number>,
+    prev2s: ArrayLike<number>,
+    out: Float64Array,
+    count = words.length,
+    prev3s?: ArrayLike<number>,
+  ): void {
+    if (prev3s !== undefined && this.level4 !== undefined) {
+      this.fourgramLogProbsOf(words, prev1s, prev2s, prev3s, out, count);
+      return;
+    }
     // Pass 1: trigrams, where both contexts are given. NaN marks a look-up not yet answered.
     this.trigramsOf(words, prev1s, prev2s, out, count);
     const v = this.vocabSize;
@@ -567,9 +684,9 @@ export class LanguageModel {
       const w = id >= 0 && id < v ? id : UNK_ID;
       let backoff = 0;
       const h = history[i];
-      if (h >= 0 && batch.hits[h] >= 0) backoff = level2.bowBook![(entries[batch.hits[h]] / level2.remSize / 256) & 0xff];
+      if (h >= 0 && batch.hits[h] >= 0) backoff = bowAt(level2, batch.hits[h]);
       const hit = batch.hits[k];
-      out[i] = hit >= 0 ? backoff + level2.probBook[(entries[hit] / level2.remSize) & 0xff] : backoff + this.uniBow[prev1s[i]] + this.uniProb[w];
+      out[i] = hit >= 0 ? backoff + probAt(level2, hit) : backoff + this.uniBow[prev1s[i]] + this.uniProb[w];
     }
     // Without a context: the unigram.
     for (let i = 0; i < count; i++) {
@@ -577,6 +694,55 @@ export class LanguageModel {
         const id = words[i];
         out[i] = this.uniProb[id >= 0 && id < v ? id : UNK_ID];
       }
+    }
+  }
+
+  private fourgramArray = new Float64Array(16);
+  private contextArray = new Float64Array(16);
+
+  /**
+   * {@link logProbsOf} with third contexts, in batches: the 4-grams, the histories' back-off
+   * weights, and the look-ups after two syllables that they fall back to.
+   */
+  private fourgramLogProbsOf(
+    words: ArrayLike<number>,
+    prev1s: ArrayLike<number>,
+    prev2s: ArrayLike<number>,
+    prev3s: ArrayLike<number>,
+    out: Float64Array,
+    count: number,
+  ): void {
+    if (this.fourgramArray.length < count) {
+      this.fourgramArray = new Float64Array(2 * count);
+      this.contextArray = new Float64Array(2 * count);
+    }
+    const fours = this.fourgramArray;
+    const weights = this.contextArray;
+    // The 4-grams (NaN: none), then each history's back-off weight (NaN: no such trigram).
+    this.fourgramsOf(words, prev1s, prev2s, prev3s, out, count);
+    const level3 = this.level3!;
+    const v = this.vocabSize;
+    const bits = this.idBits;
+    const batch = this.batch(count);
+    let m = 0;
+    for (let i = 0; i < count; i++) {
+      weights[i] = Number.NaN;
+      const p1 = prev1s[i];
+      const p2 = prev2s[i];
+      const p3 = prev3s[i];
+      if (out[i] === out[i] || p3 < 0 || p3 >= v || p2 < 0 || p2 >= v || p1 < 0 || p1 >= v) continue;
+      batch.at[m] = i;
+      placeTrigram(level3, p3, p2, p1, bits, batch, m++);
+    }
+    if (m > 0) findPlaced(level3, batch, m);
+    for (let k = 0; k < m; k++) if (batch.hits[k] >= 0) weights[batch.at[k]] = bowAt(level3, batch.hits[k]);
+    // The rest after two syllables (the 4-gram answers are kept apart: this pass overwrites).
+    for (let i = 0; i < count; i++) fours[i] = out[i];
+    this.logProbsOf(words, prev1s, prev2s, out, count);
+    for (let i = 0; i < count; i++) {
+      const four = fours[i];
+      if (four === four) out[i] = four;
+      else if (weights[i] === weights[i]) out[i] = weights[i] + out[i];
     }
   }
 
@@ -619,7 +785,7 @@ export class LanguageModel {
       if (hit < 0) continue;
       const i = batch.at[k];
       seen[i] = 1;
-      out[i] = level2.probBook[(entries[hit] / level2.remSize) & 0xff];
+      out[i] = probAt(level2, hit);
     }
   }
 
@@ -648,7 +814,7 @@ export class LanguageModel {
     const entries = level3.entries;
     for (let k = 0; k < m; k++) {
       const hit = batch.hits[k];
-      if (hit >= 0) out[batch.at[k]] = level3.probBook[(entries[hit] / level3.remSize) & 0xff];
+      if (hit >= 0) out[batch.at[k]] = probAt(level3, hit);
     }
   }
 

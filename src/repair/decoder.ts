@@ -1,21 +1,23 @@
 /**
  * The decoder: the best reading of a line through a lattice of candidates, scored by the
- * trigram language model plus the channel cost of each candidate. A beam search left to right
- * over the slots; hypotheses that end in the same two syllables are merged (Viterbi
- * recombination), as are those that end in the same syllable after a history the model has
- * no trigram for, and only the best `beam` states survive at each slot.
+ * n-gram language model (order 3 or 4) plus the channel cost of each candidate. A beam search
+ * left to right over the slots; hypotheses whose futures score alike are merged (Viterbi
+ * recombination): those that end in the same three syllables, and those that end in the same
+ * shorter history where the model has no longer n-gram to tell them apart. Only the best
+ * `beam` states survive at each slot.
  */
 import type { LanguageModel } from '../model/index.js';
 import { BOS_ID, EOS_ID } from '../model/index.js';
 import type { Candidate } from './candidates.js';
 
 /**
- * log10 P(w | p2 p1) with a memo: a line's beam asks for the same trigrams many times, and
+ * log10 P(w | p3 p2 p1) with a memo: a line's beam asks for the same n-grams many times, and
  * running text repeats its common ones. Shared by every stage on the same model.
  */
 export class CachedScorer {
-  /** A direct-mapped table: slot → (context, word, value); a collision simply overwrites. */
+  /** A direct-mapped table: slot → (context, third context, word, value); a collision simply overwrites. */
   private readonly ctx = new Int32Array(CACHE_SIZE).fill(-1);
+  private readonly ctx3 = new Int32Array(CACHE_SIZE);
   private readonly word = new Int32Array(CACHE_SIZE);
   private readonly value = new Float32Array(CACHE_SIZE);
   private readonly base: number;
@@ -24,14 +26,15 @@ export class CachedScorer {
     this.base = model.vocabSize + 1;
   }
 
-  logProb(w: number, p1 = -1, p2 = -1): number {
+  logProb(w: number, p1 = -1, p2 = -1, p3 = -1): number {
     const context = (p2 + 1) * this.base + (p1 + 1);
-    const h = (Math.imul(context, 0x9e3779b1) ^ Math.imul(w + 1, 0x85ebca6b)) >>> CACHE_SHIFT;
-    if (this.ctx[h] === context && this.word[h] === w) return this.value[h];
+    const h = (Math.imul(context, 0x9e3779b1) ^ Math.imul(w + 1, 0x85ebca6b) ^ Math.imul(p3 + 1, 0xc2b2ae35)) >>> CACHE_SHIFT;
+    if (this.ctx[h] === context && this.word[h] === w && this.ctx3[h] === p3) return this.value[h];
     // Rounded as stored, so that a hit and a miss give the same value: results must not
     // depend on what was scored before.
-    const v = Math.fround(this.model.logProb(w, p1, p2));
+    const v = Math.fround(this.model.logProb(w, p1, p2, p3));
     this.ctx[h] = context;
+    this.ctx3[h] = p3;
     this.word[h] = w;
     this.value[h] = v;
     return v;
@@ -54,6 +57,9 @@ export class CachedScorer {
   private missSeen = new Uint8Array(64);
   private readonly historyKey = new Int32Array(HISTORY_CACHE_SIZE).fill(-1);
   private readonly historyValue = new Float32Array(HISTORY_CACHE_SIZE);
+  private readonly history3Key = new Int32Array(HISTORY_CACHE_SIZE).fill(-1);
+  private readonly history3Third = new Int32Array(HISTORY_CACHE_SIZE);
+  private readonly history3Value = new Float32Array(HISTORY_CACHE_SIZE);
 
   /** `LanguageModel.bigramLogProbs` of the first `count` candidates, memoised (values rounded to float32 either way). */
   bigramLogProbs(candidates: ArrayLike<number>, count: number, p1: number, out: Float64Array, seen: Uint8Array): void {
@@ -124,6 +130,24 @@ export class CachedScorer {
     return this.historyValue[h];
   }
 
+  /** `LanguageModel.fourgramHistoryWeight`, memoised. */
+  fourgramHistoryWeight(p3: number, p2: number, p1: number): number {
+    if (p3 < 0) return Number.NaN;
+    const key = (p2 + 1) * this.base + (p1 + 1);
+    const h = (Math.imul(key, 0x9e3779b1) ^ Math.imul(p3 + 1, 0x85ebca6b)) >>> HISTORY_CACHE_SHIFT;
+    if (this.history3Key[h] !== key || this.history3Third[h] !== p3) {
+      this.history3Key[h] = key;
+      this.history3Third[h] = p3;
+      this.history3Value[h] = this.model.fourgramHistoryWeight(p3, p2, p1);
+    }
+    return this.history3Value[h];
+  }
+
+  /** `LanguageModel.fourgramsOf`, not memoised (as {@link trigramsOf}). */
+  fourgramsOf(words: Int32Array, prev1s: Int32Array, prev2s: Int32Array, prev3s: Int32Array, out: Float64Array, count: number): void {
+    this.model.fourgramsOf(words, prev1s, prev2s, prev3s, out, count);
+  }
+
   /**
    * `LanguageModel.trigramsOf`, not memoised: in running text most trigrams a beam asks for
    * are new, and a memo big enough to help costs a cache miss of its own on every probe.
@@ -166,8 +190,9 @@ export interface Choice {
  * Hypotheses live in flat typed arrays, one block of `2 × beam × widest slot` entries per slot,
  * so that the inner loop allocates nothing. The look-ups are shared where the model allows:
  * the bigram scores of a slot's candidates once per distinct previous syllable, the trigram
- * only where its bigram exists and its history has trigrams at all (most readings of a line
- * are improbable, and their trigrams are not in the model).
+ * only where its bigram exists and its history has trigrams at all, the 4-gram only where its
+ * trigram exists and its history has 4-grams (most readings of a line are improbable, and
+ * their longer n-grams are not in the model).
  */
 export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: number, window: number): Choice[] {
   const n = slots.length;
@@ -179,12 +204,14 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
   // Buffers are reused from call to call (a long line needs hundreds of kilobytes): every entry
   // is written before it is read, and only the bin counts need resetting.
   const buffers = hypothesisBuffers(size, n + 1, cap, beam, widest);
-  const { score, p1s, p2s, back, chosen, count, order, firstIds, memoP1, bigrams, seen, trigramScores } = buffers;
-  const { hypP1, hypP2, hypStart, hypRow, hypWeight, hypQuery, queryWord, queryP1, queryP2 } = buffers;
+  const { score, p1s, p2s, p3s, back, chosen, count, order, firstIds, memoP1, bigrams, seen, trigramScores } = buffers;
+  const { hypP1, hypP2, hypP3, hypStart, hypRow, hypWeight, hypWeight3, hypQuery, queryWord, queryP1, queryP2, queryP3 } = buffers;
+  const { fourWord, fourP1, fourP2, fourP3, fourAt, fourScores } = buffers;
   count.fill(0, 0, n + 1);
   score[0] = 0;
   p1s[0] = BOS_ID;
   p2s[0] = -1;
+  p3s[0] = -1;
   back[0] = -1;
   chosen[0] = -1;
   count[0] = 1;
@@ -200,9 +227,12 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
       // path goes through it, so its score changes no decision and is not looked up.
       const ids = only[0].ids;
       const e = (i + 1) * cap;
+      const restarts = slots[i].sentenceStart && i > 0;
+      const len = ids.length;
       score[e] = score[base];
-      p1s[e] = ids[ids.length - 1];
-      p2s[e] = ids.length > 1 ? ids[ids.length - 2] : slots[i].sentenceStart && i > 0 ? BOS_ID : p1s[base];
+      p1s[e] = ids[len - 1];
+      p2s[e] = len > 1 ? ids[len - 2] : restarts ? BOS_ID : p1s[base];
+      p3s[e] = len > 2 ? ids[len - 3] : len === 2 ? (restarts ? BOS_ID : p1s[base]) : restarts ? -1 : p2s[base];
       back[e] = base;
       chosen[e] = 0;
       count[i + 1] = 1;
@@ -217,7 +247,7 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
     if (restart) {
       for (let j = 0; j < m; j++) {
         const e = base + j;
-        const withEnd = score[e] + scorer.logProb(EOS_ID, p1s[e], p2s[e]);
+        const withEnd = score[e] + scorer.logProb(EOS_ID, p1s[e], p2s[e], p3s[e]);
         if (withEnd > bestEnd) {
           bestEnd = withEnd;
           order[0] = e;
@@ -254,6 +284,7 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
       if (row === memoSize) memoP1[memoSize++] = p1;
       hypP1[a] = p1;
       hypP2[a] = restart ? -1 : p2s[h];
+      hypP3[a] = restart ? -1 : p3s[h];
       hypStart[a] = restart ? bestEnd : score[h];
       hypRow[a] = row;
     }
@@ -278,6 +309,29 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
       }
     }
     scorer.trigramsOf(queryWord, queryP1, queryP2, trigramScores, queries);
+    // The 4-grams, where the trigram exists and the history has 4-grams after it.
+    let fours = 0;
+    for (let a = 0; a < keep; a++) {
+      const weight3 = hypWeight[a] === hypWeight[a] ? scorer.fourgramHistoryWeight(hypP3[a], hypP2[a], hypP1[a]) : Number.NaN;
+      hypWeight3[a] = weight3;
+      if (weight3 !== weight3) continue;
+      const end = a + 1 < keep ? hypQuery[a + 1] : queries;
+      for (let q = hypQuery[a]; q < end; q++) {
+        if (trigramScores[q] !== trigramScores[q]) continue;
+        fourWord[fours] = queryWord[q];
+        fourP1[fours] = queryP1[q];
+        fourP2[fours] = queryP2[q];
+        fourP3[fours] = hypP3[a];
+        fourAt[fours++] = q;
+      }
+    }
+    // By trigram query: the 4-gram score, NaN where none was found or asked for.
+    fourScores.fill(Number.NaN, 0, queries);
+    if (fours > 0) {
+      const found = buffers.fourFound;
+      scorer.fourgramsOf(fourWord, fourP1, fourP2, fourP3, found, fours);
+      for (let f = 0; f < fours; f++) fourScores[fourAt[f]] = found[f];
+    }
     for (let a = 0; a < keep; a++) {
       const h = order[a];
       const p1 = hypP1[a];
@@ -286,30 +340,41 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
       const bigramSeen = seen[hypRow[a]];
       const weight = hypWeight[a];
       const trigrams = weight === weight;
+      const weight3 = hypWeight3[a];
+      const fourgrams = weight3 === weight3;
+      const p2 = hypP2[a];
       let query = hypQuery[a];
       for (let c = 0; c < candidates.length; c++) {
         const cand = candidates[c];
         const target = i + cand.span;
         // (A seen bigram's trigram was asked for even when the reading goes past the end.)
-        const tri = trigrams && bigramSeen[c] === 1 ? trigramScores[query++] : Number.NaN;
+        const asked = trigrams && bigramSeen[c] === 1 ? query++ : -1;
+        const tri = asked >= 0 ? trigramScores[asked] : Number.NaN;
         if (target > n) continue;
         const ids = cand.ids;
         let first = bigram[c];
         if (trigrams) first = tri === tri ? tri : weight + first;
+        if (fourgrams) {
+          const four = asked >= 0 ? fourScores[asked] : Number.NaN;
+          first = four === four ? four : weight3 + first;
+        }
         let sc = start - cand.cost + first;
         let q1 = ids[0];
         // A history the model has never seen as a bigram has no trigram after it: the next
         // syllable is scored by `q1` alone, so all such states with the same `q1` have the same
-        // future and recombine (marked by q2 = -1).
+        // future and recombine (marked by q2 = -1). Likewise a history that is no trigram of
+        // the model has no 4-gram after it (q3 = -1).
         let q2 = bigramSeen[c] === 1 ? p1 : -1;
+        let q3 = tri === tri ? p2 : -1;
         for (let k = 1; k < ids.length; k++) {
-          sc += scorer.logProb(ids[k], q1, q2);
+          sc += scorer.logProb(ids[k], q1, q2, q3);
+          q3 = q2;
           q2 = q1;
           q1 = ids[k];
         }
         // Recombine with the hypothesis of the same state in the target bin, else add it.
         const tb = target * cap;
-        const found = states.find(target, q1, q2);
+        const found = states.find(target, q1, q2, q3);
         if (found >= 0) {
           if (score[tb + found] >= sc) continue;
           const e = tb + found;
@@ -319,11 +384,12 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
           continue;
         }
         const e = tb + count[target];
-        states.add(target, q1, q2, count[target]);
+        states.add(target, q1, q2, q3, count[target]);
         count[target]++;
         score[e] = sc;
         p1s[e] = q1;
         p2s[e] = q2;
+        p3s[e] = q3;
         back[e] = h;
         chosen[e] = c;
       }
@@ -333,7 +399,7 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
   let bestScore = -Infinity;
   for (let j = 0; j < count[n]; j++) {
     const e = n * cap + j;
-    const sc = score[e] + scorer.logProb(EOS_ID, p1s[e], p2s[e]);
+    const sc = score[e] + scorer.logProb(EOS_ID, p1s[e], p2s[e], p3s[e]);
     if (sc > bestScore) {
       bestScore = sc;
       best = e;
@@ -353,6 +419,7 @@ interface HypothesisBuffers {
   score: Float64Array;
   p1s: Int32Array;
   p2s: Int32Array;
+  p3s: Int32Array;
   /** Index of the previous hypothesis. */
   back: Int32Array;
   /** Candidate index in its slot. */
@@ -365,18 +432,29 @@ interface HypothesisBuffers {
   memoP1: Int32Array;
   bigrams: Float64Array[];
   seen: Uint8Array[];
-  /** Each kept hypothesis's last syllable, score, bigram row, history weight and first trigram query. */
+  /** Each kept hypothesis's last syllables, score, bigram row, history weights and first trigram query. */
   hypP1: Int32Array;
   hypP2: Int32Array;
+  hypP3: Int32Array;
   hypStart: Float64Array;
   hypRow: Int32Array;
   hypWeight: Float64Array;
+  hypWeight3: Float64Array;
   hypQuery: Int32Array;
   /** The slot's trigram look-ups (word, previous, the one before) and their scores (NaN: none). */
   queryWord: Int32Array;
   queryP1: Int32Array;
   queryP2: Int32Array;
+  queryP3: Int32Array;
   trigramScores: Float64Array;
+  /** The slot's 4-gram look-ups, the trigram query each belongs to, and the scores by trigram query. */
+  fourWord: Int32Array;
+  fourP1: Int32Array;
+  fourP2: Int32Array;
+  fourP3: Int32Array;
+  fourAt: Int32Array;
+  fourFound: Float64Array;
+  fourScores: Float64Array;
   states: StateTable;
 }
 
@@ -397,6 +475,7 @@ function hypothesisBuffers(size: number, bins: number, cap: number, beam: number
       score: new Float64Array(entries),
       p1s: new Int32Array(entries),
       p2s: new Int32Array(entries),
+      p3s: new Int32Array(entries),
       back: new Int32Array(entries),
       chosen: new Int32Array(entries),
       count: new Int32Array(grow(b?.count.length, bins)),
@@ -407,14 +486,24 @@ function hypothesisBuffers(size: number, bins: number, cap: number, beam: number
       seen: Array.from({ length: rows }, () => new Uint8Array(width)),
       hypP1: new Int32Array(rows),
       hypP2: new Int32Array(rows),
+      hypP3: new Int32Array(rows),
       hypStart: new Float64Array(rows),
       hypRow: new Int32Array(rows),
       hypWeight: new Float64Array(rows),
+      hypWeight3: new Float64Array(rows),
       hypQuery: new Int32Array(rows),
       queryWord: new Int32Array(rows * width),
       queryP1: new Int32Array(rows * width),
       queryP2: new Int32Array(rows * width),
+      queryP3: new Int32Array(rows * width),
       trigramScores: new Float64Array(rows * width),
+      fourWord: new Int32Array(rows * width),
+      fourP1: new Int32Array(rows * width),
+      fourP2: new Int32Array(rows * width),
+      fourP3: new Int32Array(rows * width),
+      fourAt: new Int32Array(rows * width),
+      fourFound: new Float64Array(rows * width),
+      fourScores: new Float64Array(rows * width),
       states: new StateTable(capacity),
     };
     if (size <= SHARED_ENTRIES_LIMIT) shared = b;
@@ -433,6 +522,7 @@ class StateTable {
   private readonly stamps: Int32Array;
   private readonly q1s: Int32Array;
   private readonly q2s: Int32Array;
+  private readonly q3s: Int32Array;
   private readonly entry: Int32Array;
   /** Stamps of this decoding start here, so that entries of earlier calls never match. */
   private epoch = 0;
@@ -455,31 +545,34 @@ class StateTable {
     this.stamps = new Int32Array(3 * size).fill(-1);
     this.q1s = new Int32Array(3 * size);
     this.q2s = new Int32Array(3 * size);
+    this.q3s = new Int32Array(3 * size);
     this.entry = new Int32Array(3 * size);
   }
 
-  private first(bin: number, q1: number, q2: number): number {
-    return (bin % 3) * (this.mask + 1) + ((Math.imul(q1, 0x9e3779b1) ^ Math.imul(q2 + 1, 0x85ebca6b)) >>> 16 & this.mask);
+  private first(bin: number, q1: number, q2: number, q3: number): number {
+    const h = Math.imul(q1, 0x9e3779b1) ^ Math.imul(q2 + 1, 0x85ebca6b) ^ Math.imul(q3 + 1, 0xc2b2ae35);
+    return (bin % 3) * (this.mask + 1) + (((h ^ (h >>> 15)) >>> 16) & this.mask);
   }
 
-  /** The entry of state `q1 q2` in `bin`, or -1. */
-  find(bin: number, q1: number, q2: number): number {
+  /** The entry of state `q1 q2 q3` in `bin`, or -1. */
+  find(bin: number, q1: number, q2: number, q3: number): number {
     const offset = (bin % 3) * (this.mask + 1);
-    for (let k = this.first(bin, q1, q2); ; k = offset + ((k - offset + 1) & this.mask)) {
+    for (let k = this.first(bin, q1, q2, q3); ; k = offset + ((k - offset + 1) & this.mask)) {
       if (this.stamps[k] !== this.epoch + bin) return -1;
-      if (this.q1s[k] === q1 && this.q2s[k] === q2) return this.entry[k];
+      if (this.q1s[k] === q1 && this.q2s[k] === q2 && this.q3s[k] === q3) return this.entry[k];
     }
   }
 
-  /** Records that state `q1 q2` of `bin` is at `entry` (the state is not there yet). */
-  add(bin: number, q1: number, q2: number, entry: number): void {
+  /** Records that state `q1 q2 q3` of `bin` is at `entry` (the state is not there yet). */
+  add(bin: number, q1: number, q2: number, q3: number, entry: number): void {
     const offset = (bin % 3) * (this.mask + 1);
-    let k = this.first(bin, q1, q2);
+    let k = this.first(bin, q1, q2, q3);
     const stamp = this.epoch + bin;
     while (this.stamps[k] === stamp) k = offset + ((k - offset + 1) & this.mask);
     this.stamps[k] = stamp;
     this.q1s[k] = q1;
     this.q2s[k] = q2;
+    this.q3s[k] = q3;
     this.entry[k] = entry;
   }
 }
@@ -487,10 +580,11 @@ class StateTable {
 /**
  * The margins of all choices: for each, how much better (log10) it is than keeping the input
  * over the same slots, all other choices fixed — the language-model terms it can affect (its
- * own units and the two after them) plus the channel costs. Linear in the line's length; the
- * line's look-ups are made in one batch.
+ * own units and the `order − 1` after them) plus the channel costs. Linear in the line's
+ * length; the line's look-ups are made in one batch.
  */
 export function choiceMargins(model: CachedScorer, slots: readonly Slot[], choices: readonly Choice[]): number[] {
+  const reach = model.model.order - 1;
   // Unit ids of the chosen path with explicit sentence markers (</s> <s>), and where each
   // choice's units start and end.
   const ids: number[] = [BOS_ID];
@@ -519,11 +613,11 @@ export function choiceMargins(model: CachedScorer, slots: readonly Slot[], choic
       keptCount.push(0);
       continue;
     }
-    // The window: two units of context before, the choice's units, two units after.
-    const end = Math.min(ids.length, to[k] + 2);
+    // The window: `reach` units of context before, the choice's units, `reach` units after.
+    const end = Math.min(ids.length, to[k] + reach);
     for (let i = from[k]; i < end; i++) if (pathQuery[i] < 0) pathQuery[i] = queries.addUnit(ids, i);
     const windowStart = kept.length;
-    for (let i = Math.max(0, from[k] - 2); i < from[k]; i++) kept.push(ids[i]);
+    for (let i = Math.max(0, from[k] - reach); i < from[k]; i++) kept.push(ids[i]);
     const scored = kept.length;
     for (let s = 0; s < candidate.span; s++) {
       if (s > 0 && slots[slot + s].sentenceStart) kept.push(EOS_ID, BOS_ID);
@@ -542,7 +636,7 @@ export function choiceMargins(model: CachedScorer, slots: readonly Slot[], choic
       margins.push(0);
       continue;
     }
-    const end = Math.min(ids.length, to[k] + 2);
+    const end = Math.min(ids.length, to[k] + reach);
     let chosenScore = 0;
     for (let i = from[k]; i < end; i++) chosenScore += scores[pathQuery[i]];
     let keepCost = 0;
@@ -555,14 +649,15 @@ export function choiceMargins(model: CachedScorer, slots: readonly Slot[], choic
 }
 
 /**
- * The look-ups of {@link choiceMargins}: log10 P of a unit given the two before it in its
- * sequence (none after `<s>`; `<s>` itself scores 0), rounded to float32 as the decoder's
+ * The look-ups of {@link choiceMargins}: log10 P of a unit given the three before it in its
+ * sequence (none before `<s>`; `<s>` itself scores 0), rounded to float32 as the decoder's
  * scores are.
  */
 class UnitQueries {
   private words = new Int32Array(256);
   private prev1 = new Int32Array(256);
   private prev2 = new Int32Array(256);
+  private prev3 = new Int32Array(256);
   private out = new Float64Array(256);
   private path = new Int32Array(256);
   private count = 0;
@@ -588,16 +683,18 @@ class UnitQueries {
     if (this.count === this.words.length) this.grow();
     const k = this.count++;
     const p1 = i - 1 >= lowest ? ids[i - 1] : -1;
+    const p2 = p1 === BOS_ID || i - 2 < lowest ? -1 : ids[i - 2];
     this.words[k] = ids[i];
     this.prev1[k] = p1;
-    this.prev2[k] = p1 === BOS_ID || i - 2 < lowest ? -1 : ids[i - 2];
+    this.prev2[k] = p2;
+    this.prev3[k] = p2 === -1 || p2 === BOS_ID || i - 3 < lowest ? -1 : ids[i - 3];
     return k;
   }
 
   /** The scores of every look-up added, by index. */
   run(model: LanguageModel): Float64Array {
     const out = this.out;
-    model.logProbsOf(this.words, this.prev1, this.prev2, out, this.count);
+    model.logProbsOf(this.words, this.prev1, this.prev2, out, this.count, this.prev3);
     for (let k = 0; k < this.count; k++) out[k] = this.words[k] === BOS_ID ? 0 : Math.fround(out[k]);
     return out;
   }
@@ -607,12 +704,15 @@ class UnitQueries {
     const words = new Int32Array(size);
     const prev1 = new Int32Array(size);
     const prev2 = new Int32Array(size);
+    const prev3 = new Int32Array(size);
     words.set(this.words);
     prev1.set(this.prev1);
     prev2.set(this.prev2);
+    prev3.set(this.prev3);
     this.words = words;
     this.prev1 = prev1;
     this.prev2 = prev2;
+    this.prev3 = prev3;
     this.out = new Float64Array(size);
   }
 }

@@ -94,11 +94,15 @@ const MARK_FREE_WINDOW = 3;
  * lines still changing; a line that still changes after these is left as the last round made it.
  */
 const SETTLE_ROUNDS = 6;
-/** Candidates per slot besides the input: restoring marks, repairing a damaged word. */
-const MARK_CANDIDATES = 6;
+/**
+ * Candidates per slot besides the input: restoring marks, repairing a damaged word. A skeleton
+ * has up to a dozen readings worth trying (`nang`: năng, nàng, nắng, nạng, nẵng…); with fewer,
+ * the rarer ones (names, `Đà Nẵng`) are never even tried, whatever their context.
+ */
+const MARK_CANDIDATES = 12;
 const REPAIR_CANDIDATES = 8;
 /** Candidates whose channel cost minus log10 prior is this much above the best one's are dropped. */
-const RANK_WINDOW = 2;
+const RANK_WINDOW = 4;
 /** Extra cost of changing a word that is a valid syllable in a line with OCR damage. */
 const VALID_CHANGE_PENALTY = 1.0;
 /** Keeping a word that cannot be Vietnamese but carries Vietnamese marks (`vịc`). */
@@ -529,7 +533,10 @@ export function repairStage(options: RepairOptions = {}): Stage {
           slots[w.slot].candidates = slots[w.slot].candidates.concat(joined);
         }
       }
-      if (w.lower.length < 2 || w.lower.length > MAX_REPAIRABLE_LENGTH) continue;
+      // A one-letter word (`o` for `ở`, `y` for `ý`) is restored like any other in a passage
+      // without marks or tones; in OCR text a lone letter is more often a list mark or an initial.
+      const shortest = m.noMarks || m.noTones ? 1 : 2;
+      if (w.lower.length < shortest || w.lower.length > MAX_REPAIRABLE_LENGTH) continue;
       if (w.kind !== 'syllable' && w.kind !== 'foreign') continue;
       const slot = slots[w.slot];
       const keep = slot.candidates[0];
@@ -539,8 +546,10 @@ export function repairStage(options: RepairOptions = {}): Stage {
       const damaged = !valid && looksDamaged(w.text, w.lower);
       const longWord = w.lower.length >= 4;
       let alts = NO_CANDIDATES;
-      // In a passage without marks, whether the word is the skeleton of a syllable.
-      const skeleton = m.noMarks && idx.hasSkeleton(w.lower);
+      // In a passage without marks (or without tones, for a word without any), whether the
+      // word is the skeleton of a syllable: `dich` in a toneless passage is `dịch` (kept as
+      // written, it would read as a foreign word, and foreign words follow each other).
+      const skeleton = (m.noMarks || (m.noTones && !hasMarks(w.lower))) && idx.hasSkeleton(w.lower);
       if (!valid) {
         keep.cost = damaged ? KEEP_DAMAGED : title ? KEEP_FOREIGN_TITLE : KEEP_FOREIGN_LOWER;
         // In a passage without marks, a word that is the skeleton of a syllable is one.
@@ -550,8 +559,9 @@ export function repairStage(options: RepairOptions = {}): Stage {
       }
       const marked = hasMarks(w.lower);
       // Marks are no evidence in a passage typed without them or read by a model that
-      // garbles them (many damaged words in the line).
-      const markTrust: MarkTrust = m.noMarks || m.heavy ? 'none' : 'all';
+      // garbles them (many damaged words in the line); tones none in a passage typed without
+      // them (`hêt` for `hết`: no syllable as written, but only its tone is missing).
+      const markTrust: MarkTrust = m.noMarks || m.heavy ? 'none' : m.noTones ? 'vowels' : 'all';
       if (m.noMarks && !marked) {
         alts = candidatesFor(w.lower, 'none', skeleton ? 0 : longWord ? 2 : 1, MARK_CANDIDATES);
       } else if (m.noTones && valid && removeTone(w.lower) === w.lower) {
@@ -573,9 +583,27 @@ export function repairStage(options: RepairOptions = {}): Stage {
       if (nextJoinable && next.kind === 'foreign' && (isFinalFragment(next.lower) || !valid)) {
         alts = alts.concat(joinCandidates(w.lower, next.lower));
       }
+      // A capitalised word inside a sentence is most likely (part of) a name: in a passage
+      // without marks, each reading is weighed by how often the training text writes it with
+      // a capital there (`Dung` stays a name, where `Dùng` is a common word).
+      if (title && !slot.sentenceStart && (m.noMarks || m.noTones) && alts.length > 0) {
+        const weighted: Candidate[] = [];
+        for (const c of alts) weighted.push({ text: c.text, ids: c.ids, cost: c.cost + nameCost(c.ids[0]), kind: c.kind, span: c.span });
+        alts = weighted;
+        if (keep.ids[0] >= FIRST_SYLLABLE_ID) keep.cost += nameCost(keep.ids[0]);
+      }
       // The slot's list is its own (made in `addSlot`): the readings go on its end.
       for (let k = 0; k < alts.length; k++) slot.candidates.push(alts[k]);
     }
+  }
+
+  /**
+   * -log10 P(capitalised | syllable): the share of the syllable's occurrences in the training
+   * text written with a capital inside a sentence. With it, a reading's score is that of the
+   * syllable and its case together.
+   */
+  function nameCost(id: number): number {
+    return -Math.log10((lm.titleCount(id) + 0.5) / (lm.count(id) + 1));
   }
 
   /** The edits of the decoder's choices that are sure enough, in the case and tone style of the line. */
