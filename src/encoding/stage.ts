@@ -9,7 +9,7 @@ import type { StageEdit } from '../types.js';
 import type { LanguageModel } from '../model/index.js';
 import { availableLanguageProfiles } from '../language/default.js';
 import type { LanguageProfiles } from '../language/model.js';
-import { EditTracker } from '../edits.js';
+import { EditTracker, settleEdits } from '../edits.js';
 import { badness } from './badness.js';
 import { CP1252_BYTE } from './charsets.js';
 import { chooseInContext } from './context.js';
@@ -674,16 +674,10 @@ function htmlEdits(line: string): StageEdit[] {
 }
 
 /**
- * Whether applying `edits` to `line` leaves damage next to an edit (`Ó“` once `â€œ` is
- * undone): only there can a second pass find more than the first did.
+ * Passes a line may take to settle. Nearly every line settles in its first pass; a second is
+ * needed where undoing mojibake leaves legacy-font words or uncovers damage next to an edit.
  */
-function uncoversDamage(line: string, edits: readonly StageEdit[]): boolean {
-  for (const e of edits) {
-    const around = line.slice(Math.max(0, e.start - 2), e.start) + e.after + line.slice(e.end, e.end + 2);
-    if (mayBeDamaged(around)) return true;
-  }
-  return false;
-}
+const SETTLE_ROUNDS = 4;
 
 /**
  * The encoding-repair stage. See the module comment; each edit has kind `mojibake`
@@ -696,41 +690,38 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
   const languages = options.languages;
   return {
     name: 'encoding',
-    mayApply(line: string): boolean {
-      return mayBeDamaged(line) || (html && mayHaveReference(line));
-    },
+    mayApply,
     run(line: string): StageEdit[] {
-      const whole = html ? undefined : undoWholeLine(line, judgeDecoded, badness);
-      // A line that is one run of mojibake is one edit (from its first to its last damaged
-      // character); the result is settled, as nothing in it looks damaged.
-      if (whole) return [trimmedEdit(0, line, whole.text, 'mojibake', 0.95, whole.detail)];
-      // HTML references first: what they hide (`&#7871;áº¿`) is the next pass's to repair.
-      const references = html && mayHaveReference(line) ? htmlEdits(line) : [];
-      if (references.length === 0) {
-        const edits = runOnce(line);
-        if (edits.length === 0 || !uncoversDamage(line, edits)) return edits;
-      }
-      // The result must be settled: whatever a pass uncovers is repaired now, so that
-      // repairing the output again changes nothing.
-      const tracker = new EditTracker(line);
-      tracker.apply(references);
-      const edits = runOnce(tracker.text);
-      tracker.apply(edits);
-      for (let round = 0; round < 3 && edits.length > 0 && mayBeDamaged(tracker.text); round++) {
-        const more = runOnce(tracker.text, true);
-        if (more.length === 0) break;
-        tracker.apply(more);
-        if (!mayBeDamaged(tracker.text)) break;
-      }
-      return tracker.edits().map(({ start, end, after, kind, confidence, detail }) => ({ start, end, after, kind, confidence, detail }));
+      // The result must be a fixed point of the stage: what one pass leaves is judged by the
+      // same pass again, as a second run would judge it. Undoing mojibake changes the evidence
+      // for the rest of the line (a line that showed mojibake is not read as a legacy font; once
+      // undone, its legacy words are), so only the line as it then reads can settle it. A pass
+      // whose result shows no damage is settled at once: the stage would not run on it.
+      return settleEdits(line, pass(line), SETTLE_ROUNDS, (text) => (mayApply(text) ? pass(text) : []));
     },
   };
 
-  /**
-   * One pass over the line. A later pass (`again`) only undoes mojibake: text that came out of a
-   * re-decoding is not also legacy-font text or VIQR (`goïm` is no VNI `gọm`).
-   */
-  function runOnce(line: string, again = false): StageEdit[] {
+  function mayApply(line: string): boolean {
+    return mayBeDamaged(line) || (html && mayHaveReference(line));
+  }
+
+  /** One pass over the line, as a first run makes it. */
+  function pass(line: string): StageEdit[] {
+    const whole = html ? undefined : undoWholeLine(line, judgeDecoded, badness);
+    // A line that is one run of mojibake is one edit (from its first to its last damaged
+    // character).
+    if (whole) return [trimmedEdit(0, line, whole.text, 'mojibake', 0.95, whole.detail)];
+    // HTML references first: what they hide (`&#7871;áº¿`) is then read with the rest.
+    const references = html && mayHaveReference(line) ? htmlEdits(line) : [];
+    if (references.length === 0) return runOnce(line);
+    const tracker = new EditTracker(line);
+    tracker.apply(references);
+    tracker.apply(runOnce(tracker.text));
+    return tracker.edits().map(({ start, end, after, kind, confidence, detail }) => ({ start, end, after, kind, confidence, detail }));
+  }
+
+  /** One reading of the line's words: mojibake, foreign mojibake, legacy fonts, VIQR. */
+  function runOnce(line: string): StageEdit[] {
     const edits: StageEdit[] = [];
     const words = splitWords(line);
     const joined = nbspSpacePass(line, words, edits);
@@ -740,7 +731,7 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
     // Before legacy fonts: their readings also clear debris from foreign mojibake (`Ã¤`).
     anyLanguagePass(words, edits, fallback);
     // A line that is plainly mojibake is not also legacy-font text.
-    if (sure < 2 && !again) legacyPass(words, edits, languages ?? availableLanguageProfiles());
+    if (sure < 2) legacyPass(words, edits, languages ?? availableLanguageProfiles());
     // Guessed lost bytes only where the word itself or the line elsewhere shows mojibake for
     // certain; among readings as good, the neighbours choose (left to right, so a choice
     // informs the next).
@@ -755,7 +746,7 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
       f.word.after = text;
       edits.push(trimmedEdit(f.word.start, f.word.text, text, 'mojibake', f.confidence, f.detail));
     }
-    if (!again) viqrPass(line, words, edits);
+    viqrPass(line, words, edits);
     edits.sort((a, b) => a.start - b.start);
     return edits;
   }
