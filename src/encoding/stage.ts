@@ -15,7 +15,7 @@ import { CP1252_BYTE } from './charsets.js';
 import { chooseInContext } from './context.js';
 import { findLetterReferences, mayHaveReference } from './html.js';
 import { decodeLegacyView, isWindows1252View, LEGACY_DETAIL, LEGACY_VIEWS } from './legacy.js';
-import { readsAsWords, undoAnyLanguage, undoMojibake } from './mojibake.js';
+import { type MojibakeFix, readsAsWords, undoAnyLanguage, undoMojibake } from './mojibake.js';
 import { hasOpenSequence, hasUtf8Pair, undoWholeLine } from './whole-line.js';
 import { analyse, type Analysis, syllableCount, syllableGain, vietnameseScore } from './score.js';
 import { decodeViqrWord } from './viqr.js';
@@ -181,8 +181,90 @@ interface Word {
   after?: string;
   /** Position in the line's word list. */
   index: number;
-  /** The word's score, once computed. */
-  analysis?: Analysis;
+  /** What the passes judge of the word's text alone (see {@link WordFacts}). */
+  facts: WordFacts;
+}
+
+/**
+ * What the passes judge of a word's text alone, whatever its line: the tests that pick the
+ * words a pass looks at, and, once a pass has needed them, the word's mojibake readings and
+ * its reading in each legacy encoding. The same words come back line after line in a file,
+ * so each word is judged once ({@link factsOf}) and a line costs one look-up per word.
+ */
+interface WordFacts {
+  nonAscii: boolean;
+  /** Non-ASCII or a C0 control: VISCII and VPS put capitals at 0x00-0x1F. */
+  mayBeLegacy: boolean;
+  /** Every character is one Windows-1252 shows for some byte. */
+  windows1252View: boolean;
+  /** Holds a Vietnamese letter only Unicode has (see {@link VIETNAMESE_UNICODE}). */
+  unicodeOnly: boolean;
+  /** Holds a byte TCVN3 writes its own letters with (see {@link legacyPass}). */
+  tcvn3Sign: boolean;
+  /** Ends in a UTF-8 sequence that lacks only its last byte (see {@link endsInOpenSequence}). */
+  endsOpen: boolean;
+  /** Turned back into bytes, holds a UTF-8 lead byte and a continuation byte. */
+  utf8Pair: boolean;
+  /** {@link mojibakeOutcome} of rounds 0 and 1, once asked. */
+  mojibake: [MojibakeOutcome | null | undefined, MojibakeOutcome | null | undefined];
+  /** The word with its mojibake undone, needing a gain of 0 or 1, or as it is: once asked. */
+  undone: [string | undefined, string | undefined];
+  /** {@link undoAnyLanguage} of the word, once asked. */
+  anyLanguage: MojibakeFix | null | undefined;
+  /** The reading in each of {@link LEGACY_VIEWS}, once asked (`null`: none). */
+  readings: Array<LegacyReading | null | undefined>;
+  analysis: Analysis | undefined;
+  /** Whether another language of {@link foreignIn} lists the word, asked of those profiles. */
+  foreignIn: LanguageProfiles | undefined;
+  foreign: boolean;
+}
+
+function newFacts(text: string, plain: boolean): WordFacts {
+  return {
+    nonAscii: !plain && hasNonAscii(text),
+    mayBeLegacy: !plain && mayBeLegacy(text),
+    windows1252View: plain || isWindows1252View(text),
+    unicodeOnly: !plain && VIETNAMESE_UNICODE.test(text),
+    tcvn3Sign: !plain && TCVN3_SIGN.test(text),
+    endsOpen: !plain && endsInOpenSequence(text),
+    utf8Pair: !plain && hasUtf8Pair(text),
+    mojibake: [undefined, undefined],
+    undone: [undefined, undefined],
+    anyLanguage: plain ? null : undefined,
+    readings: plain ? [null, null, null, null, null] : [undefined, undefined, undefined, undefined, undefined],
+    analysis: undefined,
+    foreignIn: undefined,
+    foreign: false,
+  };
+}
+
+/** Facts of a word of printable ASCII: no pass has anything to read in it. */
+const PLAIN_ASCII: WordFacts = newFacts('a', true);
+
+/** TCVN3's bytes for ă â ê ô ơ ư đ and the a's with tones (see {@link legacyPass}). */
+const TCVN3_SIGN = /[\u00a8-\u00ae\u00b5-\u00bf]/;
+
+/** Facts of the words seen, by text; a pure function's results, emptied when it grows large. */
+const FACTS = new Map<string, WordFacts>();
+const FACTS_LIMIT = 50_000;
+
+function factsOf(text: string): WordFacts {
+  let facts = FACTS.get(text);
+  if (facts === undefined) {
+    facts = newFacts(text, false);
+    if (FACTS.size >= FACTS_LIMIT) FACTS.clear();
+    FACTS.set(detached(text), facts);
+  }
+  return facts;
+}
+
+/** The word with its mojibake undone (`undoMojibake(text, minGain)`), or as it is. */
+function undone(w: Word, minGain: 0 | 1): string {
+  const facts = w.facts;
+  if (facts === PLAIN_ASCII) return w.text;
+  let text = facts.undone[minGain];
+  if (text === undefined) text = facts.undone[minGain] = undoMojibake(w.text, minGain)?.text ?? w.text;
+  return text;
 }
 
 /** A word whose mojibake reading rests on a guessed lost byte, with the readings as good. */
@@ -198,13 +280,21 @@ interface Guess {
 function splitWords(line: string): Word[] {
   const words: Word[] = [];
   let start = -1;
+  let plain = true; // the word so far is printable ASCII
   for (let i = 0; i <= line.length; i++) {
     const c = i < line.length ? line.charCodeAt(i) : 0x20;
     const space = c === 0x20 || c === 0x09 || c === 0x0d;
     if (space) {
-      if (start >= 0) words.push({ start, end: i, text: line.slice(start, i), index: words.length });
+      if (start >= 0) {
+        const text = line.slice(start, i);
+        words.push({ start, end: i, text, index: words.length, facts: plain ? PLAIN_ASCII : factsOf(text) });
+      }
       start = -1;
-    } else if (start < 0) start = i;
+      plain = true;
+    } else {
+      if (start < 0) start = i;
+      if (c >= 0x80 || c < 0x20) plain = false;
+    }
   }
   return words;
 }
@@ -272,6 +362,36 @@ function allCapitals(s: string): boolean {
 /** Characters that start a UTF-8 sequence shown as Windows-1252 (`Ã`, `Ä`, `Æ`, `á`…). */
 const LEAD_BYTE_CHAR = /[\u00c2-\u00f4]/;
 
+/** A word's mojibake reading as {@link mojibakePass} takes it, with its confidence. */
+interface MojibakeOutcome {
+  fix: MojibakeFix;
+  confidence: number;
+}
+
+/**
+ * Whether and how {@link mojibakePass} undoes a word in round 0 (a decodable byte pair or a
+ * sequence that lost its last byte, reading better) or round 1 (a lead byte, no worse): a
+ * judgement of the word alone, kept in its {@link WordFacts}.
+ */
+function mojibakeOutcome(facts: WordFacts, text: string, round: 0 | 1): MojibakeOutcome | null {
+  const known = facts.mojibake[round];
+  if (known !== undefined) return known;
+  let outcome: MojibakeOutcome | null = null;
+  if (round === 0 ? hasUtf8Pair(text) || hasOpenSequence(text) : LEAD_BYTE_CHAR.test(text)) {
+    const fix = undoMojibake(text, round === 0 ? 1 : 0);
+    if (
+      fix &&
+      !(round === 0 && !fix.guessed && !fix.lowered) &&
+      !(fix.guessed && vietnameseScore(fix.text) < 1 && !allCapitals(fix.text)) &&
+      EXPECTED.test(fix.text)
+    ) {
+      outcome = { fix, confidence: confidenceOf(fix.gain, fix.guessed || round === 1 ? 0.6 : 0.8) };
+    }
+  }
+  facts.mojibake[round] = outcome;
+  return outcome;
+}
+
 /**
  * Undoes mojibake word by word; a word is fixed only where it reads better, into the letters
  * Vietnamese text is made of, and less bad (see {@link badness}). A guessed lost byte must
@@ -286,17 +406,10 @@ function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Guess[]; s
   for (let round = 0; round < 2; round++) {
     if (round === 1 && sure === 0) break;
     for (const w of words) {
-      if (w.fixed || !hasNonAscii(w.text)) continue;
-      // Round 0 wants a decodable byte pair or a sequence that lost its last byte (`KÃch`);
-      // round 1 (no worse, lost bytes) a lead byte.
-      if (round === 0 ? !hasUtf8Pair(w.text) && !hasOpenSequence(w.text) : !LEAD_BYTE_CHAR.test(w.text)) continue;
-      const fix = undoMojibake(w.text, round === 0 ? 1 : 0);
-      if (!fix) continue;
-      if (round === 0 && !fix.guessed && !fix.lowered) continue;
-      const weak = fix.guessed && vietnameseScore(fix.text) < 1;
-      if (weak && !allCapitals(fix.text)) continue;
-      if (!EXPECTED.test(fix.text)) continue;
-      const confidence = confidenceOf(fix.gain, fix.guessed || round === 1 ? 0.6 : 0.8);
+      if (w.fixed || !w.facts.nonAscii) continue;
+      const outcome = mojibakeOutcome(w.facts, w.text, round as 0 | 1);
+      if (outcome === null) continue;
+      const { fix, confidence } = outcome;
       if (fix.guessed) {
         if (!fallback.some((f) => f.word === w)) {
           fallback.push({ word: w, alternatives: fix.alternatives, detail: fix.detail, confidence, lowered: fix.lowered });
@@ -344,13 +457,6 @@ function restoreTcvn3Case(decoded: string, raw: string, sentenceStart: boolean):
 /** Precomposed letters only Unicode has (no Windows-1252 byte shows them). */
 const VIETNAMESE_UNICODE = /[ăđĩũơưĂĐĨŨƠƯ\u1EA0-\u1EF9]/;
 
-/**
- * Readings of words already seen, per encoding: the same words come back line after line in
- * an archive. A pure function's results, so the cache changes nothing but the time; it is
- * emptied when it grows large.
- */
-const READINGS = new Map<LegacyEncoding, Map<string, LegacyReading | null>>();
-
 /** A word read in a legacy encoding: the text, its gain, the syllables it gains, its runs that are none. */
 interface LegacyReading {
   after: string;
@@ -358,7 +464,6 @@ interface LegacyReading {
   syllables: number;
   invalid: number;
 }
-const READINGS_LIMIT = 50_000;
 
 /**
  * A copy of `s` that does not keep the text it was cut from alive. V8 represents a substring
@@ -374,21 +479,20 @@ function detached(s: string): string {
  * A word read in a legacy encoding and the gain, or `undefined` when the reading changes
  * nothing or reads worse in any language (`l´abbrände` is no VNI `lƠabbrảnde`).
  */
-function legacyReading(w: Word, encoding: LegacyEncoding): LegacyReading | undefined {
-  let cache = READINGS.get(encoding);
-  if (cache === undefined) READINGS.set(encoding, (cache = new Map()));
-  let r = cache.get(w.text);
+function legacyReading(w: Word, encoding: number): LegacyReading | undefined {
+  const facts = w.facts;
+  let r = facts.readings[encoding];
   if (r === undefined) {
-    const after = decodeLegacyView(w.text, encoding);
+    const text = w.text;
+    const after = decodeLegacyView(text, LEGACY_VIEWS[encoding]);
     // Compared without case: TCVN3 has no capitals with tone marks (`VIệT` becomes `VIỆT`).
-    if (after === undefined || after === w.text || badness(after.toLowerCase()) > badness(w.text.toLowerCase())) r = null;
+    if (after === undefined || after === text || badness(after.toLowerCase()) > badness(text.toLowerCase())) r = null;
     else {
-      const before = (w.analysis ??= analyse(w.text));
+      const before = (facts.analysis ??= analyse(text));
       const read = analyse(after);
-      r = { after, gain: syllableGain(w.text, after, before), syllables: read.syllables - before.syllables, invalid: read.invalid };
+      r = { after, gain: syllableGain(text, after, before), syllables: read.syllables - before.syllables, invalid: read.invalid };
     }
-    if (cache.size >= READINGS_LIMIT) cache.clear();
-    cache.set(detached(w.text), r);
+    facts.readings[encoding] = r;
   }
   return r ?? undefined;
 }
@@ -400,8 +504,17 @@ interface Candidate {
 }
 
 /** Whether a word is listed, as it is written, in one of the other languages' profiles. */
-function isForeignWord(text: string, languages: LanguageProfiles | undefined): boolean {
+function isForeignWord(w: Word, languages: LanguageProfiles | undefined): boolean {
   if (languages === undefined) return false;
+  const facts = w.facts;
+  if (facts.foreignIn !== languages) {
+    facts.foreignIn = languages;
+    facts.foreign = listedElsewhere(w.text, languages);
+  }
+  return facts.foreign;
+}
+
+function listedElsewhere(text: string, languages: LanguageProfiles): boolean {
   const lower = text.toLowerCase();
   for (let k = 1; k < languages.codes.length; k++) {
     if (!Number.isNaN(languages.listedLogProb(k, lower))) return true;
@@ -420,21 +533,22 @@ function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfil
   // makes) a noisy one. A legacy reading elsewhere in the line must outweigh them.
   let against = 0;
   for (const w of words) {
-    if (VIETNAMESE_UNICODE.test(w.text)) against++;
-    else if (!isWindows1252View(w.text)) against += 2;
+    const facts = w.facts;
+    if (facts.unicodeOnly) against++;
+    else if (!facts.windows1252View) against += 2;
     // A word another language writes as it stands (Italian `può`, which Windows-1258 would
     // read as `pụ`) is no sign of a legacy font either.
-    else if (mayBeLegacy(w.text) && isForeignWord(w.text, languages)) against++;
+    else if (facts.mayBeLegacy && isForeignWord(w, languages)) against++;
   }
   let i = 0;
   while (i < words.length) {
-    if (words[i].fixed || !mayBeLegacy(words[i].text)) {
+    if (words[i].fixed || !words[i].facts.mayBeLegacy) {
       i++;
       continue;
     }
     // A run: consecutive words that every legacy reading can take (ASCII words included).
     let j = i;
-    while (j < words.length && !words[j].fixed && isWindows1252View(words[j].text)) j++;
+    while (j < words.length && !words[j].fixed && words[j].facts.windows1252View) j++;
     if (j === i) {
       i++;
       continue;
@@ -446,8 +560,9 @@ function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfil
     // Vietnamese text in it without one of those is next to impossible, while OCR noise read
     // through its letters (`é` → `ộ`) is not.
     let tcvn3Signs = false;
-    for (let k = i; k < j && !tcvn3Signs; k++) tcvn3Signs = /[\u00a8-\u00ae\u00b5-\u00bf]/.test(words[k].text);
-    for (const encoding of LEGACY_VIEWS) {
+    for (let k = i; k < j && !tcvn3Signs; k++) tcvn3Signs = words[k].facts.tcvn3Sign;
+    for (let e = 0; e < LEGACY_VIEWS.length; e++) {
+      const encoding = LEGACY_VIEWS[e];
       if (encoding === 'tcvn3' && !tcvn3Signs) continue;
       let gain = 0;
       let improved = 0;
@@ -457,8 +572,8 @@ function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfil
       const candidates: Candidate[] = [];
       for (let k = i; k < j; k++) {
         const w = words[k];
-        if (!mayBeLegacy(w.text)) continue;
-        const reading = legacyReading(w, encoding);
+        if (!w.facts.mayBeLegacy) continue;
+        const reading = legacyReading(w, e);
         if (reading === undefined) continue;
         const { after, gain: g } = reading;
         gain += g;
@@ -583,8 +698,9 @@ function allRunsValid(s: string): boolean {
  */
 function anyLanguagePass(words: Word[], edits: StageEdit[], guesses: readonly Guess[]): void {
   for (const w of words) {
-    if (w.fixed || !hasUtf8Pair(w.text) || guesses.some((g) => g.word === w)) continue;
-    const fix = undoAnyLanguage(w.text);
+    if (w.fixed || !w.facts.utf8Pair || guesses.some((g) => g.word === w)) continue;
+    let fix = w.facts.anyLanguage;
+    if (fix === undefined) fix = w.facts.anyLanguage = undoAnyLanguage(w.text) ?? null;
     if (!fix) continue;
     w.fixed = true;
     w.after = fix.text;
@@ -630,7 +746,7 @@ function nbspSpacePass(line: string, words: Word[], edits: StageEdit[]): number 
   let fixed = 0;
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
-    if (w.fixed || !endsInOpenSequence(w.text) || line.charCodeAt(w.end) !== 0x20) continue;
+    if (w.fixed || !w.facts.endsOpen || line.charCodeAt(w.end) !== 0x20) continue;
     const next = words[k + 1];
     const gap = (next === undefined ? line.length : next.start) - w.end;
     if (gap >= 2 || next === undefined) {
@@ -646,7 +762,7 @@ function nbspSpacePass(line: string, words: Word[], edits: StageEdit[]): number 
     if (gap !== 1 || next.fixed) continue;
     // Joined, the words need no guessed byte: taken where every syllable is then valid and the
     // next word goes on the first (a letter) or closes it (`!`), not where it opens (`“`).
-    const nextText = undoMojibake(next.text, 0)?.text ?? next.text;
+    const nextText = undone(next, 0);
     if (!/^[\p{L}.,;:!?…”’)\]»]/u.test(nextText)) continue;
     const fix = undoMojibake(w.text + '\u00a0' + next.text, 1);
     if (!fix || fix.guessed || !fix.lowered || !EXPECTED.test(fix.text) || !allSyllablesValid(fix.text)) continue;
@@ -740,7 +856,7 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
       const k = words.indexOf(f.word);
       const before = words.slice(Math.max(0, k - 2), k).map((w) => w.after ?? w.text);
       const next = words[k + 1];
-      const nextText = next === undefined ? undefined : (next.after ?? undoMojibake(next.text)?.text ?? next.text);
+      const nextText = next === undefined ? undefined : (next.after ?? undone(next, 1));
       const text = chooseInContext(f.alternatives, before, nextText, model);
       f.word.fixed = true;
       f.word.after = text;
