@@ -211,6 +211,8 @@ interface WordFacts {
   undone: [string | undefined, string | undefined];
   /** {@link undoAnyLanguage} of the word, once asked. */
   anyLanguage: MojibakeFix | null | undefined;
+  /** {@link lostNoBreakSpace} of the word, once asked. */
+  beforeSpaces: MojibakeFix | null | undefined;
   /** The reading in each of {@link LEGACY_VIEWS}, once asked (`null`: none). */
   readings: Array<LegacyReading | null | undefined>;
   analysis: Analysis | undefined;
@@ -231,6 +233,7 @@ function newFacts(text: string, plain: boolean): WordFacts {
     mojibake: [undefined, undefined],
     undone: [undefined, undefined],
     anyLanguage: plain ? null : undefined,
+    beforeSpaces: plain ? null : undefined,
     readings: plain ? [null, null, null, null, null] : [undefined, undefined, undefined, undefined, undefined],
     analysis: undefined,
     foreignIn: undefined,
@@ -497,12 +500,6 @@ function legacyReading(w: Word, encoding: number): LegacyReading | undefined {
   return r ?? undefined;
 }
 
-interface Candidate {
-  word: Word;
-  after: string;
-  gain: number;
-}
-
 /** Whether a word is listed, as it is written, in one of the other languages' profiles. */
 function isForeignWord(w: Word, languages: LanguageProfiles | undefined): boolean {
   if (languages === undefined) return false;
@@ -553,9 +550,8 @@ function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfil
       i++;
       continue;
     }
-    let bestEncoding: LegacyEncoding | undefined;
+    let best = -1;
     let bestGain = 0;
-    let bestCandidates: Candidate[] = [];
     // TCVN3 writes ă â ê ô ơ ư đ and every a with a tone at 0xA8-0xAE, 0xB5-0xBF (`¨ © ª « ¬ ­ ® µ ¸ ¶ · ¹`):
     // Vietnamese text in it without one of those is next to impossible, while OCR noise read
     // through its letters (`é` → `ộ`) is not.
@@ -569,19 +565,17 @@ function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfil
       let worse = 0;
       let syllables = 0;
       let invalid = 0;
-      const candidates: Candidate[] = [];
       for (let k = i; k < j; k++) {
         const w = words[k];
         if (!w.facts.mayBeLegacy) continue;
         const reading = legacyReading(w, e);
         if (reading === undefined) continue;
-        const { after, gain: g } = reading;
+        const g = reading.gain;
         gain += g;
         syllables += reading.syllables;
         invalid += reading.invalid;
         if (g > 0) improved++;
         if (g < 0) worse++;
-        candidates.push({ word: w, after, gain: g });
       }
       // OCR noise (`khå`, `ë`) gains a word here and there: with words against, more are needed.
       // Cleared debris (`¿`, `´` in Latin-1 text) is no legacy text: syllables must come, more
@@ -593,24 +587,28 @@ function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfil
         improved > against &&
         (against === 0 || improved >= 3);
       if (clear && gain > bestGain) {
-        bestEncoding = encoding;
+        best = e;
         bestGain = gain;
-        bestCandidates = candidates;
       }
     }
-    if (bestEncoding) {
+    if (best >= 0) {
+      // The readings of the encoding chosen, taken again from the words' facts.
+      const bestEncoding = LEGACY_VIEWS[best];
       const detail = LEGACY_DETAIL[bestEncoding];
-      for (const c of bestCandidates) {
-        if (c.gain < 0) continue;
-        let after = c.after;
+      for (let k = i; k < j; k++) {
+        const w = words[k];
+        if (!w.facts.mayBeLegacy) continue;
+        const reading = w.facts.readings[best];
+        if (!reading || reading.gain < 0) continue;
+        let after = reading.after;
         if (bestEncoding === 'tcvn3') {
-          const prev = words[c.word.index - 1];
-          after = restoreTcvn3Case(after, c.word.text, prev === undefined || SENTENCE_END.test(prev.text));
+          const prev = words[k - 1];
+          after = restoreTcvn3Case(after, w.text, prev === undefined || SENTENCE_END.test(prev.text));
         }
-        if (after === c.word.text) continue;
-        c.word.fixed = true;
-        c.word.after = after;
-        edits.push(trimmedEdit(c.word.start, c.word.text, after, 'legacy-encoding', confidenceOf(bestGain, 0.7), detail));
+        if (after === w.text) continue;
+        w.fixed = true;
+        w.after = after;
+        edits.push(trimmedEdit(w.start, w.text, after, 'legacy-encoding', confidenceOf(bestGain, 0.7), detail));
       }
     }
     i = j;
@@ -742,6 +740,28 @@ function allSyllablesValid(s: string): boolean {
  * follows, the two words are one where every syllable is then valid (`thành`, not `thà nh`;
  * `HàNội` is not, so `HÃ Ná»™i` lost its no-break space instead).
  */
+/** The word and the no-break space it lost before two spaces or the line's end, read as one: taken where it reads as words. */
+function lostNoBreakSpace(text: string): MojibakeFix | null {
+  const joined = text + '\u00a0';
+  const fix = undoMojibake(joined, 1) ?? undoAnyLanguage(joined);
+  if (!fix || fix.guessed || !fix.lowered || !EXPECTED.test(fix.text) || !readsAsWords(fix.text)) return null;
+  return fix;
+}
+
+/** Two words joined again at the no-break space they lost, read as one, by the joined text. */
+const JOINED = new Map<string, MojibakeFix | null>();
+
+function joinedAtNoBreakSpace(joined: string): MojibakeFix | null {
+  let fix = JOINED.get(joined);
+  if (fix === undefined) {
+    fix = undoMojibake(joined, 1) ?? null;
+    if (fix !== null && (fix.guessed || !fix.lowered || !EXPECTED.test(fix.text) || !allSyllablesValid(fix.text))) fix = null;
+    if (JOINED.size >= FACTS_LIMIT) JOINED.clear();
+    JOINED.set(joined, fix);
+  }
+  return fix;
+}
+
 function nbspSpacePass(line: string, words: Word[], edits: StageEdit[]): number {
   let fixed = 0;
   for (let k = 0; k < words.length; k++) {
@@ -750,9 +770,9 @@ function nbspSpacePass(line: string, words: Word[], edits: StageEdit[]): number 
     const next = words[k + 1];
     const gap = (next === undefined ? line.length : next.start) - w.end;
     if (gap >= 2 || next === undefined) {
-      const joined = w.text + '\u00a0';
-      const fix = undoMojibake(joined, 1) ?? undoAnyLanguage(joined);
-      if (!fix || fix.guessed || !fix.lowered || !EXPECTED.test(fix.text) || !readsAsWords(fix.text)) continue;
+      let fix = w.facts.beforeSpaces;
+      if (fix === undefined) fix = w.facts.beforeSpaces = lostNoBreakSpace(w.text);
+      if (fix === null) continue;
       w.fixed = true;
       w.after = fix.text;
       edits.push(trimmedEdit(w.start, w.text + ' ', fix.text, 'mojibake', confidenceOf(fix.gain, 0.7), fix.detail));
@@ -764,8 +784,8 @@ function nbspSpacePass(line: string, words: Word[], edits: StageEdit[]): number 
     // next word goes on the first (a letter) or closes it (`!`), not where it opens (`“`).
     const nextText = undone(next, 0);
     if (!/^[\p{L}.,;:!?…”’)\]»]/u.test(nextText)) continue;
-    const fix = undoMojibake(w.text + '\u00a0' + next.text, 1);
-    if (!fix || fix.guessed || !fix.lowered || !EXPECTED.test(fix.text) || !allSyllablesValid(fix.text)) continue;
+    const fix = joinedAtNoBreakSpace(w.text + '\u00a0' + next.text);
+    if (fix === null) continue;
     w.fixed = true;
     next.fixed = true;
     w.after = fix.text;
