@@ -100,13 +100,14 @@ export function unicodeStage(options: UnicodeStageOptions = {}): Stage {
     return {
       name: 'unicode',
       mayApply: hasSuspicious,
-      run: (line) => settled(line, undefined, languages),
+      run: (line) => settled(line, undefined, languages, hasSuspicious),
     };
   }
+  const mayApply = (line: string) => hasSuspicious(line) || STYLE_CANDIDATE.test(line);
   return {
     name: 'unicode',
-    mayApply: (line) => hasSuspicious(line) || STYLE_CANDIDATE.test(line),
-    run: (line) => settled(line, style, languages),
+    mayApply,
+    run: (line) => settled(line, style, languages, mayApply),
   };
 }
 
@@ -116,8 +117,14 @@ export function unicodeStage(options: UnicodeStageOptions = {}): Stage {
  * repaired line is looked at again until nothing changes (a second look is nearly always the
  * last). The stage's own output is final for it, which keeps `fix` idempotent.
  */
-function settled(line: string, style: 'old' | 'new' | undefined, languages: LanguageProfiles | undefined): StageEdit[] {
-  return settleEdits(line, repairLine(line, style, languages), 2, (text) => repairLine(text, style, languages));
+function settled(
+  line: string,
+  style: 'old' | 'new' | undefined,
+  languages: LanguageProfiles | undefined,
+  mayApply: (line: string) => boolean,
+): StageEdit[] {
+  // A repaired line left with nothing the stage acts on is settled without a second look.
+  return settleEdits(line, repairLine(line, style, languages), 2, (text) => (mayApply(text) ? repairLine(text, style, languages) : []));
 }
 
 /** A run of non-space characters of the line and what the rules make of it. */
