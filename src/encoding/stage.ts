@@ -629,32 +629,56 @@ function viqrPass(line: string, words: Word[], edits: StageEdit[]): void {
   let strongWords = 0;
   let markedWords = 0;
   let letterWords = 0;
-  const decoded: Array<{ word: Word; text: string; ok: boolean } | undefined> = [];
+  const decoded: Array<ViqrReading | null> = [];
   for (const w of words) {
-    if (/[A-Za-z]/.test(w.text)) letterWords++;
-    if (w.fixed || hasNonAsciiLetters(w.text)) {
-      decoded.push(undefined);
+    const reading = viqrReading(w.text);
+    if (reading.letters) letterWords++;
+    if (w.fixed || reading.decoded === null) {
+      decoded.push(null);
       continue;
     }
-    const d = decodeViqrWord(w.text);
-    if (d.marks === 0 && d.escapes === 0) {
-      decoded.push(undefined);
-      continue;
-    }
-    const ok = allRunsValid(d.text);
-    if (ok && d.marks > 0) {
+    const d = reading.decoded;
+    if (d.ok && d.marks > 0) {
       markedWords++;
-      if (d.strong > 0) strongWords++;
+      if (d.strong) strongWords++;
     }
-    decoded.push({ word: w, text: d.text, ok });
+    decoded.push(reading);
   }
   if (strongWords < 2 || markedWords < 0.3 * letterWords) return;
-  for (const d of decoded) {
-    if (!d || !d.ok || d.text === d.word.text) continue;
-    d.word.fixed = true;
-    d.word.after = d.text;
-    edits.push(trimmedEdit(d.word.start, d.word.text, d.text, 'legacy-encoding', 0.9, 'viqr'));
+  for (let k = 0; k < words.length; k++) {
+    const d = decoded[k]?.decoded;
+    const w = words[k];
+    if (!d || !d.ok || d.text === w.text) continue;
+    w.fixed = true;
+    w.after = d.text;
+    edits.push(trimmedEdit(w.start, w.text, d.text, 'legacy-encoding', 0.9, 'viqr'));
   }
+}
+
+/** What {@link viqrPass} reads in a word alone. */
+interface ViqrReading {
+  /** The word has an ASCII letter. */
+  letters: boolean;
+  /** The word read as VIQR, where it has marks or escapes and no letters beyond ASCII. */
+  decoded: { text: string; ok: boolean; marks: number; strong: boolean } | null;
+}
+
+/** VIQR readings of the words seen, by text: VIQR words are ASCII, which the word facts leave out. */
+const VIQR_WORDS = new Map<string, ViqrReading>();
+
+function viqrReading(text: string): ViqrReading {
+  let reading = VIQR_WORDS.get(text);
+  if (reading === undefined) {
+    let decoded: ViqrReading['decoded'] = null;
+    if (!hasNonAsciiLetters(text)) {
+      const d = decodeViqrWord(text);
+      if (d.marks > 0 || d.escapes > 0) decoded = { text: d.text, ok: allRunsValid(d.text), marks: d.marks, strong: d.strong > 0 };
+    }
+    reading = { letters: /[A-Za-z]/.test(text), decoded };
+    if (VIQR_WORDS.size >= FACTS_LIMIT) VIQR_WORDS.clear();
+    VIQR_WORDS.set(detached(text), reading);
+  }
+  return reading;
 }
 
 /** Letters, marks, punctuation and symbols a re-decoded line may hold (no CJK, no private use). */
