@@ -217,6 +217,9 @@ function nonVietnameseRuns(line: string, languages: LanguageProfiles | undefined
   return profiles === undefined ? [] : languageRuns(line, { profiles }).filter((r) => r.verdict !== 'vi');
 }
 
+/** What composing one chunk fired: one set, emptied for each chunk, read at once. */
+const FIRED = new Set<ComposeRule>();
+
 /** Splits the line at word spaces; each chunk is read as if the line were Vietnamese. */
 function readChunks(line: string): Chunk[] {
   const chunks: Chunk[] = [];
@@ -261,9 +264,9 @@ function readChunks(line: string): Chunk[] {
       text = visible;
     }
     if (combining) {
-      const fired = new Set<ComposeRule>();
-      text = composeClusters(text, fired);
-      for (const r of fired) (rules ??= new Set()).add(r);
+      FIRED.clear();
+      text = composeClusters(text, FIRED);
+      for (const r of FIRED) (rules ??= new Set()).add(r);
     }
     chunks.push({ start, end: i, text, rules, lookalikes, transcription });
   }
@@ -441,7 +444,7 @@ function chunkEdit(before: string, after: string, offset: number, rules: Readonl
     tail++;
   }
   while (tail > 0 && (continuesCluster(before, before.length - tail) || continuesCluster(after, after.length - tail))) tail--;
-  const detail = RULE_ORDER.filter((r) => rules.has(r)).join('+');
+  const detail = detailOf(rules);
   let sure = confidence;
   for (const r of rules) sure = Math.min(sure, CONFIDENCE[r]);
   return {
@@ -452,6 +455,15 @@ function chunkEdit(before: string, after: string, offset: number, rules: Readonl
     confidence: sure,
     detail,
   };
+}
+
+/** The `detail` of an edit, by the bits of its rules in {@link RULE_ORDER}: a few strings, made once. */
+const DETAILS: string[] = [];
+
+function detailOf(rules: ReadonlySet<Rule>): string {
+  let bits = 0;
+  for (let k = 0; k < RULE_ORDER.length; k++) if (rules.has(RULE_ORDER[k])) bits |= 1 << k;
+  return (DETAILS[bits] ??= RULE_ORDER.filter((r) => rules.has(r)).join('+'));
 }
 
 const MARK = /\p{M}/u;
