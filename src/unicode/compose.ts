@@ -85,7 +85,11 @@ export function composeClusters(s: string, rules: Set<ComposeRule>): string {
     let composition = key >= 0 ? COMPOSED.get(key) : undefined;
     if (composition === undefined) {
       composition = composeCluster(s.slice(start, i));
-      if (key >= 0) COMPOSED.set(key, composition);
+      if (key >= 0) {
+        // Hostile text can hold millions of distinct clusters: the table is emptied when large.
+        if (COMPOSED.size >= COMPOSED_LIMIT) COMPOSED.clear();
+        COMPOSED.set(key, composition);
+      }
     }
     if (composition === null) continue;
     rules.add(composition.rule);
@@ -101,8 +105,9 @@ interface Composition {
   rule: ComposeRule;
 }
 
-/** Compositions of the clusters seen, by {@link clusterKey}: a few thousand at most. */
+/** Compositions of the clusters seen, by {@link clusterKey}: a few hundred in real text. */
 const COMPOSED = new Map<number, Composition | null>();
+const COMPOSED_LIMIT = 20_000;
 
 /**
  * A number for a cluster of a letter below U+1F00 and one or two marks of U+0300–U+036F, or
