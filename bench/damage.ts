@@ -31,3 +31,138 @@ export function legacyFont(text: string, encoding: 'tcvn3' | 'vni' | 'viscii' | 
     })
     .join('\n');
 }
+
+/** A small seeded generator (mulberry32), so that every run damages the same text the same way. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `text` in VIQR (`Tie^'ng Vie^.t`), line by line. */
+export function viqr(text: string): string {
+  const decoder = new TextDecoder();
+  return text
+    .split('\n')
+    .map((line) => {
+      const bytes = encode(line, 'viqr');
+      return bytes ? decoder.decode(bytes) : line;
+    })
+    .join('\n');
+}
+
+/** Bytes Windows-1252 leaves undefined: copied text loses them. */
+const UNDEFINED_IN_CP1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+/** Mojibake variants: UTF-8 bytes shown as Windows-1252, as Latin-1, twice, or with the undefined bytes lost. */
+export function mojibakeVariant(text: string, variant: 'cp1252' | 'latin1' | 'double' | 'c1-lost'): string {
+  const utf8 = new TextEncoder().encode(text);
+  switch (variant) {
+    case 'cp1252':
+      return asCp1252(utf8);
+    case 'latin1':
+      return Buffer.from(utf8).toString('latin1');
+    case 'double':
+      return asCp1252(new TextEncoder().encode(asCp1252(utf8)));
+    case 'c1-lost':
+      return asCp1252(utf8.filter((b) => !UNDEFINED_IN_CP1252.has(b)));
+  }
+}
+
+/** Only one run of a line's words (20-70% of them) as Windows-1252 mojibake; the rest stays clean. */
+export function partialMojibake(text: string, seed = 1): string {
+  const random = seededRandom(seed);
+  return text
+    .split('\n')
+    .map((line) => {
+      const words = line.split(' ');
+      const length = Math.max(1, Math.round(words.length * (0.2 + 0.5 * random())));
+      const start = Math.floor(random() * (words.length - length + 1));
+      return [...words.slice(0, start), mojibake(words.slice(start, start + length).join(' ')), ...words.slice(start + length)].join(' ');
+    })
+    .join('\n');
+}
+
+const TONES = /[\u0300\u0301\u0303\u0309\u0323]/;
+
+/** Vietnamese "Unicode tổ hợp": a precomposed letter with its vowel mark, then the tone as a combining mark. */
+export function composite(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) {
+      out += ch;
+      continue;
+    }
+    const parts = ch.normalize('NFD');
+    const tone = parts.match(TONES)?.[0];
+    out += tone === undefined ? ch : parts.replace(TONES, '').normalize('NFC') + tone;
+  }
+  return out;
+}
+
+/** Cyrillic and Greek letters that look like Latin ones. */
+const LOOKALIKES: Readonly<Record<string, string>> = { a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у', i: 'і', H: 'Н', T: 'Т', M: 'М', K: 'К', B: 'В' };
+
+/** Per line: Đ/đ as eth (Ð/ð) and one to four Latin letters swapped for look-alikes. */
+export function lookalikes(text: string, seed = 2): string {
+  const random = seededRandom(seed);
+  return text
+    .split('\n')
+    .map((line) => {
+      const chars = [...line.replaceAll('Đ', 'Ð').replace(/đ/g, () => (random() < 0.3 ? 'ð' : 'đ'))];
+      const swaps = 1 + Math.floor(random() * 4);
+      for (let k = 0; k < swaps; k++) {
+        const at = Math.floor(random() * chars.length);
+        const to = LOOKALIKES[chars[at]];
+        if (to !== undefined) chars[at] = to;
+      }
+      return chars.join('');
+    })
+    .join('\n');
+}
+
+/** 10-40% of each line's spaces as no-break spaces (some U+202F). */
+export function noBreakSpaces(text: string, seed = 3): string {
+  const random = seededRandom(seed);
+  return text
+    .split('\n')
+    .map((line) => {
+      const share = 0.1 + 0.3 * random();
+      return line.replace(/ /g, () => (random() < share ? (random() < 0.8 ? '\u00a0' : '\u202f') : ' '));
+    })
+    .join('\n');
+}
+
+const INVISIBLES = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad'];
+
+/** One to five zero-width or invisible characters inserted in each line. */
+export function invisibles(text: string, seed = 4): string {
+  const random = seededRandom(seed);
+  return text
+    .split('\n')
+    .map((line) => {
+      let out = line;
+      const count = 1 + Math.floor(random() * 5);
+      for (let k = 0; k < count; k++) {
+        const at = 1 + Math.floor(random() * Math.max(1, out.length - 1));
+        out = out.slice(0, at) + INVISIBLES[Math.floor(random() * INVISIBLES.length)] + out.slice(at);
+      }
+      return out;
+    })
+    .join('\n');
+}
+
+/** About half the words NFD, one to three invisible characters and some no-break spaces. */
+export function mixedUnicode(text: string, seed = 5): string {
+  const random = seededRandom(seed);
+  const nfd = text
+    .split('\n')
+    .map((line) => line.split(' ').map((w) => (random() < 0.5 ? w.normalize('NFD') : w)).join(' '))
+    .join('\n');
+  return invisibles(noBreakSpaces(nfd, seed + 1), seed + 2);
+}

@@ -136,17 +136,74 @@ export function viewTable(legacy: string): Map<string, string> {
 
 /** Decodes bytes with a single-byte table; undefined bytes become U+FFFD. */
 export function decodeSingleByte(bytes: Uint8Array, table: string): string {
-  const parts: string[] = [];
-  let chunk = '';
-  for (let i = 0; i < bytes.length; i++) {
-    chunk += table[bytes[i]];
-    if (chunk.length >= 8192) {
-      parts.push(chunk);
-      chunk = '';
-    }
+  const units = codeUnitsOf(table);
+  const out = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) out[i] = units[bytes[i]];
+  return fromCodeUnits(out);
+}
+
+/** Each table's characters as UTF-16 code units (every entry is one unit). */
+const CODE_UNITS = new Map<string, Uint16Array>();
+
+function codeUnitsOf(table: string): Uint16Array {
+  let units = CODE_UNITS.get(table);
+  if (units === undefined) {
+    units = new Uint16Array(256);
+    for (let b = 0; b < 256; b++) units[b] = table.charCodeAt(b);
+    CODE_UNITS.set(table, units);
   }
-  parts.push(chunk);
+  return units;
+}
+
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+/** Whether a Uint16Array's bytes are little-endian here, as the UTF-16LE decoder reads them. */
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
+/** A string of UTF-16 code units, in one native decode. */
+function fromCodeUnits(units: Uint16Array): string {
+  if (LITTLE_ENDIAN) return UTF16.decode(units);
+  const parts: string[] = [];
+  for (let i = 0; i < units.length; i += 8192) parts.push(String.fromCharCode(...units.subarray(i, i + 8192)));
   return parts.join('');
+}
+
+/**
+ * VNI bytes as a table: a letter written as a base byte and a mark byte (`a` + `ù` → `á`)
+ * by the pair, the other bytes one by one; what {@link decodeVniView} does to the bytes'
+ * Windows-1252 view, without building the view.
+ */
+let vniTables: { pairs: Uint16Array; singles: Uint16Array } | undefined;
+
+function vniByteTables(): { pairs: Uint16Array; singles: Uint16Array } {
+  if (vniTables) return vniTables;
+  const view = BYTE_TABLES['windows-1252'];
+  const pairs = new Uint16Array(0x10000);
+  const singles = new Uint16Array(256);
+  for (let b = 0; b < 256; b++) singles[b] = (VNI_DECODE.get(view[b]) ?? view[b]).charCodeAt(0);
+  for (const [bytes, letter] of VNI_DECODE) {
+    if (bytes.length !== 2) continue;
+    const first = CP1252_BYTE.get(bytes[0]);
+    const second = CP1252_BYTE.get(bytes[1]);
+    if (first !== undefined && second !== undefined && view[first] === bytes[0] && view[second] === bytes[1]) pairs[(first << 8) | second] = letter.charCodeAt(0);
+  }
+  return (vniTables = { pairs, singles });
+}
+
+/** Decodes VNI bytes: the same text as {@link decodeVniView} of their Windows-1252 view. */
+export function decodeVniBytes(bytes: Uint8Array): string {
+  const { pairs, singles } = vniByteTables();
+  const out = new Uint16Array(bytes.length);
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const pair = i + 1 < bytes.length ? pairs[(bytes[i] << 8) | bytes[i + 1]] : 0;
+    if (pair !== 0) {
+      out[n++] = pair;
+      i++;
+      continue;
+    }
+    out[n++] = singles[bytes[i]];
+  }
+  return fromCodeUnits(out.subarray(0, n));
 }
 
 /**

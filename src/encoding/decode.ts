@@ -6,7 +6,7 @@ import {
   BYTE_TABLES,
   canonicalEncodingName,
   decodeSingleByte,
-  decodeVniView,
+  decodeVniBytes,
   type EncodingName,
 } from './charsets.js';
 import { syllableCount } from './score.js';
@@ -43,7 +43,7 @@ function decodeAs(bytes: Uint8Array, encoding: EncodingName): string {
     case 'utf-16be':
       return new TextDecoder(encoding, { ignoreBOM: false }).decode(bytes);
     case 'vni':
-      return decodeVniView(decodeSingleByte(bytes, BYTE_TABLES['windows-1252'])).normalize('NFC');
+      return decodeVniBytes(bytes).normalize('NFC');
     case 'viqr':
       return decodeViqrText(new TextDecoder('utf-8').decode(bytes));
     default:

@@ -9,13 +9,13 @@ import type { StageEdit } from '../types.js';
 import type { LanguageModel } from '../model/index.js';
 import { availableLanguageProfiles } from '../language/default.js';
 import type { LanguageProfiles } from '../language/model.js';
-import { EditTracker } from '../edits.js';
+import { EditTracker, settleEdits } from '../edits.js';
 import { badness } from './badness.js';
 import { CP1252_BYTE } from './charsets.js';
 import { chooseInContext } from './context.js';
 import { findLetterReferences, mayHaveReference } from './html.js';
 import { decodeLegacyView, isWindows1252View, LEGACY_DETAIL, LEGACY_VIEWS } from './legacy.js';
-import { readsAsWords, undoAnyLanguage, undoMojibake } from './mojibake.js';
+import { type MojibakeFix, readsAsWords, undoAnyLanguage, undoMojibake } from './mojibake.js';
 import { hasOpenSequence, hasUtf8Pair, undoWholeLine } from './whole-line.js';
 import { analyse, type Analysis, syllableCount, syllableGain, vietnameseScore } from './score.js';
 import { decodeViqrWord } from './viqr.js';
@@ -181,8 +181,93 @@ interface Word {
   after?: string;
   /** Position in the line's word list. */
   index: number;
-  /** The word's score, once computed. */
-  analysis?: Analysis;
+  /** What the passes judge of the word's text alone (see {@link WordFacts}). */
+  facts: WordFacts;
+}
+
+/**
+ * What the passes judge of a word's text alone, whatever its line: the tests that pick the
+ * words a pass looks at, and, once a pass has needed them, the word's mojibake readings and
+ * its reading in each legacy encoding. The same words come back line after line in a file,
+ * so each word is judged once ({@link factsOf}) and a line costs one look-up per word.
+ */
+interface WordFacts {
+  nonAscii: boolean;
+  /** Non-ASCII or a C0 control: VISCII and VPS put capitals at 0x00-0x1F. */
+  mayBeLegacy: boolean;
+  /** Every character is one Windows-1252 shows for some byte. */
+  windows1252View: boolean;
+  /** Holds a Vietnamese letter only Unicode has (see {@link VIETNAMESE_UNICODE}). */
+  unicodeOnly: boolean;
+  /** Holds a byte TCVN3 writes its own letters with (see {@link legacyPass}). */
+  tcvn3Sign: boolean;
+  /** Ends in a UTF-8 sequence that lacks only its last byte (see {@link endsInOpenSequence}). */
+  endsOpen: boolean;
+  /** Turned back into bytes, holds a UTF-8 lead byte and a continuation byte. */
+  utf8Pair: boolean;
+  /** {@link mojibakeOutcome} of rounds 0 and 1, once asked. */
+  mojibake: [MojibakeOutcome | null | undefined, MojibakeOutcome | null | undefined];
+  /** The word with its mojibake undone, needing a gain of 0 or 1, or as it is: once asked. */
+  undone: [string | undefined, string | undefined];
+  /** {@link undoAnyLanguage} of the word, once asked. */
+  anyLanguage: MojibakeFix | null | undefined;
+  /** {@link lostNoBreakSpace} of the word, once asked. */
+  beforeSpaces: MojibakeFix | null | undefined;
+  /** The reading in each of {@link LEGACY_VIEWS}, once asked (`null`: none). */
+  readings: Array<LegacyReading | null | undefined>;
+  analysis: Analysis | undefined;
+  /** Whether another language of {@link foreignIn} lists the word, asked of those profiles. */
+  foreignIn: LanguageProfiles | undefined;
+  foreign: boolean;
+}
+
+function newFacts(text: string, plain: boolean): WordFacts {
+  return {
+    nonAscii: !plain && hasNonAscii(text),
+    mayBeLegacy: !plain && mayBeLegacy(text),
+    windows1252View: plain || isWindows1252View(text),
+    unicodeOnly: !plain && VIETNAMESE_UNICODE.test(text),
+    tcvn3Sign: !plain && TCVN3_SIGN.test(text),
+    endsOpen: !plain && endsInOpenSequence(text),
+    utf8Pair: !plain && hasUtf8Pair(text),
+    mojibake: [undefined, undefined],
+    undone: [undefined, undefined],
+    anyLanguage: plain ? null : undefined,
+    beforeSpaces: plain ? null : undefined,
+    readings: plain ? [null, null, null, null, null] : [undefined, undefined, undefined, undefined, undefined],
+    analysis: undefined,
+    foreignIn: undefined,
+    foreign: false,
+  };
+}
+
+/** Facts of a word of printable ASCII: no pass has anything to read in it. */
+const PLAIN_ASCII: WordFacts = newFacts('a', true);
+
+/** TCVN3's bytes for ă â ê ô ơ ư đ and the a's with tones (see {@link legacyPass}). */
+const TCVN3_SIGN = /[\u00a8-\u00ae\u00b5-\u00bf]/;
+
+/** Facts of the words seen, by text; a pure function's results, emptied when it grows large. */
+const FACTS = new Map<string, WordFacts>();
+const FACTS_LIMIT = 50_000;
+
+function factsOf(text: string): WordFacts {
+  let facts = FACTS.get(text);
+  if (facts === undefined) {
+    facts = newFacts(text, false);
+    if (FACTS.size >= FACTS_LIMIT) FACTS.clear();
+    FACTS.set(detached(text), facts);
+  }
+  return facts;
+}
+
+/** The word with its mojibake undone (`undoMojibake(text, minGain)`), or as it is. */
+function undone(w: Word, minGain: 0 | 1): string {
+  const facts = w.facts;
+  if (facts === PLAIN_ASCII) return w.text;
+  let text = facts.undone[minGain];
+  if (text === undefined) text = facts.undone[minGain] = undoMojibake(w.text, minGain)?.text ?? w.text;
+  return text;
 }
 
 /** A word whose mojibake reading rests on a guessed lost byte, with the readings as good. */
@@ -198,13 +283,21 @@ interface Guess {
 function splitWords(line: string): Word[] {
   const words: Word[] = [];
   let start = -1;
+  let plain = true; // the word so far is printable ASCII
   for (let i = 0; i <= line.length; i++) {
     const c = i < line.length ? line.charCodeAt(i) : 0x20;
     const space = c === 0x20 || c === 0x09 || c === 0x0d;
     if (space) {
-      if (start >= 0) words.push({ start, end: i, text: line.slice(start, i), index: words.length });
+      if (start >= 0) {
+        const text = line.slice(start, i);
+        words.push({ start, end: i, text, index: words.length, facts: plain ? PLAIN_ASCII : factsOf(text) });
+      }
       start = -1;
-    } else if (start < 0) start = i;
+      plain = true;
+    } else {
+      if (start < 0) start = i;
+      if (c >= 0x80 || c < 0x20) plain = false;
+    }
   }
   return words;
 }
@@ -272,6 +365,36 @@ function allCapitals(s: string): boolean {
 /** Characters that start a UTF-8 sequence shown as Windows-1252 (`Ã`, `Ä`, `Æ`, `á`…). */
 const LEAD_BYTE_CHAR = /[\u00c2-\u00f4]/;
 
+/** A word's mojibake reading as {@link mojibakePass} takes it, with its confidence. */
+interface MojibakeOutcome {
+  fix: MojibakeFix;
+  confidence: number;
+}
+
+/**
+ * Whether and how {@link mojibakePass} undoes a word in round 0 (a decodable byte pair or a
+ * sequence that lost its last byte, reading better) or round 1 (a lead byte, no worse): a
+ * judgement of the word alone, kept in its {@link WordFacts}.
+ */
+function mojibakeOutcome(facts: WordFacts, text: string, round: 0 | 1): MojibakeOutcome | null {
+  const known = facts.mojibake[round];
+  if (known !== undefined) return known;
+  let outcome: MojibakeOutcome | null = null;
+  if (round === 0 ? hasUtf8Pair(text) || hasOpenSequence(text) : LEAD_BYTE_CHAR.test(text)) {
+    const fix = undoMojibake(text, round === 0 ? 1 : 0);
+    if (
+      fix &&
+      !(round === 0 && !fix.guessed && !fix.lowered) &&
+      !(fix.guessed && vietnameseScore(fix.text) < 1 && !allCapitals(fix.text)) &&
+      EXPECTED.test(fix.text)
+    ) {
+      outcome = { fix, confidence: confidenceOf(fix.gain, fix.guessed || round === 1 ? 0.6 : 0.8) };
+    }
+  }
+  facts.mojibake[round] = outcome;
+  return outcome;
+}
+
 /**
  * Undoes mojibake word by word; a word is fixed only where it reads better, into the letters
  * Vietnamese text is made of, and less bad (see {@link badness}). A guessed lost byte must
@@ -286,17 +409,10 @@ function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Guess[]; s
   for (let round = 0; round < 2; round++) {
     if (round === 1 && sure === 0) break;
     for (const w of words) {
-      if (w.fixed || !hasNonAscii(w.text)) continue;
-      // Round 0 wants a decodable byte pair or a sequence that lost its last byte (`KÃch`);
-      // round 1 (no worse, lost bytes) a lead byte.
-      if (round === 0 ? !hasUtf8Pair(w.text) && !hasOpenSequence(w.text) : !LEAD_BYTE_CHAR.test(w.text)) continue;
-      const fix = undoMojibake(w.text, round === 0 ? 1 : 0);
-      if (!fix) continue;
-      if (round === 0 && !fix.guessed && !fix.lowered) continue;
-      const weak = fix.guessed && vietnameseScore(fix.text) < 1;
-      if (weak && !allCapitals(fix.text)) continue;
-      if (!EXPECTED.test(fix.text)) continue;
-      const confidence = confidenceOf(fix.gain, fix.guessed || round === 1 ? 0.6 : 0.8);
+      if (w.fixed || !w.facts.nonAscii) continue;
+      const outcome = mojibakeOutcome(w.facts, w.text, round as 0 | 1);
+      if (outcome === null) continue;
+      const { fix, confidence } = outcome;
       if (fix.guessed) {
         if (!fallback.some((f) => f.word === w)) {
           fallback.push({ word: w, alternatives: fix.alternatives, detail: fix.detail, confidence, lowered: fix.lowered });
@@ -344,13 +460,6 @@ function restoreTcvn3Case(decoded: string, raw: string, sentenceStart: boolean):
 /** Precomposed letters only Unicode has (no Windows-1252 byte shows them). */
 const VIETNAMESE_UNICODE = /[ăđĩũơưĂĐĨŨƠƯ\u1EA0-\u1EF9]/;
 
-/**
- * Readings of words already seen, per encoding: the same words come back line after line in
- * an archive. A pure function's results, so the cache changes nothing but the time; it is
- * emptied when it grows large.
- */
-const READINGS = new Map<LegacyEncoding, Map<string, LegacyReading | null>>();
-
 /** A word read in a legacy encoding: the text, its gain, the syllables it gains, its runs that are none. */
 interface LegacyReading {
   after: string;
@@ -358,7 +467,6 @@ interface LegacyReading {
   syllables: number;
   invalid: number;
 }
-const READINGS_LIMIT = 50_000;
 
 /**
  * A copy of `s` that does not keep the text it was cut from alive. V8 represents a substring
@@ -374,34 +482,36 @@ function detached(s: string): string {
  * A word read in a legacy encoding and the gain, or `undefined` when the reading changes
  * nothing or reads worse in any language (`l´abbrände` is no VNI `lƠabbrảnde`).
  */
-function legacyReading(w: Word, encoding: LegacyEncoding): LegacyReading | undefined {
-  let cache = READINGS.get(encoding);
-  if (cache === undefined) READINGS.set(encoding, (cache = new Map()));
-  let r = cache.get(w.text);
+function legacyReading(w: Word, encoding: number): LegacyReading | undefined {
+  const facts = w.facts;
+  let r = facts.readings[encoding];
   if (r === undefined) {
-    const after = decodeLegacyView(w.text, encoding);
+    const text = w.text;
+    const after = decodeLegacyView(text, LEGACY_VIEWS[encoding]);
     // Compared without case: TCVN3 has no capitals with tone marks (`VIệT` becomes `VIỆT`).
-    if (after === undefined || after === w.text || badness(after.toLowerCase()) > badness(w.text.toLowerCase())) r = null;
+    if (after === undefined || after === text || badness(after.toLowerCase()) > badness(text.toLowerCase())) r = null;
     else {
-      const before = (w.analysis ??= analyse(w.text));
+      const before = (facts.analysis ??= analyse(text));
       const read = analyse(after);
-      r = { after, gain: syllableGain(w.text, after, before), syllables: read.syllables - before.syllables, invalid: read.invalid };
+      r = { after, gain: syllableGain(text, after, before), syllables: read.syllables - before.syllables, invalid: read.invalid };
     }
-    if (cache.size >= READINGS_LIMIT) cache.clear();
-    cache.set(detached(w.text), r);
+    facts.readings[encoding] = r;
   }
   return r ?? undefined;
 }
 
-interface Candidate {
-  word: Word;
-  after: string;
-  gain: number;
+/** Whether a word is listed, as it is written, in one of the other languages' profiles. */
+function isForeignWord(w: Word, languages: LanguageProfiles | undefined): boolean {
+  if (languages === undefined) return false;
+  const facts = w.facts;
+  if (facts.foreignIn !== languages) {
+    facts.foreignIn = languages;
+    facts.foreign = listedElsewhere(w.text, languages);
+  }
+  return facts.foreign;
 }
 
-/** Whether a word is listed, as it is written, in one of the other languages' profiles. */
-function isForeignWord(text: string, languages: LanguageProfiles | undefined): boolean {
-  if (languages === undefined) return false;
+function listedElsewhere(text: string, languages: LanguageProfiles): boolean {
   const lower = text.toLowerCase();
   for (let k = 1; k < languages.codes.length; k++) {
     if (!Number.isNaN(languages.listedLogProb(k, lower))) return true;
@@ -420,53 +530,52 @@ function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfil
   // makes) a noisy one. A legacy reading elsewhere in the line must outweigh them.
   let against = 0;
   for (const w of words) {
-    if (VIETNAMESE_UNICODE.test(w.text)) against++;
-    else if (!isWindows1252View(w.text)) against += 2;
+    const facts = w.facts;
+    if (facts.unicodeOnly) against++;
+    else if (!facts.windows1252View) against += 2;
     // A word another language writes as it stands (Italian `può`, which Windows-1258 would
     // read as `pụ`) is no sign of a legacy font either.
-    else if (mayBeLegacy(w.text) && isForeignWord(w.text, languages)) against++;
+    else if (facts.mayBeLegacy && isForeignWord(w, languages)) against++;
   }
   let i = 0;
   while (i < words.length) {
-    if (words[i].fixed || !mayBeLegacy(words[i].text)) {
+    if (words[i].fixed || !words[i].facts.mayBeLegacy) {
       i++;
       continue;
     }
     // A run: consecutive words that every legacy reading can take (ASCII words included).
     let j = i;
-    while (j < words.length && !words[j].fixed && isWindows1252View(words[j].text)) j++;
+    while (j < words.length && !words[j].fixed && words[j].facts.windows1252View) j++;
     if (j === i) {
       i++;
       continue;
     }
-    let bestEncoding: LegacyEncoding | undefined;
+    let best = -1;
     let bestGain = 0;
-    let bestCandidates: Candidate[] = [];
     // TCVN3 writes ă â ê ô ơ ư đ and every a with a tone at 0xA8-0xAE, 0xB5-0xBF (`¨ © ª « ¬ ­ ® µ ¸ ¶ · ¹`):
     // Vietnamese text in it without one of those is next to impossible, while OCR noise read
     // through its letters (`é` → `ộ`) is not.
     let tcvn3Signs = false;
-    for (let k = i; k < j && !tcvn3Signs; k++) tcvn3Signs = /[\u00a8-\u00ae\u00b5-\u00bf]/.test(words[k].text);
-    for (const encoding of LEGACY_VIEWS) {
+    for (let k = i; k < j && !tcvn3Signs; k++) tcvn3Signs = words[k].facts.tcvn3Sign;
+    for (let e = 0; e < LEGACY_VIEWS.length; e++) {
+      const encoding = LEGACY_VIEWS[e];
       if (encoding === 'tcvn3' && !tcvn3Signs) continue;
       let gain = 0;
       let improved = 0;
       let worse = 0;
       let syllables = 0;
       let invalid = 0;
-      const candidates: Candidate[] = [];
       for (let k = i; k < j; k++) {
         const w = words[k];
-        if (!mayBeLegacy(w.text)) continue;
-        const reading = legacyReading(w, encoding);
+        if (!w.facts.mayBeLegacy) continue;
+        const reading = legacyReading(w, e);
         if (reading === undefined) continue;
-        const { after, gain: g } = reading;
+        const g = reading.gain;
         gain += g;
         syllables += reading.syllables;
         invalid += reading.invalid;
         if (g > 0) improved++;
         if (g < 0) worse++;
-        candidates.push({ word: w, after, gain: g });
       }
       // OCR noise (`khå`, `ë`) gains a word here and there: with words against, more are needed.
       // Cleared debris (`¿`, `´` in Latin-1 text) is no legacy text: syllables must come, more
@@ -478,24 +587,28 @@ function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfil
         improved > against &&
         (against === 0 || improved >= 3);
       if (clear && gain > bestGain) {
-        bestEncoding = encoding;
+        best = e;
         bestGain = gain;
-        bestCandidates = candidates;
       }
     }
-    if (bestEncoding) {
+    if (best >= 0) {
+      // The readings of the encoding chosen, taken again from the words' facts.
+      const bestEncoding = LEGACY_VIEWS[best];
       const detail = LEGACY_DETAIL[bestEncoding];
-      for (const c of bestCandidates) {
-        if (c.gain < 0) continue;
-        let after = c.after;
+      for (let k = i; k < j; k++) {
+        const w = words[k];
+        if (!w.facts.mayBeLegacy) continue;
+        const reading = w.facts.readings[best];
+        if (!reading || reading.gain < 0) continue;
+        let after = reading.after;
         if (bestEncoding === 'tcvn3') {
-          const prev = words[c.word.index - 1];
-          after = restoreTcvn3Case(after, c.word.text, prev === undefined || SENTENCE_END.test(prev.text));
+          const prev = words[k - 1];
+          after = restoreTcvn3Case(after, w.text, prev === undefined || SENTENCE_END.test(prev.text));
         }
-        if (after === c.word.text) continue;
-        c.word.fixed = true;
-        c.word.after = after;
-        edits.push(trimmedEdit(c.word.start, c.word.text, after, 'legacy-encoding', confidenceOf(bestGain, 0.7), detail));
+        if (after === w.text) continue;
+        w.fixed = true;
+        w.after = after;
+        edits.push(trimmedEdit(w.start, w.text, after, 'legacy-encoding', confidenceOf(bestGain, 0.7), detail));
       }
     }
     i = j;
@@ -516,32 +629,56 @@ function viqrPass(line: string, words: Word[], edits: StageEdit[]): void {
   let strongWords = 0;
   let markedWords = 0;
   let letterWords = 0;
-  const decoded: Array<{ word: Word; text: string; ok: boolean } | undefined> = [];
+  const decoded: Array<ViqrReading | null> = [];
   for (const w of words) {
-    if (/[A-Za-z]/.test(w.text)) letterWords++;
-    if (w.fixed || hasNonAsciiLetters(w.text)) {
-      decoded.push(undefined);
+    const reading = viqrReading(w.text);
+    if (reading.letters) letterWords++;
+    if (w.fixed || reading.decoded === null) {
+      decoded.push(null);
       continue;
     }
-    const d = decodeViqrWord(w.text);
-    if (d.marks === 0 && d.escapes === 0) {
-      decoded.push(undefined);
-      continue;
-    }
-    const ok = allRunsValid(d.text);
-    if (ok && d.marks > 0) {
+    const d = reading.decoded;
+    if (d.ok && d.marks > 0) {
       markedWords++;
-      if (d.strong > 0) strongWords++;
+      if (d.strong) strongWords++;
     }
-    decoded.push({ word: w, text: d.text, ok });
+    decoded.push(reading);
   }
   if (strongWords < 2 || markedWords < 0.3 * letterWords) return;
-  for (const d of decoded) {
-    if (!d || !d.ok || d.text === d.word.text) continue;
-    d.word.fixed = true;
-    d.word.after = d.text;
-    edits.push(trimmedEdit(d.word.start, d.word.text, d.text, 'legacy-encoding', 0.9, 'viqr'));
+  for (let k = 0; k < words.length; k++) {
+    const d = decoded[k]?.decoded;
+    const w = words[k];
+    if (!d || !d.ok || d.text === w.text) continue;
+    w.fixed = true;
+    w.after = d.text;
+    edits.push(trimmedEdit(w.start, w.text, d.text, 'legacy-encoding', 0.9, 'viqr'));
   }
+}
+
+/** What {@link viqrPass} reads in a word alone. */
+interface ViqrReading {
+  /** The word has an ASCII letter. */
+  letters: boolean;
+  /** The word read as VIQR, where it has marks or escapes and no letters beyond ASCII. */
+  decoded: { text: string; ok: boolean; marks: number; strong: boolean } | null;
+}
+
+/** VIQR readings of the words seen, by text: VIQR words are ASCII, which the word facts leave out. */
+const VIQR_WORDS = new Map<string, ViqrReading>();
+
+function viqrReading(text: string): ViqrReading {
+  let reading = VIQR_WORDS.get(text);
+  if (reading === undefined) {
+    let decoded: ViqrReading['decoded'] = null;
+    if (!hasNonAsciiLetters(text)) {
+      const d = decodeViqrWord(text);
+      if (d.marks > 0 || d.escapes > 0) decoded = { text: d.text, ok: allRunsValid(d.text), marks: d.marks, strong: d.strong > 0 };
+    }
+    reading = { letters: /[A-Za-z]/.test(text), decoded };
+    if (VIQR_WORDS.size >= FACTS_LIMIT) VIQR_WORDS.clear();
+    VIQR_WORDS.set(detached(text), reading);
+  }
+  return reading;
 }
 
 /** Letters, marks, punctuation and symbols a re-decoded line may hold (no CJK, no private use). */
@@ -583,8 +720,9 @@ function allRunsValid(s: string): boolean {
  */
 function anyLanguagePass(words: Word[], edits: StageEdit[], guesses: readonly Guess[]): void {
   for (const w of words) {
-    if (w.fixed || !hasUtf8Pair(w.text) || guesses.some((g) => g.word === w)) continue;
-    const fix = undoAnyLanguage(w.text);
+    if (w.fixed || !w.facts.utf8Pair || guesses.some((g) => g.word === w)) continue;
+    let fix = w.facts.anyLanguage;
+    if (fix === undefined) fix = w.facts.anyLanguage = undoAnyLanguage(w.text) ?? null;
     if (!fix) continue;
     w.fixed = true;
     w.after = fix.text;
@@ -626,17 +764,39 @@ function allSyllablesValid(s: string): boolean {
  * follows, the two words are one where every syllable is then valid (`thành`, not `thà nh`;
  * `HàNội` is not, so `HÃ Ná»™i` lost its no-break space instead).
  */
+/** The word and the no-break space it lost before two spaces or the line's end, read as one: taken where it reads as words. */
+function lostNoBreakSpace(text: string): MojibakeFix | null {
+  const joined = text + '\u00a0';
+  const fix = undoMojibake(joined, 1) ?? undoAnyLanguage(joined);
+  if (!fix || fix.guessed || !fix.lowered || !EXPECTED.test(fix.text) || !readsAsWords(fix.text)) return null;
+  return fix;
+}
+
+/** Two words joined again at the no-break space they lost, read as one, by the joined text. */
+const JOINED = new Map<string, MojibakeFix | null>();
+
+function joinedAtNoBreakSpace(joined: string): MojibakeFix | null {
+  let fix = JOINED.get(joined);
+  if (fix === undefined) {
+    fix = undoMojibake(joined, 1) ?? null;
+    if (fix !== null && (fix.guessed || !fix.lowered || !EXPECTED.test(fix.text) || !allSyllablesValid(fix.text))) fix = null;
+    if (JOINED.size >= FACTS_LIMIT) JOINED.clear();
+    JOINED.set(joined, fix);
+  }
+  return fix;
+}
+
 function nbspSpacePass(line: string, words: Word[], edits: StageEdit[]): number {
   let fixed = 0;
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
-    if (w.fixed || !endsInOpenSequence(w.text) || line.charCodeAt(w.end) !== 0x20) continue;
+    if (w.fixed || !w.facts.endsOpen || line.charCodeAt(w.end) !== 0x20) continue;
     const next = words[k + 1];
     const gap = (next === undefined ? line.length : next.start) - w.end;
     if (gap >= 2 || next === undefined) {
-      const joined = w.text + '\u00a0';
-      const fix = undoMojibake(joined, 1) ?? undoAnyLanguage(joined);
-      if (!fix || fix.guessed || !fix.lowered || !EXPECTED.test(fix.text) || !readsAsWords(fix.text)) continue;
+      let fix = w.facts.beforeSpaces;
+      if (fix === undefined) fix = w.facts.beforeSpaces = lostNoBreakSpace(w.text);
+      if (fix === null) continue;
       w.fixed = true;
       w.after = fix.text;
       edits.push(trimmedEdit(w.start, w.text + ' ', fix.text, 'mojibake', confidenceOf(fix.gain, 0.7), fix.detail));
@@ -646,10 +806,10 @@ function nbspSpacePass(line: string, words: Word[], edits: StageEdit[]): number 
     if (gap !== 1 || next.fixed) continue;
     // Joined, the words need no guessed byte: taken where every syllable is then valid and the
     // next word goes on the first (a letter) or closes it (`!`), not where it opens (`“`).
-    const nextText = undoMojibake(next.text, 0)?.text ?? next.text;
+    const nextText = undone(next, 0);
     if (!/^[\p{L}.,;:!?…”’)\]»]/u.test(nextText)) continue;
-    const fix = undoMojibake(w.text + '\u00a0' + next.text, 1);
-    if (!fix || fix.guessed || !fix.lowered || !EXPECTED.test(fix.text) || !allSyllablesValid(fix.text)) continue;
+    const fix = joinedAtNoBreakSpace(w.text + '\u00a0' + next.text);
+    if (fix === null) continue;
     w.fixed = true;
     next.fixed = true;
     w.after = fix.text;
@@ -674,16 +834,10 @@ function htmlEdits(line: string): StageEdit[] {
 }
 
 /**
- * Whether applying `edits` to `line` leaves damage next to an edit (`Ó“` once `â€œ` is
- * undone): only there can a second pass find more than the first did.
+ * Passes a line may take to settle. Nearly every line settles in its first pass; a second is
+ * needed where undoing mojibake leaves legacy-font words or uncovers damage next to an edit.
  */
-function uncoversDamage(line: string, edits: readonly StageEdit[]): boolean {
-  for (const e of edits) {
-    const around = line.slice(Math.max(0, e.start - 2), e.start) + e.after + line.slice(e.end, e.end + 2);
-    if (mayBeDamaged(around)) return true;
-  }
-  return false;
-}
+const SETTLE_ROUNDS = 4;
 
 /**
  * The encoding-repair stage. See the module comment; each edit has kind `mojibake`
@@ -696,41 +850,38 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
   const languages = options.languages;
   return {
     name: 'encoding',
-    mayApply(line: string): boolean {
-      return mayBeDamaged(line) || (html && mayHaveReference(line));
-    },
+    mayApply,
     run(line: string): StageEdit[] {
-      const whole = html ? undefined : undoWholeLine(line, judgeDecoded, badness);
-      // A line that is one run of mojibake is one edit (from its first to its last damaged
-      // character); the result is settled, as nothing in it looks damaged.
-      if (whole) return [trimmedEdit(0, line, whole.text, 'mojibake', 0.95, whole.detail)];
-      // HTML references first: what they hide (`&#7871;áº¿`) is the next pass's to repair.
-      const references = html && mayHaveReference(line) ? htmlEdits(line) : [];
-      if (references.length === 0) {
-        const edits = runOnce(line);
-        if (edits.length === 0 || !uncoversDamage(line, edits)) return edits;
-      }
-      // The result must be settled: whatever a pass uncovers is repaired now, so that
-      // repairing the output again changes nothing.
-      const tracker = new EditTracker(line);
-      tracker.apply(references);
-      const edits = runOnce(tracker.text);
-      tracker.apply(edits);
-      for (let round = 0; round < 3 && edits.length > 0 && mayBeDamaged(tracker.text); round++) {
-        const more = runOnce(tracker.text, true);
-        if (more.length === 0) break;
-        tracker.apply(more);
-        if (!mayBeDamaged(tracker.text)) break;
-      }
-      return tracker.edits().map(({ start, end, after, kind, confidence, detail }) => ({ start, end, after, kind, confidence, detail }));
+      // The result must be a fixed point of the stage: what one pass leaves is judged by the
+      // same pass again, as a second run would judge it. Undoing mojibake changes the evidence
+      // for the rest of the line (a line that showed mojibake is not read as a legacy font; once
+      // undone, its legacy words are), so only the line as it then reads can settle it. A pass
+      // whose result shows no damage is settled at once: the stage would not run on it.
+      return settleEdits(line, pass(line), SETTLE_ROUNDS, (text) => (mayApply(text) ? pass(text) : []));
     },
   };
 
-  /**
-   * One pass over the line. A later pass (`again`) only undoes mojibake: text that came out of a
-   * re-decoding is not also legacy-font text or VIQR (`goïm` is no VNI `gọm`).
-   */
-  function runOnce(line: string, again = false): StageEdit[] {
+  function mayApply(line: string): boolean {
+    return mayBeDamaged(line) || (html && mayHaveReference(line));
+  }
+
+  /** One pass over the line, as a first run makes it. */
+  function pass(line: string): StageEdit[] {
+    const whole = html ? undefined : undoWholeLine(line, judgeDecoded, badness);
+    // A line that is one run of mojibake is one edit (from its first to its last damaged
+    // character).
+    if (whole) return [trimmedEdit(0, line, whole.text, 'mojibake', 0.95, whole.detail)];
+    // HTML references first: what they hide (`&#7871;áº¿`) is then read with the rest.
+    const references = html && mayHaveReference(line) ? htmlEdits(line) : [];
+    if (references.length === 0) return runOnce(line);
+    const tracker = new EditTracker(line);
+    tracker.apply(references);
+    tracker.apply(runOnce(tracker.text));
+    return tracker.edits().map(({ start, end, after, kind, confidence, detail }) => ({ start, end, after, kind, confidence, detail }));
+  }
+
+  /** One reading of the line's words: mojibake, foreign mojibake, legacy fonts, VIQR. */
+  function runOnce(line: string): StageEdit[] {
     const edits: StageEdit[] = [];
     const words = splitWords(line);
     const joined = nbspSpacePass(line, words, edits);
@@ -740,7 +891,7 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
     // Before legacy fonts: their readings also clear debris from foreign mojibake (`Ã¤`).
     anyLanguagePass(words, edits, fallback);
     // A line that is plainly mojibake is not also legacy-font text.
-    if (sure < 2 && !again) legacyPass(words, edits, languages ?? availableLanguageProfiles());
+    if (sure < 2) legacyPass(words, edits, languages ?? availableLanguageProfiles());
     // Guessed lost bytes only where the word itself or the line elsewhere shows mojibake for
     // certain; among readings as good, the neighbours choose (left to right, so a choice
     // informs the next).
@@ -749,13 +900,13 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
       const k = words.indexOf(f.word);
       const before = words.slice(Math.max(0, k - 2), k).map((w) => w.after ?? w.text);
       const next = words[k + 1];
-      const nextText = next === undefined ? undefined : (next.after ?? undoMojibake(next.text)?.text ?? next.text);
+      const nextText = next === undefined ? undefined : (next.after ?? undone(next, 1));
       const text = chooseInContext(f.alternatives, before, nextText, model);
       f.word.fixed = true;
       f.word.after = text;
       edits.push(trimmedEdit(f.word.start, f.word.text, text, 'mojibake', f.confidence, f.detail));
     }
-    if (!again) viqrPass(line, words, edits);
+    viqrPass(line, words, edits);
     edits.sort((a, b) => a.start - b.start);
     return edits;
   }

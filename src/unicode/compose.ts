@@ -18,9 +18,13 @@ const HAS_MARK = /[\p{M}\u1160-\u11FF]/u;
 export const MAX_CLUSTER_MARKS = 30;
 
 /** A combining mark, or a Hangul vowel/final jamo (which NFC composes like one). */
-function isCombining(ch: string): boolean {
-  const code = ch.charCodeAt(0);
-  return (code >= 0x0300 && code <= 0x036f) || (code >= 0x1160 && code <= 0x11ff) || (code >= 0x80 && MARK.test(ch));
+function isCombining(s: string, i: number): boolean {
+  const code = s.charCodeAt(i);
+  if (code < 0x300) return false; // no mark comes before U+0300
+  if (code <= 0x036f || (code >= 0x1160 && code <= 0x11ff)) return true;
+  // The Vietnamese letters and general punctuation hold no mark either.
+  if ((code >= 0x1e00 && code <= 0x1eff) || (code >= 0x2000 && code <= 0x206f)) return false;
+  return MARK.test(s[i]);
 }
 
 /**
@@ -73,25 +77,60 @@ export function composeClusters(s: string, rules: Set<ComposeRule>): string {
     const code = s.charCodeAt(i);
     i += code >= 0xd800 && code <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
     const base = i;
-    while (i < n && isCombining(s[i])) i++;
+    while (i < n && isCombining(s, i)) i++;
     if (i - start < 2 || i - base > MAX_CLUSTER_MARKS) continue;
-    const cluster = s.slice(start, i);
-    if (!HAS_MARK.test(cluster.slice(1))) continue;
-    const nfc = cluster.normalize('NFC');
-    // NFC leaves a mark when they came in an order it cannot compose: try the Vietnamese letter.
-    const letter = HAS_MARK.test(nfc) ? vietnameseLetter(cluster) : undefined;
-    let composed: string;
-    if (letter !== undefined) {
-      composed = letter;
-      rules.add('composite');
-    } else {
-      if (nfc === cluster) continue;
-      composed = nfc;
-      // A precomposed â ă ê ô ơ ư followed by a combining tone is the Vietnamese "composite" form.
-      rules.add(VOWEL_WITH_MARK.includes(cluster[0]) ? 'composite' : 'nfc');
+    // A letter of the Vietnamese range with one or two marks of the basic block (nearly every
+    // cluster of damaged Vietnamese) is looked up by its code units, without a string.
+    const key = i - start <= 3 && base === start + 1 ? clusterKey(s, start, i) : -1;
+    let composition = key >= 0 ? COMPOSED.get(key) : undefined;
+    if (composition === undefined) {
+      composition = composeCluster(s.slice(start, i));
+      if (key >= 0) {
+        // Hostile text can hold millions of distinct clusters: the table is emptied when large.
+        if (COMPOSED.size >= COMPOSED_LIMIT) COMPOSED.clear();
+        COMPOSED.set(key, composition);
+      }
     }
-    out += s.slice(copied, start) + composed;
+    if (composition === null) continue;
+    rules.add(composition.rule);
+    out += s.slice(copied, start) + composition.text;
     copied = i;
   }
   return copied === 0 ? s : out + s.slice(copied);
+}
+
+/** What one cluster becomes and the rule that composes it; `null` when it stays as it is. */
+interface Composition {
+  text: string;
+  rule: ComposeRule;
+}
+
+/** Compositions of the clusters seen, by {@link clusterKey}: a few hundred in real text. */
+const COMPOSED = new Map<number, Composition | null>();
+const COMPOSED_LIMIT = 20_000;
+
+/**
+ * A number for a cluster of a letter below U+1F00 and one or two marks of U+0300–U+036F, or
+ * -1 for any other cluster.
+ */
+function clusterKey(s: string, start: number, end: number): number {
+  const letter = s.charCodeAt(start);
+  if (letter >= 0x1f00) return -1;
+  const first = s.charCodeAt(start + 1) - 0x2ff;
+  if (first < 1 || first > 0x70) return -1;
+  if (end - start === 2) return letter * 0x10000 + first * 0x100;
+  const second = s.charCodeAt(start + 2) - 0x2ff;
+  if (second < 1 || second > 0x70) return -1;
+  return letter * 0x10000 + first * 0x100 + second;
+}
+
+function composeCluster(cluster: string): Composition | null {
+  if (!HAS_MARK.test(cluster.slice(1))) return null;
+  const nfc = cluster.normalize('NFC');
+  // NFC leaves a mark when they came in an order it cannot compose: try the Vietnamese letter.
+  const letter = HAS_MARK.test(nfc) ? vietnameseLetter(cluster) : undefined;
+  if (letter !== undefined) return { text: letter, rule: 'composite' };
+  if (nfc === cluster) return null;
+  // A precomposed â ă ê ô ơ ư followed by a combining tone is the Vietnamese "composite" form.
+  return { text: nfc, rule: VOWEL_WITH_MARK.includes(cluster[0]) ? 'composite' : 'nfc' };
 }

@@ -100,13 +100,14 @@ export function unicodeStage(options: UnicodeStageOptions = {}): Stage {
     return {
       name: 'unicode',
       mayApply: hasSuspicious,
-      run: (line) => settled(line, undefined, languages),
+      run: (line) => settled(line, undefined, languages, hasSuspicious),
     };
   }
+  const mayApply = (line: string) => hasSuspicious(line) || STYLE_CANDIDATE.test(line);
   return {
     name: 'unicode',
-    mayApply: (line) => hasSuspicious(line) || STYLE_CANDIDATE.test(line),
-    run: (line) => settled(line, style, languages),
+    mayApply,
+    run: (line) => settled(line, style, languages, mayApply),
   };
 }
 
@@ -116,8 +117,14 @@ export function unicodeStage(options: UnicodeStageOptions = {}): Stage {
  * repaired line is looked at again until nothing changes (a second look is nearly always the
  * last). The stage's own output is final for it, which keeps `fix` idempotent.
  */
-function settled(line: string, style: 'old' | 'new' | undefined, languages: LanguageProfiles | undefined): StageEdit[] {
-  return settleEdits(line, repairLine(line, style, languages), 2, (text) => repairLine(text, style, languages));
+function settled(
+  line: string,
+  style: 'old' | 'new' | undefined,
+  languages: LanguageProfiles | undefined,
+  mayApply: (line: string) => boolean,
+): StageEdit[] {
+  // A repaired line left with nothing the stage acts on is settled without a second look.
+  return settleEdits(line, repairLine(line, style, languages), 2, (text) => (mayApply(text) ? repairLine(text, style, languages) : []));
 }
 
 /** A run of non-space characters of the line and what the rules make of it. */
@@ -210,6 +217,9 @@ function nonVietnameseRuns(line: string, languages: LanguageProfiles | undefined
   return profiles === undefined ? [] : languageRuns(line, { profiles }).filter((r) => r.verdict !== 'vi');
 }
 
+/** What composing one chunk fired: one set, emptied for each chunk, read at once. */
+const FIRED = new Set<ComposeRule>();
+
 /** Splits the line at word spaces; each chunk is read as if the line were Vietnamese. */
 function readChunks(line: string): Chunk[] {
   const chunks: Chunk[] = [];
@@ -254,9 +264,9 @@ function readChunks(line: string): Chunk[] {
       text = visible;
     }
     if (combining) {
-      const fired = new Set<ComposeRule>();
-      text = composeClusters(text, fired);
-      for (const r of fired) (rules ??= new Set()).add(r);
+      FIRED.clear();
+      text = composeClusters(text, FIRED);
+      for (const r of FIRED) (rules ??= new Set()).add(r);
     }
     chunks.push({ start, end: i, text, rules, lookalikes, transcription });
   }
@@ -434,7 +444,7 @@ function chunkEdit(before: string, after: string, offset: number, rules: Readonl
     tail++;
   }
   while (tail > 0 && (continuesCluster(before, before.length - tail) || continuesCluster(after, after.length - tail))) tail--;
-  const detail = RULE_ORDER.filter((r) => rules.has(r)).join('+');
+  const detail = detailOf(rules);
   let sure = confidence;
   for (const r of rules) sure = Math.min(sure, CONFIDENCE[r]);
   return {
@@ -445,6 +455,15 @@ function chunkEdit(before: string, after: string, offset: number, rules: Readonl
     confidence: sure,
     detail,
   };
+}
+
+/** The `detail` of an edit, by the bits of its rules in {@link RULE_ORDER}: a few strings, made once. */
+const DETAILS: string[] = [];
+
+function detailOf(rules: ReadonlySet<Rule>): string {
+  let bits = 0;
+  for (let k = 0; k < RULE_ORDER.length; k++) if (rules.has(RULE_ORDER[k])) bits |= 1 << k;
+  return (DETAILS[bits] ??= RULE_ORDER.filter((r) => rules.has(r)).join('+'));
 }
 
 const MARK = /\p{M}/u;
