@@ -23,12 +23,14 @@ export class Locator {
     const out: LocatedEdit[] = [];
     let line = this.line;
     let lineStart = -this.column0; // offset in `piece` where the current line starts
-    let scan = 0;
+    // The next newline is found once and kept: searched again per edit, a long line with many
+    // edits cost edits × line length.
+    let nextNewline = piece.indexOf('\n');
     for (const e of edits) {
-      for (let nl = piece.indexOf('\n', scan); nl >= 0 && nl < e.start; nl = piece.indexOf('\n', nl + 1)) {
+      while (nextNewline >= 0 && nextNewline < e.start) {
         line++;
-        lineStart = nl + 1;
-        scan = nl + 1;
+        lineStart = nextNewline + 1;
+        nextNewline = piece.indexOf('\n', nextNewline + 1);
       }
       out.push({ ...e, start: e.start + this.offset, end: e.end + this.offset, line, column: e.start - lineStart + 1 });
     }
