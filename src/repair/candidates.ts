@@ -239,7 +239,8 @@ export function tokenCandidates(
       let cost = letterCost;
       if (trust !== 'none') {
         if (trust === 'all') cost += toneCost(tone, index.tone[id], distance, costs);
-        cost += vowelMarkCost(marks, index.marks[id], distance, costs);
+        // Text typed without tones keeps its vowel marks as typed: the OCR rates do not apply.
+        cost += vowelMarkCost(marks, index.marks[id], distance, costs, trust === 'vowels');
       }
       const rank = cost - index.prior[id];
       if (rank < best) best = rank;

@@ -9,9 +9,6 @@
 /** Tone read as another, letters right: `TONE_COST[truth * 6 + printed]` (tones as `toneOf`). */
 export const TONE_COST: readonly number[] = [0,1.74,1.7,1.73,1.89,1.97,1.17,0,1.97,1.92,2,1.89,1.47,2.3,0,1.71,2.36,2.17,1.26,1.65,1.01,0,1.87,2.49,1.46,1.37,1.82,1.63,0,2.16,2.09,2.46,2.46,2.94,3.41,0];
 
-/** A tone read wrong in a syllable whose letters are read wrong too. */
-export const TONE_WITH_LETTERS = 0.29;
-
 /** The vowel-mark letters of the two tables below, in their order. */
 export const MARK_LETTERS = "ăâêôơưđ";
 /** A mark letter printed without its mark (`ô` as `o`), per letter of the text. */

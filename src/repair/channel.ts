@@ -25,7 +25,6 @@ import {
   MERGE_COST,
   SPLIT_COST,
   TONE_COST,
-  TONE_WITH_LETTERS,
 } from './channel-table.js';
 
 /** Flat rates of the damage operations, as log10 costs, mixed with the learned ones. */
@@ -277,8 +276,10 @@ function markCostsFor(costs: ChannelCosts): MarkCosts {
   if (markCosts !== undefined && markCosts.tone === costs.tone && markCosts.vowelMark === costs.vowelMark) return markCosts;
   const tones = new Float64Array(36);
   for (let k = 0; k < 36; k++) tones[k] = TONE_COST[k] === 0 ? 0 : mixCosts(TONE_COST[k], costs.tone);
-  // A misread vowel glyph often has its tone misread with it: half the flat cost then.
-  const toneWithLetters = mixCosts(TONE_WITH_LETTERS, 0.5 * costs.tone);
+  // A misread vowel glyph often has its tone misread with it: half the flat cost then. (The
+  // pages read it wrong with the letters half the time, but the letter cost already pays for
+  // the glyph: pricing the tone at that rate too made letter-and-tone readings win too often.)
+  const toneWithLetters = 0.5 * costs.tone;
   const marks = new Float32Array(128 * 128);
   for (let k = 0; k < marks.length; k++) {
     // The flat channel counts at most two marks misread in a syllable.
@@ -295,12 +296,16 @@ export function toneCost(printedTone: number, candidateTone: number, letterEdits
   return letterEdits > 0 ? m.toneWithLetters : m.tones[candidateTone * 6 + printedTone];
 }
 
-/** The cost of the vowel-mark letters changed, from the two {@link markBits} sets. */
-export function vowelMarkCost(printedBits: number, candidateBits: number, letterEdits: number, costs: ChannelCosts): number {
+/**
+ * The cost of the vowel-mark letters changed, from the two {@link markBits} sets. `typed`: the
+ * text was typed, not read by an engine (tones left out, vowel marks typed as meant): only the
+ * flat rate applies, and no mark is cheaper to misread than another.
+ */
+export function vowelMarkCost(printedBits: number, candidateBits: number, letterEdits: number, costs: ChannelCosts, typed = false): number {
   const k = printedBits * 128 + candidateBits;
   const count = MARK_COUNTS[k];
   if (count === 0) return 0;
-  const cost = markCostsFor(costs).marks[k];
+  const cost = typed ? Math.min(count, 2) * costs.vowelMark : markCostsFor(costs).marks[k];
   // A changed or dropped letter takes its vowel mark with it: each letter edit explains one.
   const explained = Math.min(count, Math.ceil(letterEdits));
   return explained > 0 ? (cost * (count - explained)) / count : cost;

@@ -12,12 +12,13 @@ import type { EditKind } from '../types.js';
 import { CALIBRATION } from './confidence-table.js';
 
 /**
- * Changes less sure than this are not made by default. On the pages the curves were learned
- * from, the changes below it made a right word wrong more often than they made a wrong one
- * right; from it up, right changes outnumber harmful ones (a change of an already wrong word to
- * another wrong one does neither).
+ * Changes less sure than this are not made by default: none. Which changes are made is the
+ * decoder's decision (its margin over keeping the word is never negative); the confidence says
+ * how often such a change is right, and a caller may ask for more (`minConfidence: 0.5`: only
+ * changes more often right than not). On the pages the curves were learned from, the changes
+ * below 0.2 made a right word wrong more often than they made a wrong one right.
  */
-export const DEFAULT_MIN_CONFIDENCE = 0.2;
+export const DEFAULT_MIN_CONFIDENCE = 0;
 
 /**
  * The groups of changes with a curve of their own: marks or letters changed, of a word that is

@@ -81,10 +81,6 @@ for (const truth of TONES) {
     toneCost.push(truth === printed ? 0 : round(cost(toneCounts.get(`${truth}>${printed}`) ?? 0, toneSeen.get(truth) ?? 0) - offset));
   }
 }
-// A syllable read with wrong letters has its tone read wrong too about this often.
-const syllables = seen('syllable', vie);
-const lettersWrong = (syllables.get('letters-valid') ?? 0) + (syllables.get('letters-invalid') ?? 0);
-const toneWithLetters = round(cost(of('tone-letters').reduce((s, r) => s + vie(r), 0), lettersWrong));
 
 // Vowel marks: each mark letter lost (printed as its base or another letter without the mark)
 // and gained (its base printed with the mark), per letter of the text.
@@ -145,9 +141,6 @@ ${header}
 
 /** Tone read as another, letters right: \`TONE_COST[truth * 6 + printed]\` (tones as \`toneOf\`). */
 export const TONE_COST: readonly number[] = ${json(toneCost)};
-
-/** A tone read wrong in a syllable whose letters are read wrong too. */
-export const TONE_WITH_LETTERS = ${toneWithLetters};
 
 /** The vowel-mark letters of the two tables below, in their order. */
 export const MARK_LETTERS = ${json(MARK_LETTERS)};
