@@ -9,7 +9,7 @@ import type { LanguageModel } from '../model/index.js';
 import { SPECIAL_UNITS } from '../model/index.js';
 import { isValidSyllable, MAX_SYLLABLE_LENGTH, removeMarks, toneOf } from '../orthography/index.js';
 import type { EditKind } from '../types.js';
-import { type ChannelCosts, markBits, skeletonDistance, toneChange, vowelMarkChanges } from './channel.js';
+import { type ChannelCosts, markBits, skeletonDistance, toneCost, vowelMarkCost } from './channel.js';
 
 /** One reading of one or more input tokens. */
 export interface Candidate {
@@ -238,8 +238,9 @@ export function tokenCandidates(
       if (text[id] === lower) continue;
       let cost = letterCost;
       if (trust !== 'none') {
-        if (trust === 'all') cost += toneChange(tone, index.tone[id], distance) * costs.tone;
-        cost += vowelMarkChanges(marks, index.marks[id], distance) * costs.vowelMark;
+        if (trust === 'all') cost += toneCost(tone, index.tone[id], distance, costs);
+        // Text typed without tones keeps its vowel marks as typed: the OCR rates do not apply.
+        cost += vowelMarkCost(marks, index.marks[id], distance, costs, trust === 'vowels');
       }
       const rank = cost - index.prior[id];
       if (rank < best) best = rank;

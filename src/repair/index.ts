@@ -24,6 +24,7 @@ import {
   tokenCandidates,
 } from './candidates.js';
 import { type ChannelCosts, DEFAULT_COSTS, hasMarks, skeletonOf } from './channel.js';
+import { DEFAULT_MIN_CONFIDENCE, repairConfidence } from './confidence.js';
 import { CachedScorer, type Choice, choiceMargins, decode, type Slot } from './decoder.js';
 import { isFinalFragment, isHeadFragment, lineMode, type LineMode, looksDamaged, MIN_PASSAGE_WORDS } from './detect.js';
 import { mayShowDamage } from './prefilter.js';
@@ -53,8 +54,9 @@ export interface RepairOptions {
   /** Names that are protected and are repair targets for their near misses. */
   lexicon?: Iterable<string>;
   /**
-   * Drop changes the decoder is less sure of than this (0..1; default 0.5). The confidence of
-   * a change is 1 / (1 + 10^-m), m the log10 margin of the chosen reading over the input.
+   * Drop changes less sure than this (0..1; default 0: every change the decoder prefers). The
+   * confidence of a change is the share of such changes found right on OCR pages, from the
+   * decoder's margin (`confidence.ts`).
    */
   minConfidence?: number;
   /** The language model; default: the bundled one, loaded on first use. */
@@ -228,7 +230,7 @@ interface Word extends WordToken {
 export function repairStage(options: RepairOptions = {}): Stage {
   const costs: ChannelCosts = { ...DEFAULT_COSTS, ...options.costs };
   const diacritics = options.diacritics ?? 'auto';
-  const minConfidence = options.minConfidence ?? 0.5;
+  const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const lexicon = new Lexicon(options.lexicon ?? []);
   let model = options.model;
   let index: SkeletonIndex | undefined;
@@ -615,7 +617,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
       const start = lattice.start[slot];
       const end = lattice.end[slot + candidate.span - 1];
       const forced = lattice.forced[slot];
-      const confidence = forced ? 0.9 : 1 / (1 + Math.pow(10, -margins[k]));
+      const confidence = forced ? 0.9 : repairConfidence(margins[k], candidate.kind, lattice.text[slot]);
       if (confidence < minConfidence) continue;
       const styled = lattice.newStyle ? setToneStyle(candidate.text, 'new') : candidate.text;
       const after = forced ? candidate.text : applyCase(lattice.text[slot], styled);
