@@ -25,14 +25,24 @@ import {
 } from './candidates.js';
 import { type ChannelCosts, DEFAULT_COSTS, hasMarks, skeletonOf } from './channel.js';
 import { CachedScorer, type Choice, choiceMargins, decode, type Slot } from './decoder.js';
-import { isFinalFragment, isHeadFragment, lineMode, type LineMode, looksDamaged, MIN_PASSAGE_WORDS } from './detect.js';
+import {
+  documentEvidence,
+  type DocumentEvidence,
+  isFinalFragment,
+  isHeadFragment,
+  lineEvidence,
+  lineMode,
+  type LineMode,
+  looksDamaged,
+  MIN_PASSAGE_WORDS,
+} from './detect.js';
 import { mayShowDamage } from './prefilter.js';
 import { Lexicon, type WordToken } from './lexicon.js';
 import { defaultLanguageProfiles, languageRuns, type LanguageProfiles, type LanguageRun } from '../language/index.js';
 
 export { Lexicon } from './lexicon.js';
 export { DEFAULT_COSTS, type ChannelCosts } from './channel.js';
-export { lineMode, type LineMode } from './detect.js';
+export { lineMode, type LineMode, type DocumentEvidence } from './detect.js';
 export { simulateDamage, stripDiacritics, type DamageOptions } from './simulate.js';
 
 /** Options of {@link repairStage}. */
@@ -617,6 +627,29 @@ export function repairStage(options: RepairOptions = {}): Stage {
       });
     },
   };
+}
+
+/**
+ * The OCR evidence of a document (see `documentEvidence` in `detect.ts`), read with the
+ * language model's syllables and loanwords (default: the bundled model). Give it the text as
+ * the repair stage sees it: after encoding and Unicode repair, whose damage is not OCR's.
+ */
+export function ocrDocumentEvidence(
+  text: string,
+  model: LanguageModel = defaultModel(),
+  profiles: LanguageProfiles = defaultLanguageProfiles(),
+): DocumentEvidence {
+  const index = skeletonIndex(model);
+  const hasSkeleton = (s: string) => index.hasSkeleton(s);
+  const isLoanword = (lower: string) => model.isLoanword(lower);
+  // Only the Vietnamese runs of a line count: another language's accents are no damage.
+  const evidenceOf = (line: string) => {
+    const tokens = tokenize(line);
+    const runs = languageRuns(line, { tokens, profiles, verdictsOnly: true });
+    const outside = tokensOutside(tokens, runs);
+    return lineEvidence(line, hasSkeleton, isLoanword, outside.includes(1) ? tokens.filter((_, i) => outside[i] === 0) : tokens);
+  };
+  return documentEvidence(text, evidenceOf, (line) => mayShowDamage(line, MIN_PASSAGE_WORDS, isLoanword));
 }
 
 export { skeletonOf };
