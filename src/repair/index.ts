@@ -25,6 +25,7 @@ import {
 } from './candidates.js';
 import { type ChannelCosts, DEFAULT_COSTS, hasMarks, skeletonOf } from './channel.js';
 import { CachedScorer, type Choice, choiceMargins, decode, type Slot } from './decoder.js';
+import { compoundIndex } from './compounds.js';
 import {
   documentEvidence,
   type DocumentEvidence,
@@ -383,6 +384,33 @@ export function repairStage(options: RepairOptions = {}): Stage {
   }
 
   /**
+   * The two-syllable words a valid syllable may be a merged reading of (see `compounds.ts`)
+   * that fit its neighbours (as written) better than it does by more than their channel cost:
+   * the test that keeps these costly readings away from the decoder where context is weak.
+   */
+  function compoundsFor(w: Word, slots: readonly Slot[]): Candidate[] {
+    const list = compoundIndex(lm).candidates(w.lower);
+    if (list.length === 0) return NO_CANDIDATES;
+    const s = w.slot;
+    const idAt = (k: number) => slots[k].candidates[0].ids[0];
+    // Two words of context each side, as written, up to the sentence's ends.
+    const l1 = s > 0 && !slots[s].sentenceStart ? idAt(s - 1) : BOS_ID;
+    const l2 = l1 !== BOS_ID && s > 1 && !slots[s - 1].sentenceStart ? idAt(s - 2) : -1;
+    const r1 = s + 1 < slots.length && !slots[s + 1].sentenceStart ? idAt(s + 1) : EOS_ID;
+    const r2 = r1 !== EOS_ID && s + 2 < slots.length && !slots[s + 2].sentenceStart ? idAt(s + 2) : -1;
+    const id = idAt(s);
+    const after = (x: number, y: number) => scorer.logProb(r1, x, y) + (r2 >= 0 ? scorer.logProb(r2, r1, x) : 0);
+    const own = scorer.logProb(id, l1, l2) + after(id, l1);
+    let out = NO_CANDIDATES;
+    for (const c of list) {
+      const [a, b] = c.ids;
+      const fit = scorer.logProb(a, l1, l2) + scorer.logProb(b, a, l1) + after(b, a) - c.cost;
+      if (fit > own) (out === NO_CANDIDATES ? (out = []) : out).push(c);
+    }
+    return out;
+  }
+
+  /**
    * Lexical evidence the syllable trigrams smooth away: an alternative that makes a word of
    * the word list with a neighbour (`đồng chí`), where the input makes none (`đảng chí`).
    */
@@ -578,6 +606,11 @@ export function repairStage(options: RepairOptions = {}): Stage {
         if (w.text === w.lower || slot.sentenceStart) alts = suspectsFor(w, slots, true);
       } else if (m.ocr || m.noMarks) {
         alts = suspectsFor(w, slots, false);
+      }
+      // In OCR text, a syllable may be a two-syllable word read as one (`Phấn` for `Phụ nữ`).
+      // A capitalised word without marks inside a sentence is a foreign name (`Tran`), left alone.
+      if (valid && m.ocr && !m.noMarks && w.lower.length >= 3 && (!title || slot.sentenceStart || hasMarks(w.lower))) {
+        alts = alts.concat(compoundsFor(w, slots));
       }
       // A final-consonant fragment or a damaged word next to this one: join them.
       if (nextJoinable && next.kind === 'foreign' && (isFinalFragment(next.lower) || !valid)) {
