@@ -112,6 +112,11 @@ const REPAIR_CANDIDATES = 8;
 const RANK_WINDOW = 2;
 /** Extra cost of changing a word that is a valid syllable in a line with OCR damage. */
 const VALID_CHANGE_PENALTY = 1.0;
+/**
+ * More of it for a capitalised valid word inside a sentence: most likely a name (`Chu`), whose
+ * syllables the language model knows less well than the words around it.
+ */
+const NAME_CHANGE_PENALTY = 1.0;
 /** Keeping a word that cannot be Vietnamese but carries Vietnamese marks (`vịc`). */
 const KEEP_DAMAGED = 3.5;
 /** Keeping any other lower-case non-syllable in a damaged or mark-free line. */
@@ -351,13 +356,14 @@ export function repairStage(options: RepairOptions = {}): Stage {
    * memoised by the word and its neighbours, which decide it (common words recur in the
    * same company all through a text).
    */
-  function suspectsFor(w: Word, slots: readonly Slot[], marksOnly: boolean): Candidate[] {
+  function suspectsFor(w: Word, slots: readonly Slot[], marksOnly: boolean, name = false): Candidate[] {
     const s = w.slot;
     const id = slots[s].candidates[0].ids[0];
     const left = s > 0 && !slots[s].sentenceStart ? slots[s - 1].candidates[0].ids[0] : BOS_ID;
     const right = s + 1 < slots.length && !slots[s + 1].sentenceStart ? slots[s + 1].candidates[0].ids[0] : EOS_ID;
     const h = (Math.imul(left + 1, 0x9e3779b1) ^ Math.imul(id + 1, 0x85ebca6b) ^ Math.imul(right + 1, 0xc2b2ae35)) >>> SUSPECT_MEMO_SHIFT;
-    if (suspectLeft[h] === left && suspectId[h] === id && suspectRight[h] === right && suspectLower[h] === w.lower && suspectMarksOnly[h] === +marksOnly) {
+    const settings = +marksOnly | (+name << 1);
+    if (suspectLeft[h] === left && suspectId[h] === id && suspectRight[h] === right && suspectLower[h] === w.lower && suspectMarksOnly[h] === settings) {
       return suspectValue[h];
     }
     // A word this probable between its neighbours leaves its near misses no room: the best
@@ -366,7 +372,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
     const own = scorer.logProb(id, left) + scorer.logProb(right, id);
     let value = NO_CANDIDATES;
     if (own <= FITS_CONTEXT) {
-      const alternatives = candidatesFor(w.lower, 'all', marksOnly ? 0 : 1, SUSPECT_CANDIDATES, VALID_CHANGE_PENALTY);
+      const alternatives = candidatesFor(w.lower, 'all', marksOnly ? 0 : 1, SUSPECT_CANDIDATES, VALID_CHANGE_PENALTY + (name ? NAME_CHANGE_PENALTY : 0));
       // First as if every alternative had the word bonus (a bound: most words fail it
       // even so, and the word-list look-ups are saved), then with the bonus they have.
       if (contextPrefersOther(own, left, right, alternatives, WORD_BONUS + 1e-6)) {
@@ -378,7 +384,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
     suspectId[h] = id;
     suspectRight[h] = right;
     suspectLower[h] = w.lower;
-    suspectMarksOnly[h] = +marksOnly;
+    suspectMarksOnly[h] = settings;
     suspectValue[h] = value;
     return value;
   }
@@ -603,9 +609,10 @@ export function repairStage(options: RepairOptions = {}): Stage {
         // A line of OCR text without damage of its own: only the marks of its words are
         // doubted (the usual error of an OCR engine that reads Vietnamese), and a capitalised
         // word inside a sentence, most likely a name, not at all.
-        if (w.text === w.lower || slot.sentenceStart) alts = suspectsFor(w, slots, true);
+        const name = title && !slot.sentenceStart;
+        alts = suspectsFor(w, slots, !name, name);
       } else if (m.ocr || m.noMarks) {
-        alts = suspectsFor(w, slots, false);
+        alts = suspectsFor(w, slots, false, title && !slot.sentenceStart && !m.noMarks);
       }
       // In OCR text, a syllable may be a two-syllable word read as one (`Phấn` for `Phụ nữ`).
       // A capitalised word without marks inside a sentence is a foreign name (`Tran`), left alone.
