@@ -434,6 +434,8 @@ async function streamThrough(
       if (!(err instanceof InvalidBytes)) throw err;
       lineBreaks += countLineBreaks(err.text);
       await emit(pieces.write(err.text));
+      // The input stops at the bad byte: its whole lines before it are not held back.
+      await emit(pieces.decideNow());
       throw invalidBytesError(err, 1 + lineBreaks);
     }
     lineBreaks += countLineBreaks(text);

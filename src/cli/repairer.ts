@@ -121,6 +121,11 @@ export class PieceRepairer {
     return this.adapt(this.fixer.write(this.withoutCr(text)));
   }
 
+  /** The input stops here, unfinished (see {@link IncrementalFixer.decideNow}): what can be repaired of it. */
+  decideNow(): RepairedPiece {
+    return this.adapt(this.fixer.decideNow());
+  }
+
   /** Ends the input: the rest of it. */
   end(): RepairedPiece {
     if (!this.heldCr) return this.adapt(this.fixer.end());

@@ -77,6 +77,17 @@ export class IncrementalFixer {
     return this.repair(false, this.stages!);
   }
 
+  /**
+   * Decides now, on the input so far, whether it is OCR output, and returns what that decides:
+   * for a reader that stops early (the rest of the input cannot be read), so that the whole
+   * lines before the stop are not held back for a decision that would wait for more.
+   */
+  decideNow(): FixedPiece {
+    if (this.ended) throw new Error('vietfix: decideNow after end');
+    if (this.stages === undefined) this.decide();
+    return this.repair(false, this.stages!);
+  }
+
   /** Ends the input: repairs its last line. */
   end(): FixedPiece {
     if (this.ended) throw new Error('vietfix: end called twice');
