@@ -25,7 +25,7 @@ import {
 } from './candidates.js';
 import { type ChannelCosts, DEFAULT_COSTS, hasMarks, skeletonOf } from './channel.js';
 import { CachedScorer, type Choice, choiceMargins, decode, type Slot } from './decoder.js';
-import { compoundIndex } from './compounds.js';
+import { COMPOUND_COST, compoundIndex } from './compounds.js';
 import {
   documentEvidence,
   type DocumentEvidence,
@@ -407,10 +407,15 @@ export function repairStage(options: RepairOptions = {}): Stage {
     const id = idAt(s);
     const after = (x: number, y: number) => scorer.logProb(r1, x, y) + (r2 >= 0 ? scorer.logProb(r2, r1, x) : 0);
     const own = scorer.logProb(id, l1, l2) + after(id, l1);
+    // Every probability is at most 1: a word that fits better than a reading's cost can never
+    // lose to it, and a reading whose first syllable alone falls short is not scored further.
+    if (own > -COMPOUND_COST) return NO_CANDIDATES;
     let out = NO_CANDIDATES;
     for (const c of list) {
       const [a, b] = c.ids;
-      const fit = scorer.logProb(a, l1, l2) + scorer.logProb(b, a, l1) + after(b, a) - c.cost;
+      const head = scorer.logProb(a, l1, l2) - c.cost;
+      if (head <= own) continue;
+      const fit = head + scorer.logProb(b, a, l1) + after(b, a);
       if (fit > own) (out === NO_CANDIDATES ? (out = []) : out).push(c);
     }
     return out;
