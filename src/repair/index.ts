@@ -141,6 +141,13 @@ const SUSPECT_SLACK = 1;
  */
 const FITS_CONTEXT = -4.5;
 
+/**
+ * Confidence below which a change is not made in a line without damage of its own (read as
+ * OCR text only because its document is OCR output): there every word is doubted, so a weak
+ * preference of the model is more often a rare but correct word than a misreading.
+ */
+const OCR_LINE_CONFIDENCE = 0.8;
+
 const NO_MODE: LineMode = { noMarks: false, noTones: false, ocr: false, heavy: false };
 /** The mode of a line without damage of its own in text known to be OCR output. */
 const OCR_MODE: LineMode = { noMarks: false, noTones: false, ocr: true, heavy: false };
@@ -500,7 +507,8 @@ export function repairStage(options: RepairOptions = {}): Stage {
     const protectedSlots = useLexicon ? applyLexicon(lattice) : NO_SLOTS;
     if (m.noMarks || m.noTones || m.ocr) addCandidates(lattice, m, protectedSlots);
     const choices = decode(scorer, lattice.slots, BEAM, (m.noMarks || m.noTones) && !m.ocr ? MARK_FREE_WINDOW : WINDOW);
-    return editsOf(lattice, choices, choiceMargins(scorer, lattice.slots, choices), text);
+    const least = m === OCR_MODE ? Math.max(minConfidence, OCR_LINE_CONFIDENCE) : minConfidence;
+    return editsOf(lattice, choices, choiceMargins(scorer, lattice.slots, choices), text, least);
   }
 
   /** The line's slots, each with the input as its only reading so far, and its words. */
@@ -634,7 +642,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
   }
 
   /** The edits of the decoder's choices that are sure enough, in the case and tone style of the line. */
-  function editsOf(lattice: Lattice, choices: readonly Choice[], margins: readonly number[], text: string): StageEdit[] {
+  function editsOf(lattice: Lattice, choices: readonly Choice[], margins: readonly number[], text: string, least: number): StageEdit[] {
     const edits: StageEdit[] = [];
     for (let k = 0; k < choices.length; k++) {
       const { slot, candidate } = choices[k];
@@ -643,7 +651,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
       const end = lattice.end[slot + candidate.span - 1];
       const forced = lattice.forced[slot];
       const confidence = forced ? 0.9 : 1 / (1 + Math.pow(10, -margins[k]));
-      if (confidence < minConfidence) continue;
+      if (confidence < least) continue;
       const styled = lattice.newStyle ? setToneStyle(candidate.text, 'new') : candidate.text;
       const after = forced ? candidate.text : applyCase(lattice.text[slot], styled);
       if (after === text.slice(start, end)) continue;
