@@ -271,6 +271,8 @@ export function documentEvidence(
 ): DocumentEvidence {
   let words = 0;
   let signs = 0;
+  /** Words of lines typed without marks or tones. */
+  let typedWithout = 0;
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
@@ -283,11 +285,17 @@ export function documentEvidence(
     const evidence = evidenceOf(line);
     if (evidence.words < VIETNAMESE_LINE_SHARE * evidence.plainWords) continue;
     const mode = modeOfEvidence(evidence, MIN_PASSAGE_WORDS);
-    if (mode !== undefined && (mode.noMarks || mode.noTones)) continue;
+    if (mode !== undefined && (mode.noMarks || mode.noTones)) {
+      typedWithout += evidence.words;
+      continue;
+    }
     words += evidence.words;
     signs += evidence.damaged + evidence.fragments;
   }
-  return { words, signs, ocr: signs >= OCR_DOCUMENT_SIGNS && signs >= OCR_DOCUMENT_RATE * words };
+  // A document mostly typed without marks or tones: the odd words of its short lines, too short
+  // to show the typing on their own (`Viêt Nam`), are explained by it.
+  const ocr = signs >= OCR_DOCUMENT_SIGNS && signs >= OCR_DOCUMENT_RATE * words && typedWithout < words;
+  return { words, signs, ocr };
 }
 
 /** Whitespace-separated runs of a line (its words, near enough, for a line without damage). */
