@@ -506,6 +506,9 @@ export function repairStage(options: RepairOptions = {}): Stage {
     const lattice = latticeOf(tokensOf(text), text === lastLine ? lastOutside : undefined);
     const protectedSlots = useLexicon ? applyLexicon(lattice) : NO_SLOTS;
     if (m.noMarks || m.noTones || m.ocr) addCandidates(lattice, m, protectedSlots);
+    // Every slot with the input as its only reading (most lines of an OCR document without
+    // damage of their own): the decoder could only keep it.
+    if (lattice.slots.every((slot) => slot.candidates.length === 1 && slot.candidates[0].kind === undefined)) return [];
     const choices = decode(scorer, lattice.slots, BEAM, (m.noMarks || m.noTones) && !m.ocr ? MARK_FREE_WINDOW : WINDOW);
     const least = m === OCR_MODE ? Math.max(minConfidence, OCR_LINE_CONFIDENCE) : minConfidence;
     return editsOf(lattice, choices, choiceMargins(scorer, lattice.slots, choices), text, least);
