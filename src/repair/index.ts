@@ -25,7 +25,7 @@ import {
 } from './candidates.js';
 import { type ChannelCosts, DEFAULT_COSTS, hasMarks, skeletonOf } from './channel.js';
 import { CachedScorer, type Choice, choiceMargins, decode, type Slot } from './decoder.js';
-import { COMPOUND_COST, compoundIndex } from './compounds.js';
+import { COMPOUND_COST, type CompoundIndex, compoundIndex } from './compounds.js';
 import {
   documentEvidence,
   type DocumentEvidence,
@@ -314,6 +314,8 @@ export function repairStage(options: RepairOptions = {}): Stage {
     return mode === undefined ? undefined : vietnameseMode(line, mode);
   };
 
+  // The two-syllable words of the model, for `compoundsFor` (built on first use).
+  let compounds: CompoundIndex | undefined;
   // Buffers of `contextPrefersOther`.
   let altIds = new Int32Array(16);
   let altLeft = new Float64Array(16);
@@ -402,28 +404,33 @@ export function repairStage(options: RepairOptions = {}): Stage {
    * the test that keeps these costly readings away from the decoder where context is weak.
    */
   function compoundsFor(w: Word, slots: readonly Slot[]): Candidate[] {
-    const list = compoundIndex(lm).candidates(w.lower);
-    if (list.length === 0) return NO_CANDIDATES;
     const s = w.slot;
-    const idAt = (k: number) => slots[k].candidates[0].ids[0];
     // Two words of context each side, as written, up to the sentence's ends.
-    const l1 = s > 0 && !slots[s].sentenceStart ? idAt(s - 1) : BOS_ID;
-    const l2 = l1 !== BOS_ID && s > 1 && !slots[s - 1].sentenceStart ? idAt(s - 2) : -1;
-    const r1 = s + 1 < slots.length && !slots[s + 1].sentenceStart ? idAt(s + 1) : EOS_ID;
-    const r2 = r1 !== EOS_ID && s + 2 < slots.length && !slots[s + 2].sentenceStart ? idAt(s + 2) : -1;
-    const id = idAt(s);
-    const after = (x: number, y: number) => scorer.logProb(r1, x, y) + (r2 >= 0 ? scorer.logProb(r2, r1, x) : 0);
-    const own = scorer.logProb(id, l1, l2) + after(id, l1);
+    const l1 = s > 0 && !slots[s].sentenceStart ? slots[s - 1].candidates[0].ids[0] : BOS_ID;
+    const r1 = s + 1 < slots.length && !slots[s + 1].sentenceStart ? slots[s + 1].candidates[0].ids[0] : EOS_ID;
+    const id = slots[s].candidates[0].ids[0];
+    // As for near misses: a word this probable between its neighbours is not doubted.
+    if (scorer.logProb(id, l1) + scorer.logProb(r1, id) > FITS_CONTEXT) return NO_CANDIDATES;
+    const list = (compounds ??= compoundIndex(lm)).candidates(w.lower);
+    if (list.length === 0) return NO_CANDIDATES;
+    const l2 = l1 !== BOS_ID && s > 1 && !slots[s - 1].sentenceStart ? slots[s - 2].candidates[0].ids[0] : -1;
+    const r2 = r1 !== EOS_ID && s + 2 < slots.length && !slots[s + 2].sentenceStart ? slots[s + 2].candidates[0].ids[0] : -1;
+    const own = scorer.logProb(id, l1, l2) + scorer.logProb(r1, id, l1) + (r2 >= 0 ? scorer.logProb(r2, r1, id) : 0);
     // Every probability is at most 1: a word that fits better than a reading's cost can never
     // lose to it, and a reading whose first syllable alone falls short is not scored further.
     if (own > -COMPOUND_COST) return NO_CANDIDATES;
     let out = NO_CANDIDATES;
-    for (const c of list) {
-      const [a, b] = c.ids;
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k];
+      const a = c.ids[0];
+      const b = c.ids[1];
       const head = scorer.logProb(a, l1, l2) - c.cost;
       if (head <= own) continue;
-      const fit = head + scorer.logProb(b, a, l1) + after(b, a);
-      if (fit > own) (out === NO_CANDIDATES ? (out = []) : out).push(c);
+      const fit = head + scorer.logProb(b, a, l1) + scorer.logProb(r1, b, a) + (r2 >= 0 ? scorer.logProb(r2, r1, b) : 0);
+      if (fit > own) {
+        if (out === NO_CANDIDATES) out = [];
+        out.push(c);
+      }
     }
     return out;
   }
