@@ -42,6 +42,8 @@ export class IncrementalFixer {
   /** Whether `pending` starts a line. */
   private atLineStart = true;
   private ended = false;
+  /** Whether held lines may still be returned before the decision (not once some differed). */
+  private tryEarly = true;
 
   /**
    * `plan`: the stages of `planStages(options)`, when they are already built (building them
@@ -71,7 +73,7 @@ export class IncrementalFixer {
     this.pending = this.pending.length === 0 ? piece : this.pending + piece;
     if (this.stages === undefined) {
       if (this.head.length < OCR_WINDOW) this.head += piece.length > OCR_WINDOW ? piece.slice(0, OCR_WINDOW) : piece;
-      if (this.head.length < OCR_WINDOW) return this.early();
+      if (this.head.length < OCR_WINDOW) return this.tryEarly && piece.includes('\n') ? this.early() : nothing();
       this.decide();
     }
     return this.repair(false, this.stages!);
@@ -111,7 +113,11 @@ export class IncrementalFixer {
    */
   private early(): FixedPiece {
     const lastNewline = this.pending.lastIndexOf('\n');
-    if (lastNewline < 0 || lastNewline >= EARLY_LIMIT) return { input: '', text: '', edits: [] };
+    if (lastNewline < 0) return nothing();
+    if (lastNewline >= EARLY_LIMIT) {
+      this.tryEarly = false;
+      return nothing();
+    }
     const rest = this.pending.slice(lastNewline + 1);
     this.pending = this.pending.slice(0, lastNewline + 1);
     const { offset, atLineStart } = this;
@@ -127,11 +133,12 @@ export class IncrementalFixer {
       this.atLineStart = asPlain.atLineStart;
       return plain;
     }
-    // They differ: everything waits for the decision.
+    // They differ: everything waits for the decision (and no more lines are tried twice).
+    this.tryEarly = false;
     this.offset = offset;
     this.atLineStart = atLineStart;
     this.pending = plain.input + rest;
-    return { input: '', text: '', edits: [] };
+    return nothing();
   }
 
   /** Repairs every window of `pending` that is decided with `stages`; `final`: the input ends with it. */
@@ -176,6 +183,11 @@ export class IncrementalFixer {
     this.atLineStart = start === lineStart;
     return { input, text: output, edits };
   }
+}
+
+/** A piece of nothing: no input decided yet. */
+function nothing(): FixedPiece {
+  return { input: '', text: '', edits: [] };
 }
 
 /**
