@@ -4,7 +4,7 @@ import { defaultLanguageProfilesAvailable } from './language/default.js';
 import type { LanguageProfiles } from './language/index.js';
 import { defaultModelAvailable } from './model/default.js';
 import type { LanguageModel } from './model/index.js';
-import { repairStage } from './repair/index.js';
+import { ocrDocumentEvidence, repairStage } from './repair/index.js';
 import type { Stage } from './stage.js';
 import type { Edit, FixResult, SkippedRepair } from './types.js';
 import { unicodeStage } from './unicode/index.js';
@@ -47,11 +47,15 @@ export interface FixOptions {
    */
   diacritics?: boolean | 'auto';
   /**
-   * The text is OCR output: look for valid but improbable words (`đỏ` for `đó`) in every line,
-   * not only in lines that show damage of their own. Default `false`, which leaves lines
-   * without damage alone (in correct text the same test would change rare but correct words).
+   * Whether the text is OCR output. In OCR output every Vietnamese line is repaired as OCR
+   * text: valid words that their context makes improbable (`đỏ` for `đó`) are repaired in every
+   * line, not only in lines that show damage of their own. `'auto'` (default) decides it from the
+   * document itself: the density of OCR damage (misread marks, digits for letters, split
+   * syllables) in its first {@link OCR_WINDOW} characters, as the repair stage sees them; the
+   * result's `ocr` is `true` when it is. `true` and `false` force it. Correct text is never
+   * judged OCR output (in it the same test would change rare but correct words).
    */
-  ocr?: boolean;
+  ocr?: boolean | 'auto';
   /**
    * Names of people and organisations, one entry each (`Quỹ TYM`): never changed where they
    * occur, and near misses of them (`Quốc TYM`) are repaired to them.
@@ -76,7 +80,16 @@ export interface FixOptions {
 export interface StagePlan {
   stages: Stage[];
   skipped: SkippedRepair[];
+  /**
+   * With `ocr: 'auto'`: the stages for a document judged OCR output (`stages` are for the
+   * others), and the judge, given the document's first {@link OCR_WINDOW} characters.
+   */
+  ocrStages?: Stage[];
+  judgeOcr?: (head: string) => boolean;
 }
+
+/** A document is judged OCR output or not from this many of its first characters (UTF-16 code units). */
+export const OCR_WINDOW = 64 << 10;
 
 const NO_MODEL: SkippedRepair = {
   stage: 'repair',
@@ -114,16 +127,23 @@ export function planStages(options: FixOptions = {}): StagePlan {
   } else if (options.languages === undefined && !defaultLanguageProfilesAvailable()) {
     skipped.push(NO_LANGUAGES);
   } else {
-    stages.push(
-      repairStage({
-        diacritics: options.diacritics,
-        ocr: options.ocr,
-        lexicon: options.lexicon,
-        minConfidence: options.minConfidence,
-        model: options.model,
-        languages: options.languages,
-      }),
-    );
+    const pre = stages.slice();
+    const repairOptions = {
+      diacritics: options.diacritics,
+      lexicon: options.lexicon === undefined ? undefined : [...options.lexicon],
+      minConfidence: options.minConfidence,
+      model,
+      languages: options.languages,
+    };
+    if (options.ocr === true || options.ocr === false) {
+      stages.push(repairStage({ ...repairOptions, ocr: options.ocr }));
+    } else {
+      stages.push(repairStage({ ...repairOptions, ocr: false }));
+      const ocrStages = [...pre, repairStage({ ...repairOptions, ocr: true })];
+      // Judged on the text as the repair stage sees it: mojibake and legacy encodings are no OCR damage.
+      const judgeOcr = (head: string): boolean => ocrDocumentEvidence(pre.length > 0 ? runStages(head, pre).text : head, model, options.languages).ocr;
+      return { stages, skipped, ocrStages, judgeOcr };
+    }
   }
   return { stages, skipped };
 }
@@ -141,9 +161,16 @@ export function planStages(options: FixOptions = {}): StagePlan {
  * ```
  */
 export function fix(input: string, options: FixOptions = {}): FixResult {
-  const { stages, skipped } = planStages(options);
-  const result = runStages(input, stages);
-  return skipped.length > 0 ? { ...result, skipped } : result;
+  const plan = planStages(options);
+  const ocr = isOcrDocument(input, plan);
+  const result = runStages(input, ocr ? plan.ocrStages! : plan.stages);
+  if (ocr) result.ocr = true;
+  return plan.skipped.length > 0 ? { ...result, skipped: plan.skipped } : result;
+}
+
+/** Whether a plan with `ocr: 'auto'` judges `input` OCR output (`false` for other plans). */
+export function isOcrDocument(input: string, plan: StagePlan): boolean {
+  return plan.judgeOcr !== undefined && plan.judgeOcr(input.length > OCR_WINDOW ? input.slice(0, OCR_WINDOW) : input);
 }
 
 /**

@@ -54,6 +54,11 @@ export interface FixResult {
    * and none is passed as the `model` option, it is left out and named here.
    */
   skipped?: SkippedRepair[];
+  /**
+   * `true` when the text was judged OCR output (option `ocr: 'auto'`, the default) and its
+   * Vietnamese lines were repaired as OCR text; absent otherwise.
+   */
+  ocr?: boolean;
 }
 
 /** A repair {@link FixResult.skipped} names. */

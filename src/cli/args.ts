@@ -29,7 +29,8 @@ export interface CliArgs {
   noEncoding: boolean;
   noUnicode: boolean;
   noRepair: boolean;
-  ocr: boolean;
+  /** `--ocr` / `--no-ocr`; `auto` (default): decided per input from its OCR damage. */
+  ocr: boolean | 'auto';
   htmlEntities: boolean;
   lexicon?: string;
   minConfidence?: number;
@@ -66,6 +67,8 @@ Repair:
       --no-repair           do not repair OCR errors or missing diacritics
       --ocr                 the input is OCR output: look for wrong but valid
                             words in every line, not only in damaged ones
+                            (default: decided per input from its OCR damage)
+      --no-ocr              the input is not OCR output: repair damaged lines only
       --html-entities       also decode HTML character references in text
       --lexicon FILE        words to protect, one per line
       --min-confidence N    only apply edits at least this confident (0..1)
@@ -109,6 +112,7 @@ const FLAG_OPTIONS = new Set([
   'no-unicode',
   'no-repair',
   'ocr',
+  'no-ocr',
   'html-entities',
 ]);
 
@@ -142,7 +146,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     noEncoding: false,
     noUnicode: false,
     noRepair: false,
-    ocr: false,
+    ocr: 'auto',
     htmlEntities: false,
   };
   const modes = new Set<Mode>();
@@ -199,6 +203,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
           break;
         case 'ocr':
           args.ocr = true;
+          break;
+        case 'no-ocr':
+          args.ocr = false;
           break;
         case 'html-entities':
           args.htmlEntities = true;

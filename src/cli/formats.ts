@@ -49,6 +49,10 @@ function hasLetterReferences(text: string): boolean {
  */
 export function repairDocument(text: string, format: DocumentFormat, repairer: Repairer, warn?: Warn): FixResult {
   if (format === 'text') return repairer.repair(text);
-  if (!hasLetterReferences(text) && !repairer.wouldChange(text)) return { text, edits: [] };
-  return format === 'markdown' ? repairMarkdown(text, repairer, warn) : repairHtml(text, repairer, warn);
+  // Whether the document is OCR output is decided once, on all of it, not run by run.
+  const document = repairer.forDocument(text);
+  const ocr = document.ocr === true ? { ocr: true } : {};
+  if (!hasLetterReferences(text) && !document.wouldChange(text)) return { text, edits: [], ...ocr };
+  const result = format === 'markdown' ? repairMarkdown(text, document, warn) : repairHtml(text, document, warn);
+  return { ...result, ...ocr };
 }

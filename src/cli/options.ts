@@ -32,7 +32,7 @@ export function repairSettings(args: CliArgs): RepairSettings {
   if (args.noEncoding) fix.encoding = false;
   if (args.htmlEntities) fix.htmlEntities = true;
   if (args.noRepair) fix.repair = false;
-  if (args.ocr) fix.ocr = true;
+  if (args.ocr !== 'auto') fix.ocr = args.ocr;
   if (args.lexicon !== undefined) fix.lexicon = readLexicon(args.lexicon);
   // The context repair weighs its own decisions against it; every other edit below it is
   // dropped afterwards (see Repairer).

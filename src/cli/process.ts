@@ -177,6 +177,7 @@ class Emitter {
 
   /** One repaired piece; `whole` when it is the entire input (diffs then use the full file). */
   async piece(input: string, result: FixResult, whole = false): Promise<void> {
+    if (result.ocr === true) this.outcome.ocr = true;
     const pieceLine = this.locator.nextLine;
     const located = this.locator.locate(input, result.edits);
     const o = this.outcome;
@@ -433,6 +434,8 @@ async function streamThrough(
       if (!(err instanceof InvalidBytes)) throw err;
       lineBreaks += countLineBreaks(err.text);
       await emit(pieces.write(err.text));
+      // The input stops at the bad byte: its whole lines before it are not held back.
+      await emit(pieces.decideNow());
       throw invalidBytesError(err, 1 + lineBreaks);
     }
     lineBreaks += countLineBreaks(text);
@@ -451,6 +454,7 @@ async function streamThrough(
   if (!decoder) await decodeMore(await start(head, true), true);
   else await decodeMore(new Uint8Array(0), true);
   const last = pieces.end();
+  if (pieces.ocr === true) emitter.outcome.ocr = true;
   // An input of a BOM alone still has its (empty) piece, which carries the BOM.
   if (last.input.length > 0 || !emitter.hadPiece) await emitter.piece(last.input, last.result);
 }
@@ -483,7 +487,8 @@ async function repairInSlices(text: string, repairer: Repairer): Promise<FixResu
     await new Promise((resolve) => setImmediate(resolve));
   }
   take(pieces.end());
-  return edits.length === 0 ? { text, edits: [] } : { text: parts.join(''), edits };
+  const ocr = pieces.ocr === true ? { ocr: true } : {};
+  return edits.length === 0 ? { text, edits: [], ...ocr } : { text: parts.join(''), edits, ...ocr };
 }
 
 /** Told how many more input bytes were read (for progress lines). */

@@ -1,6 +1,6 @@
 /** The library's `fix`, prepared once per thread and adapted to what files contain. */
 import { applyEdits } from '../edits.js';
-import { planStages, wouldChange, type FixOptions, type StagePlan } from '../fix.js';
+import { isOcrDocument, OCR_WINDOW, planStages, wouldChange, type FixOptions, type StagePlan } from '../fix.js';
 import { IncrementalFixer, type FixedPiece } from '../stream/fixer.js';
 import type { Edit, FixResult } from '../types.js';
 
@@ -23,14 +23,41 @@ export interface RepairedPiece {
  */
 export class Repairer {
   private readonly plan: StagePlan;
+  /** The repairers of documents judged OCR output and not (see {@link forDocument}), made on first use. */
+  private decided: [Repairer | undefined, Repairer | undefined] = [undefined, undefined];
 
-  constructor(private readonly settings: RepairSettings) {
-    this.plan = planStages(settings.fix);
+  /**
+   * `plan`: prepared stages; `ocr`: the decision they stand for, when this repairer is the one
+   * of a decided document.
+   */
+  constructor(
+    private readonly settings: RepairSettings,
+    plan?: StagePlan,
+    readonly ocr?: boolean,
+  ) {
+    this.plan = plan ?? planStages(settings.fix);
   }
 
   /** A repair of one input that arrives in pieces (see {@link PieceRepairer}). */
   pieces(): PieceRepairer {
-    return new PieceRepairer(new IncrementalFixer(this.settings.fix, this.plan), this.settings.minConfidence);
+    return new PieceRepairer(new IncrementalFixer(this.settings.fix, this.plan), this.settings.minConfidence, this.ocr);
+  }
+
+  /**
+   * The repairer of a document whose parts are repaired one by one (the prose runs of a
+   * Markdown or HTML file): with `ocr` auto, the OCR decision is taken once, on the whole
+   * document's first characters, and holds for all its parts.
+   */
+  forDocument(text: string): Repairer {
+    if (this.plan.judgeOcr === undefined) return this;
+    const head = text.length > OCR_WINDOW ? text.slice(0, OCR_WINDOW) : text;
+    const ocr = isOcrDocument(head, this.plan);
+    const k = ocr ? 1 : 0;
+    return (this.decided[k] ??= new Repairer(
+      this.settings,
+      { stages: ocr ? this.plan.ocrStages! : this.plan.stages, skipped: this.plan.skipped },
+      ocr,
+    ));
   }
 
   /** Repairs `text` (any number of lines); edits are in `text` coordinates. */
@@ -38,11 +65,12 @@ export class Repairer {
     const pieces = this.pieces();
     const first = pieces.write(text);
     const rest = pieces.end();
-    if (rest.input.length === 0) return first.result.edits.length === 0 ? { text, edits: [] } : first.result;
+    const ocr = pieces.ocr === true ? { ocr: true } : {};
+    if (rest.input.length === 0) return first.result.edits.length === 0 ? { text, edits: [], ...ocr } : { ...first.result, ...ocr };
     const edits = first.result.edits;
     const shift = first.input.length;
     for (const e of rest.result.edits) edits.push({ ...e, start: e.start + shift, end: e.end + shift });
-    return edits.length === 0 ? { text, edits: [] } : { text: first.result.text + rest.result.text, edits };
+    return edits.length === 0 ? { text, edits: [], ...ocr } : { text: first.result.text + rest.result.text, edits, ...ocr };
   }
 
   /**
@@ -51,7 +79,8 @@ export class Repairer {
    */
   wouldChange(text: string): boolean {
     const stripped = text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
-    return wouldChange(stripped, this.plan.stages, this.settings.minConfidence);
+    const stages = isOcrDocument(stripped, this.plan) ? this.plan.ocrStages! : this.plan.stages;
+    return wouldChange(stripped, stages, this.settings.minConfidence);
   }
 }
 
@@ -76,7 +105,13 @@ export class PieceRepairer {
   constructor(
     private readonly fixer: IncrementalFixer,
     private readonly minConfidence?: number,
+    private readonly decided?: boolean,
   ) {}
+
+  /** Whether the input was judged OCR output (`undefined` before the decision or when not judged). */
+  get ocr(): boolean | undefined {
+    return this.decided ?? this.fixer.ocr;
+  }
 
   /** The next piece of the input. */
   write(text: string): RepairedPiece {
@@ -84,6 +119,11 @@ export class PieceRepairer {
     this.heldCr = text.endsWith('\r');
     if (this.heldCr) text = text.slice(0, -1);
     return this.adapt(this.fixer.write(this.withoutCr(text)));
+  }
+
+  /** The input stops here, unfinished (see {@link IncrementalFixer.decideNow}): what can be repaired of it. */
+  decideNow(): RepairedPiece {
+    return this.adapt(this.fixer.decideNow());
   }
 
   /** Ends the input: the rest of it. */

@@ -33,6 +33,8 @@ export interface FileOutcome {
   /** Number of edits, and by kind. */
   edits: number;
   byKind: Record<string, number>;
+  /** The input was repaired as OCR output: judged so (the default) or told so (`--ocr`). */
+  ocr?: boolean;
   /** The first edits, for the JSON report (capped, see {@link REPORT_EDIT_CAP}); empty without `--report`. */
   sample: LocatedEdit[];
 }
@@ -108,11 +110,13 @@ export interface Summary {
   byKind: Record<string, number>;
   encodings: Record<string, number>;
   bytes: number;
+  /** Inputs repaired as OCR output. */
+  ocr: number;
 }
 
 /** Adds up outcomes. */
 export function summarize(outcomes: readonly FileOutcome[]): Summary {
-  const s: Summary = { scanned: 0, changed: 0, written: 0, skipped: 0, errors: 0, edits: 0, byKind: {}, encodings: {}, bytes: 0 };
+  const s: Summary = { scanned: 0, changed: 0, written: 0, skipped: 0, errors: 0, edits: 0, byKind: {}, encodings: {}, bytes: 0, ocr: 0 };
   for (const o of outcomes) {
     s.bytes += o.bytes;
     if (o.status === 'skipped') s.skipped++;
@@ -120,6 +124,7 @@ export function summarize(outcomes: readonly FileOutcome[]): Summary {
     else s.scanned++;
     if (o.changed) s.changed++;
     if (o.written) s.written++;
+    if (o.ocr === true) s.ocr++;
     s.edits += o.edits;
     for (const [k, n] of Object.entries(o.byKind)) s.byKind[k] = (s.byKind[k] ?? 0) + n;
     if (o.encoding) s.encodings[o.encoding] = (s.encodings[o.encoding] ?? 0) + 1;
@@ -145,6 +150,7 @@ export function summaryText(mode: 'check' | 'write' | 'other', outcomes: readonl
   const lines = [`vietfix: ${plural(s.scanned, 'file')} scanned, ${verb}`];
   lines.push(`  edits: ${s.edits}${s.edits > 0 ? ` (${counts(s.byKind)})` : ''}`);
   if (Object.keys(s.encodings).length > 0) lines.push(`  encodings: ${counts(s.encodings)}`);
+  if (s.ocr > 0) lines.push(`  OCR output: ${plural(s.ocr, 'file')} (every Vietnamese line repaired as OCR text)`);
   if (s.skipped > 0) {
     lines.push(`  skipped: ${s.skipped}`);
     for (const o of outcomes) if (o.status === 'skipped') lines.push(`    ${o.path}: ${o.reason}`);
@@ -172,6 +178,7 @@ export function reportJson(mode: string, outcomes: readonly FileOutcome[], exitC
           ...(o.reason ? { reason: o.reason } : {}),
           encoding: o.encoding ?? null,
           converted: o.converted,
+          ocr: o.ocr === true,
           changed: o.changed,
           written: o.written,
           bytes: o.bytes,

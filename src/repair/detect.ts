@@ -124,6 +124,75 @@ export function isTwoSyllables(lower: string): boolean {
   return false;
 }
 
+/** The counts of a line that its repair mode, and the OCR evidence of a document, are read from. */
+export interface LineEvidence {
+  /** Words that count for the shares: valid syllables, skeletons, damaged words (no names, no numbers). */
+  words: number;
+  markless: number;
+  toneless: number;
+  skeletons: number;
+  /** Damaged words (see {@link looksDamaged}); a capitalised one or two syllables run together count half. */
+  damaged: number;
+  /** Final-consonant fragments split off the word before (`nhố ng`). */
+  fragments: number;
+  /** Lower-case or title-case words of any kind (names and foreign words included). */
+  plainWords: number;
+}
+
+/**
+ * The evidence of damage in a line. `hasSkeleton` tells whether a mark-free word is the
+ * skeleton of a known syllable; `isLoanword` tells an established spelling outside the
+ * syllables (`kilômet`), which is no damage. A caller that has the line's `tokens` may pass them.
+ */
+export function lineEvidence(
+  line: string,
+  hasSkeleton: (skeleton: string) => boolean,
+  isLoanword: (lower: string) => boolean = () => false,
+  tokens?: readonly Token[],
+): LineEvidence {
+  const e: LineEvidence = { words: 0, markless: 0, toneless: 0, skeletons: 0, damaged: 0, fragments: 0, plainWords: 0 };
+  let prevWordEnd = -2;
+  let prevWordStart = -2;
+  let prevNumberEnd = -2;
+  const visit = (kind: TokenKind, start: number, end: number): void => {
+    if (kind === 'number') prevNumberEnd = end;
+    if (kind !== 'syllable' && kind !== 'foreign') return;
+    // Glued to a number: a unit or a time (`5km`, `10h15`), not a word.
+    if (start === prevNumberEnd) return;
+    const text = line.slice(start, end);
+    const lower = text.toLowerCase();
+    if (!isLowerOrTitle(text, lower)) return;
+    e.plainWords++;
+    if (kind === 'foreign') {
+      if (isLoanword(lower)) {
+        prevWordStart = start;
+        prevWordEnd = end;
+        return;
+      }
+      if (looksDamaged(text, lower)) e.damaged += text !== lower || isTwoSyllables(lower) ? 0.5 : 1;
+      else if (prevWordEnd === start - 1 && text === lower && FINAL_FRAGMENTS.has(lower) && !namesLetter(line, prevWordStart, prevWordEnd)) e.fragments++;
+      else if (!hasSkeleton(lower)) {
+        // A foreign word or name (`Samsung`) says nothing about whether the writer typed marks.
+        prevWordStart = start;
+        prevWordEnd = end;
+        return;
+      }
+    }
+    prevWordStart = start;
+    prevWordEnd = end;
+    if (hasDigit(lower)) return;
+    e.words++;
+    if (!hasMarks(lower)) {
+      e.markless++;
+      if (kind === 'syllable' || hasSkeleton(lower)) e.skeletons++;
+    }
+    if (toneOf(lower) === 0) e.toneless++;
+  };
+  if (tokens === undefined) scanTokens(line, visit);
+  else for (const t of tokens) visit(t.kind, t.start, t.end);
+  return e;
+}
+
 /**
  * The repair mode of a line, or `undefined` when the line shows no evidence of damage.
  * `hasSkeleton` tells whether a mark-free word is the skeleton of a known syllable; lines with
@@ -138,50 +207,12 @@ export function lineMode(
   isLoanword: (lower: string) => boolean = () => false,
   tokens?: readonly Token[],
 ): LineMode | undefined {
-  let words = 0;
-  let markless = 0;
-  let toneless = 0;
-  let skeletons = 0;
-  let damaged = 0;
-  let fragments = 0;
-  let prevWordEnd = -2;
-  let prevWordStart = -2;
-  let prevNumberEnd = -2;
-  const visit = (kind: TokenKind, start: number, end: number): void => {
-    if (kind === 'number') prevNumberEnd = end;
-    if (kind !== 'syllable' && kind !== 'foreign') return;
-    // Glued to a number: a unit or a time (`5km`, `10h15`), not a word.
-    if (start === prevNumberEnd) return;
-    const text = line.slice(start, end);
-    const lower = text.toLowerCase();
-    if (!isLowerOrTitle(text, lower)) return;
-    if (kind === 'foreign') {
-      if (isLoanword(lower)) {
-        prevWordStart = start;
-        prevWordEnd = end;
-        return;
-      }
-      if (looksDamaged(text, lower)) damaged += text !== lower || isTwoSyllables(lower) ? 0.5 : 1;
-      else if (prevWordEnd === start - 1 && text === lower && FINAL_FRAGMENTS.has(lower) && !namesLetter(line, prevWordStart, prevWordEnd)) fragments++;
-      else if (!hasSkeleton(lower)) {
-        // A foreign word or name (`Samsung`) says nothing about whether the writer typed marks.
-        prevWordStart = start;
-        prevWordEnd = end;
-        return;
-      }
-    }
-    prevWordStart = start;
-    prevWordEnd = end;
-    if (hasDigit(lower)) return;
-    words++;
-    if (!hasMarks(lower)) {
-      markless++;
-      if (kind === 'syllable' || hasSkeleton(lower)) skeletons++;
-    }
-    if (toneOf(lower) === 0) toneless++;
-  };
-  if (tokens === undefined) scanTokens(line, visit);
-  else for (const t of tokens) visit(t.kind, t.start, t.end);
+  return modeOfEvidence(lineEvidence(line, hasSkeleton, isLoanword, tokens), minWords);
+}
+
+/** The repair mode that a line's evidence shows (see {@link lineMode}). */
+function modeOfEvidence(evidence: LineEvidence, minWords: number): LineMode | undefined {
+  const { words, markless, toneless, skeletons, damaged, fragments } = evidence;
   if (words === 0) return undefined;
   // The mark-free words themselves must make a passage: a short line of function words
   // (`cho của cho trong`) is mostly mark-free in correct Vietnamese too.
@@ -199,6 +230,85 @@ export function lineMode(
   // marks of the other words. Beside misread words it is one more sign of a poor scan.
   const heavy = ocr && damaged > 0 && damaged + fragments >= HEAVY_SHARE * words;
   return { noMarks, noTones, ocr, heavy };
+}
+
+/**
+ * OCR damage per word above which a document is OCR output. Clean prose of every kind in the
+ * corpus (news, encyclopaedia, manuals, literature) stays under 0.4 % in every 64 K window
+ * outside a converted text whose misplaced marks are damage too; OCR output, even of a good
+ * scan, shows 3 % and more.
+ */
+export const OCR_DOCUMENT_RATE = 0.006;
+/** Fewer signs of OCR damage than this never make a document OCR output: a typo or two do not. */
+export const OCR_DOCUMENT_SIGNS = 3;
+/**
+ * Lines whose plain words are less than this share Vietnamese are left out of the count: the
+ * accented words of another language (`été`) look like damaged syllables.
+ */
+const VIETNAMESE_LINE_SHARE = 0.5;
+
+/** The OCR evidence of a document: its words and the signs of OCR damage among them. */
+export interface DocumentEvidence {
+  words: number;
+  /** Damaged words and split-off fragments (see {@link LineEvidence}). */
+  signs: number;
+  /** Whether the signs are dense enough for the document to be OCR output. */
+  ocr: boolean;
+}
+
+/**
+ * Whether a document is OCR output, from the density of OCR damage in its Vietnamese lines:
+ * words that cannot be syllables yet carry Vietnamese marks or mix digits and letters, and
+ * syllables split in two. Lines written without marks or tones are left out (their odd words
+ * are explained by the typing), and so are lines mostly in another language. `mayBeDamaged`
+ * is a cheap test that clears most clean lines (only their words are counted); `evidenceOf`
+ * gives the evidence of a line's Vietnamese runs (see {@link lineEvidence}).
+ */
+export function documentEvidence(
+  text: string,
+  evidenceOf: (line: string) => LineEvidence,
+  mayBeDamaged: (line: string) => boolean,
+): DocumentEvidence {
+  let words = 0;
+  let signs = 0;
+  /** Words of lines typed without marks or tones. */
+  let typedWithout = 0;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
+    if (!mayBeDamaged(line)) {
+      words += countWords(line);
+      continue;
+    }
+    const evidence = evidenceOf(line);
+    if (evidence.words < VIETNAMESE_LINE_SHARE * evidence.plainWords) continue;
+    const mode = modeOfEvidence(evidence, MIN_PASSAGE_WORDS);
+    if (mode !== undefined && (mode.noMarks || mode.noTones)) {
+      typedWithout += evidence.words;
+      continue;
+    }
+    words += evidence.words;
+    signs += evidence.damaged + evidence.fragments;
+  }
+  // A document mostly typed without marks or tones: the odd words of its short lines, too short
+  // to show the typing on their own (`Viêt Nam`), are explained by it.
+  const ocr = signs >= OCR_DOCUMENT_SIGNS && signs >= OCR_DOCUMENT_RATE * words && typedWithout < words;
+  return { words, signs, ocr };
+}
+
+/** Whitespace-separated runs of a line (its words, near enough, for a line without damage). */
+function countWords(line: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    const space = c === 0x20 || c === 0x09 || c === 0x0d || c === 0xa0;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
 }
 
 /**

@@ -26,14 +26,25 @@ import {
 import { type ChannelCosts, DEFAULT_COSTS, hasMarks, skeletonOf } from './channel.js';
 import { DEFAULT_MIN_CONFIDENCE, repairConfidence } from './confidence.js';
 import { CachedScorer, type Choice, choiceMargins, decode, type Slot } from './decoder.js';
-import { isFinalFragment, isHeadFragment, lineMode, type LineMode, looksDamaged, MIN_PASSAGE_WORDS } from './detect.js';
+import { COMPOUND_COST, type CompoundIndex, compoundIndex } from './compounds.js';
+import {
+  documentEvidence,
+  type DocumentEvidence,
+  isFinalFragment,
+  isHeadFragment,
+  lineEvidence,
+  lineMode,
+  type LineMode,
+  looksDamaged,
+  MIN_PASSAGE_WORDS,
+} from './detect.js';
 import { mayShowDamage } from './prefilter.js';
 import { Lexicon, type WordToken } from './lexicon.js';
 import { defaultLanguageProfiles, languageRuns, type LanguageProfiles, type LanguageRun } from '../language/index.js';
 
 export { Lexicon } from './lexicon.js';
 export { DEFAULT_COSTS, type ChannelCosts } from './channel.js';
-export { lineMode, type LineMode } from './detect.js';
+export { lineMode, type LineMode, type DocumentEvidence } from './detect.js';
 export { simulateDamage, stripDiacritics, type DamageOptions } from './simulate.js';
 
 /** Options of {@link repairStage}. */
@@ -107,6 +118,11 @@ const REPAIR_CANDIDATES = 8;
 const RANK_WINDOW = 4;
 /** Extra cost of changing a word that is a valid syllable in a line with OCR damage. */
 const VALID_CHANGE_PENALTY = 1.0;
+/**
+ * More of it for a capitalised valid word inside a sentence: most likely a name (`Chu`), whose
+ * syllables the language model knows less well than the words around it.
+ */
+const NAME_CHANGE_PENALTY = 1.0;
 /** Keeping a word that cannot be Vietnamese but carries Vietnamese marks (`vịc`). */
 const KEEP_DAMAGED = 3.5;
 /** Keeping any other lower-case non-syllable in a damaged or mark-free line. */
@@ -130,6 +146,14 @@ const SUSPECT_SLACK = 1;
  * on OCR text.
  */
 const FITS_CONTEXT = -4.5;
+
+/**
+ * Decoder margin (log10) below which a change is not made in a line without damage of its own
+ * (read as OCR text only because its document is OCR output): there every word is doubted, so a
+ * weak preference of the model (the new reading less than four times likelier than the input)
+ * is more often a rare but correct word than a misreading.
+ */
+const OCR_LINE_MARGIN = Math.log10(4);
 
 const NO_MODE: LineMode = { noMarks: false, noTones: false, ocr: false, heavy: false };
 /** The mode of a line without damage of its own in text known to be OCR output. */
@@ -297,6 +321,8 @@ export function repairStage(options: RepairOptions = {}): Stage {
     return mode === undefined ? undefined : vietnameseMode(line, mode);
   };
 
+  // The two-syllable words of the model, for `compoundsFor` (built on first use).
+  let compounds: CompoundIndex | undefined;
   // Buffers of `contextPrefersOther`.
   let altIds = new Int32Array(16);
   let altLeft = new Float64Array(16);
@@ -346,13 +372,14 @@ export function repairStage(options: RepairOptions = {}): Stage {
    * memoised by the word and its neighbours, which decide it (common words recur in the
    * same company all through a text).
    */
-  function suspectsFor(w: Word, slots: readonly Slot[], marksOnly: boolean): Candidate[] {
+  function suspectsFor(w: Word, slots: readonly Slot[], marksOnly: boolean, name = false): Candidate[] {
     const s = w.slot;
     const id = slots[s].candidates[0].ids[0];
     const left = s > 0 && !slots[s].sentenceStart ? slots[s - 1].candidates[0].ids[0] : BOS_ID;
     const right = s + 1 < slots.length && !slots[s + 1].sentenceStart ? slots[s + 1].candidates[0].ids[0] : EOS_ID;
     const h = (Math.imul(left + 1, 0x9e3779b1) ^ Math.imul(id + 1, 0x85ebca6b) ^ Math.imul(right + 1, 0xc2b2ae35)) >>> SUSPECT_MEMO_SHIFT;
-    if (suspectLeft[h] === left && suspectId[h] === id && suspectRight[h] === right && suspectLower[h] === w.lower && suspectMarksOnly[h] === +marksOnly) {
+    const settings = +marksOnly | (+name << 1);
+    if (suspectLeft[h] === left && suspectId[h] === id && suspectRight[h] === right && suspectLower[h] === w.lower && suspectMarksOnly[h] === settings) {
       return suspectValue[h];
     }
     // A word this probable between its neighbours leaves its near misses no room: the best
@@ -361,7 +388,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
     const own = scorer.logProb(id, left) + scorer.logProb(right, id);
     let value = NO_CANDIDATES;
     if (own <= FITS_CONTEXT) {
-      const alternatives = candidatesFor(w.lower, 'all', marksOnly ? 0 : 1, SUSPECT_CANDIDATES, VALID_CHANGE_PENALTY);
+      const alternatives = candidatesFor(w.lower, 'all', marksOnly ? 0 : 1, SUSPECT_CANDIDATES, VALID_CHANGE_PENALTY + (name ? NAME_CHANGE_PENALTY : 0));
       // First as if every alternative had the word bonus (a bound: most words fail it
       // even so, and the word-list look-ups are saved), then with the bonus they have.
       if (contextPrefersOther(own, left, right, alternatives, WORD_BONUS + 1e-6)) {
@@ -373,9 +400,46 @@ export function repairStage(options: RepairOptions = {}): Stage {
     suspectId[h] = id;
     suspectRight[h] = right;
     suspectLower[h] = w.lower;
-    suspectMarksOnly[h] = +marksOnly;
+    suspectMarksOnly[h] = settings;
     suspectValue[h] = value;
     return value;
+  }
+
+  /**
+   * The two-syllable words a valid syllable may be a merged reading of (see `compounds.ts`)
+   * that fit its neighbours (as written) better than it does by more than their channel cost:
+   * the test that keeps these costly readings away from the decoder where context is weak.
+   */
+  function compoundsFor(w: Word, slots: readonly Slot[]): Candidate[] {
+    const s = w.slot;
+    // Two words of context each side, as written, up to the sentence's ends.
+    const l1 = s > 0 && !slots[s].sentenceStart ? slots[s - 1].candidates[0].ids[0] : BOS_ID;
+    const r1 = s + 1 < slots.length && !slots[s + 1].sentenceStart ? slots[s + 1].candidates[0].ids[0] : EOS_ID;
+    const id = slots[s].candidates[0].ids[0];
+    // As for near misses: a word this probable between its neighbours is not doubted.
+    if (scorer.logProb(id, l1) + scorer.logProb(r1, id) > FITS_CONTEXT) return NO_CANDIDATES;
+    const list = (compounds ??= compoundIndex(lm)).candidates(w.lower);
+    if (list.length === 0) return NO_CANDIDATES;
+    const l2 = l1 !== BOS_ID && s > 1 && !slots[s - 1].sentenceStart ? slots[s - 2].candidates[0].ids[0] : -1;
+    const r2 = r1 !== EOS_ID && s + 2 < slots.length && !slots[s + 2].sentenceStart ? slots[s + 2].candidates[0].ids[0] : -1;
+    const own = scorer.logProb(id, l1, l2) + scorer.logProb(r1, id, l1) + (r2 >= 0 ? scorer.logProb(r2, r1, id) : 0);
+    // Every probability is at most 1: a word that fits better than a reading's cost can never
+    // lose to it, and a reading whose first syllable alone falls short is not scored further.
+    if (own > -COMPOUND_COST) return NO_CANDIDATES;
+    let out = NO_CANDIDATES;
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k];
+      const a = c.ids[0];
+      const b = c.ids[1];
+      const head = scorer.logProb(a, l1, l2) - c.cost;
+      if (head <= own) continue;
+      const fit = head + scorer.logProb(b, a, l1) + scorer.logProb(r1, b, a) + (r2 >= 0 ? scorer.logProb(r2, r1, b) : 0);
+      if (fit > own) {
+        if (out === NO_CANDIDATES) out = [];
+        out.push(c);
+      }
+    }
+    return out;
   }
 
   /**
@@ -456,8 +520,12 @@ export function repairStage(options: RepairOptions = {}): Stage {
     const lattice = latticeOf(tokensOf(text), text === lastLine ? lastOutside : undefined);
     const protectedSlots = useLexicon ? applyLexicon(lattice) : NO_SLOTS;
     if (m.noMarks || m.noTones || m.ocr) addCandidates(lattice, m, protectedSlots);
+    // Every slot with the input as its only reading (most lines of an OCR document without
+    // damage of their own): the decoder could only keep it.
+    if (lattice.slots.every((slot) => slot.candidates.length === 1 && slot.candidates[0].kind === undefined)) return [];
     const choices = decode(scorer, lattice.slots, BEAM, (m.noMarks || m.noTones) && !m.ocr ? MARK_FREE_WINDOW : WINDOW);
-    return editsOf(lattice, choices, choiceMargins(scorer, lattice.slots, choices), text);
+    const leastMargin = m === OCR_MODE ? OCR_LINE_MARGIN : -Infinity;
+    return editsOf(lattice, choices, choiceMargins(scorer, lattice.slots, choices), text, leastMargin);
   }
 
   /** The line's slots, each with the input as its only reading so far, and its words. */
@@ -577,9 +645,15 @@ export function repairStage(options: RepairOptions = {}): Stage {
         // A line of OCR text without damage of its own: only the marks of its words are
         // doubted (the usual error of an OCR engine that reads Vietnamese), and a capitalised
         // word inside a sentence, most likely a name, not at all.
-        if (w.text === w.lower || slot.sentenceStart) alts = suspectsFor(w, slots, true);
+        const name = title && !slot.sentenceStart;
+        alts = suspectsFor(w, slots, !name, name);
       } else if (m.ocr || m.noMarks) {
-        alts = suspectsFor(w, slots, false);
+        alts = suspectsFor(w, slots, false, title && !slot.sentenceStart && !m.noMarks);
+      }
+      // In OCR text, a syllable may be a two-syllable word read as one (`Phấn` for `Phụ nữ`).
+      // A capitalised word without marks inside a sentence is a foreign name (`Tran`), left alone.
+      if (valid && m.ocr && !m.noMarks && w.lower.length >= 3 && (!title || slot.sentenceStart || hasMarks(w.lower))) {
+        alts = alts.concat(compoundsFor(w, slots));
       }
       // A final-consonant fragment or a damaged word next to this one: join them.
       if (nextJoinable && next.kind === 'foreign' && (isFinalFragment(next.lower) || !valid)) {
@@ -609,7 +683,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
   }
 
   /** The edits of the decoder's choices that are sure enough, in the case and tone style of the line. */
-  function editsOf(lattice: Lattice, choices: readonly Choice[], margins: readonly number[], text: string): StageEdit[] {
+  function editsOf(lattice: Lattice, choices: readonly Choice[], margins: readonly number[], text: string, leastMargin: number): StageEdit[] {
     const edits: StageEdit[] = [];
     for (let k = 0; k < choices.length; k++) {
       const { slot, candidate } = choices[k];
@@ -617,6 +691,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
       const start = lattice.start[slot];
       const end = lattice.end[slot + candidate.span - 1];
       const forced = lattice.forced[slot];
+      if (!forced && margins[k] < leastMargin) continue;
       const confidence = forced ? 0.9 : repairConfidence(margins[k], candidate.kind, lattice.text[slot]);
       if (confidence < minConfidence) continue;
       const styled = lattice.newStyle ? setToneStyle(candidate.text, 'new') : candidate.text;
@@ -647,6 +722,29 @@ export function repairStage(options: RepairOptions = {}): Stage {
       });
     },
   };
+}
+
+/**
+ * The OCR evidence of a document (see `documentEvidence` in `detect.ts`), read with the
+ * language model's syllables and loanwords (default: the bundled model). Give it the text as
+ * the repair stage sees it: after encoding and Unicode repair, whose damage is not OCR's.
+ */
+export function ocrDocumentEvidence(
+  text: string,
+  model: LanguageModel = defaultModel(),
+  profiles: LanguageProfiles = defaultLanguageProfiles(),
+): DocumentEvidence {
+  const index = skeletonIndex(model);
+  const hasSkeleton = (s: string) => index.hasSkeleton(s);
+  const isLoanword = (lower: string) => model.isLoanword(lower);
+  // Only the Vietnamese runs of a line count: another language's accents are no damage.
+  const evidenceOf = (line: string) => {
+    const tokens = tokenize(line);
+    const runs = languageRuns(line, { tokens, profiles, verdictsOnly: true });
+    const outside = tokensOutside(tokens, runs);
+    return lineEvidence(line, hasSkeleton, isLoanword, outside.includes(1) ? tokens.filter((_, i) => outside[i] === 0) : tokens);
+  };
+  return documentEvidence(text, evidenceOf, (line) => mayShowDamage(line, MIN_PASSAGE_WORDS, isLoanword));
 }
 
 export { skeletonOf };

@@ -3,7 +3,7 @@
  * repaired window by window as soon as its windows are decided (see `windows.ts`), so that
  * the result is exactly `fix` of the whole input while memory stays bounded on any line.
  */
-import { fixLine, type FixOptions, planStages, type StagePlan } from '../fix.js';
+import { fixLine, type FixOptions, OCR_WINDOW, planStages, type StagePlan } from '../fix.js';
 import type { Stage } from '../stage.js';
 import type { Edit, FixResult, SkippedRepair } from '../types.js';
 import { windowEnd } from '../windows.js';
@@ -19,11 +19,22 @@ export interface FixedPiece extends FixResult {
  * everything that can be decided so far, and its edits with offsets into the whole input (as
  * `fix` of the whole input would report them); {@link end} returns the rest. The text
  * returned, joined, is `fix(input).text`, and the edits, joined, are `fix(input).edits`.
+ *
+ * With `ocr: 'auto'` (the default) whether the input is OCR output is decided, as `fix` decides
+ * it, from its first `OCR_WINDOW` characters: until they have come (or the input ends), only
+ * lines that both decisions repair alike are returned, and only while little is held back
+ * (input typed line by line is answered line by line); the rest waits for the decision.
  */
 export class IncrementalFixer {
   /** Repairs the options asked for that cannot run here (see `FixResult.skipped`). */
   readonly skipped: readonly SkippedRepair[];
-  private readonly stages: Stage[];
+  private readonly plan: StagePlan;
+  /** The stages of the decided document; `undefined` while the OCR decision waits. */
+  private stages: Stage[] | undefined;
+  /** Whether the input is repaired as OCR output (`undefined` while undecided, or without context repair). */
+  private judged: boolean | undefined;
+  /** The input's first characters, while the OCR decision waits for them. */
+  private head = '';
   /** Input not yet repaired: the rest of the current line from the start of a window. */
   private pending = '';
   /** Offset of `pending` in the whole input. */
@@ -31,34 +42,107 @@ export class IncrementalFixer {
   /** Whether `pending` starts a line. */
   private atLineStart = true;
   private ended = false;
+  /** Whether held lines may still be returned before the decision (not once some differed). */
+  private tryEarly = true;
 
   /**
    * `plan`: the stages of `planStages(options)`, when they are already built (building them
    * takes milliseconds; a program that repairs many inputs builds them once).
    */
   constructor(options: FixOptions = {}, plan: StagePlan = planStages(options)) {
-    this.stages = plan.stages;
+    this.plan = plan;
     this.skipped = plan.skipped;
+    if (plan.judgeOcr === undefined) {
+      this.stages = plan.stages;
+      // Forced: the input is repaired as OCR output or not, as asked (when it is repaired at all).
+      if (typeof options.ocr === 'boolean' && plan.stages.some((s) => s.name === 'repair')) this.judged = options.ocr;
+    }
+  }
+
+  /**
+   * Whether the input is repaired as OCR output: judged so (see `FixResult.ocr`) or forced by
+   * the `ocr` option; `undefined` before the decision, or without context repair.
+   */
+  get ocr(): boolean | undefined {
+    return this.judged;
   }
 
   /** Takes the next piece of the input (any length; it may end inside a line or a surrogate pair). */
   write(piece: string): FixedPiece {
     if (this.ended) throw new Error('vietfix: write after end');
     this.pending = this.pending.length === 0 ? piece : this.pending + piece;
-    return this.repair(false);
+    if (this.stages === undefined) {
+      if (this.head.length < OCR_WINDOW) this.head += piece.length > OCR_WINDOW ? piece.slice(0, OCR_WINDOW) : piece;
+      if (this.head.length < OCR_WINDOW) return this.tryEarly && piece.includes('\n') ? this.early() : nothing();
+      this.decide();
+    }
+    return this.repair(false, this.stages!);
+  }
+
+  /**
+   * Decides now, on the input so far, whether it is OCR output, and returns what that decides:
+   * for a reader that stops early (the rest of the input cannot be read), so that the whole
+   * lines before the stop are not held back for a decision that would wait for more.
+   */
+  decideNow(): FixedPiece {
+    if (this.ended) throw new Error('vietfix: decideNow after end');
+    if (this.stages === undefined) this.decide();
+    return this.repair(false, this.stages!);
   }
 
   /** Ends the input: repairs its last line. */
   end(): FixedPiece {
     if (this.ended) throw new Error('vietfix: end called twice');
     this.ended = true;
-    const result = this.repair(true);
+    if (this.stages === undefined) this.decide();
+    const result = this.repair(true, this.stages!);
     this.pending = '';
     return result;
   }
 
-  /** Repairs every window of `pending` that is decided; `final`: the input ends with it. */
-  private repair(final: boolean): FixedPiece {
+  private decide(): void {
+    const head = this.head.length > OCR_WINDOW ? this.head.slice(0, OCR_WINDOW) : this.head;
+    this.judged = this.plan.judgeOcr!(head);
+    this.stages = this.judged ? this.plan.ocrStages! : this.plan.stages;
+    this.head = '';
+  }
+
+  /**
+   * Before the OCR decision: the whole lines held back, repaired now if they are few and both
+   * decisions repair them alike (else nothing: they wait).
+   */
+  private early(): FixedPiece {
+    const lastNewline = this.pending.lastIndexOf('\n');
+    if (lastNewline < 0) return nothing();
+    if (lastNewline >= EARLY_LIMIT) {
+      this.tryEarly = false;
+      return nothing();
+    }
+    const rest = this.pending.slice(lastNewline + 1);
+    this.pending = this.pending.slice(0, lastNewline + 1);
+    const { offset, atLineStart } = this;
+    const plain = this.repair(false, this.plan.stages);
+    const asPlain = { offset: this.offset, atLineStart: this.atLineStart };
+    this.offset = offset;
+    this.atLineStart = atLineStart;
+    this.pending = plain.input;
+    const ocr = this.repair(false, this.plan.ocrStages!);
+    if (ocr.text === plain.text && sameEdits(ocr.edits, plain.edits)) {
+      this.pending = rest;
+      this.offset = asPlain.offset;
+      this.atLineStart = asPlain.atLineStart;
+      return plain;
+    }
+    // They differ: everything waits for the decision (and no more lines are tried twice).
+    this.tryEarly = false;
+    this.offset = offset;
+    this.atLineStart = atLineStart;
+    this.pending = plain.input + rest;
+    return nothing();
+  }
+
+  /** Repairs every window of `pending` that is decided with `stages`; `final`: the input ends with it. */
+  private repair(final: boolean, stages: readonly Stage[]): FixedPiece {
     const text = this.pending;
     const edits: Edit[] = [];
     let output = '';
@@ -73,7 +157,7 @@ export class IncrementalFixer {
         const end = windowEnd(text, start, lineEnd, lineEnds, start === lineStart);
         if (end === undefined) break;
         const window = text.slice(start, end);
-        const fixed = fixLine(window, this.stages);
+        const fixed = fixLine(window, stages);
         if (fixed) {
           output += fixed.text;
           const shift = this.offset + start;
@@ -99,6 +183,27 @@ export class IncrementalFixer {
     this.atLineStart = start === lineStart;
     return { input, text: output, edits };
   }
+}
+
+/** A piece of nothing: no input decided yet. */
+function nothing(): FixedPiece {
+  return { input: '', text: '', edits: [] };
+}
+
+/**
+ * Lines held back before the OCR decision are tried early only while they are shorter than
+ * this: input typed or piped line by line. A file read in large pieces simply waits.
+ */
+const EARLY_LIMIT = 4096;
+
+function sameEdits(a: readonly Edit[], b: readonly Edit[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.start !== y.start || x.end !== y.end || x.after !== y.after || x.kind !== y.kind || x.confidence !== y.confidence || x.detail !== y.detail) return false;
+  }
+  return true;
 }
 
 /** The code point decoder of a stream that may be fed bytes: UTF-8, a BOM kept as text (as `Buffer#toString`). */
