@@ -3,7 +3,7 @@
  * paragraphs rendered and read by Tesseract, none of them among the pages the channel and the
  * confidence curve were learned from), the changes of each confidence band and how many are right.
  *
- *   npx tsx bench/reliability.ts [--pairs data/build/ocr/heldout.jsonl.gz] [--ocr on|off] [--source ocr|scan]
+ *   npx tsx bench/reliability.ts [--pairs data/build/ocr/heldout.jsonl.gz] [--ocr auto|on|off] [--source ocr|scan] [--readme]
  *
  * `--source scan` judges the same paragraphs with simulated scan damage instead of Tesseract's
  * readings (the other source the channel models). A change is right when its replacement is
@@ -17,7 +17,9 @@ import { judgePage, readReadings, scanReadings } from '../data/build/ocr/judge.j
 import { stringOption } from './args.js';
 
 const path = stringOption('pairs', 'data/build/ocr/heldout.jsonl.gz');
-const ocr = stringOption('ocr', 'off') === 'on';
+const ocrOption = stringOption('ocr', 'auto');
+/** `fix`'s default judges each page from its own damage; `on` and `off` force the OCR reading. */
+const ocr: boolean | 'auto' = ocrOption === 'auto' ? 'auto' : ocrOption === 'on';
 const source = stringOption('source', 'ocr');
 /** Print the wrong changes at or above this confidence (for reading). */
 const showWrong = Number(stringOption('show-wrong', '2'));
@@ -60,7 +62,17 @@ for (const reading of readings) {
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
-console.log(`${path} (${source === 'scan' ? 'simulated scan damage' : 'Tesseract readings'}): ${pages} pages (${left} unreadable left out), ocr ${ocr ? 'on' : 'off'}`);
+const bandLabel = (b: number) => `${b === 0 ? '0' : String(BANDS[b - 1])}–${Math.min(1, BANDS[b])}`;
+if (process.argv.includes('--readme')) {
+  // The README's table: the bands across, so that it stays a few lines long.
+  const row = (name: string, cell: (b: number) => string) => `| ${name} | ${BANDS.map((_, b) => cell(b)).join(' | ')} |`;
+  console.log(row('confidence', bandLabel));
+  console.log(`| --- |${' ---: |'.repeat(BANDS.length)}`);
+  console.log(row('changes', (b) => String(changes[b])));
+  console.log(row('right', (b) => (changes[b] === 0 ? '–' : `${Math.round((100 * right[b]) / changes[b])} %`)));
+  process.exit(0);
+}
+console.log(`${path} (${source === 'scan' ? 'simulated scan damage' : 'Tesseract readings'}): ${pages} pages (${left} unreadable left out), ocr ${ocrOption}`);
 console.log(`words wrong, default options: ${pct(wrongBefore / refWords)} -> ${pct(wrongAfter / refWords)} of ${refWords}`);
 console.log('');
 console.log('| confidence | changes | right | share right | mean confidence |');
