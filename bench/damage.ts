@@ -4,6 +4,8 @@
  */
 import { encode } from '../src/index.js';
 import { CP1252 } from '../src/encoding/tables/single-byte.js';
+// The damage simulator's seeded generator: every run damages the same text the same way.
+import { generator } from '../src/repair/simulate.js';
 
 /** Bytes shown as Windows-1252, the way a browser shows them (undefined bytes as C1 controls). */
 export function asCp1252(bytes: Uint8Array): string {
@@ -32,17 +34,6 @@ export function legacyFont(text: string, encoding: 'tcvn3' | 'vni' | 'viscii' | 
     .join('\n');
 }
 
-/** A small seeded generator (mulberry32), so that every run damages the same text the same way. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `text` in VIQR (`Tie^'ng Vie^.t`), line by line. */
 export function viqr(text: string): string {
@@ -76,7 +67,7 @@ export function mojibakeVariant(text: string, variant: 'cp1252' | 'latin1' | 'do
 
 /** Only one run of a line's words (20-70% of them) as Windows-1252 mojibake; the rest stays clean. */
 export function partialMojibake(text: string, seed = 1): string {
-  const random = seededRandom(seed);
+  const random = generator(seed);
   return text
     .split('\n')
     .map((line) => {
@@ -110,7 +101,7 @@ const LOOKALIKES: Readonly<Record<string, string>> = { a: 'а', c: 'с', e: 'е'
 
 /** Per line: Đ/đ as eth (Ð/ð) and one to four Latin letters swapped for look-alikes. */
 export function lookalikes(text: string, seed = 2): string {
-  const random = seededRandom(seed);
+  const random = generator(seed);
   return text
     .split('\n')
     .map((line) => {
@@ -128,7 +119,7 @@ export function lookalikes(text: string, seed = 2): string {
 
 /** 10-40% of each line's spaces as no-break spaces (some U+202F). */
 export function noBreakSpaces(text: string, seed = 3): string {
-  const random = seededRandom(seed);
+  const random = generator(seed);
   return text
     .split('\n')
     .map((line) => {
@@ -142,7 +133,7 @@ const INVISIBLES = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad'];
 
 /** One to five zero-width or invisible characters inserted in each line. */
 export function invisibles(text: string, seed = 4): string {
-  const random = seededRandom(seed);
+  const random = generator(seed);
   return text
     .split('\n')
     .map((line) => {
@@ -159,7 +150,7 @@ export function invisibles(text: string, seed = 4): string {
 
 /** About half the words NFD, one to three invisible characters and some no-break spaces. */
 export function mixedUnicode(text: string, seed = 5): string {
-  const random = seededRandom(seed);
+  const random = generator(seed);
   const nfd = text
     .split('\n')
     .map((line) => line.split(' ').map((w) => (random() < 0.5 ? w.normalize('NFD') : w)).join(' '))
