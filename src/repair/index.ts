@@ -155,6 +155,15 @@ const FITS_CONTEXT = -4.5;
  */
 const OCR_LINE_MARGIN = Math.log10(4);
 
+/**
+ * Consistency inside a line of OCR text: a misreading repeats where the same print is read the
+ * same way (`Đảng ủy Khố theo … Đảng ủy Khố các`). A repair made with at least this confidence
+ * makes the same repair of the same word elsewhere in the line cheaper: it is tried at
+ * {@link REPEAT_COST_SHARE} of its own channel cost in the line's next rounds.
+ */
+const REPEAT_MIN_CONFIDENCE = 0.5;
+const REPEAT_COST_SHARE = 0.5;
+
 const NO_MODE: LineMode = { noMarks: false, noTones: false, ocr: false, heavy: false };
 /** The mode of a line without damage of its own in text known to be OCR output. */
 const OCR_MODE: LineMode = { noMarks: false, noTones: false, ocr: true, heavy: false };
@@ -340,6 +349,12 @@ export function repairStage(options: RepairOptions = {}): Stage {
     for (const w of lexicon.words) if (line.includes(w)) return true;
     return false;
   };
+
+  /**
+   * The sure repairs of single words made so far in the line being repaired (its first round
+   * and those after), by the word as written: only in text read as OCR output.
+   */
+  let lineRepairs: Map<string, Candidate> | undefined;
 
   const ownLasting = options.costs === undefined ? undefined : new CandidateCache(LASTING_LISTS);
 
@@ -668,6 +683,11 @@ export function repairStage(options: RepairOptions = {}): Stage {
         alts = weighted;
         if (keep.ids[0] >= FIRST_SYLLABLE_ID) keep.cost += nameCost(keep.ids[0]);
       }
+      // The same word repaired with confidence elsewhere in the line: the same reading, cheaper.
+      const repeat = lineRepairs?.get(w.lower);
+      if (repeat !== undefined && m.ocr) {
+        alts = alts.concat([{ text: repeat.text, ids: repeat.ids, cost: repeat.cost * REPEAT_COST_SHARE, kind: repeat.kind, span: 1 }]);
+      }
       // The slot's list is its own (made in `addSlot`): the readings go on its end.
       for (let k = 0; k < alts.length; k++) slot.candidates.push(alts[k]);
     }
@@ -698,6 +718,10 @@ export function repairStage(options: RepairOptions = {}): Stage {
       const after = forced ? candidate.text : applyCase(lattice.text[slot], styled);
       if (after === text.slice(start, end)) continue;
       edits.push({ start, end, after, kind: candidate.kind, confidence: Math.round(confidence * 1000) / 1000 });
+      if (allOcr && !forced && candidate.span === 1 && confidence >= REPEAT_MIN_CONFIDENCE) {
+        const lower = lattice.text[slot].toLowerCase();
+        if (!(lineRepairs ??= new Map()).has(lower)) lineRepairs.set(lower, candidate);
+      }
     }
     return edits;
   }
@@ -711,6 +735,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
       const mode = modeOf(line);
       const useLexicon = lexiconMayMatch(line);
       if (mode === undefined && !useLexicon) return [];
+      lineRepairs = undefined;
       const first = repairLine(line, mode ?? NO_MODE, useLexicon);
       // Repair the repaired line again until it settles, so that the stage is idempotent: a
       // fixed word can change its neighbours' context, and that change its own neighbours' in
