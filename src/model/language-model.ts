@@ -756,9 +756,10 @@ export class LanguageModel {
   /**
    * {@link bigramLogProbs} of `count` look-ups after any previous syllables, in one batch:
    * `out[i]` is log10 P(words[i] | prev1s[i]) (the bigram, or the unigram backed off) and
-   * `seen[i]` whether that bigram is in the model.
+   * `seen[i]` whether that bigram is in the model. With `weights`, `weights[i]` is also
+   * {@link historyWeight} of the same two syllables, read from the entry just found.
    */
-  bigramsOf(prev1s: ArrayLike<number>, words: ArrayLike<number>, out: Float64Array, seen: Uint8Array, count = words.length): void {
+  bigramsOf(prev1s: ArrayLike<number>, words: ArrayLike<number>, out: Float64Array, seen: Uint8Array, count = words.length, weights?: Float64Array): void {
     const v = this.vocabSize;
     const level2 = this.level2;
     const batch = this.batch(count);
@@ -769,6 +770,7 @@ export class LanguageModel {
       const id = words[i];
       const w = id >= 0 && id < v ? id : UNK_ID;
       seen[i] = 0;
+      if (weights !== undefined) weights[i] = Number.NaN;
       if (p1 < 0 || p1 >= v) {
         out[i] = this.uniProb[w];
         continue;
@@ -779,24 +781,30 @@ export class LanguageModel {
     }
     if (m === 0) return;
     findPlaced(level2, batch, m);
-    const entries = level2.entries;
+    // As `historyWeight`: only a model with trigrams, only a syllable of the vocabulary.
+    const withWeights = weights !== undefined && this.level3 !== undefined;
     for (let k = 0; k < m; k++) {
       const hit = batch.hits[k];
       if (hit < 0) continue;
       const i = batch.at[k];
       seen[i] = 1;
       out[i] = probAt(level2, hit);
+      if (withWeights && words[i] >= 0 && words[i] < v) weights[i] = bowAt(level2, hit);
     }
   }
 
   /**
    * {@link trigramLogProb} of `count` look-ups after any histories, in one batch: `out[i]` is
    * log10 P(words[i] | prev2s[i] prev1s[i]) when that trigram is in the model, else `NaN`.
+   * With `weights`, `weights[i]` is also {@link fourgramHistoryWeight} of the same three
+   * syllables (`NaN` where the trigram is not found): the back-off weight sits in the entry
+   * just found, so the history of the next step costs no look-up of its own.
    */
-  trigramsOf(words: ArrayLike<number>, prev1s: ArrayLike<number>, prev2s: ArrayLike<number>, out: Float64Array, count = words.length): void {
+  trigramsOf(words: ArrayLike<number>, prev1s: ArrayLike<number>, prev2s: ArrayLike<number>, out: Float64Array, count = words.length, weights?: Float64Array): void {
     const level3 = this.level3;
     const v = this.vocabSize;
     for (let i = 0; i < count; i++) out[i] = Number.NaN;
+    if (weights !== undefined) for (let i = 0; i < count; i++) weights[i] = Number.NaN;
     if (level3 === undefined) return;
     const batch = this.batch(count);
     const bits = this.idBits;
@@ -811,10 +819,17 @@ export class LanguageModel {
     }
     if (m === 0) return;
     findPlaced(level3, batch, m);
-    const entries = level3.entries;
     for (let k = 0; k < m; k++) {
       const hit = batch.hits[k];
       if (hit >= 0) out[batch.at[k]] = probAt(level3, hit);
+    }
+    // As `fourgramHistoryWeight`: only a model with 4-grams, only a syllable of the vocabulary.
+    if (weights === undefined || this.level4 === undefined) return;
+    for (let k = 0; k < m; k++) {
+      const hit = batch.hits[k];
+      const i = batch.at[k];
+      const id = words[i];
+      if (hit >= 0 && id >= 0 && id < v) weights[i] = bowAt(level3, hit);
     }
   }
 

@@ -43,9 +43,10 @@ export class CachedScorer {
   // The split look-ups of the decoder (see `LanguageModel.bigramLogProbs`): bigrams and
   // history weights with direct-mapped memos (bigrams after the candidates of common words
   // recur all through a text); trigrams are looked up only where their bigram exists.
-  private readonly bigramKey = new Int32Array(BIGRAM_CACHE_SIZE).fill(-1);
-  private readonly bigramValue = new Float32Array(BIGRAM_CACHE_SIZE);
-  private readonly bigramSeen = new Uint8Array(BIGRAM_CACHE_SIZE);
+  // An entry is 16 aligned bytes, one cache line: key, seen (0/1), value and the bigram's
+  // history weight as the next step's history (`LanguageModel.historyWeight`), as float32.
+  private readonly bigramMemo = new Int32Array(4 * BIGRAM_CACHE_SIZE).fill(-1);
+  private readonly bigramMemoFloat = new Float32Array(this.bigramMemo.buffer);
   // One row for `bigramLogProbs`.
   private readonly rowP1 = new Int32Array(1);
   private readonly rowOut: Float64Array[] = [new Float64Array(0)];
@@ -55,6 +56,7 @@ export class CachedScorer {
   private missAt = new Int32Array(64);
   private missOut = new Float64Array(64);
   private missSeen = new Uint8Array(64);
+  private missWeight = new Float64Array(64);
   private readonly historyKey = new Int32Array(HISTORY_CACHE_SIZE).fill(-1);
   private readonly historyValue = new Float32Array(HISTORY_CACHE_SIZE);
   private readonly history3Key = new Int32Array(HISTORY_CACHE_SIZE).fill(-1);
@@ -71,12 +73,15 @@ export class CachedScorer {
 
   /**
    * {@link bigramLogProbs} of the same candidates after each of `rows` previous syllables
-   * (`p1s[r]` into `outs[r]`/`seens[r]`), the memo's misses of all rows in one batch.
+   * (`p1s[r]` into `outs[r]`/`seens[r]`), the memo's misses of all rows in one batch. With
+   * `weights`, also each bigram's {@link historyWeight} as the next step's history.
    */
-  bigramRows(candidates: ArrayLike<number>, count: number, p1s: Int32Array, rows: number, outs: Float64Array[], seens: Uint8Array[]): void {
+  bigramRows(candidates: ArrayLike<number>, count: number, p1s: Int32Array, rows: number, outs: Float64Array[], seens: Uint8Array[], weights?: Float64Array[]): void {
     const base = this.base;
     if (this.missIds.length < count * rows) this.grow(count * rows);
     let misses = 0;
+    const memo = this.bigramMemo;
+    const floats = this.bigramMemoFloat;
     for (let r = 0; r < rows; r++) {
       const p1 = p1s[r];
       const out = outs[r];
@@ -84,10 +89,11 @@ export class CachedScorer {
       for (let i = 0; i < count; i++) {
         const w = candidates[i];
         const key = (p1 + 1) * base + (w + 1);
-        const h = Math.imul(key, 0x9e3779b1) >>> BIGRAM_CACHE_SHIFT;
-        if (this.bigramKey[h] === key) {
-          out[i] = this.bigramValue[h];
-          seen[i] = this.bigramSeen[h];
+        const at = 4 * (Math.imul(key, 0x9e3779b1) >>> BIGRAM_CACHE_SHIFT);
+        if (memo[at] === key) {
+          seen[i] = memo[at + 1];
+          out[i] = floats[at + 2];
+          if (weights !== undefined) weights[r][i] = floats[at + 3];
         } else {
           this.missIds[misses] = w;
           this.missP1[misses] = p1;
@@ -96,18 +102,20 @@ export class CachedScorer {
       }
     }
     if (misses === 0) return;
-    this.model.bigramsOf(this.missP1, this.missIds, this.missOut, this.missSeen, misses);
+    this.model.bigramsOf(this.missP1, this.missIds, this.missOut, this.missSeen, misses, this.missWeight);
     for (let k = 0; k < misses; k++) {
       const w = this.missIds[k];
       const key = (this.missP1[k] + 1) * base + (w + 1);
-      const h = Math.imul(key, 0x9e3779b1) >>> BIGRAM_CACHE_SHIFT;
-      this.bigramKey[h] = key;
-      this.bigramValue[h] = this.missOut[k];
-      this.bigramSeen[h] = this.missSeen[k];
-      const at = this.missAt[k];
-      const r = Math.floor(at / count);
-      outs[r][at - r * count] = this.bigramValue[h];
-      seens[r][at - r * count] = this.missSeen[k];
+      const at = 4 * (Math.imul(key, 0x9e3779b1) >>> BIGRAM_CACHE_SHIFT);
+      memo[at] = key;
+      memo[at + 1] = this.missSeen[k];
+      floats[at + 2] = this.missOut[k];
+      floats[at + 3] = this.missWeight[k];
+      const where = this.missAt[k];
+      const r = Math.floor(where / count);
+      outs[r][where - r * count] = floats[at + 2];
+      seens[r][where - r * count] = this.missSeen[k];
+      if (weights !== undefined) weights[r][where - r * count] = floats[at + 3];
     }
   }
 
@@ -117,6 +125,7 @@ export class CachedScorer {
     this.missAt = new Int32Array(size);
     this.missOut = new Float64Array(size);
     this.missSeen = new Uint8Array(size);
+    this.missWeight = new Float64Array(size);
   }
 
   /** `LanguageModel.historyWeight`, memoised. */
@@ -152,8 +161,8 @@ export class CachedScorer {
    * `LanguageModel.trigramsOf`, not memoised: in running text most trigrams a beam asks for
    * are new, and a memo big enough to help costs a cache miss of its own on every probe.
    */
-  trigramsOf(words: Int32Array, prev1s: Int32Array, prev2s: Int32Array, out: Float64Array, count: number): void {
-    this.model.trigramsOf(words, prev1s, prev2s, out, count);
+  trigramsOf(words: Int32Array, prev1s: Int32Array, prev2s: Int32Array, out: Float64Array, count: number, weights?: Float64Array): void {
+    this.model.trigramsOf(words, prev1s, prev2s, out, count, weights);
   }
 }
 
@@ -204,7 +213,7 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
   // Buffers are reused from call to call (a long line needs hundreds of kilobytes): every entry
   // is written before it is read, and only the bin counts need resetting.
   const buffers = hypothesisBuffers(size, n + 1, cap, beam, widest);
-  const { score, p1s, p2s, p3s, back, chosen, count, order, firstIds, memoP1, bigrams, seen, trigramScores } = buffers;
+  const { score, p1s, p2s, p3s, weights2, weights3, back, chosen, count, order, firstIds, memoP1, bigrams, seen, bigramWeights, trigramScores, trigramWeights } = buffers;
   const { hypP1, hypP2, hypP3, hypStart, hypRow, hypWeight, hypWeight3, hypQuery, queryWord, queryP1, queryP2, queryP3 } = buffers;
   const { fourWord, fourP1, fourP2, fourP3, fourAt, fourScores } = buffers;
   count.fill(0, 0, n + 1);
@@ -212,6 +221,8 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
   p1s[0] = BOS_ID;
   p2s[0] = -1;
   p3s[0] = -1;
+  weights2[0] = Number.NaN;
+  weights3[0] = Number.NaN;
   back[0] = -1;
   chosen[0] = -1;
   count[0] = 1;
@@ -233,6 +244,8 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
       p1s[e] = ids[len - 1];
       p2s[e] = len > 1 ? ids[len - 2] : restarts ? BOS_ID : p1s[base];
       p3s[e] = len > 2 ? ids[len - 3] : len === 2 ? (restarts ? BOS_ID : p1s[base]) : restarts ? -1 : p2s[base];
+      weights2[e] = WEIGHT_UNKNOWN;
+      weights3[e] = WEIGHT_UNKNOWN;
       back[e] = base;
       chosen[e] = 0;
       count[i + 1] = 1;
@@ -288,13 +301,16 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
       hypStart[a] = restart ? bestEnd : score[h];
       hypRow[a] = row;
     }
-    scorer.bigramRows(firstIds, width, memoP1, memoSize, bigrams, seen);
+    scorer.bigramRows(firstIds, width, memoP1, memoSize, bigrams, seen, bigramWeights);
     let queries = 0;
     for (let a = 0; a < keep; a++) {
       const p1 = hypP1[a];
       const p2 = hypP2[a];
       const row = hypRow[a];
-      const weight = scorer.historyWeight(p2, p1); // NaN: no trigram follows this history
+      // NaN: no trigram follows this history. Known from the bigram that made the state,
+      // unless the state was made otherwise (see `weights2`).
+      const known = restart ? Number.NaN : weights2[order[a]];
+      const weight = known === WEIGHT_UNKNOWN ? scorer.historyWeight(p2, p1) : known;
       hypWeight[a] = weight;
       hypQuery[a] = queries;
       // Only where the bigram exists can the trigram (the builder keeps every suffix).
@@ -308,11 +324,15 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
         queries++;
       }
     }
-    scorer.trigramsOf(queryWord, queryP1, queryP2, trigramScores, queries);
+    scorer.trigramsOf(queryWord, queryP1, queryP2, trigramScores, queries, trigramWeights);
     // The 4-grams, where the trigram exists and the history has 4-grams after it.
     let fours = 0;
     for (let a = 0; a < keep; a++) {
-      const weight3 = hypWeight[a] === hypWeight[a] ? scorer.fourgramHistoryWeight(hypP3[a], hypP2[a], hypP1[a]) : Number.NaN;
+      // The history's weight came with the trigram that made it a state of three syllables
+      // (see `weights3`); only a state made otherwise asks the model.
+      const known = restart ? Number.NaN : weights3[order[a]];
+      const weight3 =
+        hypWeight[a] !== hypWeight[a] ? Number.NaN : known === WEIGHT_UNKNOWN ? scorer.fourgramHistoryWeight(hypP3[a], hypP2[a], hypP1[a]) : known;
       hypWeight3[a] = weight3;
       if (weight3 !== weight3) continue;
       const end = a + 1 < keep ? hypQuery[a + 1] : queries;
@@ -338,6 +358,7 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
       const start = hypStart[a];
       const bigram = bigrams[hypRow[a]];
       const bigramSeen = seen[hypRow[a]];
+      const bigramWeight = bigramWeights[hypRow[a]];
       const weight = hypWeight[a];
       const trigrams = weight === weight;
       const weight3 = hypWeight3[a];
@@ -366,6 +387,10 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
         // the model has no 4-gram after it (q3 = -1).
         let q2 = bigramSeen[c] === 1 ? p1 : -1;
         let q3 = tri === tri ? p2 : -1;
+        // The state's 4-gram history weight: that of the trigram just found (NaN without one),
+        // unknown when more syllables follow.
+        const w3 = ids.length > 1 ? WEIGHT_UNKNOWN : asked >= 0 ? trigramWeights[asked] : Number.NaN;
+        const w2 = ids.length > 1 ? WEIGHT_UNKNOWN : bigramSeen[c] === 1 ? bigramWeight[c] : Number.NaN;
         for (let k = 1; k < ids.length; k++) {
           sc += scorer.logProb(ids[k], q1, q2, q3);
           q3 = q2;
@@ -379,6 +404,8 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
           if (score[tb + found] >= sc) continue;
           const e = tb + found;
           score[e] = sc;
+          weights2[e] = w2;
+          weights3[e] = w3;
           back[e] = h;
           chosen[e] = c;
           continue;
@@ -390,6 +417,8 @@ export function decode(scorer: CachedScorer, slots: readonly Slot[], beam: numbe
         p1s[e] = q1;
         p2s[e] = q2;
         p3s[e] = q3;
+        weights2[e] = w2;
+        weights3[e] = w3;
         back[e] = h;
         chosen[e] = c;
       }
@@ -420,6 +449,13 @@ interface HypothesisBuffers {
   p1s: Int32Array;
   p2s: Int32Array;
   p3s: Int32Array;
+  /**
+   * The 4-gram history weight of each hypothesis's state (`fourgramHistoryWeight` of p3 p2 p1,
+   * NaN: no 4-gram follows), or {@link WEIGHT_UNKNOWN} where the model is still to be asked.
+   */
+  weights3: Float64Array;
+  /** The same for the 3-gram history weight (`historyWeight` of p2 p1). */
+  weights2: Float64Array;
   /** Index of the previous hypothesis. */
   back: Int32Array;
   /** Candidate index in its slot. */
@@ -432,6 +468,8 @@ interface HypothesisBuffers {
   memoP1: Int32Array;
   bigrams: Float64Array[];
   seen: Uint8Array[];
+  /** The same bigrams' history weights as the next step's history (NaN: no trigram follows). */
+  bigramWeights: Float64Array[];
   /** Each kept hypothesis's last syllables, score, bigram row, history weights and first trigram query. */
   hypP1: Int32Array;
   hypP2: Int32Array;
@@ -447,6 +485,8 @@ interface HypothesisBuffers {
   queryP2: Int32Array;
   queryP3: Int32Array;
   trigramScores: Float64Array;
+  /** The 4-gram history weight of each trigram query's three syllables (NaN: none). */
+  trigramWeights: Float64Array;
   /** The slot's 4-gram look-ups, the trigram query each belongs to, and the scores by trigram query. */
   fourWord: Int32Array;
   fourP1: Int32Array;
@@ -457,6 +497,9 @@ interface HypothesisBuffers {
   fourScores: Float64Array;
   states: StateTable;
 }
+
+/** A history weight not yet known (weights are finite or NaN). */
+const WEIGHT_UNKNOWN = Infinity;
 
 let shared: HypothesisBuffers | undefined;
 /** Buffers for more hypotheses than this (an enormous line) are made for the call and let go. */
@@ -476,6 +519,8 @@ function hypothesisBuffers(size: number, bins: number, cap: number, beam: number
       p1s: new Int32Array(entries),
       p2s: new Int32Array(entries),
       p3s: new Int32Array(entries),
+      weights3: new Float64Array(entries),
+      weights2: new Float64Array(entries),
       back: new Int32Array(entries),
       chosen: new Int32Array(entries),
       count: new Int32Array(grow(b?.count.length, bins)),
@@ -484,6 +529,7 @@ function hypothesisBuffers(size: number, bins: number, cap: number, beam: number
       memoP1: new Int32Array(rows),
       bigrams: Array.from({ length: rows }, () => new Float64Array(width)),
       seen: Array.from({ length: rows }, () => new Uint8Array(width)),
+      bigramWeights: Array.from({ length: rows }, () => new Float64Array(width)),
       hypP1: new Int32Array(rows),
       hypP2: new Int32Array(rows),
       hypP3: new Int32Array(rows),
@@ -497,6 +543,7 @@ function hypothesisBuffers(size: number, bins: number, cap: number, beam: number
       queryP2: new Int32Array(rows * width),
       queryP3: new Int32Array(rows * width),
       trigramScores: new Float64Array(rows * width),
+      trigramWeights: new Float64Array(rows * width),
       fourWord: new Int32Array(rows * width),
       fourP1: new Int32Array(rows * width),
       fourP2: new Int32Array(rows * width),
