@@ -61,7 +61,7 @@ export interface FixOptions {
    * occur, and near misses of them (`Quốc TYM`) are repaired to them.
    */
   lexicon?: Iterable<string>;
-  /** Context repairs less sure than this (0..1, default 0.5) are not made. */
+  /** Context repairs less sure than this (0..1, default 0.3: right less than one time in four) are not made. */
   minConfidence?: number;
   /**
    * The language model for context repair and for choosing between readings of a lost byte;
@@ -161,11 +161,33 @@ export function planStages(options: FixOptions = {}): StagePlan {
  * ```
  */
 export function fix(input: string, options: FixOptions = {}): FixResult {
-  const plan = planStages(options);
+  const plan = sharedPlan(options);
   const ocr = isOcrDocument(input, plan);
   const result = runStages(input, ocr ? plan.ocrStages! : plan.stages);
   if (ocr) result.ocr = true;
   return plan.skipped.length > 0 ? { ...result, skipped: plan.skipped } : result;
+}
+
+/**
+ * Plans of option sets that hold no objects of the caller's (no lexicon, model or profiles),
+ * built once: building a plan's stages takes longer than repairing a short text, and a stage
+ * keeps nothing of one text for the next (the CLI and the streams share theirs too).
+ */
+const sharedPlans = new Map<string, StagePlan>();
+
+function sharedPlan(options: FixOptions): StagePlan {
+  if (options.lexicon !== undefined || options.model !== undefined || options.languages !== undefined) return planStages(options);
+  const { encoding, htmlEntities, unicode, toneStyle, repair, diacritics, ocr, minConfidence } = options;
+  const key = JSON.stringify([encoding, htmlEntities, unicode, toneStyle, repair, diacritics, ocr, minConfidence]);
+  let plan = sharedPlans.get(key);
+  if (plan === undefined) {
+    plan = planStages(options);
+    // A plan that had to skip a repair is not kept: the bundled data may be loadable later.
+    if (plan.skipped.length > 0) return plan;
+    if (sharedPlans.size >= 64) sharedPlans.clear();
+    sharedPlans.set(key, plan);
+  }
+  return plan;
 }
 
 /** Whether a plan with `ocr: 'auto'` judges `input` OCR output (`false` for other plans). */

@@ -65,9 +65,9 @@ export interface RepairOptions {
   /** Names that are protected and are repair targets for their near misses. */
   lexicon?: Iterable<string>;
   /**
-   * Drop changes less sure than this (0..1; default 0: every change the decoder prefers). The
-   * confidence of a change is the share of such changes found right on OCR pages, from the
-   * decoder's margin (`confidence.ts`).
+   * Drop changes less sure than this (0..1; default {@link DEFAULT_MIN_CONFIDENCE}, 0: every
+   * change the decoder prefers). The confidence of a change is the share of such changes found
+   * right on OCR pages, from the decoder's margin (`confidence.ts`).
    */
   minConfidence?: number;
   /** The language model; default: the bundled one, loaded on first use. */
