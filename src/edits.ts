@@ -184,23 +184,33 @@ export function applyEdits(input: string, edits: readonly Pick<Edit, 'start' | '
  * A stage's edits of `line`, settled: `first` (the stage's edits of the line), then the stage
  * run again (`again`) on its own result until it changes nothing, at most `rounds` more times.
  * A stage whose repairs change the evidence for its other repairs needs this to be idempotent;
- * nearly every line settles at once, and then `first` is returned as it is.
+ * nearly every line settles at once, and then `first` is returned as it is. A stage that goes
+ * round a cycle (two readings each preferring the other) stops at the first text it comes back
+ * to, from which the same cycle leads back to it: so a second run changes nothing either.
  */
 export function settleEdits(line: string, first: StageEdit[], rounds: number, again: (text: string) => StageEdit[]): StageEdit[] {
   if (first.length === 0) return first;
   let text = applyEdits(line, first);
   let tracker: EditTracker | undefined;
+  let seen: Map<string, StageEdit[]> | undefined;
   for (let round = 0; round < rounds; round++) {
     const more = again(text);
     if (more.length === 0) break;
     if (tracker === undefined) {
       tracker = new EditTracker(line);
       tracker.apply(first);
+      seen = new Map([[line, []], [text, first]]);
     }
     tracker.apply(more);
     text = tracker.text;
+    const back = seen!.get(text);
+    if (back !== undefined) return back;
+    seen!.set(text, trackedEdits(tracker));
   }
-  if (tracker === undefined) return first;
+  return tracker === undefined ? first : trackedEdits(tracker);
+}
+
+function trackedEdits(tracker: EditTracker): StageEdit[] {
   return tracker.edits().map(({ start, end, after, kind, confidence, detail }) =>
     detail === undefined ? { start, end, after, kind, confidence } : { start, end, after, kind, confidence, detail },
   );

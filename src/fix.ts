@@ -138,10 +138,20 @@ export function planStages(options: FixOptions = {}): StagePlan {
     if (options.ocr === true || options.ocr === false) {
       stages.push(repairStage({ ...repairOptions, ocr: options.ocr }));
     } else {
-      stages.push(repairStage({ ...repairOptions, ocr: false }));
+      const plainRepair = repairStage({ ...repairOptions, ocr: false });
+      stages.push(plainRepair);
       const ocrStages = [...pre, repairStage({ ...repairOptions, ocr: true })];
-      // Judged on the text as the repair stage sees it: mojibake and legacy encodings are no OCR damage.
-      const judgeOcr = (head: string): boolean => ocrDocumentEvidence(pre.length > 0 ? runStages(head, pre).text : head, model, options.languages).ocr;
+      const isOcr = (text: string) => ocrDocumentEvidence(text, model, options.languages).ocr;
+      // Judged on the text as the repair stage sees it: mojibake and legacy encodings are no OCR
+      // damage. And judged alike on the text repaired without the OCR reading: a repair can make
+      // OCR damage plain (a word given its marks beside debris), and `fix` of its own output
+      // must decide as it did, or a second run would repair what the first one left.
+      const judgeOcr = (head: string): boolean => {
+        const seen = pre.length > 0 ? runStages(head, pre).text : head;
+        if (isOcr(seen)) return true;
+        const repaired = runStages(seen, [plainRepair]).text;
+        return repaired !== seen && isOcr(repaired);
+      };
       return { stages, skipped, ocrStages, judgeOcr };
     }
   }

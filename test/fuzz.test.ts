@@ -43,6 +43,14 @@ describe('fix under fuzzing', () => {
     holds('Si`m Tua^`n ruy`nh Tuy A A \u00C6\u00A0I \u00C3\u0080i D\u00C3\u00B9i \u00C3\u0080ng \u00C0 \u00C0u\n', {});
     holds('Si`m Tua^`n ruy nh Tuy A A \u00C6\u00A0I \u00C3\u0080i D\u00C3\u00B9i \u00C3\u0080ng \u00C0 \u00C0u\n', {});
   });
+  it('settles a word whose readings each prefer the other (a cycle), where a second pass would go round it', () => {
+    // Found by this fuzzing: with `ocr: true` every word is doubted, and `Như` and `Nhữ` each preferred the other.
+    holds('a6a\u{1F600}Nhu', { diacritics: true, ocr: true });
+  });
+  it('judges a text OCR output as it judges the text repaired without the OCR reading', () => {
+    // Found by this fuzzing: marks given to `Ghe` and `Pho` beside debris made the output look like OCR damage.
+    holds('\u00C4\u00C6\u00B0\nPu+i Ghe`m \u1EE8T AI \u00C3U Pho\u00B8m b\u00F4c', {});
+  });
   it('settles a no-break space whose run reads as Vietnamese only once a look-alike is repaired', () => {
     // Found by this fuzzing: `Ð` → `Đ` makes the run Vietnamese, and then its no-break space a word space.
     holds('\u0100 \u00D0o\u00A2m QU\u00A0 A', {});
