@@ -85,7 +85,7 @@ export interface StagePlan {
    * others), and the judge, given the document's first {@link OCR_WINDOW} characters.
    */
   ocrStages?: Stage[];
-  judgeOcr?: (head: string) => boolean;
+  judgeOcr?: (head: string, plainlyRepaired?: string) => boolean;
 }
 
 /** A document is judged OCR output or not from this many of its first characters (UTF-16 code units). */
@@ -146,10 +146,10 @@ export function planStages(options: FixOptions = {}): StagePlan {
       // damage. And judged alike on the text repaired without the OCR reading: a repair can make
       // OCR damage plain (a word given its marks beside debris), and `fix` of its own output
       // must decide as it did, or a second run would repair what the first one left.
-      const judgeOcr = (head: string): boolean => {
+      const judgeOcr = (head: string, plainlyRepaired?: string): boolean => {
         const seen = pre.length > 0 ? runStages(head, pre).text : head;
         if (isOcr(seen)) return true;
-        const repaired = runStages(seen, [plainRepair]).text;
+        const repaired = plainlyRepaired ?? runStages(head, stages).text;
         return repaired !== seen && isOcr(repaired);
       };
       return { stages, skipped, ocrStages, judgeOcr };
@@ -171,33 +171,13 @@ export function planStages(options: FixOptions = {}): StagePlan {
  * ```
  */
 export function fix(input: string, options: FixOptions = {}): FixResult {
-  const plan = sharedPlan(options);
-  const ocr = isOcrDocument(input, plan);
-  const result = runStages(input, ocr ? plan.ocrStages! : plan.stages);
+  const plan = planStages(options);
+  // A text within the judged head is repaired plainly once: the judge reads that repair too.
+  const plain = plan.judgeOcr !== undefined && input.length <= OCR_WINDOW ? runStages(input, plan.stages) : undefined;
+  const ocr = plan.judgeOcr !== undefined && (plain === undefined ? isOcrDocument(input, plan) : plan.judgeOcr(input, plain.text));
+  const result = ocr ? runStages(input, plan.ocrStages!) : plain ?? runStages(input, plan.stages);
   if (ocr) result.ocr = true;
   return plan.skipped.length > 0 ? { ...result, skipped: plan.skipped } : result;
-}
-
-/**
- * Plans of option sets that hold no objects of the caller's (no lexicon, model or profiles),
- * built once: building a plan's stages takes longer than repairing a short text, and a stage
- * keeps nothing of one text for the next (the CLI and the streams share theirs too).
- */
-const sharedPlans = new Map<string, StagePlan>();
-
-function sharedPlan(options: FixOptions): StagePlan {
-  if (options.lexicon !== undefined || options.model !== undefined || options.languages !== undefined) return planStages(options);
-  const { encoding, htmlEntities, unicode, toneStyle, repair, diacritics, ocr, minConfidence } = options;
-  const key = JSON.stringify([encoding, htmlEntities, unicode, toneStyle, repair, diacritics, ocr, minConfidence]);
-  let plan = sharedPlans.get(key);
-  if (plan === undefined) {
-    plan = planStages(options);
-    // A plan that had to skip a repair is not kept: the bundled data may be loadable later.
-    if (plan.skipped.length > 0) return plan;
-    if (sharedPlans.size >= 64) sharedPlans.clear();
-    sharedPlans.set(key, plan);
-  }
-  return plan;
 }
 
 /** Whether a plan with `ocr: 'auto'` judges `input` OCR output (`false` for other plans). */
