@@ -451,7 +451,10 @@ export function repairStage(options: RepairOptions = {}): Stage {
       const fit = head + scorer.logProb(b, a, l1) + scorer.logProb(r1, b, a) + (r2 >= 0 ? scorer.logProb(r2, r1, b) : 0);
       if (fit > own) {
         if (out === NO_CANDIDATES) out = [];
-        out.push(c);
+        // A copy: the memoised list is shared by every line and call, and the lattice's own
+        // readings must not be (with the shared objects, a text's repair depended on the texts
+        // repaired before it in the same process).
+        out.push({ text: c.text, ids: c.ids, cost: c.cost, kind: c.kind, span: c.span });
       }
     }
     return out;
