@@ -151,6 +151,15 @@ function findPlaced(level: Level, batch: Batch, n: number): void {
   sink = touch;
 }
 
+/** Finds the `m` placed look-ups of `batch` in `level` and writes the probability of each one found to `out`. */
+function findBatch(level: Level, batch: Batch, m: number, out: Float64Array): void {
+  findPlaced(level, batch, m);
+  for (let k = 0; k < m; k++) {
+    const hit = batch.hits[k];
+    if (hit >= 0) out[batch.at[k]] = probAt(level, hit);
+  }
+}
+
 /** Keeps the first-entry pass of {@link findPlaced} from being optimised away. */
 let sink = 0;
 
@@ -602,12 +611,7 @@ export class LanguageModel {
       batch.at[m] = i;
       placeFourgram(level4, p3, p2, p1, id >= 0 && id < v ? id : UNK_ID, bits, batch, m++);
     }
-    if (m === 0) return;
-    findPlaced(level4, batch, m);
-    for (let k = 0; k < m; k++) {
-      const hit = batch.hits[k];
-      if (hit >= 0) out[batch.at[k]] = probAt(level4, hit);
-    }
+    if (m > 0) findBatch(level4, batch, m, out);
   }
 
   /**
@@ -818,11 +822,7 @@ export class LanguageModel {
       placeTrigram(level3, p2, p1, id >= 0 && id < v ? id : UNK_ID, bits, batch, m++);
     }
     if (m === 0) return;
-    findPlaced(level3, batch, m);
-    for (let k = 0; k < m; k++) {
-      const hit = batch.hits[k];
-      if (hit >= 0) out[batch.at[k]] = probAt(level3, hit);
-    }
+    findBatch(level3, batch, m, out);
     // As `fourgramHistoryWeight`: only a model with 4-grams, only a syllable of the vocabulary.
     if (weights === undefined || this.level4 === undefined) return;
     for (let k = 0; k < m; k++) {
