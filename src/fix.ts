@@ -233,25 +233,22 @@ export function isOcrDocument(input: string, plan: StagePlan): boolean {
  */
 export function runStages(input: string, stages: readonly Stage[]): FixResult {
   const edits: Edit[] = [];
+  // The output is built from the changed windows and the unchanged text between them, copied
+  // in one piece each: most lines are unchanged.
   let output = '';
-  let changed = false;
+  let copied = 0;
   forEachWindow(input, (start, end) => {
-    const window = input.slice(start, end);
-    const fixed = fixLine(window, stages);
-    if (fixed) {
-      changed = true;
-      output += fixed.text;
-      for (const e of fixed.edits) {
-        e.start += start;
-        e.end += start;
-        edits.push(e);
-      }
-    } else {
-      output += window;
+    const fixed = fixLine(input.slice(start, end), stages);
+    if (fixed === undefined) return;
+    output += input.slice(copied, start) + fixed.text;
+    copied = end;
+    for (const e of fixed.edits) {
+      e.start += start;
+      e.end += start;
+      edits.push(e);
     }
-    if (end < input.length && input.charCodeAt(end) === NEWLINE) output += '\n';
   });
-  return changed ? { text: output, edits } : { text: input, edits: [] };
+  return edits.length > 0 ? { text: output + input.slice(copied), edits } : { text: input, edits: [] };
 }
 
 /**
