@@ -266,8 +266,6 @@ export function wouldChange(input: string, stages: readonly Stage[], minConfiden
   return found;
 }
 
-const NEWLINE = 0x0a;
-
 /**
  * Calls `visit` with the span of every window of every line, in order; a line's `\n` follows
  * its last window. `visit` returns `true` to stop.
