@@ -85,7 +85,7 @@ export interface StagePlan {
    * others), and the judge, given the document's first {@link OCR_WINDOW} characters.
    */
   ocrStages?: Stage[];
-  judgeOcr?: (head: string, plainlyRepaired?: string) => boolean;
+  judgeOcr?: (head: string, plainlyRepaired?: string | (() => string)) => boolean;
 }
 
 /** A document is judged OCR output or not from this many of its first characters (UTF-16 code units). */
@@ -146,10 +146,12 @@ export function planStages(options: FixOptions = {}): StagePlan {
       // damage. And judged alike on the text repaired without the OCR reading: a repair can make
       // OCR damage plain (a word given its marks beside debris), and `fix` of its own output
       // must decide as it did, or a second run would repair what the first one left.
-      const judgeOcr = (head: string, plainlyRepaired?: string): boolean => {
+      // The plain repair may be given as a function: it is needed only when the text as seen is no OCR output.
+      const judgeOcr = (head: string, plainlyRepaired?: string | (() => string)): boolean => {
         const seen = pre.length > 0 ? runStages(head, pre).text : head;
         if (isOcr(seen)) return true;
-        const repaired = plainlyRepaired ?? runStages(head, stages).text;
+        const repaired =
+          typeof plainlyRepaired === 'function' ? plainlyRepaired() : (plainlyRepaired ?? runStages(head, stages).text);
         return repaired !== seen && isOcr(repaired);
       };
       return { stages, skipped, ocrStages, judgeOcr };
@@ -172,12 +174,51 @@ export function planStages(options: FixOptions = {}): StagePlan {
  */
 export function fix(input: string, options: FixOptions = {}): FixResult {
   const plan = planStages(options);
-  // A text within the judged head is repaired plainly once: the judge reads that repair too.
-  const plain = plan.judgeOcr !== undefined && input.length <= OCR_WINDOW ? runStages(input, plan.stages) : undefined;
-  const ocr = plan.judgeOcr !== undefined && (plain === undefined ? isOcrDocument(input, plan) : plan.judgeOcr(input, plain.text));
-  const result = ocr ? runStages(input, plan.ocrStages!) : plain ?? runStages(input, plan.stages);
-  if (ocr) result.ocr = true;
+  const result = plan.judgeOcr === undefined ? runStages(input, plan.stages) : judgedRun(input, plan);
   return plan.skipped.length > 0 ? { ...result, skipped: plan.skipped } : result;
+}
+
+/**
+ * `input` repaired as the judge of a plan with `ocr: 'auto'` decides. Lines are repaired
+ * independently, so the plain repair of the head's whole lines, which the judge reads, is also
+ * the start of the plain repair of the whole text: it is made once. (Only the head's last,
+ * partial line is repaired apart for the judge, as the head alone ends it.)
+ */
+function judgedRun(input: string, plan: StagePlan): FixResult {
+  const judge = plan.judgeOcr!;
+  let plain: FixResult | undefined;
+  let ocr: boolean;
+  const cut = input.length > OCR_WINDOW ? input.lastIndexOf('\n', OCR_WINDOW - 1) : -1;
+  if (input.length <= OCR_WINDOW) {
+    plain = runStages(input, plan.stages);
+    ocr = judge(input, plain.text);
+  } else if (cut < 0) {
+    ocr = isOcrDocument(input, plan);
+  } else {
+    let wholeLines: FixResult | undefined;
+    ocr = judge(input.slice(0, OCR_WINDOW), () => {
+      wholeLines = runStages(input.slice(0, cut), plan.stages);
+      return `${wholeLines.text}\n${runStages(input.slice(cut + 1, OCR_WINDOW), plan.stages).text}`;
+    });
+    if (!ocr && wholeLines !== undefined) plain = joinAtNewline(input, cut, wholeLines, runStages(input.slice(cut + 1), plan.stages));
+  }
+  if (!ocr) return plain ?? runStages(input, plan.stages);
+  const result = runStages(input, plan.ocrStages!);
+  result.ocr = true;
+  return result;
+}
+
+/** The repair of `input` from the repairs of its two parts on either side of the newline at `cut`. */
+function joinAtNewline(input: string, cut: number, before: FixResult, after: FixResult): FixResult {
+  if (before.edits.length === 0 && after.edits.length === 0) return { text: input, edits: [] };
+  const offset = cut + 1;
+  const edits = before.edits;
+  for (const e of after.edits) {
+    e.start += offset;
+    e.end += offset;
+    edits.push(e);
+  }
+  return { text: `${before.text}\n${after.text}`, edits };
 }
 
 /** Whether a plan with `ocr: 'auto'` judges `input` OCR output (`false` for other plans). */
@@ -192,25 +233,22 @@ export function isOcrDocument(input: string, plan: StagePlan): boolean {
  */
 export function runStages(input: string, stages: readonly Stage[]): FixResult {
   const edits: Edit[] = [];
+  // The output is built from the changed windows and the unchanged text between them, copied
+  // in one piece each: most lines are unchanged.
   let output = '';
-  let changed = false;
+  let copied = 0;
   forEachWindow(input, (start, end) => {
-    const window = input.slice(start, end);
-    const fixed = fixLine(window, stages);
-    if (fixed) {
-      changed = true;
-      output += fixed.text;
-      for (const e of fixed.edits) {
-        e.start += start;
-        e.end += start;
-        edits.push(e);
-      }
-    } else {
-      output += window;
+    const fixed = fixLine(input.slice(start, end), stages);
+    if (fixed === undefined) return;
+    output += input.slice(copied, start) + fixed.text;
+    copied = end;
+    for (const e of fixed.edits) {
+      e.start += start;
+      e.end += start;
+      edits.push(e);
     }
-    if (end < input.length && input.charCodeAt(end) === NEWLINE) output += '\n';
   });
-  return changed ? { text: output, edits } : { text: input, edits: [] };
+  return edits.length > 0 ? { text: output + input.slice(copied), edits } : { text: input, edits: [] };
 }
 
 /**
@@ -227,8 +265,6 @@ export function wouldChange(input: string, stages: readonly Stage[], minConfiden
   });
   return found;
 }
-
-const NEWLINE = 0x0a;
 
 /**
  * Calls `visit` with the span of every window of every line, in order; a line's `\n` follows

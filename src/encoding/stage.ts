@@ -19,6 +19,7 @@ import { type MojibakeFix, readsAsWords, undoAnyLanguage, undoMojibake } from '.
 import { hasOpenSequence, hasUtf8Pair, undoWholeLine } from './whole-line.js';
 import { analyse, type Analysis, syllableCount, syllableGain, vietnameseScore } from './score.js';
 import { decodeViqrWord } from './viqr.js';
+import { isSuspiciousUnit, noteSuspicious } from '../unicode/chars.js';
 import type { LegacyEncoding } from './charsets.js';
 
 /** Options of {@link encodingStage}. */
@@ -109,13 +110,10 @@ function isAsciiLetterCode(c: number): boolean {
 export function mayBeDamaged(line: string): boolean {
   const n = line.length;
   let starts = 0; // the pairs the previous character may start
+  let unicode = 0;
   for (let i = 0; i < n; i++) {
-    const c = line.charCodeAt(i);
-    if (c >= SCAN_SIZE) {
-      starts = 0;
-      continue;
-    }
-    const t = SCAN[c];
+    const t = CLEAN_SCAN[line.charCodeAt(i)];
+    unicode |= t;
     const pair = starts & (t >>> NEXT_SHIFT);
     if (pair !== 0 || (t & SINGLE) !== 0) {
       if (t & SINGLE) return true;
@@ -124,7 +122,19 @@ export function mayBeDamaged(line: string): boolean {
     }
     starts = t & STARTS;
   }
+  // A clean line is read to its end: what the Unicode stage's test would find in it is known.
+  noteSuspicious(line, (unicode & UNICODE_SUSPICIOUS) !== 0);
   return false;
+}
+
+/**
+ * {@link SCAN} over every code unit (none above it starts or ends a pair), with a bit for the
+ * code units the Unicode stage acts on: the clean-line tests of both stages in one pass.
+ */
+const UNICODE_SUSPICIOUS = 1 << 25;
+const CLEAN_SCAN = new Uint32Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  CLEAN_SCAN[c] = (c < SCAN_SIZE ? SCAN[c] & ~FOREIGN : 0) | (isSuspiciousUnit(c) ? UNICODE_SUSPICIOUS : 0);
 }
 
 /** What {@link scan} finds: a sign of damage, or else whether a character is {@link FOREIGN}. */

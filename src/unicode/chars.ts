@@ -23,8 +23,33 @@ for (const [from, to] of SUSPICIOUS_RANGES) SUSPICIOUS_UNIT.fill(1, from, to + 1
  * expression with these ranges.
  */
 export function hasSuspicious(line: string): boolean {
+  if (scannedLine !== undefined && line === scannedLine) {
+    // Read once and let go: the line may be a slice that keeps a caller's whole text alive.
+    scannedLine = undefined;
+    return scannedSuspicious;
+  }
   for (let i = 0; i < line.length; i++) if (SUSPICIOUS_UNIT[line.charCodeAt(i)] !== 0) return true;
   return false;
+}
+
+/** Whether the Unicode stage may act on the code unit `c` (see {@link hasSuspicious}). */
+export function isSuspiciousUnit(c: number): boolean {
+  return SUSPICIOUS_UNIT[c] !== 0;
+}
+
+/**
+ * The last line whose answer to {@link hasSuspicious} a scan made for another reason already
+ * found: the encoding stage's clean-line test reads every code unit of a line just before the
+ * Unicode stage's test reads the same line, so it answers for both in one pass. Kept until
+ * that test reads it.
+ */
+let scannedLine: string | undefined;
+let scannedSuspicious = false;
+
+/** Records what {@link hasSuspicious} is for `line`, found by a scan of the whole line. */
+export function noteSuspicious(line: string, suspicious: boolean): void {
+  scannedLine = line;
+  scannedSuspicious = suspicious;
 }
 
 /**

@@ -163,10 +163,12 @@ function repairLine(line: string, style: 'old' | 'new' | undefined, languages: L
   // No-break spaces are word spaces only in the Vietnamese runs of the line (French `« oui »`),
   // and inside a Vietnamese name of another run (`He moved to Hà Nội`).
   let otherRuns: LanguageRun[] | undefined;
+  // Between two marked syllables it is a word space in any run: the line's language runs (the
+  // dearer test) are only read for the others.
   const keepsNoBreak = (from: number, to: number): boolean => {
+    if (isMarkedSyllable(wordBefore(line, from)) && isMarkedSyllable(wordAfter(line, to))) return false;
     otherRuns ??= nonVietnameseRuns(line, languages);
-    if (!otherRuns.some((r) => r.start <= from && from < r.end)) return false;
-    return !(isMarkedSyllable(wordBefore(line, from)) && isMarkedSyllable(wordAfter(line, to)));
+    return otherRuns.some((r) => r.start <= from && from < r.end);
   };
   const edits: StageEdit[] = [];
   let chunkIndex = 0;
@@ -214,7 +216,7 @@ function wordAfter(line: string, start: number): string {
 
 function nonVietnameseRuns(line: string, languages: LanguageProfiles | undefined): LanguageRun[] {
   const profiles = languages ?? availableLanguageProfiles();
-  return profiles === undefined ? [] : languageRuns(line, { profiles }).filter((r) => r.verdict !== 'vi');
+  return profiles === undefined ? [] : languageRuns(line, { profiles, verdictsOnly: true }).filter((r) => r.verdict !== 'vi');
 }
 
 /** What composing one chunk fired: one set, emptied for each chunk, read at once. */
