@@ -555,8 +555,19 @@ function isForeignWord(w: Word, languages: LanguageProfiles | undefined): boolea
   return facts.foreign;
 }
 
+const PUNCTUATION = /\p{P}/u;
+
+/** The word without the punctuation around it (`Può,`, `«può»`), as word lists hold it. */
+function withoutPunctuation(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && PUNCTUATION.test(text[start])) start++;
+  while (end > start && PUNCTUATION.test(text[end - 1])) end--;
+  return text.slice(start, end);
+}
+
 function listedElsewhere(text: string, languages: LanguageProfiles): boolean {
-  const lower = text.toLowerCase();
+  const lower = withoutPunctuation(text).toLowerCase();
   for (let k = 1; k < languages.codes.length; k++) {
     if (!Number.isNaN(languages.listedLogProb(k, lower))) return true;
   }
