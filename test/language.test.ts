@@ -179,7 +179,7 @@ describe('foreign text is never repaired', () => {
       if (accented.length === 0) continue; // English
       const word = fc
         .tuple(fc.constantFrom(...accented), fc.constantFrom(',', ';', ':', '.', '!', '?', '…', '»'), fc.boolean())
-        .map(([w, mark, capital]) => (capital ? w[0].toUpperCase() + w.slice(1) : w) + mark);
+        .map(([w, mark, capital]) => (capital ? (w[0].toUpperCase() + w.slice(1)).normalize('NFC') : w) + mark);
       const line = fc
         .array(fc.oneof(word, fc.constantFrom(...plain)), { minLength: 2, maxLength: 8 })
         .filter((ws) => ws.filter((w) => /[^\x00-\x7f]/.test(w)).length >= 2)
