@@ -172,6 +172,27 @@ describe('foreign text is never repaired', () => {
     }
   });
 
+  it('never reads words of other languages with punctuation attached as a legacy font (`Può,` is no `Pụ,`)', () => {
+    for (const [lang, words] of Object.entries(WORD_LISTS)) {
+      const accented = words.filter((w) => /[^\x00-\x7f]/.test(w));
+      const plain = words.filter((w) => /^[a-z]+$/.test(w));
+      if (accented.length === 0) continue; // English
+      const word = fc
+        .tuple(fc.constantFrom(...accented), fc.constantFrom(',', ';', ':', '.', '!', '?', '…', '»'), fc.boolean())
+        .map(([w, mark, capital]) => (capital ? (w[0].toUpperCase() + w.slice(1)).normalize('NFC') : w) + mark);
+      const line = fc
+        .array(fc.oneof(word, fc.constantFrom(...plain)), { minLength: 2, maxLength: 8 })
+        .filter((ws) => ws.filter((w) => /[^\x00-\x7f]/.test(w)).length >= 2)
+        .map((ws) => ws.join(' '));
+      fc.assert(
+        fc.property(line, (text) => {
+          expect(fix(text).text, `${lang}: ${text}`).toBe(text);
+        }),
+        { numRuns: 60 },
+      );
+    }
+  });
+
   it('never changes a generated foreign sentence in parentheses after Vietnamese written without marks', () => {
     const vietnamese = VIETNAMESE.filter((t) => /[.!?]$/.test(t)).map((t) => stripDiacritics(t));
     fc.assert(

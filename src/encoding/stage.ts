@@ -229,6 +229,8 @@ interface WordFacts {
   /** Whether another language of {@link foreignIn} lists the word, asked of those profiles. */
   foreignIn: LanguageProfiles | undefined;
   foreign: boolean;
+  /** {@link readsAsWritten} of the word, once asked. */
+  readsAsWritten: boolean | undefined;
 }
 
 function newFacts(text: string, plain: boolean): WordFacts {
@@ -248,6 +250,7 @@ function newFacts(text: string, plain: boolean): WordFacts {
     analysis: undefined,
     foreignIn: undefined,
     foreign: false,
+    readsAsWritten: plain ? true : undefined,
   };
 }
 
@@ -420,6 +423,8 @@ function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Guess[]; s
     if (round === 1 && sure === 0) break;
     for (const w of words) {
       if (w.fixed || !w.facts.nonAscii) continue;
+      // Alone, such a word is no evidence: it is taken in round 1, once the line has shown some.
+      if (round === 0 && readsAsWritten(w.facts, w.text)) continue;
       const outcome = mojibakeOutcome(w.facts, w.text, round as 0 | 1);
       if (outcome === null) continue;
       const { fix, confidence } = outcome;
@@ -436,6 +441,45 @@ function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Guess[]; s
     }
   }
   return { fallback, sure };
+}
+
+/**
+ * A word of letters with punctuation before them and, after them, a mark that closes words in
+ * correct text (an ellipsis, a closing quote, a dash), then more punctuation.
+ */
+const LETTERS_IN_PUNCTUATION = /^[\p{P}\p{S}]*([\p{L}\p{M}]+)[…”’»›–—][\p{P}\p{S}]*$/u;
+
+/**
+ * Whether the word reads well as it is written: a Vietnamese syllable between punctuation
+ * (`“ĐÃ”`, `NGÃ…`). Windows-1252 shows UTF-8 `Ô` and `Å` as `Ã”` and `Ã…`, so such a word is
+ * also mojibake of another word, and only the rest of its line can tell which.
+ */
+function readsAsWritten(facts: WordFacts, text: string): boolean {
+  let reads = facts.readsAsWritten;
+  if (reads === undefined) {
+    const letters = LETTERS_IN_PUNCTUATION.exec(text)?.[1];
+    // The last letter must start a two-byte sequence, so the mojibake reading ends at the mark
+    // after it (`á»‚` is `ể` whatever `Ná` reads as). One letter (`Ã…`) is no word: `Ã` and `Â`
+    // alone are only ever lead bytes.
+    const lead = letters === undefined ? undefined : CP1252_BYTE.get(letters[letters.length - 1]);
+    reads = facts.readsAsWritten =
+      lead !== undefined && lead >= 0xc2 && lead <= 0xdf && letters!.length > 1 && syllableCount(letters!) === 1;
+  }
+  return reads;
+}
+
+/**
+ * Whether every word of the line that may be mojibake {@link readsAsWritten} (`“ĐÃ” rồi`,
+ * `NGÃ…`): the line as a whole is then no evidence of mojibake.
+ */
+function onlyLookalikes(words: readonly Word[]): boolean {
+  let any = false;
+  for (const w of words) {
+    if (w.facts === PLAIN_ASCII || !w.facts.utf8Pair) continue;
+    if (!readsAsWritten(w.facts, w.text)) return false;
+    any = true;
+  }
+  return any;
 }
 
 /** End of a sentence: the next word starts a new one. */
@@ -521,8 +565,19 @@ function isForeignWord(w: Word, languages: LanguageProfiles | undefined): boolea
   return facts.foreign;
 }
 
+const PUNCTUATION = /\p{P}/u;
+
+/** The word without the punctuation around it (`Può,`, `«può»`), as word lists hold it. */
+function withoutPunctuation(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && PUNCTUATION.test(text[start])) start++;
+  while (end > start && PUNCTUATION.test(text[end - 1])) end--;
+  return text.slice(start, end);
+}
+
 function listedElsewhere(text: string, languages: LanguageProfiles): boolean {
-  const lower = text.toLowerCase();
+  const lower = withoutPunctuation(text).toLowerCase();
   for (let k = 1; k < languages.codes.length; k++) {
     if (!Number.isNaN(languages.listedLogProb(k, lower))) return true;
   }
@@ -728,9 +783,10 @@ function allRunsValid(s: string): boolean {
  * left is re-decoded where that makes it less bad and it reads as words (see
  * {@link undoAnyLanguage}).
  */
-function anyLanguagePass(words: Word[], edits: StageEdit[], guesses: readonly Guess[]): void {
+function anyLanguagePass(words: Word[], edits: StageEdit[], guesses: readonly Guess[], sure: number): void {
   for (const w of words) {
     if (w.fixed || !w.facts.utf8Pair || guesses.some((g) => g.word === w)) continue;
+    if (sure === 0 && readsAsWritten(w.facts, w.text)) continue;
     let fix = w.facts.anyLanguage;
     if (fix === undefined) fix = w.facts.anyLanguage = undoAnyLanguage(w.text) ?? null;
     if (!fix) continue;
@@ -877,7 +933,8 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
 
   /** One pass over the line, as a first run makes it. */
   function pass(line: string): StageEdit[] {
-    const whole = html ? undefined : undoWholeLine(line, judgeDecoded, badness);
+    // A line whose mojibake-like words all read well as written (`“ĐÃ” rồi`) is not mojibake.
+    const whole = html || onlyLookalikes(splitWords(line)) ? undefined : undoWholeLine(line, judgeDecoded, badness);
     // A line that is one run of mojibake is one edit (from its first to its last damaged
     // character).
     if (whole) return [trimmedEdit(0, line, whole.text, 'mojibake', 0.95, whole.detail)];
@@ -899,7 +956,7 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
     const fallback = pass.fallback;
     const sure = pass.sure + joined;
     // Before legacy fonts: their readings also clear debris from foreign mojibake (`Ã¤`).
-    anyLanguagePass(words, edits, fallback);
+    anyLanguagePass(words, edits, fallback, sure);
     // A line that is plainly mojibake is not also legacy-font text.
     if (sure < 2) legacyPass(words, edits, languages ?? availableLanguageProfiles());
     // Guessed lost bytes only where the word itself or the line elsewhere shows mojibake for
