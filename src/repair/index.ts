@@ -79,6 +79,37 @@ export interface RepairOptions {
    * repaired); default: the bundled `data/languages.bin`, loaded on first use.
    */
   languages?: LanguageProfiles;
+  /**
+   * With `ocr: true`: record in this map the document's sure repairs of words that are not
+   * syllables (see {@link DocumentRepairs}), line after line as the stage repairs them.
+   */
+  learn?: DocumentRepairs;
+  /**
+   * With `ocr: true`: the sure repairs learned from the document (by a stage given `learn`):
+   * the same written word anywhere in the document is offered the same reading, cheaper.
+   */
+  recall?: DocumentRepairs;
+}
+
+/**
+ * The sure repairs of an OCR document, by the word as written (lower case): a misreading
+ * repeats wherever the same print is read the same way, across lines as within one. Only words
+ * that are not valid syllables are kept: a valid word whose marks its context changed in one
+ * place (`ve` → `về`) is as often right as written elsewhere, and reusing that repair made
+ * lines worse. The first sure repair of a word is kept (the map's order is the text's).
+ */
+export type DocumentRepairs = Map<string, Candidate>;
+
+/** A repair made with at least this confidence is learned for the whole document. */
+const DOCUMENT_MIN_CONFIDENCE = 0.5;
+
+/**
+ * Whether a line holds a word a document's learned repairs could apply to (a word that is no
+ * valid syllable): a line without one is repaired alike whatever the document taught.
+ */
+export function mayRecall(line: string): boolean {
+  for (const t of tokenize(line)) if (t.kind === 'foreign') return true;
+  return false;
 }
 
 const SUSPECT_MEMO_BITS = 14;
@@ -278,6 +309,8 @@ export function repairStage(options: RepairOptions = {}): Stage {
   const isLoanword = (lower: string) => (model ??= defaultModel()).isLoanword(lower);
 
   const allOcr = options.ocr === true;
+  const learn = allOcr ? options.learn : undefined;
+  const recall = allOcr && options.recall !== undefined && options.recall.size > 0 ? options.recall : undefined;
   const minWords = diacritics === true ? 1 : MIN_PASSAGE_WORDS;
   let profiles = options.languages;
   // The last line's mode: `run` asks for the line `mayApply` has just tested. With it, the
@@ -686,8 +719,9 @@ export function repairStage(options: RepairOptions = {}): Stage {
         alts = weighted;
         if (keep.ids[0] >= FIRST_SYLLABLE_ID) keep.cost += nameCost(keep.ids[0]);
       }
-      // The same word repaired with confidence elsewhere in the line: the same reading, cheaper.
-      const repeat = lineRepairs?.get(w.lower);
+      // The same word repaired with confidence elsewhere in the line, or (a word that is no
+      // syllable) elsewhere in the document: the same reading, cheaper.
+      const repeat = lineRepairs?.get(w.lower) ?? (valid ? undefined : recall?.get(w.lower));
       if (repeat !== undefined && m.ocr) {
         alts = alts.concat([{ text: repeat.text, ids: repeat.ids, cost: repeat.cost * REPEAT_COST_SHARE, kind: repeat.kind, span: 1 }]);
       }
@@ -724,6 +758,9 @@ export function repairStage(options: RepairOptions = {}): Stage {
       if (allOcr && !forced && candidate.span === 1 && confidence >= REPEAT_MIN_CONFIDENCE) {
         const lower = lattice.text[slot].toLowerCase();
         if (!(lineRepairs ??= new Map()).has(lower)) lineRepairs.set(lower, candidate);
+        if (learn !== undefined && confidence >= DOCUMENT_MIN_CONFIDENCE && !learn.has(lower) && !isValidSyllable(lower)) {
+          learn.set(lower, { text: candidate.text, ids: candidate.ids, cost: candidate.cost, kind: candidate.kind, span: 1 });
+        }
       }
     }
     return edits;
