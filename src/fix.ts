@@ -4,7 +4,7 @@ import { defaultLanguageProfilesAvailable } from './language/default.js';
 import type { LanguageProfiles } from './language/index.js';
 import { defaultModelAvailable } from './model/default.js';
 import type { LanguageModel } from './model/index.js';
-import { type DocumentRepairs, mayRecall, ocrDocumentEvidence, repairStage } from './repair/index.js';
+import { DocumentRepairs, mayRecall, ocrDocumentEvidence, repairStage } from './repair/index.js';
 import type { Stage } from './stage.js';
 import type { Edit, FixResult, SkippedRepair } from './types.js';
 import { unicodeStage } from './unicode/index.js';
@@ -151,9 +151,9 @@ export function planStages(options: FixOptions = {}): StagePlan {
     // The OCR stages, and the same taught the sure repairs of a document's head.
     const ocrStages = [...pre, repairStage({ ...repairOptions, ocr: true })];
     const ocrStagesFor = (head: string): Stage[] => {
-      const learn: DocumentRepairs = new Map();
+      const learn = new DocumentRepairs();
       runStages(head, [...pre, repairStage({ ...repairOptions, ocr: true, learn })]);
-      return learn.size === 0 ? ocrStages : [...pre, repairStage({ ...repairOptions, ocr: true, recall: learn })];
+      return learn.words.size === 0 ? ocrStages : [...pre, repairStage({ ...repairOptions, ocr: true, recall: learn })];
     };
     // Learned repairs apply to the words the repair stage sees: after encoding and Unicode repair.
     const recallable = (text: string) => mayRecall(pre.length > 0 ? runStages(text, pre).text : text);

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { fixLine, headOf, planStages, runStages } from '../src/fix.js';
 import { fix, simulateDamage } from '../src/index.js';
 import { isValidSyllable, setToneStyle } from '../src/orthography/index.js';
-import { type DocumentRepairs, mayRecall, repairStage } from '../src/repair/index.js';
+import { DocumentRepairs, mayRecall, repairStage } from '../src/repair/index.js';
 import { IncrementalFixer } from '../src/stream/fixer.js';
 import { ROOT } from './cli-helpers.js';
 
@@ -36,7 +36,7 @@ describe('repairs learned from an OCR document', () => {
   it('learns only sure repairs of words that are no syllable, each as the document repaired it', () => {
     fc.assert(
       fc.property(damaged, (doc) => {
-        const learn: DocumentRepairs = new Map();
+        const learn = new DocumentRepairs();
         const result = runStages(doc, [repairStage({ ocr: true, learn })]);
         const repaired = new Map<string, Set<string>>();
         for (const e of result.edits) {
@@ -45,7 +45,7 @@ describe('repairs learned from an OCR document', () => {
           if (!repaired.has(before)) repaired.set(before, new Set());
           repaired.get(before)!.add(setToneStyle(e.after.toLowerCase(), 'old'));
         }
-        for (const [word, reading] of learn) {
+        for (const [word, reading] of learn.words) {
           expect(isValidSyllable(word)).toBe(false);
           expect([...(repaired.get(word) ?? [])]).toContain(setToneStyle(reading.text, 'old'));
         }
