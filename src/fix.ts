@@ -3,8 +3,9 @@ import { encodingStage } from './encoding/index.js';
 import { defaultLanguageProfilesAvailable } from './language/default.js';
 import type { LanguageProfiles } from './language/index.js';
 import { defaultModelAvailable } from './model/default.js';
-import type { LanguageModel } from './model/index.js';
+import { defaultModel, type LanguageModel } from './model/index.js';
 import { DocumentRepairs, mayRecall, ocrDocumentEvidence, repairStage } from './repair/index.js';
+import { ocrPunctuationStage } from './repair/punctuation.js';
 import type { Stage } from './stage.js';
 import type { Edit, FixResult, SkippedRepair } from './types.js';
 import { unicodeStage } from './unicode/index.js';
@@ -149,11 +150,13 @@ export function planStages(options: FixOptions = {}): StagePlan {
       languages: options.languages,
     };
     // The OCR stages, and the same taught the sure repairs of a document's head.
-    const ocrStages = [...pre, repairStage({ ...repairOptions, ocr: true })];
+    // Punctuation a reading garbles is repaired in OCR output only, after its words.
+    const punctuation = ocrPunctuationStage({ model: () => model ?? defaultModel(), languages: options.languages, minConfidence: options.minConfidence });
+    const ocrStages = [...pre, repairStage({ ...repairOptions, ocr: true }), punctuation];
     const ocrStagesFor = (head: string): Stage[] => {
       const learn = new DocumentRepairs();
       runStages(head, [...pre, repairStage({ ...repairOptions, ocr: true, learn })]);
-      return learn.words.size === 0 ? ocrStages : [...pre, repairStage({ ...repairOptions, ocr: true, recall: learn })];
+      return learn.words.size === 0 ? ocrStages : [...pre, repairStage({ ...repairOptions, ocr: true, recall: learn }), punctuation];
     };
     // Learned repairs apply to the words the repair stage sees: after encoding and Unicode repair.
     const recallable = (text: string) => mayRecall(pre.length > 0 ? runStages(text, pre).text : text);
