@@ -1,6 +1,7 @@
 /**
  * Punctuation a reading garbles (`src/repair/punctuation.ts`): only a full stop between a
- * known syllable and a lower-case syllable changes, to a comma or to nothing; abbreviations,
+ * known syllable and a lower-case syllable changes, to a comma or to nothing, and a curly quote
+ * in a line of straight ones is straightened; abbreviations,
  * numbers, URLs and code are left as they are; nothing changes in text not read as OCR output.
  */
 import { readFileSync } from 'node:fs';
@@ -25,14 +26,16 @@ const lines = [
 
 /** Text whose full stops must stay whatever follows them. */
 const KEPT = ['v.v.', 'TP.', 'Mr.', '1.000', '3,5', 'https://vi.wikipedia.org/wiki/Hà_Nội.', 'cp -a.', 'A.'];
+/** Quotes a reading prints, straight or curly. */
+const QUOTES = ['"', '"', '\u201c', '\u201d'];
 
 /** A real line with full stops and kept tokens put between some of its words, as a reading adds them. */
 const pointed = fc
   .record({
     line: fc.constantFrom(...lines),
-    marks: fc.array(fc.record({ at: fc.nat(), what: fc.oneof(fc.constant('.'), fc.constantFrom(...KEPT.map((k) => ` ${k}`))) }), {
+    marks: fc.array(fc.record({ at: fc.nat(), what: fc.oneof(fc.constant('.'), fc.constantFrom(...KEPT.map((k) => ` ${k}`)), fc.constantFrom(...QUOTES)) }), {
       minLength: 1,
-      maxLength: 4,
+      maxLength: 6,
     }),
   })
   .map(({ line, marks }) => {
@@ -47,11 +50,19 @@ const pointed = fc
 const stage = ocrPunctuationStage({ model: defaultModel, minConfidence: 0 });
 
 describe('OCR punctuation', () => {
-  it('changes only a full stop between a known syllable and a lower-case syllable, to a comma or nothing', () => {
+  it('changes only a full stop between a known syllable and a lower-case syllable, to a comma or nothing, and curly quotes among straight ones', () => {
     fc.assert(
       fc.property(pointed, (line) => {
         const edits = stage.mayApply!(line) ? stage.run(line) : [];
+        const count = (re: RegExp) => (line.match(re) ?? []).length;
         for (const e of edits) {
+          expect(e.kind).toBe('punctuation');
+          if (e.after === '"') {
+            // A curly quote in a line that holds more straight ones.
+            expect(['\u201c', '\u201d']).toContain(line.slice(e.start, e.end));
+            expect(count(/"/g)).toBeGreaterThan(count(/[\u201c\u201d]/g));
+            continue;
+          }
           expect(line.slice(e.start, e.end)).toBe('.');
           expect([',', '']).toContain(e.after);
           expect(e.kind).toBe('punctuation');
