@@ -3,8 +3,9 @@ import { encodingStage } from './encoding/index.js';
 import { defaultLanguageProfilesAvailable } from './language/default.js';
 import type { LanguageProfiles } from './language/index.js';
 import { defaultModelAvailable } from './model/default.js';
-import type { LanguageModel } from './model/index.js';
-import { ocrDocumentEvidence, repairStage } from './repair/index.js';
+import { defaultModel, type LanguageModel } from './model/index.js';
+import { DocumentRepairs, mayRecall, ocrDocumentEvidence, repairStage } from './repair/index.js';
+import { ocrPunctuationStage } from './repair/punctuation.js';
 import type { Stage } from './stage.js';
 import type { Edit, FixResult, SkippedRepair } from './types.js';
 import { unicodeStage } from './unicode/index.js';
@@ -81,11 +82,24 @@ export interface StagePlan {
   stages: Stage[];
   skipped: SkippedRepair[];
   /**
-   * With `ocr: 'auto'`: the stages for a document judged OCR output (`stages` are for the
-   * others), and the judge, given the document's first {@link OCR_WINDOW} characters.
+   * With `ocr: 'auto'` or `true`: the stages for a document read as OCR output (with `'auto'`,
+   * `stages` are for the others, and the judge, given the document's first {@link OCR_WINDOW}
+   * characters, tells which).
    */
   ocrStages?: Stage[];
   judgeOcr?: (head: string, plainlyRepaired?: string | (() => string)) => boolean;
+  /**
+   * With `ocr: 'auto'` or `true`: the stages for a document read as OCR output whose first
+   * {@link OCR_WINDOW} characters are `head`: `ocrStages`, taught the sure repairs of the head
+   * (see `DocumentRepairs`). A function of the head alone, so that every reader of the document
+   * (whole, in pieces, part by part) repairs it alike.
+   */
+  ocrStagesFor?: (head: string) => Stage[];
+  /**
+   * Whether `ocrStagesFor` may repair some line of `text` otherwise than `ocrStages` do,
+   * whatever the head: whether it holds a word that repairs learned from a head apply to.
+   */
+  mayRecall?: (text: string) => boolean;
 }
 
 /** A document is judged OCR output or not from this many of its first characters (UTF-16 code units). */
@@ -135,12 +149,23 @@ export function planStages(options: FixOptions = {}): StagePlan {
       model,
       languages: options.languages,
     };
-    if (options.ocr === true || options.ocr === false) {
-      stages.push(repairStage({ ...repairOptions, ocr: options.ocr }));
+    // The OCR stages, and the same taught the sure repairs of a document's head.
+    // Punctuation a reading garbles is repaired in OCR output only, after its words.
+    const punctuation = ocrPunctuationStage({ model: () => model ?? defaultModel(), languages: options.languages, minConfidence: options.minConfidence });
+    const ocrStages = [...pre, repairStage({ ...repairOptions, ocr: true }), punctuation];
+    const ocrStagesFor = (head: string): Stage[] => {
+      const learn = new DocumentRepairs();
+      runStages(head, [...pre, repairStage({ ...repairOptions, ocr: true, learn })]);
+      return learn.words.size === 0 ? ocrStages : [...pre, repairStage({ ...repairOptions, ocr: true, recall: learn }), punctuation];
+    };
+    // Learned repairs apply to the words the repair stage sees: after encoding and Unicode repair.
+    const recallable = (text: string) => mayRecall(pre.length > 0 ? runStages(text, pre).text : text);
+    if (options.ocr === true) return { stages: ocrStages, skipped, ocrStages, ocrStagesFor, mayRecall: recallable };
+    if (options.ocr === false) {
+      stages.push(repairStage({ ...repairOptions, ocr: false }));
     } else {
       const plainRepair = repairStage({ ...repairOptions, ocr: false });
       stages.push(plainRepair);
-      const ocrStages = [...pre, repairStage({ ...repairOptions, ocr: true })];
       const isOcr = (text: string) => ocrDocumentEvidence(text, model, options.languages).ocr;
       // Judged on the text as the repair stage sees it: mojibake and legacy encodings are no OCR
       // damage. And judged alike on the text repaired without the OCR reading: a repair can make
@@ -154,7 +179,7 @@ export function planStages(options: FixOptions = {}): StagePlan {
           typeof plainlyRepaired === 'function' ? plainlyRepaired() : (plainlyRepaired ?? runStages(head, stages).text);
         return repaired !== seen && isOcr(repaired);
       };
-      return { stages, skipped, ocrStages, judgeOcr };
+      return { stages, skipped, ocrStages, judgeOcr, ocrStagesFor, mayRecall: recallable };
     }
   }
   return { stages, skipped };
@@ -174,7 +199,12 @@ export function planStages(options: FixOptions = {}): StagePlan {
  */
 export function fix(input: string, options: FixOptions = {}): FixResult {
   const plan = planStages(options);
-  const result = plan.judgeOcr === undefined ? runStages(input, plan.stages) : judgedRun(input, plan);
+  const result =
+    plan.judgeOcr !== undefined
+      ? judgedRun(input, plan)
+      : plan.ocrStagesFor !== undefined // `ocr: true`
+        ? runStages(input, plan.ocrStagesFor(headOf(input)))
+        : runStages(input, plan.stages);
   return plan.skipped.length > 0 ? { ...result, skipped: plan.skipped } : result;
 }
 
@@ -203,7 +233,7 @@ function judgedRun(input: string, plan: StagePlan): FixResult {
     if (!ocr && wholeLines !== undefined) plain = joinAtNewline(input, cut, wholeLines, runStages(input.slice(cut + 1), plan.stages));
   }
   if (!ocr) return plain ?? runStages(input, plan.stages);
-  const result = runStages(input, plan.ocrStages!);
+  const result = runStages(input, plan.ocrStagesFor!(headOf(input)));
   result.ocr = true;
   return result;
 }
@@ -221,9 +251,24 @@ function joinAtNewline(input: string, cut: number, before: FixResult, after: Fix
   return { text: `${before.text}\n${after.text}`, edits };
 }
 
+/**
+ * The stages a plan repairs a document with, given its head (see {@link headOf}), and whether
+ * they read it as OCR output.
+ */
+export function documentStages(plan: StagePlan, head: string): { stages: Stage[]; ocr: boolean } {
+  if (plan.ocrStagesFor === undefined) return { stages: plan.stages, ocr: false };
+  const ocr = plan.judgeOcr === undefined || plan.judgeOcr(head);
+  return { stages: ocr ? plan.ocrStagesFor(head) : plan.stages, ocr };
+}
+
 /** Whether a plan with `ocr: 'auto'` judges `input` OCR output (`false` for other plans). */
 export function isOcrDocument(input: string, plan: StagePlan): boolean {
-  return plan.judgeOcr !== undefined && plan.judgeOcr(input.length > OCR_WINDOW ? input.slice(0, OCR_WINDOW) : input);
+  return plan.judgeOcr !== undefined && plan.judgeOcr(headOf(input));
+}
+
+/** The part of a document its OCR judgement and learned repairs come from. */
+export function headOf(input: string): string {
+  return input.length > OCR_WINDOW ? input.slice(0, OCR_WINDOW) : input;
 }
 
 /**

@@ -6,7 +6,9 @@ export type EditKind =
   | 'split'
   | 'merge'
   | 'spelling'
-  | 'diacritics';
+  | 'diacritics'
+  /** Punctuation a reading garbled (OCR output only): a full stop read for a comma or for nothing. */
+  | 'punctuation';
 
 /**
  * One change made by {@link fix}, in the coordinates of the caller's input string.

@@ -1,6 +1,6 @@
 /** The library's `fix`, prepared once per thread and adapted to what files contain. */
 import { applyEdits } from '../edits.js';
-import { isOcrDocument, OCR_WINDOW, planStages, wouldChange, type FixOptions, type StagePlan } from '../fix.js';
+import { documentStages, headOf, isOcrDocument, planStages, wouldChange, type FixOptions, type StagePlan } from '../fix.js';
 import { IncrementalFixer, type FixedPiece } from '../stream/fixer.js';
 import type { Edit, FixResult } from '../types.js';
 
@@ -49,15 +49,12 @@ export class Repairer {
    * document's first characters, and holds for all its parts.
    */
   forDocument(text: string): Repairer {
-    if (this.plan.judgeOcr === undefined) return this;
-    const head = text.length > OCR_WINDOW ? text.slice(0, OCR_WINDOW) : text;
-    const ocr = isOcrDocument(head, this.plan);
-    const k = ocr ? 1 : 0;
-    return (this.decided[k] ??= new Repairer(
-      this.settings,
-      { stages: ocr ? this.plan.ocrStages! : this.plan.stages, skipped: this.plan.skipped },
-      ocr,
-    ));
+    if (this.plan.ocrStagesFor === undefined) return this;
+    const head = headOf(text);
+    const ocr = this.plan.judgeOcr === undefined || isOcrDocument(head, this.plan);
+    if (!ocr) return (this.decided[0] ??= new Repairer(this.settings, { stages: this.plan.stages, skipped: this.plan.skipped }, false));
+    // The OCR stages learn from the document's head: its own repairer.
+    return new Repairer(this.settings, { stages: this.plan.ocrStagesFor!(head), skipped: this.plan.skipped }, true);
   }
 
   /** Repairs `text` (any number of lines); edits are in `text` coordinates. */
@@ -79,7 +76,7 @@ export class Repairer {
    */
   wouldChange(text: string): boolean {
     const stripped = text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
-    const stages = isOcrDocument(stripped, this.plan) ? this.plan.ocrStages! : this.plan.stages;
+    const stages = documentStages(this.plan, headOf(stripped)).stages;
     return wouldChange(stripped, stages, this.settings.minConfidence);
   }
 }

@@ -79,6 +79,47 @@ export interface RepairOptions {
    * repaired); default: the bundled `data/languages.bin`, loaded on first use.
    */
   languages?: LanguageProfiles;
+  /**
+   * With `ocr: true`: record in this map the document's sure repairs of words that are not
+   * syllables (see {@link DocumentRepairs}), line after line as the stage repairs them.
+   */
+  learn?: DocumentRepairs;
+  /**
+   * With `ocr: true`: the sure repairs learned from the document (by a stage given `learn`):
+   * the same written word anywhere in the document is offered the same reading, cheaper.
+   */
+  recall?: DocumentRepairs;
+}
+
+/**
+ * What an OCR stage learned from a document's head. `words`: its sure repairs, by the word as
+ * written (lower case): a misreading repeats wherever the same print is read the same way,
+ * across lines as within one. Only words that are not valid syllables are kept: a valid word
+ * whose marks its context changed in one place (`ve` → `về`) is as often right as written
+ * elsewhere, and reusing that repair made lines worse. The first sure repair of a word is kept
+ * (in the text's order). `lines`: the stage's edits of each line it saw, which a stage taught
+ * these words returns again for a line that holds none of them (it would repair it alike).
+ */
+export class DocumentRepairs {
+  readonly words = new Map<string, Candidate>();
+  readonly lines = new Map<string, StageEdit[]>();
+}
+
+/** Lines whose edits a learning stage keeps (a head holds at most 64 K characters' worth). */
+const LEARNED_LINES = 1 << 16;
+
+/** A repair made with at least this confidence is learned for the whole document. */
+const DOCUMENT_MIN_CONFIDENCE = 0.5;
+/** The share of its channel cost a learned repair is offered at elsewhere in the document. */
+const DOCUMENT_COST_SHARE = 0.5;
+
+/**
+ * Whether a line holds a word a document's learned repairs could apply to (a word that is no
+ * valid syllable): a line without one is repaired alike whatever the document taught.
+ */
+export function mayRecall(line: string): boolean {
+  for (const t of tokenize(line)) if (t.kind === 'foreign') return true;
+  return false;
 }
 
 const SUSPECT_MEMO_BITS = 14;
@@ -278,6 +319,13 @@ export function repairStage(options: RepairOptions = {}): Stage {
   const isLoanword = (lower: string) => (model ??= defaultModel()).isLoanword(lower);
 
   const allOcr = options.ocr === true;
+  const learn = allOcr ? options.learn : undefined;
+  const recall = allOcr && options.recall !== undefined && options.recall.words.size > 0 ? options.recall : undefined;
+  /** Whether the line holds a word the document taught a repair of. */
+  const holdsLearned = (line: string): boolean => {
+    for (const t of tokensOf(line)) if (t.kind === 'foreign' && recall!.words.has(t.text.toLowerCase())) return true;
+    return false;
+  };
   const minWords = diacritics === true ? 1 : MIN_PASSAGE_WORDS;
   let profiles = options.languages;
   // The last line's mode: `run` asks for the line `mayApply` has just tested. With it, the
@@ -686,10 +734,14 @@ export function repairStage(options: RepairOptions = {}): Stage {
         alts = weighted;
         if (keep.ids[0] >= FIRST_SYLLABLE_ID) keep.cost += nameCost(keep.ids[0]);
       }
-      // The same word repaired with confidence elsewhere in the line: the same reading, cheaper.
+      // The same word repaired with confidence elsewhere in the line, or (a word that is no
+      // syllable) elsewhere in the document: the same reading, cheaper.
       const repeat = lineRepairs?.get(w.lower);
+      const learned = repeat === undefined && !valid ? recall?.words.get(w.lower) : undefined;
       if (repeat !== undefined && m.ocr) {
         alts = alts.concat([{ text: repeat.text, ids: repeat.ids, cost: repeat.cost * REPEAT_COST_SHARE, kind: repeat.kind, span: 1 }]);
+      } else if (learned !== undefined && m.ocr) {
+        alts = alts.concat([{ text: learned.text, ids: learned.ids, cost: learned.cost * DOCUMENT_COST_SHARE, kind: learned.kind, span: 1 }]);
       }
       // The slot's list is its own (made in `addSlot`): the readings go on its end.
       for (let k = 0; k < alts.length; k++) slot.candidates.push(alts[k]);
@@ -724,6 +776,9 @@ export function repairStage(options: RepairOptions = {}): Stage {
       if (allOcr && !forced && candidate.span === 1 && confidence >= REPEAT_MIN_CONFIDENCE) {
         const lower = lattice.text[slot].toLowerCase();
         if (!(lineRepairs ??= new Map()).has(lower)) lineRepairs.set(lower, candidate);
+        if (learn !== undefined && confidence >= DOCUMENT_MIN_CONFIDENCE && !learn.words.has(lower) && !isValidSyllable(lower)) {
+          learn.words.set(lower, { text: candidate.text, ids: candidate.ids, cost: candidate.cost, kind: candidate.kind, span: 1 });
+        }
       }
     }
     return edits;
@@ -735,6 +790,17 @@ export function repairStage(options: RepairOptions = {}): Stage {
       return modeOf(line) !== undefined || lexiconMayMatch(line);
     },
     run(line: string): StageEdit[] {
+      if (recall !== undefined) {
+        const known = recall.lines.get(line);
+        if (known !== undefined && !holdsLearned(line)) return known.map((e) => ({ ...e }));
+      }
+      const edits = repairRun(line);
+      if (learn !== undefined && learn.lines.size < LEARNED_LINES) learn.lines.set(line, edits.map((e) => ({ ...e })));
+      return edits;
+    },
+  };
+
+  function repairRun(line: string): StageEdit[] {
       const mode = modeOf(line);
       const useLexicon = lexiconMayMatch(line);
       if (mode === undefined && !useLexicon) return [];
@@ -748,8 +814,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
         const lexiconAgain = lexiconMayMatch(text);
         return again === undefined && !lexiconAgain ? [] : repairLine(text, again ?? NO_MODE, lexiconAgain);
       });
-    },
-  };
+  }
 }
 
 /**

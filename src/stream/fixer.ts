@@ -22,7 +22,8 @@ export interface FixedPiece extends FixResult {
  *
  * With `ocr: 'auto'` (the default) whether the input is OCR output is decided, as `fix` decides
  * it, from its first `OCR_WINDOW` characters: until they have come (or the input ends), only
- * lines that both decisions repair alike are returned, and only while little is held back
+ * lines that both decisions repair alike (and that hold no word the repairs learned from the
+ * head could apply to) are returned, and only while little is held back
  * (input typed line by line is answered line by line); the rest waits for the decision.
  */
 export class IncrementalFixer {
@@ -52,10 +53,13 @@ export class IncrementalFixer {
   constructor(options: FixOptions = {}, plan: StagePlan = planStages(options)) {
     this.plan = plan;
     this.skipped = plan.skipped;
-    if (plan.judgeOcr === undefined) {
+    if (plan.judgeOcr === undefined && plan.ocrStagesFor === undefined) {
       this.stages = plan.stages;
       // Forced: the input is repaired as OCR output or not, as asked (when it is repaired at all).
       if (typeof options.ocr === 'boolean' && plan.stages.some((s) => s.name === 'repair')) this.judged = options.ocr;
+    } else if (plan.judgeOcr === undefined) {
+      // Forced OCR reading: its stages wait for the head they learn from.
+      this.judged = true;
     }
   }
 
@@ -102,8 +106,9 @@ export class IncrementalFixer {
 
   private decide(): void {
     const head = this.head.length > OCR_WINDOW ? this.head.slice(0, OCR_WINDOW) : this.head;
-    this.judged = this.plan.judgeOcr!(head);
-    this.stages = this.judged ? this.plan.ocrStages! : this.plan.stages;
+    // Forced (`ocr: true`: no judge) or judged, OCR stages learn from the head.
+    this.judged = this.plan.judgeOcr === undefined || this.plan.judgeOcr(head);
+    this.stages = this.judged ? this.plan.ocrStagesFor!(head) : this.plan.stages;
     this.head = '';
   }
 
@@ -127,7 +132,8 @@ export class IncrementalFixer {
     this.atLineStart = atLineStart;
     this.pending = plain.input;
     const ocr = this.repair(false, this.plan.ocrStages!);
-    if (ocr.text === plain.text && sameEdits(ocr.edits, plain.edits)) {
+    // Alike, and out of reach of what the head may teach the OCR stages (not known yet).
+    if (ocr.text === plain.text && sameEdits(ocr.edits, plain.edits) && !this.plan.mayRecall!(plain.input)) {
       this.pending = rest;
       this.offset = asPlain.offset;
       this.atLineStart = asPlain.atLineStart;

@@ -61,7 +61,7 @@ export function scanReadings(readings: readonly Reading[], seed: number): Readin
 const SCAN_RATES = [0.04, 0.08, 0.14];
 
 /** Only the repairs of the context stage are judged (not Unicode clean-up or re-encoding). */
-const JUDGED_KINDS = new Set(['split', 'merge', 'spelling', 'diacritics']);
+const JUDGED_KINDS = new Set(['split', 'merge', 'spelling', 'diacritics', 'punctuation']);
 
 /**
  * The repair `repair` makes of a reading, judged; `undefined` for a page too garbled to start
