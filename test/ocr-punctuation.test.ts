@@ -78,11 +78,11 @@ describe('OCR punctuation', () => {
     );
   });
 
-  it('is right more often than not on Tesseract readings of rendered pages', () => {
-    // The training pages of the OCR channel (the held-out ones are the bench's): the stage alone.
+  it('is right more often than not on Tesseract readings of held-out rendered pages', () => {
+    // Pages the OCR channel was not learned from (shipped for bench/reliability.ts): the stage alone.
     let changes = 0;
     let right = 0;
-    for (const reading of readReadings(join(ROOT, 'data', 'build', 'ocr', 'work', 'pairs.jsonl'))) {
+    for (const reading of readReadings(join(ROOT, 'data', 'build', 'ocr', 'heldout.jsonl.gz'))) {
       if (!reading.ocr.split('\n').some((l) => stage.mayApply!(l))) continue;
       const judged = judgePage(reading, (text) => runStages(text, [stage]));
       for (const e of judged?.edits ?? []) {
@@ -90,7 +90,7 @@ describe('OCR punctuation', () => {
         if (e.right) right++;
       }
     }
-    expect(changes).toBeGreaterThan(20);
+    expect(changes).toBeGreaterThanOrEqual(10);
     expect(right / changes).toBeGreaterThan(0.5);
   });
 
