@@ -285,10 +285,12 @@ export function tokenCandidates(
     const ids = index.syllablesByPrior(skeleton);
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k];
-      // By falling prior, every reading after this one is too far as well. (The order they
-      // are looked at in changes nothing: readings are kept by rank, then text, and a reading
-      // skipped here ranks beyond the final floor.)
-      if (letterCost - index.prior[id] > best + options.rankWindow) break;
+      // A reading's rank is at least its letter cost minus its prior. It is skipped when that
+      // is beyond the final floor, or, with `limit` readings kept, beyond the worst of them (it
+      // could not displace one); by falling prior, so is every reading after it. (The order
+      // readings are looked at in changes nothing: they are kept by rank, then text.)
+      const least = letterCost - index.prior[id];
+      if (least > best + options.rankWindow || (kept === limit && least > top.rank[limit - 1])) break;
       if (text[id] === lower) continue;
       let cost = letterCost;
       if (trust !== 'none') {
