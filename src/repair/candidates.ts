@@ -36,6 +36,8 @@ export const MAX_REPAIRABLE_LENGTH = 2 * MAX_SYLLABLE_LENGTH + 2;
 /** Bounds of the candidate caches, so that a long run over an archive does not grow the heap. */
 export const LASTING_LISTS = 60_000;
 export const PASSING_LISTS = 20_000;
+/** Bound of the memo of skeletons near a query (see {@link SkeletonIndex.nearSorted}). */
+export const NEAR_LISTS = 40_000;
 
 /** How the marks of a token are to be trusted while generating its candidates. */
 export type MarkTrust =
@@ -94,6 +96,15 @@ interface Near {
 export class SkeletonIndex {
   /** skeleton → model ids of its syllables, most frequent first. */
   private readonly bySkeleton = new Map<string, number[]>();
+  /**
+   * skeleton → the same ids by falling prior (then by id): the order in which a reading's
+   * least possible rank only grows, so a candidate search can stop at the first one too far.
+   * (Model ids follow corpus counts, the prior is smoothed: the two orders differ.)
+   */
+  private readonly byPrior = new Map<string, Int32Array>();
+  /** Known skeletons near a query, by the channel costs, the distance limit and the query. */
+  private nearMemo = new WeakMap<ChannelCosts, Map<string, readonly Near[]>[]>();
+  private nearMemoSize = 0;
   /** skeleton with one letter deleted → the skeletons it came from. */
   private readonly deletes = new Map<string, string[]>();
   /** Length of the longest skeleton in the index. */
@@ -141,6 +152,43 @@ export class SkeletonIndex {
       }
       ids.push(id); // ids come by falling frequency
     }
+    const prior = this.prior;
+    for (const [skeleton, ids] of this.bySkeleton) {
+      this.byPrior.set(skeleton, Int32Array.from(ids).sort((a, b) => prior[b] - prior[a] || a - b));
+    }
+  }
+
+  /** Model ids of the known syllables with this skeleton, by falling log10 prior. */
+  syllablesByPrior(skeleton: string): Int32Array {
+    return this.byPrior.get(skeleton) ?? NO_IDS;
+  }
+
+  /**
+   * {@link near}, nearest first (stable), memoised: damaged words with other marks or case
+   * share a skeleton (`cùa`, `cụa`, `cua`), and the deletes and distances of a skeleton are
+   * the costly part of a candidate search. The list is frozen: every caller shares it.
+   */
+  nearSorted(query: string, limit: number, costs: ChannelCosts): readonly Near[] {
+    let byLimit = this.nearMemo.get(costs);
+    if (byLimit === undefined) {
+      byLimit = [];
+      this.nearMemo.set(costs, byLimit);
+    }
+    const table = (byLimit[limit] ??= new Map());
+    let list = table.get(query);
+    if (list === undefined) {
+      list = Object.freeze(this.near(query, limit, costs).sort((a, b) => a.distance - b.distance).map((n) => Object.freeze(n)));
+      // Bounded like the candidate caches: when full, every memoised list is let go.
+      if (this.nearMemoSize >= NEAR_LISTS) {
+        this.nearMemo = new WeakMap();
+        byLimit = [];
+        this.nearMemo.set(costs, byLimit);
+        this.nearMemoSize = 0;
+      }
+      (byLimit[limit] ??= new Map()).set(query, list);
+      this.nearMemoSize++;
+    }
+    return list;
   }
 
   /** Model ids of the known syllables with this skeleton, most frequent first. */
@@ -194,6 +242,7 @@ export class SkeletonIndex {
 }
 
 const NONE: readonly number[] = Object.freeze([]);
+const NO_IDS = new Int32Array(0);
 
 /** Options of {@link tokenCandidates}. */
 export interface TokenCandidateOptions {
@@ -221,7 +270,7 @@ export function tokenCandidates(
   // Nearest skeletons first, so that the best rank is known early and far readings are skipped
   // before their marks are compared: a reading's rank is at least its letter cost minus its
   // prior, and readings ranked beyond the best one plus the window are dropped anyway.
-  const near = index.near(query, options.maxDistance, costs).sort((a, b) => a.distance - b.distance);
+  const near = index.nearSorted(query, options.maxDistance, costs);
   // The best `limit` readings by rank (then by text), kept sorted as they come: a short
   // insertion instead of sorting every reading looked at.
   const limit = options.limit;
@@ -233,8 +282,15 @@ export function tokenCandidates(
   const text = index.text;
   for (const { skeleton, distance } of near) {
     const letterCost = distance * costs.letter;
-    for (const id of index.syllables(skeleton)) {
-      if (letterCost - index.prior[id] > best + options.rankWindow) continue;
+    const ids = index.syllablesByPrior(skeleton);
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k];
+      // A reading's rank is at least its letter cost minus its prior. It is skipped when that
+      // is beyond the final floor, or, with `limit` readings kept, beyond the worst of them (it
+      // could not displace one); by falling prior, so is every reading after it. (The order
+      // readings are looked at in changes nothing: they are kept by rank, then text.)
+      const least = letterCost - index.prior[id];
+      if (least > best + options.rankWindow || (kept === limit && least > top.rank[limit - 1])) break;
       if (text[id] === lower) continue;
       let cost = letterCost;
       if (trust !== 'none') {

@@ -40,30 +40,27 @@ export class CachedScorer {
     return v;
   }
 
-  // The split look-ups of the decoder (see `LanguageModel.bigramLogProbs`): bigrams and
-  // history weights with direct-mapped memos (bigrams after the candidates of common words
-  // recur all through a text); trigrams are looked up only where their bigram exists.
-  // An entry is 16 aligned bytes, one cache line: key, seen (0/1), value and the bigram's
-  // history weight as the next step's history (`LanguageModel.historyWeight`), as float32.
-  private readonly bigramMemo = new Int32Array(4 * BIGRAM_CACHE_SIZE).fill(-1);
-  private readonly bigramMemoFloat = new Float32Array(this.bigramMemo.buffer);
-  // One row for `bigramLogProbs`.
+  // The split look-ups of the decoder (see `LanguageModel.bigramLogProbs`): a slot's bigrams
+  // after each distinct previous syllable, all in one batch straight from the model. No memo:
+  // a text asks for far more distinct reading pairs than a cache-sized memo holds (seven in
+  // ten probes missed it), and a memo probe is a cache miss of its own whose branch on the
+  // value found keeps the processor from overlapping it with the next one; the model's
+  // batched look-up overlaps them all.
   private readonly rowP1 = new Int32Array(1);
   private readonly rowOut: Float64Array[] = [new Float64Array(0)];
   private readonly rowSeen: Uint8Array[] = [new Uint8Array(0)];
-  private missIds = new Int32Array(64);
-  private missP1 = new Int32Array(64);
-  private missAt = new Int32Array(64);
-  private missOut = new Float64Array(64);
-  private missSeen = new Uint8Array(64);
-  private missWeight = new Float64Array(64);
+  private cellIds = new Int32Array(64);
+  private cellP1 = new Int32Array(64);
+  private cellOut = new Float64Array(64);
+  private cellSeen = new Uint8Array(64);
+  private cellWeight = new Float64Array(64);
   private readonly historyKey = new Int32Array(HISTORY_CACHE_SIZE).fill(-1);
   private readonly historyValue = new Float32Array(HISTORY_CACHE_SIZE);
   private readonly history3Key = new Int32Array(HISTORY_CACHE_SIZE).fill(-1);
   private readonly history3Third = new Int32Array(HISTORY_CACHE_SIZE);
   private readonly history3Value = new Float32Array(HISTORY_CACHE_SIZE);
 
-  /** `LanguageModel.bigramLogProbs` of the first `count` candidates, memoised (values rounded to float32 either way). */
+  /** `LanguageModel.bigramLogProbs` of the first `count` candidates (values rounded to float32). */
   bigramLogProbs(candidates: ArrayLike<number>, count: number, p1: number, out: Float64Array, seen: Uint8Array): void {
     this.rowP1[0] = p1;
     this.rowOut[0] = out;
@@ -73,59 +70,42 @@ export class CachedScorer {
 
   /**
    * {@link bigramLogProbs} of the same candidates after each of `rows` previous syllables
-   * (`p1s[r]` into `outs[r]`/`seens[r]`), the memo's misses of all rows in one batch. With
-   * `weights`, also each bigram's {@link historyWeight} as the next step's history.
+   * (`p1s[r]` into `outs[r]`/`seens[r]`), all in one batch. With `weights`, also each
+   * bigram's {@link historyWeight} as the next step's history.
    */
   bigramRows(candidates: ArrayLike<number>, count: number, p1s: Int32Array, rows: number, outs: Float64Array[], seens: Uint8Array[], weights?: Float64Array[]): void {
-    const base = this.base;
-    if (this.missIds.length < count * rows) this.grow(count * rows);
-    let misses = 0;
-    const memo = this.bigramMemo;
-    const floats = this.bigramMemoFloat;
-    for (let r = 0; r < rows; r++) {
+    const cells = count * rows;
+    if (this.cellIds.length < cells) this.grow(cells);
+    const ids = this.cellIds;
+    const prev = this.cellP1;
+    for (let r = 0, k = 0; r < rows; r++) {
       const p1 = p1s[r];
-      const out = outs[r];
-      const seen = seens[r];
-      for (let i = 0; i < count; i++) {
-        const w = candidates[i];
-        const key = (p1 + 1) * base + (w + 1);
-        const at = 4 * (Math.imul(key, 0x9e3779b1) >>> BIGRAM_CACHE_SHIFT);
-        if (memo[at] === key) {
-          seen[i] = memo[at + 1];
-          out[i] = floats[at + 2];
-          if (weights !== undefined) weights[r][i] = floats[at + 3];
-        } else {
-          this.missIds[misses] = w;
-          this.missP1[misses] = p1;
-          this.missAt[misses++] = r * count + i;
-        }
+      for (let i = 0; i < count; i++, k++) {
+        ids[k] = candidates[i];
+        prev[k] = p1;
       }
     }
-    if (misses === 0) return;
-    this.model.bigramsOf(this.missP1, this.missIds, this.missOut, this.missSeen, misses, this.missWeight);
-    for (let k = 0; k < misses; k++) {
-      const w = this.missIds[k];
-      const key = (this.missP1[k] + 1) * base + (w + 1);
-      const at = 4 * (Math.imul(key, 0x9e3779b1) >>> BIGRAM_CACHE_SHIFT);
-      memo[at] = key;
-      memo[at + 1] = this.missSeen[k];
-      floats[at + 2] = this.missOut[k];
-      floats[at + 3] = this.missWeight[k];
-      const where = this.missAt[k];
-      const r = Math.floor(where / count);
-      outs[r][where - r * count] = floats[at + 2];
-      seens[r][where - r * count] = this.missSeen[k];
-      if (weights !== undefined) weights[r][where - r * count] = floats[at + 3];
+    this.model.bigramsOf(prev, ids, this.cellOut, this.cellSeen, cells, this.cellWeight);
+    for (let r = 0, k = 0; r < rows; r++) {
+      const out = outs[r];
+      const seen = seens[r];
+      const weight = weights?.[r];
+      for (let i = 0; i < count; i++, k++) {
+        // Rounded to float32 as the other look-ups' memos round theirs (and as this one's
+        // memo did: the scores, and so the output, are the same to the last bit).
+        out[i] = Math.fround(this.cellOut[k]);
+        seen[i] = this.cellSeen[k];
+        if (weight !== undefined) weight[i] = Math.fround(this.cellWeight[k]);
+      }
     }
   }
 
   private grow(size: number): void {
-    this.missIds = new Int32Array(size);
-    this.missP1 = new Int32Array(size);
-    this.missAt = new Int32Array(size);
-    this.missOut = new Float64Array(size);
-    this.missSeen = new Uint8Array(size);
-    this.missWeight = new Float64Array(size);
+    this.cellIds = new Int32Array(size);
+    this.cellP1 = new Int32Array(size);
+    this.cellOut = new Float64Array(size);
+    this.cellSeen = new Uint8Array(size);
+    this.cellWeight = new Float64Array(size);
   }
 
   /** `LanguageModel.historyWeight`, memoised. */
@@ -166,9 +146,6 @@ export class CachedScorer {
   }
 }
 
-const BIGRAM_CACHE_BITS = 16;
-const BIGRAM_CACHE_SIZE = 1 << BIGRAM_CACHE_BITS;
-const BIGRAM_CACHE_SHIFT = 32 - BIGRAM_CACHE_BITS;
 const HISTORY_CACHE_BITS = 14;
 const HISTORY_CACHE_SIZE = 1 << HISTORY_CACHE_BITS;
 const HISTORY_CACHE_SHIFT = 32 - HISTORY_CACHE_BITS;
