@@ -444,15 +444,19 @@ function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Guess[]; s
 }
 
 /**
- * A word of letters with punctuation before them and, after them, a mark that closes words in
- * correct text (an ellipsis, a closing quote, a dash), then more punctuation.
+ * A word of letters with punctuation before them and, after them, marks or symbols that are not
+ * letters or digits: a closing quote, an ellipsis, a dash, `™`, `®`, `°`, `²`, `½`, `€`, a
+ * no-break space, a soft hyphen.
  */
-const LETTERS_IN_PUNCTUATION = /^[\p{P}\p{S}]*([\p{L}\p{M}]+)[…”’»›–—][\p{P}\p{S}]*$/u;
+const LETTERS_IN_PUNCTUATION = /^[\p{P}\p{S}]*([\p{L}\p{M}]+)[\p{P}\p{S}\p{No}\p{Z}\p{Cf}]+$/u;
 
 /**
- * Whether the word reads well as it is written: a Vietnamese syllable between punctuation
- * (`“ĐÃ”`, `NGÃ…`). Windows-1252 shows UTF-8 `Ô` and `Å` as `Ã”` and `Ã…`, so such a word is
- * also mojibake of another word, and only the rest of its line can tell which.
+ * Whether the word reads well as it is written: a Vietnamese syllable in capitals between
+ * punctuation and symbols (`“ĐÃ”`, `NGÃ…`, `THÌ®`, `KHÍ°`). Windows-1252 shows UTF-8 `Ô`, `Å`,
+ * `U+0300` as `Ã”`, `Ã…`, `Ì€`: every character of 0x80-0xBF after a capital that starts a
+ * two-byte sequence completes it. Such a word is also mojibake of another word, and only the
+ * rest of its line can tell which. Mojibake of lower-case text shows a capital after small
+ * letters (`vÃ `, `Ä‘`), never a word all in capitals that reads as a syllable.
  */
 function readsAsWritten(facts: WordFacts, text: string): boolean {
   let reads = facts.readsAsWritten;
@@ -463,7 +467,12 @@ function readsAsWritten(facts: WordFacts, text: string): boolean {
     // alone are only ever lead bytes.
     const lead = letters === undefined ? undefined : CP1252_BYTE.get(letters[letters.length - 1]);
     reads = facts.readsAsWritten =
-      lead !== undefined && lead >= 0xc2 && lead <= 0xdf && letters!.length > 1 && syllableCount(letters!) === 1;
+      lead !== undefined &&
+      lead >= 0xc2 &&
+      lead <= 0xdf &&
+      letters!.length > 1 &&
+      allCapitals(letters!) &&
+      syllableCount(letters!) === 1;
   }
   return reads;
 }
