@@ -2,8 +2,8 @@
  * Correct text that merely looks like mojibake, with a symbol after a word. Windows-1252 shows
  * every byte 0x80-0xBF as a character, and each completes a two-byte UTF-8 sequence started by
  * a capital such as `Ã`, `Ì` or `Í`: `ĐÃ®`, `THÌ°`, `KHÍ²` read as `ĐÃ` + `®` and also as
- * mojibake of `ĐÎ`, `THͰ`, `KH` + a combining mark. A Vietnamese syllable in capitals with a
- * trademark sign, a degree sign, a superscript, a fraction or a currency sign after it is
+ * mojibake of `Đî`, `THͰ`, `KH` + a combining mark. A Vietnamese syllable in capitals with a
+ * registered sign, a degree sign, a superscript, a fraction or a currency sign after it is
  * correct text and must stay; in a line that shows plain mojibake elsewhere it is read with
  * the rest.
  *
@@ -15,6 +15,8 @@ import { fix } from '../src/index.js';
 import { defaultModel } from '../src/model/index.js';
 import { allSyllables } from '../src/orthography/index.js';
 import { CP1252 } from '../src/encoding/tables/single-byte.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { asCp1252 } from './support/byte-views.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
@@ -30,13 +32,17 @@ const isTwoByteLead = (ch: string) => {
 };
 
 /**
- * Marks and symbols Windows-1252 shows for continuation bytes, that are no letters: every one
- * that can follow a word in correct text. The no-break space and the soft hyphen are left to
- * the Unicode stage's own tests.
+ * Marks and symbols Windows-1252 shows for continuation bytes that follow words in correct
+ * text: closing quotes, the ellipsis, dashes, `™ ® ©`, degrees, superscripts, fractions,
+ * currency signs. The no-break space and the soft hyphen are left to the Unicode stage's own
+ * tests; `‰ † ‡ ˆ Š` follow no word; `™ € •` are the second bytes of `Ù À Õ`, so that all-capital
+ * mojibake shows them after `Ã` (`TRÃ™`), and a line of such words alone stays ambiguous.
  */
+const FOLLOWS_WORDS = /^[\p{Pf}\p{Pd}…\p{Sc}\p{No}®©°±¤§¶·]$/u;
+const SECOND_BYTES_OF_CAPITALS = new Set(['™', '€', '•']);
 const SYMBOLS = [...CP1252]
   .map((ch, b) => ({ ch, b }))
-  .filter(({ ch, b }) => b >= 0x80 && b <= 0xbf && /^[\p{P}\p{S}\p{No}]$/u.test(ch))
+  .filter(({ ch, b }) => b >= 0x80 && b <= 0xbf && FOLLOWS_WORDS.test(ch) && !SECOND_BYTES_OF_CAPITALS.has(ch))
   .map(({ ch }) => ch);
 
 /** Syllables the model knows, in capitals, that end in a capital starting a two-byte sequence. */
@@ -60,7 +66,7 @@ const mojibake = (s: string) => asCp1252(new TextEncoder().encode(s));
 describe('property: capital syllables with a symbol after them stay byte-identical', () => {
   it('has the classes it claims to cover', () => {
     expect(CAPITAL_SYLLABLES).toEqual(expect.arrayContaining(['ĐÃ', 'NGÃ', 'THÌ', 'KHÍ', 'BÊ', 'CÔ']));
-    expect(SYMBOLS).toEqual(expect.arrayContaining(['™', '®', '©', '°', '±', '²', '³', '¼', '€', '£', '¥', '§', '¶', '·', '•', '¤']));
+    expect(SYMBOLS).toEqual(expect.arrayContaining(['®', '©', '°', '±', '²', '³', '¼', '£', '¥', '§', '¶', '·', '¤']));
   });
 
   it('one or more such words in a correct line', () => {
@@ -80,6 +86,31 @@ describe('property: capital syllables with a symbol after them stay byte-identic
       fc.property(fc.constantFrom(...CAPITAL_SYLLABLES), fc.array(fc.constantFrom(...damaged), { minLength: 2, maxLength: 5 }), (syllable, words) => {
         const line = [...words, syllable].join(' ');
         expect(fix(mojibake(line)).text).toBe(line);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+/** Words of other languages from their word lists that end, in capitals, in `Ì`, `Í`, `É`… (`Ariguaní`). */
+const WORDS_DIR = join(__dirname, 'fixtures/words');
+const FOREIGN = readdirSync(WORDS_DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .flatMap((f) => readFileSync(join(WORDS_DIR, f), 'utf8').split('\n'))
+  .filter((w) => !/\s/.test(w) && isTwoByteLead(w.toUpperCase().slice(-1)));
+/** Every character Windows-1252 shows for a continuation byte, letters aside. */
+const CONTINUATION_SIGNS = [...CP1252]
+  .map((ch, b) => ({ ch, b }))
+  .filter(({ ch, b }) => b >= 0x80 && b <= 0xbf && !/^[\p{L}\s\p{Cf}\p{Cc}]$/u.test(ch))
+  .map(({ ch }) => ch);
+
+describe('property: a foreign word in capitals with a sign after it is no mojibake of a combining mark', () => {
+  it('`ARIGUANÍ©` stays, not `ARIGUAN` + U+0369', () => {
+    expect(FOREIGN.length).toBeGreaterThan(20);
+    fc.assert(
+      fc.property(fc.constantFrom(...FOREIGN), fc.constantFrom(...CONTINUATION_SIGNS), (word, sign) => {
+        const line = `${word.toUpperCase()}${sign}`;
+        expect(fix(line).text).toBe(line);
       }),
       { numRuns: RUNS },
     );
