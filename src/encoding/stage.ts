@@ -170,10 +170,19 @@ function scan(line: string): number {
 }
 
 /**
+ * Combining marks no Latin orthography writes (overlays, phonetic marks below, the medieval
+ * superscript letters U+0363-U+036F). Windows-1252 shows their UTF-8 as a capital `Ì` or `Í`
+ * and a symbol (`Í©` is U+0369), so a correct word in capitals with a symbol after it
+ * (`ARIGUANÍ©`) would decode to one: such a decoding is no repair.
+ */
+const RARE_MARK = /[\u030D-\u031A\u031C-\u0322\u0324\u0325\u0329-\u036F]/;
+
+/**
  * The badness of a re-decoded line, or `undefined` where it still looks damaged or holds
  * text of no language: a line of Vietnamese letters and punctuation alone has none.
  */
 function judgeDecoded(text: string): number | undefined {
+  if (RARE_MARK.test(text)) return undefined;
   const found = scan(text);
   if (found === DAMAGED) return undefined;
   if (found === 0) return 0;
@@ -444,15 +453,21 @@ function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Guess[]; s
 }
 
 /**
- * A word of letters with punctuation before them and, after them, a mark that closes words in
- * correct text (an ellipsis, a closing quote, a dash), then more punctuation.
+ * A word of letters with punctuation before them and, after them, a mark or symbol that follows
+ * words in correct text (a closing quote, an ellipsis, a dash, `®`, `©`, `°`, `²`, `½`, `£`),
+ * then more. Signs that follow no word (`‰`, `†`, `ˆ`, `Š`) are left out: after `Ã` or `Ì` they
+ * are far likelier the second byte of `É`, `Ì`, `Ỳ`. So are `™`, `€`, `•`, the second bytes of
+ * `Ù`, `À`, `Õ`: all-capital mojibake (`TRÃ™` for `TRÙ`) shows them after `Ã`.
  */
-const LETTERS_IN_PUNCTUATION = /^[\p{P}\p{S}]*([\p{L}\p{M}]+)[…”’»›–—][\p{P}\p{S}]*$/u;
+const LETTERS_IN_PUNCTUATION = /^[\p{P}\p{S}]*([\p{L}\p{M}]+)[…”’»›–—®©°±²³¹¼½¾£¥¢¤§¶·][\p{P}\p{S}\p{No}]*$/u;
 
 /**
- * Whether the word reads well as it is written: a Vietnamese syllable between punctuation
- * (`“ĐÃ”`, `NGÃ…`). Windows-1252 shows UTF-8 `Ô` and `Å` as `Ã”` and `Ã…`, so such a word is
- * also mojibake of another word, and only the rest of its line can tell which.
+ * Whether the word reads well as it is written: a Vietnamese syllable in capitals between
+ * punctuation and symbols (`“ĐÃ”`, `NGÃ…`, `THÌ®`, `KHÍ°`). Windows-1252 shows UTF-8 `Ô`, `Å`,
+ * `U+0300` as `Ã”`, `Ã…`, `Ì€`: every character of 0x80-0xBF after a capital that starts a
+ * two-byte sequence completes it. Such a word is also mojibake of another word, and only the
+ * rest of its line can tell which. Mojibake of lower-case text shows a capital after small
+ * letters (`vÃ `, `Ä‘`), never a word all in capitals that reads as a syllable.
  */
 function readsAsWritten(facts: WordFacts, text: string): boolean {
   let reads = facts.readsAsWritten;
@@ -463,7 +478,12 @@ function readsAsWritten(facts: WordFacts, text: string): boolean {
     // alone are only ever lead bytes.
     const lead = letters === undefined ? undefined : CP1252_BYTE.get(letters[letters.length - 1]);
     reads = facts.readsAsWritten =
-      lead !== undefined && lead >= 0xc2 && lead <= 0xdf && letters!.length > 1 && syllableCount(letters!) === 1;
+      lead !== undefined &&
+      lead >= 0xc2 &&
+      lead <= 0xdf &&
+      letters!.length > 1 &&
+      allCapitals(letters!) &&
+      syllableCount(letters!) === 1;
   }
   return reads;
 }
