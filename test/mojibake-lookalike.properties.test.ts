@@ -59,6 +59,16 @@ const MOJIBAKE_LOOKALIKES = allSyllables()
 /** Words whose mojibake shows for certain (`VIá»†T`). */
 const PLAINLY_DAMAGED = CONTEXT.map((s) => s.toUpperCase()).filter((s) => !looksCorrect(s));
 
+/**
+ * Syllables, in each case, whose mojibake holds a three-byte sequence shown as a lead letter and
+ * two symbols before the next letter (`diễn` → `diá»…n`, `MỒM` → `Má»’M`): each pair of those
+ * characters alone is one correct text has (`á»`, `»’`), the three of them are not.
+ */
+const THREE_BYTE_SYMBOL_PAIRS = allSyllables()
+  .filter((s) => model.has(s))
+  .flatMap((s) => [s, s[0].toUpperCase() + s.slice(1), s.toUpperCase()])
+  .filter((s) => /[\u00e0-\u00ef][\p{P}\p{S}]{2}\p{L}/u.test(mojibake(s)));
+
 describe('property: correct text that looks like mojibake stays byte-identical', () => {
   it('has the classes it claims to cover', () => {
     expect(CAPITAL_SYLLABLES).toEqual(expect.arrayContaining(['ĐÃ', 'NGÃ', 'BÊ']));
@@ -82,6 +92,18 @@ describe('property: correct text that looks like mojibake stays byte-identical',
       fc.property(fc.constantFrom(...MOJIBAKE_LOOKALIKES), fc.constantFrom(...PLAINLY_DAMAGED), rest, (syllable, damaged, more) => {
         const line = [syllable, damaged, more].filter(Boolean).join(' ');
         expect(fix(mojibake(line)).text).toBe(line);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('property: mojibake whose every pair of characters real text has is read', () => {
+  it('a word whose mojibake shows a lead letter and two symbols before a letter comes back alone', () => {
+    expect(THREE_BYTE_SYMBOL_PAIRS).toEqual(expect.arrayContaining(['diễn', 'MỒM']));
+    fc.assert(
+      fc.property(fc.constantFrom(...THREE_BYTE_SYMBOL_PAIRS), (word) => {
+        expect(fix(mojibake(word)).text).toBe(word);
       }),
       { numRuns: RUNS },
     );

@@ -123,7 +123,8 @@ for (let c = 0; c < TABLE_SIZE; c++) SCRIPT[c] = scriptOf(c);
  *   pair is one real text has: an accented letter (or `×`) and then `’ ” … ® ™ »` or a
  *   no-break space (`JOSÉ’s`, `CAFÉ®`, `12×…`), which `Â Ã Ä Æ` are too rare to claim;
  * - two continuation symbols in a row (`€™`, `»™`, `º¥`), bar closing punctuation (`’”`);
- * - a symbol glued between two letters (`á»a`), bar `’ · – — …` and the no-break space;
+ * - a symbol glued between two letters (`á»a`), bar `’ · – — …` and the no-break space, and
+ *   two continuation symbols between a lead letter and a letter (`diá»…n`, `Má»’M`);
  * - an upper-case accented letter inside a lower-case word (`thÃnh`, `KÃch`), `Ã` starting a
  *   lower-case word (`Ãi`: no language does), or lower-case accented letters after two
  *   capitals (`IRMà`);
@@ -140,6 +141,7 @@ export function badness(s: string, stopAbove = Infinity): number {
   let prevLetter = false;
   let prev2Cls = 0;
   let prev2Letter = false;
+  let prev3Cls = 0;
   const n = s.length;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
@@ -157,6 +159,9 @@ export function badness(s: string, stopAbove = Infinity): number {
     }
     if (letter) {
       if (prevCls & CONT_SYMBOL && !(prevCls & GLUE) && prev2Letter) bad++;
+      // Two continuation symbols between a lead letter and a letter (`diá»…n`, `Má»’M`): a
+      // three-byte sequence, even where each pair alone is one real text has (`»’`, `á»`).
+      else if (prevCls & CONT_SYMBOL && prev2Cls & CONT_SYMBOL && prev3Cls & LEAD) bad++;
       // Case: an accented capital inside a lower-case word (`KÃch`, `thÃnh`), `Ã` starting a
       // lower-case word, lower-case accented letters after two capitals (`IRMà`).
       if (prevCls & UPPER_ACCENTED) {
@@ -167,6 +172,7 @@ export function badness(s: string, stopAbove = Infinity): number {
       if (prevLetter && script !== prevScript && script !== 0 && prevScript !== 0) bad++;
       if (bad > stopAbove) return bad;
     } else if (bad > stopAbove) return bad;
+    prev3Cls = prev2Cls;
     prev2Cls = prevCls;
     prev2Letter = prevLetter;
     prevCls = cls;
