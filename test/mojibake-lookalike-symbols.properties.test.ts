@@ -12,22 +12,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fix } from '../src/index.js';
-import { defaultModel } from '../src/model/index.js';
-import { allSyllables } from '../src/orthography/index.js';
-import { CP1252 } from '../src/encoding/tables/single-byte.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { asCp1252 } from './support/byte-views.js';
+import { asCp1252, CP1252_BYTE_OF } from './support/byte-views.js';
+import { capitalSyllables, continuationCharacters, MARKED_SYLLABLES } from './support/lookalikes.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
-const model = defaultModel();
 
-/** The Windows-1252 byte of each character it shows. */
-const BYTE_OF = new Map([...CP1252].map((ch, b) => [ch, b] as const));
 
 /** Characters shown for a byte that starts a UTF-8 sequence of two bytes. */
 const isTwoByteLead = (ch: string) => {
-  const b = BYTE_OF.get(ch);
+  const b = CP1252_BYTE_OF.get(ch);
   return b !== undefined && b >= 0xc2 && b <= 0xdf;
 };
 
@@ -40,19 +35,13 @@ const isTwoByteLead = (ch: string) => {
  */
 const FOLLOWS_WORDS = /^[\p{Pf}\p{Pd}…\p{Sc}\p{No}®©°±¤§¶·]$/u;
 const SECOND_BYTES_OF_CAPITALS = new Set(['™', '€', '•']);
-const SYMBOLS = [...CP1252]
-  .map((ch, b) => ({ ch, b }))
-  .filter(({ ch, b }) => b >= 0x80 && b <= 0xbf && FOLLOWS_WORDS.test(ch) && !SECOND_BYTES_OF_CAPITALS.has(ch))
-  .map(({ ch }) => ch);
+const SYMBOLS = continuationCharacters((ch) => FOLLOWS_WORDS.test(ch) && !SECOND_BYTES_OF_CAPITALS.has(ch));
 
 /** Syllables the model knows, in capitals, that end in a capital starting a two-byte sequence. */
-const CAPITAL_SYLLABLES = allSyllables()
-  .filter((s) => s.length >= 2 && model.has(s))
-  .map((s) => s.toUpperCase())
-  .filter((s) => isTwoByteLead(s[s.length - 1]));
+const CAPITAL_SYLLABLES = capitalSyllables(isTwoByteLead);
 
 /** Correct words of other lines around it: plain Vietnamese with marks, in capitals or not. */
-const CONTEXT = allSyllables().filter((s) => s.length >= 2 && /[^a-z]/.test(s) && model.has(s));
+const CONTEXT = MARKED_SYLLABLES;
 const context = fc
   .tuple(fc.array(fc.constantFrom(...CONTEXT), { minLength: 0, maxLength: 6 }), fc.boolean())
   .map(([ws, upper]) => (upper ? ws.join(' ').toUpperCase() : ws.join(' ')));
@@ -99,10 +88,7 @@ const FOREIGN = readdirSync(WORDS_DIR)
   .flatMap((f) => readFileSync(join(WORDS_DIR, f), 'utf8').split('\n'))
   .filter((w) => !/\s/.test(w) && isTwoByteLead(w.toUpperCase().slice(-1)));
 /** Every character Windows-1252 shows for a continuation byte, letters aside. */
-const CONTINUATION_SIGNS = [...CP1252]
-  .map((ch, b) => ({ ch, b }))
-  .filter(({ ch, b }) => b >= 0x80 && b <= 0xbf && !/^[\p{L}\s\p{Cf}\p{Cc}]$/u.test(ch))
-  .map(({ ch }) => ch);
+const CONTINUATION_SIGNS = continuationCharacters((ch) => !/^[\p{L}\s\p{Cf}\p{Cc}]$/u.test(ch));
 
 describe('property: a foreign word in capitals with a sign after it is no mojibake of a combining mark', () => {
   it('`ARIGUANÍ©` stays, not `ARIGUAN` + U+0369', () => {

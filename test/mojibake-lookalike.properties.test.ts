@@ -12,35 +12,27 @@ import { describe, expect, it } from 'vitest';
 import { fix } from '../src/index.js';
 import { defaultModel } from '../src/model/index.js';
 import { allSyllables } from '../src/orthography/index.js';
-import { CP1252 } from '../src/encoding/tables/single-byte.js';
-import { asCp1252 } from './support/byte-views.js';
+import { asCp1252, CP1252_BYTE_OF } from './support/byte-views.js';
+import { capitalSyllables, continuationCharacters, MARKED_SYLLABLES } from './support/lookalikes.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const model = defaultModel();
 
-/** The Windows-1252 byte of each character it shows. */
-const BYTE_OF = new Map([...CP1252].map((ch, b) => [ch, b] as const));
 
 /** Characters shown for a byte that starts a UTF-8 sequence of two or three bytes. */
 const isLeadByteChar = (ch: string) => {
-  const b = BYTE_OF.get(ch);
+  const b = CP1252_BYTE_OF.get(ch);
   return b !== undefined && b >= 0xc2 && b <= 0xef;
 };
 
 /** Marks that close a word in correct text, shown by Windows-1252 for continuation bytes. */
-const CLOSING_MARKS = [...CP1252]
-  .map((ch, b) => ({ ch, b }))
-  .filter(({ ch, b }) => b >= 0x80 && b <= 0xbf && /^[\p{Pf}\p{Pe}\p{Pd}…]$/u.test(ch))
-  .map(({ ch }) => ch);
+const CLOSING_MARKS = continuationCharacters((ch) => /^[\p{Pf}\p{Pe}\p{Pd}…]$/u.test(ch));
 
 /** Syllables the model knows, in capitals, that end in such a character. */
-const CAPITAL_SYLLABLES = allSyllables()
-  .filter((s) => s.length >= 2 && model.has(s))
-  .map((s) => s.toUpperCase())
-  .filter((s) => isLeadByteChar(s[s.length - 1]));
+const CAPITAL_SYLLABLES = capitalSyllables(isLeadByteChar);
 
 /** Correct words of other lines around it: plain Vietnamese with marks. */
-const CONTEXT = allSyllables().filter((s) => s.length >= 2 && /[^a-z]/.test(s) && model.has(s));
+const CONTEXT = MARKED_SYLLABLES;
 
 const context = fc.array(fc.constantFrom(...CONTEXT), { minLength: 0, maxLength: 6 }).map((ws) => ws.join(' '));
 const lookalike = fc

@@ -10,15 +10,9 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fix, simulateDamage, stripDiacritics } from '../src/index.js';
 import { IncrementalFixer } from '../src/stream/fixer.js';
-import { ROOT, tempDir, vietfix } from './cli-helpers.js';
+import { tempDir, vietfix } from './cli-helpers.js';
+import { glossary, manpage } from './support/documents.js';
 
-const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'bilingual', name), 'utf8');
-const glossary = fixture('libreoffice-glossary.tsv')
-  .split('\n')
-  .filter((l) => l.startsWith('vi\t'))
-  .map((l) => l.slice(3))
-  .join('\n');
-const manpage = fixture('manpages-vi-cp.txt');
 const documents = [glossary, manpage];
 
 /** OCR-like damage: splits, wrong marks and tones, words run together. */

@@ -4,8 +4,6 @@
  * without them (what lets a stream answer it before the head is complete); every reader of the
  * document (whole, in pieces cut anywhere, forced or judged OCR output) repairs it alike.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixLine, headOf, planStages, runStages } from '../src/fix.js';
@@ -13,15 +11,8 @@ import { fix, simulateDamage } from '../src/index.js';
 import { isValidSyllable, setToneStyle } from '../src/orthography/index.js';
 import { DocumentRepairs, mayRecall, repairStage } from '../src/repair/index.js';
 import { IncrementalFixer } from '../src/stream/fixer.js';
-import { ROOT } from './cli-helpers.js';
+import { glossary, manpage } from './support/documents.js';
 
-const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'bilingual', name), 'utf8');
-const glossary = fixture('libreoffice-glossary.tsv')
-  .split('\n')
-  .filter((l) => l.startsWith('vi\t'))
-  .map((l) => l.slice(3))
-  .join('\n');
-const manpage = fixture('manpages-vi-cp.txt');
 
 /** OCR-like damage of real documents: splits, dropped letters, wrong marks and tones, words run together. */
 const damaged = fc

@@ -4,7 +4,6 @@
  * in a line of straight ones is straightened; abbreviations,
  * numbers, URLs and code are left as they are; nothing changes in text not read as OCR output.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -14,15 +13,9 @@ import { defaultModel } from '../src/model/index.js';
 import { ocrPunctuationStage } from '../src/repair/punctuation.js';
 import { judgePage, readReadings } from '../data/build/ocr/judge.js';
 import { ROOT } from './cli-helpers.js';
+import { glossaryLines, manpage } from './support/documents.js';
 
-const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'bilingual', name), 'utf8');
-const lines = [
-  ...fixture('libreoffice-glossary.tsv')
-    .split('\n')
-    .filter((l) => l.startsWith('vi\t'))
-    .map((l) => l.slice(3)),
-  ...fixture('manpages-vi-cp.txt').split('\n'),
-].filter((l) => l.split(' ').length >= 4);
+const lines = [...glossaryLines, ...manpage.split('\n')].filter((l) => l.split(' ').length >= 4);
 
 /** Text whose full stops must stay whatever follows them. */
 const KEPT = ['v.v.', 'TP.', 'Mr.', '1.000', '3,5', 'https://vi.wikipedia.org/wiki/Hà_Nội.', 'cp -a.', 'A.'];

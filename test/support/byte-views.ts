@@ -14,3 +14,6 @@ export function asLatin1(bytes: Uint8Array): string {
   for (const b of bytes) s += String.fromCharCode(b);
   return s;
 }
+
+/** The Windows-1252 byte of each character it shows (see {@link asCp1252}). */
+export const CP1252_BYTE_OF: ReadonlyMap<string, number> = new Map([...CP1252].map((ch, b) => [ch, b] as const));

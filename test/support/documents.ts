@@ -1,0 +1,18 @@
+/** Real Vietnamese documents among the fixtures (sources in test/fixtures/bilingual/README.md). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../cli-helpers.js';
+
+const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'bilingual', name), 'utf8');
+
+/** The Vietnamese side of the LibreOffice glossary, one entry a line. */
+export const glossaryLines = fixture('libreoffice-glossary.tsv')
+  .split('\n')
+  .filter((l) => l.startsWith('vi\t'))
+  .map((l) => l.slice(3));
+
+/** The Vietnamese side of the LibreOffice glossary as one document. */
+export const glossary = glossaryLines.join('\n');
+
+/** The Vietnamese manual page of `cp`. */
+export const manpage = fixture('manpages-vi-cp.txt');
