@@ -51,6 +51,12 @@ describe('fix under fuzzing', () => {
     // Found by this fuzzing: marks given to `Ghe` and `Pho` beside debris made the output look like OCR damage.
     holds('\u00C4\u00C6\u00B0\nPu+i Ghe`m \u1EE8T AI \u00C3U Pho\u00B8m b\u00F4c', {});
   });
+  it('settles a line without the memory of its own repairs, which a second pass does not have', () => {
+    // Found by this fuzzing: `ng` → `nó` made elsewhere in the line kept `Mo¸ng`, which a second pass made `Mo¸nga`.
+    for (const ocr of ['auto', true] as const) {
+      holds('Mo\u00B8ng Xo\u00B8ng B\u00EDt A A A A A G\u00C3\u00B2ng A \u00C3i \u00C3n \u00C3i G\u00C3\u00B9m aa\u00E0\n', { ocr });
+    }
+  });
   it('settles a no-break space whose run reads as Vietnamese only once a look-alike is repaired', () => {
     // Found by this fuzzing: `Ð` → `Đ` makes the run Vietnamese, and then its no-break space a word space.
     holds('\u0100 \u00D0o\u00A2m QU\u00A0 A', {});

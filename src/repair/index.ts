@@ -403,6 +403,12 @@ export function repairStage(options: RepairOptions = {}): Stage {
    * and those after), by the word as written: only in text read as OCR output.
    */
   let lineRepairs: Map<string, Candidate> | undefined;
+  /**
+   * Whether the repairs remembered in the line ({@link lineRepairs}) and learned from the
+   * document (`recall`) are offered, and whether one was in the line being repaired (see `repairRun`).
+   */
+  let memoryOn = true;
+  let memoryOffered = false;
 
   const ownLasting = options.costs === undefined ? undefined : new CandidateCache(LASTING_LISTS);
 
@@ -736,12 +742,14 @@ export function repairStage(options: RepairOptions = {}): Stage {
       }
       // The same word repaired with confidence elsewhere in the line, or (a word that is no
       // syllable) elsewhere in the document: the same reading, cheaper.
-      const repeat = lineRepairs?.get(w.lower);
-      const learned = repeat === undefined && !valid ? recall?.words.get(w.lower) : undefined;
+      const repeat = memoryOn ? lineRepairs?.get(w.lower) : undefined;
+      const learned = memoryOn && repeat === undefined && !valid ? recall?.words.get(w.lower) : undefined;
       if (repeat !== undefined && m.ocr) {
         alts = alts.concat([{ text: repeat.text, ids: repeat.ids, cost: repeat.cost * REPEAT_COST_SHARE, kind: repeat.kind, span: 1 }]);
+        memoryOffered = true;
       } else if (learned !== undefined && m.ocr) {
         alts = alts.concat([{ text: learned.text, ids: learned.ids, cost: learned.cost * DOCUMENT_COST_SHARE, kind: learned.kind, span: 1 }]);
+        memoryOffered = true;
       }
       // The slot's list is its own (made in `addSlot`): the readings go on its end.
       for (let k = 0; k < alts.length; k++) slot.candidates.push(alts[k]);
@@ -775,7 +783,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
       edits.push({ start, end, after, kind: candidate.kind, confidence: Math.round(confidence * 1000) / 1000 });
       if (allOcr && !forced && candidate.span === 1 && confidence >= REPEAT_MIN_CONFIDENCE) {
         const lower = lattice.text[slot].toLowerCase();
-        if (!(lineRepairs ??= new Map()).has(lower)) lineRepairs.set(lower, candidate);
+        if (memoryOn && !(lineRepairs ??= new Map()).has(lower)) lineRepairs.set(lower, candidate);
         if (learn !== undefined && confidence >= DOCUMENT_MIN_CONFIDENCE && !learn.words.has(lower) && !isValidSyllable(lower)) {
           learn.words.set(lower, { text: candidate.text, ids: candidate.ids, cost: candidate.cost, kind: candidate.kind, span: 1 });
         }
@@ -805,15 +813,29 @@ export function repairStage(options: RepairOptions = {}): Stage {
       const useLexicon = lexiconMayMatch(line);
       if (mode === undefined && !useLexicon) return [];
       lineRepairs = undefined;
+      memoryOffered = false;
       const first = repairLine(line, mode ?? NO_MODE, useLexicon);
       // Repair the repaired line again until it settles, so that the stage is idempotent: a
       // fixed word can change its neighbours' context, and that change its own neighbours' in
       // turn (a word repaired, then joined to a fragment, then repaired again as the joined word).
-      return settleEdits(line, first, SETTLE_ROUNDS, (text) => {
-        const again = modeOf(text);
+      const again = (text: string): StageEdit[] => {
+        const modeAgain = modeOf(text);
         const lexiconAgain = lexiconMayMatch(text);
-        return again === undefined && !lexiconAgain ? [] : repairLine(text, again ?? NO_MODE, lexiconAgain);
-      });
+        return modeAgain === undefined && !lexiconAgain ? [] : repairLine(text, modeAgain ?? NO_MODE, lexiconAgain);
+      };
+      const settled = settleEdits(line, first, SETTLE_ROUNDS, again);
+      if (!memoryOffered) return settled;
+      // A later run of the result has neither this line's memory of its repairs nor (the
+      // repaired words gone from its head) the document's, and a remembered reading can have
+      // kept a word another reading takes without it (`ng` kept beside `ng` → `nó`): the result
+      // is settled without them too, so that such a run finds nothing to repair.
+      lineRepairs = undefined;
+      memoryOn = false;
+      try {
+        return settleEdits(line, settled, SETTLE_ROUNDS, again);
+      } finally {
+        memoryOn = true;
+      }
   }
 }
 
