@@ -28,22 +28,7 @@ import {
   partialMojibake,
   viqr,
 } from './damage.js';
-
-/** Median seconds of `reps` runs of `fn(bytes)` after one warm-up run, by the chosen clock. */
-function measure(bytes: Uint8Array, fn: (bytes: Uint8Array) => unknown, reps: number, cpu: boolean): number {
-  let sink: unknown = fn(bytes); // warm-up: JIT, lazy tables, caches of words seen
-  const runs: number[] = [];
-  for (let r = 0; r < reps; r++) {
-    const t0 = performance.now();
-    const c0 = process.cpuUsage();
-    sink = fn(bytes);
-    const c = process.cpuUsage(c0);
-    runs.push(cpu ? (c.user + c.system) / 1e6 : (performance.now() - t0) / 1000);
-  }
-  if (sink === undefined) throw new Error('the measured function returned nothing');
-  runs.sort((a, b) => a - b);
-  return runs[Math.floor(runs.length / 2)];
-}
+import { measure } from './throughput.js';
 
 interface Category {
   group: 'legacy' | 'mojibake' | 'unicode';
@@ -91,9 +76,9 @@ function main(): void {
   for (const category of chosen) {
     const bytes = new TextEncoder().encode(category.damage(clean));
     const stage = stages[category.group];
-    const baseline = measure(bytes, (b) => decoder.decode(b).normalize('NFC'), reps, cpu);
-    const alone = measure(bytes, (b) => runStages(decoder.decode(b), [stage]), reps, cpu);
-    const all = measure(bytes, (b) => fix(decoder.decode(b)), reps, cpu);
+    const baseline = measure('decode + NFC', bytes, (b) => decoder.decode(b).normalize('NFC'), reps, cpu).seconds;
+    const alone = measure('stage alone', bytes, (b) => runStages(decoder.decode(b), [stage]), reps, cpu).seconds;
+    const all = measure('all stages', bytes, (b) => fix(decoder.decode(b)), reps, cpu).seconds;
     const rate = (seconds: number) => bytes.length / 1e6 / seconds;
     const goal = targets(category.group);
     const met = rate(alone) >= goal.stage && baseline / alone >= 0.15 && rate(all) >= goal.all ? 'met' : 'short';
