@@ -953,8 +953,10 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
 
   /** One pass over the line, as a first run makes it. */
   function pass(line: string): StageEdit[] {
-    // A line whose mojibake-like words all read well as written (`“ĐÃ” rồi`) is not mojibake.
-    const whole = html || onlyLookalikes(splitWords(line)) ? undefined : undoWholeLine(line, judgeDecoded, badness);
+    // A line whose mojibake-like words all read well as written (`“ĐÃ” rồi`) is not mojibake
+    // (asked only of a line that decodes whole: most lines do not).
+    const decoded = html ? undefined : undoWholeLine(line, judgeDecoded, badness);
+    const whole = decoded && !onlyLookalikes(splitWords(line)) ? decoded : undefined;
     // A line that is one run of mojibake is one edit (from its first to its last damaged
     // character).
     if (whole) return [trimmedEdit(0, line, whole.text, 'mojibake', 0.95, whole.detail)];
