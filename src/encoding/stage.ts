@@ -744,9 +744,10 @@ function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfil
       for (let k = i; k < j; k++) {
         const w = words[k];
         if (!w.facts.mayBeLegacy) continue;
-        const reading = w.facts.readings[best];
-        if (!reading || reading.gain < 0) continue;
-        let after = reading.after;
+        // The numbers the run was judged from say which words the reading gains or keeps.
+        const numbers = w.facts.legacy!;
+        if ((numbers[PRESENT] & (1 << best)) === 0 || numbers[GAIN + best] < 0) continue;
+        let after = w.facts.readings[best]!.after;
         if (bestEncoding === 'tcvn3') {
           const prev = words[k - 1];
           const start = prev === undefined || SENTENCE_END.test(prev.text) ? 1 : 0;
