@@ -195,9 +195,9 @@ interface Word {
   end: number;
   text: string;
   /** Set once a pass has fixed the word. */
-  fixed?: boolean;
+  fixed: boolean;
   /** The fixed word, when a pass fixed it. */
-  after?: string;
+  after: string | undefined;
   /** Position in the line's word list. */
   index: number;
   /** What the passes judge of the word's text alone (see {@link WordFacts}). */
@@ -314,8 +314,20 @@ interface Guess {
   lowered: boolean;
 }
 
+/**
+ * Signs the words of a line show between them, gathered as the line is split (see
+ * {@link lineSigns}): a pass whose sign no word shows has nothing to read in the line.
+ */
+const ENDS_OPEN = 1;
+const MOJIBAKE_SIGN = 2;
+const UTF8_PAIR = 4;
+
+/** The signs of the words {@link splitWords} split last. */
+let lineSigns = 0;
+
 function splitWords(line: string): Word[] {
   const words: Word[] = [];
+  let signs = 0;
   let start = -1;
   let plain = true; // the word so far is printable ASCII
   for (let i = 0; i <= line.length; i++) {
@@ -324,7 +336,12 @@ function splitWords(line: string): Word[] {
     if (space) {
       if (start >= 0) {
         const text = line.slice(start, i);
-        words.push({ start, end: i, text, index: words.length, facts: plain ? PLAIN_ASCII : factsOf(text) });
+        const facts = plain ? PLAIN_ASCII : factsOf(text);
+        if (facts.endsOpen) signs |= ENDS_OPEN;
+        if (facts.mojibakeSign) signs |= MOJIBAKE_SIGN;
+        if (facts.utf8Pair) signs |= UTF8_PAIR;
+        // Every field from the start: one object shape for all words, whatever the passes set.
+        words.push({ start, end: i, text, fixed: false, after: undefined, index: words.length, facts });
       }
       start = -1;
       plain = true;
@@ -333,6 +350,7 @@ function splitWords(line: string): Word[] {
       if (c >= 0x80 || c < 0x20) plain = false;
     }
   }
+  lineSigns = signs;
   return words;
 }
 
@@ -466,6 +484,9 @@ function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Guess[]; s
   }
   return { fallback, sure };
 }
+
+/** {@link mojibakePass} on a line without a word it could read (no guesses: nothing to add to). */
+const NO_MOJIBAKE: { fallback: Guess[]; sure: number } = Object.freeze({ fallback: Object.freeze([]) as unknown as Guess[], sure: 0 });
 
 /**
  * A word of letters with punctuation before them and, after them, a mark or symbol that follows
@@ -1043,12 +1064,14 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
   function runOnce(line: string): StageEdit[] {
     const edits: StageEdit[] = [];
     const words = splitWords(line);
-    const joined = nbspSpacePass(line, words, edits);
-    const pass = mojibakePass(words, edits);
+    // The mojibake passes only where a word shows their sign (not on a legacy-font line).
+    const signs = lineSigns;
+    const joined = signs & ENDS_OPEN ? nbspSpacePass(line, words, edits) : 0;
+    const pass = signs & MOJIBAKE_SIGN ? mojibakePass(words, edits) : NO_MOJIBAKE;
     const fallback = pass.fallback;
     const sure = pass.sure + joined;
     // Before legacy fonts: their readings also clear debris from foreign mojibake (`Ã¤`).
-    anyLanguagePass(words, edits, fallback, sure);
+    if (signs & UTF8_PAIR) anyLanguagePass(words, edits, fallback, sure);
     // A line that is plainly mojibake is not also legacy-font text.
     if (sure < 2) legacyPass(words, edits, languages ?? availableLanguageProfiles());
     // Guessed lost bytes only where the word itself or the line elsewhere shows mojibake for
