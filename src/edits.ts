@@ -47,6 +47,7 @@ export class EditTracker {
   /** Applies one stage's edits (sorted, non-overlapping, in coordinates of {@link text}). */
   apply(stageEdits: readonly StageEdit[]): void {
     if (stageEdits.length === 0) return;
+    if (this.segments.length === 1 && this.segments[0].edit === undefined && this.applyToInput(stageEdits)) return;
     const segs = this.place(stageEdits);
     const out: Segment[] = []; // built right to left
     let j = segs.length - 1;
@@ -83,6 +84,31 @@ export class EditTracker {
     out.reverse();
     this.segments = this.coalesce(out);
     this.current = this.segments.map((s) => s.text).join('');
+  }
+
+  /**
+   * The first stage's edits on the untouched input, where none is an insertion: the segments are
+   * the edits and the input between them, built directly (what {@link apply} makes of them,
+   * without cutting and merging pieces). `false`, doing nothing, for other edits.
+   */
+  private applyToInput(stageEdits: readonly StageEdit[]): boolean {
+    let pos = 0;
+    for (const e of stageEdits) {
+      if (e.start < pos || e.end <= e.start) return false;
+      pos = e.end;
+    }
+    const input = this.input;
+    const segs: Segment[] = [];
+    pos = 0;
+    for (const e of stageEdits) {
+      if (e.start > pos) segs.push({ start: pos, end: e.start, text: input.slice(pos, e.start), edit: undefined });
+      segs.push({ start: e.start, end: e.end, text: e.after, edit: info(e) });
+      pos = e.end;
+    }
+    if (pos < input.length) segs.push({ start: pos, end: input.length, text: input.slice(pos), edit: undefined });
+    this.segments = segs;
+    this.current = segs.map((s) => s.text).join('');
+    return true;
   }
 
   /** Every change so far, in input coordinates. Segments whose text came back unchanged are dropped. */

@@ -59,16 +59,80 @@ function decodeViqrText(text: string): string {
 /**
  * Share of the words of `text` with a non-ASCII character that are valid Vietnamese
  * syllables (ASCII words read the same in every encoding, so they do not tell them apart).
+ * Words are the runs of `[^\s\p{P}\p{N}]`, found through a table of code units rather than a
+ * Unicode regex, and each distinct word is judged once: a whole file is read five times, once
+ * per legacy encoding, and its words come back again and again.
  */
-function vietnameseShare(text: string): number {
+export function vietnameseShare(text: string): number {
+  const table = wordUnits();
+  const judged = new Map<string, boolean>();
   let words = 0;
   let valid = 0;
-  for (const m of text.matchAll(/[^\s\p{P}\p{N}]+/gu)) {
-    if (!/[^\x00-\x7F]/.test(m[0])) continue;
-    words++;
-    if (syllableCount(m[0]) === 1 && /^[\p{L}\p{M}]+$/u.test(m[0])) valid++;
+  let start = -1; // start of the current word
+  let nonAscii = false;
+  const n = text.length;
+  for (let i = 0; i <= n; ) {
+    let inWord = false;
+    let size = 1;
+    if (i < n) {
+      const c = text.charCodeAt(i);
+      const t = table[c];
+      if (t === SURROGATE) {
+        const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        size = c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+        inWord = isWordPoint(text.slice(i, i + size));
+      } else inWord = t === WORD;
+      if (inWord) {
+        if (start < 0) {
+          start = i;
+          nonAscii = false;
+        }
+        if (c >= 0x80) nonAscii = true;
+        i += size;
+        continue;
+      }
+    }
+    if (start >= 0) {
+      if (nonAscii) {
+        const word = text.slice(start, i);
+        let ok = judged.get(word);
+        if (ok === undefined) {
+          ok = syllableCount(word) === 1 && /^[\p{L}\p{M}]+$/u.test(word);
+          judged.set(word, ok);
+        }
+        words++;
+        if (ok) valid++;
+      }
+      start = -1;
+    }
+    i += size;
   }
   return words === 0 ? 0 : valid / words;
+}
+
+/** Kinds of code unit in {@link wordUnits}. */
+const WORD = 1;
+const SURROGATE = 2;
+
+/** What a word of {@link vietnameseShare} is made of (`[^\s\p{P}\p{N}]`), as one code point. */
+const WORD_POINT = /^[^\s\p{P}\p{N}]$/u;
+
+let wordUnitTable: Uint8Array | undefined;
+
+/** Per code unit: part of a word, not, or a surrogate (its code point decides). Built on first use. */
+function wordUnits(): Uint8Array {
+  if (wordUnitTable === undefined) {
+    wordUnitTable = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) wordUnitTable[c] = SURROGATE;
+      else if (WORD_POINT.test(String.fromCharCode(c))) wordUnitTable[c] = WORD;
+    }
+  }
+  return wordUnitTable;
+}
+
+function isWordPoint(point: string): boolean {
+  return WORD_POINT.test(point);
 }
 
 function hasBom(bytes: Uint8Array): EncodingName | undefined {

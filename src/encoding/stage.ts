@@ -195,9 +195,9 @@ interface Word {
   end: number;
   text: string;
   /** Set once a pass has fixed the word. */
-  fixed?: boolean;
+  fixed: boolean;
   /** The fixed word, when a pass fixed it. */
-  after?: string;
+  after: string | undefined;
   /** Position in the line's word list. */
   index: number;
   /** What the passes judge of the word's text alone (see {@link WordFacts}). */
@@ -224,6 +224,8 @@ interface WordFacts {
   endsOpen: boolean;
   /** Turned back into bytes, holds a UTF-8 lead byte and a continuation byte. */
   utf8Pair: boolean;
+  /** {@link utf8Pair} or an open UTF-8 sequence: only such a word has a first-round mojibake reading. */
+  mojibakeSign: boolean;
   /** {@link mojibakeOutcome} of rounds 0 and 1, once asked. */
   mojibake: [MojibakeOutcome | null | undefined, MojibakeOutcome | null | undefined];
   /** The word with its mojibake undone, needing a gain of 0 or 1, or as it is: once asked. */
@@ -234,6 +236,10 @@ interface WordFacts {
   beforeSpaces: MojibakeFix | null | undefined;
   /** The reading in each of {@link LEGACY_VIEWS}, once asked (`null`: none). */
   readings: Array<LegacyReading | null | undefined>;
+  /** The numbers of all its legacy readings in one array, once asked (see {@link legacyNumbers}). */
+  legacy: Int32Array | undefined;
+  /** Its TCVN3 reading with the case restored, within a sentence and at its start, once asked. */
+  tcvn3Cased: [string | undefined, string | undefined];
   analysis: Analysis | undefined;
   /** Whether another language of {@link foreignIn} lists the word, asked of those profiles. */
   foreignIn: LanguageProfiles | undefined;
@@ -251,17 +257,23 @@ function newFacts(text: string, plain: boolean): WordFacts {
     tcvn3Sign: !plain && TCVN3_SIGN.test(text),
     endsOpen: !plain && endsInOpenSequence(text),
     utf8Pair: !plain && hasUtf8Pair(text),
+    mojibakeSign: !plain && (hasUtf8Pair(text) || hasOpenSequence(text)),
     mojibake: [undefined, undefined],
     undone: [undefined, undefined],
     anyLanguage: plain ? null : undefined,
     beforeSpaces: plain ? null : undefined,
     readings: plain ? [null, null, null, null, null] : [undefined, undefined, undefined, undefined, undefined],
+    legacy: plain ? NO_READINGS : undefined,
+    tcvn3Cased: [undefined, undefined],
     analysis: undefined,
     foreignIn: undefined,
     foreign: false,
     readsAsWritten: plain ? true : undefined,
   };
 }
+
+/** Numbers of a word with no legacy reading (see {@link legacyNumbers}). */
+const NO_READINGS = new Int32Array(17).fill(-1, 16);
 
 /** Facts of a word of printable ASCII: no pass has anything to read in it. */
 const PLAIN_ASCII: WordFacts = newFacts('a', true);
@@ -302,8 +314,20 @@ interface Guess {
   lowered: boolean;
 }
 
+/**
+ * Signs the words of a line show between them, gathered as the line is split (see
+ * {@link lineSigns}): a pass whose sign no word shows has nothing to read in the line.
+ */
+const ENDS_OPEN = 1;
+const MOJIBAKE_SIGN = 2;
+const UTF8_PAIR = 4;
+
+/** The signs of the words {@link splitWords} split last. */
+let lineSigns = 0;
+
 function splitWords(line: string): Word[] {
   const words: Word[] = [];
+  let signs = 0;
   let start = -1;
   let plain = true; // the word so far is printable ASCII
   for (let i = 0; i <= line.length; i++) {
@@ -312,7 +336,12 @@ function splitWords(line: string): Word[] {
     if (space) {
       if (start >= 0) {
         const text = line.slice(start, i);
-        words.push({ start, end: i, text, index: words.length, facts: plain ? PLAIN_ASCII : factsOf(text) });
+        const facts = plain ? PLAIN_ASCII : factsOf(text);
+        if (facts.endsOpen) signs |= ENDS_OPEN;
+        if (facts.mojibakeSign) signs |= MOJIBAKE_SIGN;
+        if (facts.utf8Pair) signs |= UTF8_PAIR;
+        // Every field from the start: one object shape for all words, whatever the passes set.
+        words.push({ start, end: i, text, fixed: false, after: undefined, index: words.length, facts });
       }
       start = -1;
       plain = true;
@@ -321,6 +350,7 @@ function splitWords(line: string): Word[] {
       if (c >= 0x80 || c < 0x20) plain = false;
     }
   }
+  lineSigns = signs;
   return words;
 }
 
@@ -432,6 +462,9 @@ function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Guess[]; s
     if (round === 1 && sure === 0) break;
     for (const w of words) {
       if (w.fixed || !w.facts.nonAscii) continue;
+      // Without a byte pair or an open sequence a word has no reading in round 0 (a legacy
+      // line's words): asked of the word's facts before anything else.
+      if (round === 0 && !w.facts.mojibakeSign) continue;
       // Alone, such a word is no evidence: it is taken in round 1, once the line has shown some.
       if (round === 0 && readsAsWritten(w.facts, w.text)) continue;
       const outcome = mojibakeOutcome(w.facts, w.text, round as 0 | 1);
@@ -451,6 +484,9 @@ function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Guess[]; s
   }
   return { fallback, sure };
 }
+
+/** {@link mojibakePass} on a line without a word it could read (no guesses: nothing to add to). */
+const NO_MOJIBAKE: { fallback: Guess[]; sure: number } = Object.freeze({ fallback: Object.freeze([]) as unknown as Guess[], sure: 0 });
 
 /**
  * A word of letters with punctuation before them and, after them, a mark or symbol that follows
@@ -574,6 +610,50 @@ function legacyReading(w: Word, encoding: number): LegacyReading | undefined {
   return r ?? undefined;
 }
 
+/** Number of {@link LEGACY_VIEWS}. */
+const VIEWS = LEGACY_VIEWS.length;
+/** Offsets into {@link legacyNumbers} and {@link RUN_COUNTS}: one slot per encoding each. */
+const GAIN = 0;
+const SYLLABLES = VIEWS;
+const INVALID = 2 * VIEWS;
+/** In {@link legacyNumbers}: a bit per encoding that has a reading, and per encoding read. */
+const PRESENT = 3 * VIEWS;
+const READ = 3 * VIEWS + 1;
+/** In {@link RUN_COUNTS}: the words that read better, worse. */
+const IMPROVED = 3 * VIEWS;
+const WORSE = 4 * VIEWS;
+/** The counts of the run {@link legacyPass} is judging, per encoding. */
+const RUN_COUNTS = new Int32Array(5 * VIEWS);
+
+/**
+ * The gain, syllables gained and invalid runs of the word's reading in the legacy encodings of
+ * `wanted` (a bit per encoding), packed in one array with a bit per encoding that reads it:
+ * the judgement of a run adds them up for all encodings in one pass over its words, instead
+ * of asking each word five times. Encodings are read once each, when first wanted.
+ */
+function legacyNumbers(w: Word, wanted: number): Int32Array {
+  let numbers = w.facts.legacy;
+  if (numbers === undefined) numbers = w.facts.legacy = new Int32Array(3 * VIEWS + 2);
+  const missing = wanted & ~numbers[READ];
+  if (missing !== 0) {
+    for (let e = 0; e < VIEWS; e++) {
+      if ((missing & (1 << e)) === 0) continue;
+      const reading = legacyReading(w, e);
+      if (reading === undefined) continue;
+      numbers[GAIN + e] = reading.gain;
+      numbers[SYLLABLES + e] = reading.syllables;
+      numbers[INVALID + e] = reading.invalid;
+      numbers[PRESENT] |= 1 << e;
+    }
+    numbers[READ] |= missing;
+  }
+  return numbers;
+}
+
+/** Every encoding of {@link LEGACY_VIEWS}, and all but TCVN3 (see {@link legacyPass}). */
+const ALL_VIEWS = (1 << VIEWS) - 1;
+const WITHOUT_TCVN3 = ALL_VIEWS & ~(1 << LEGACY_VIEWS.indexOf('tcvn3'));
+
 /** Whether a word is listed, as it is written, in one of the other languages' profiles. */
 function isForeignWord(w: Word, languages: LanguageProfiles | undefined): boolean {
   if (languages === undefined) return false;
@@ -642,30 +722,32 @@ function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfil
     // through its letters (`é` → `ộ`) is not.
     let tcvn3Signs = false;
     for (let k = i; k < j && !tcvn3Signs; k++) tcvn3Signs = words[k].facts.tcvn3Sign;
-    for (let e = 0; e < LEGACY_VIEWS.length; e++) {
-      const encoding = LEGACY_VIEWS[e];
-      if (encoding === 'tcvn3' && !tcvn3Signs) continue;
-      let gain = 0;
-      let improved = 0;
-      let worse = 0;
-      let syllables = 0;
-      let invalid = 0;
-      for (let k = i; k < j; k++) {
-        const w = words[k];
-        if (!w.facts.mayBeLegacy) continue;
-        const reading = legacyReading(w, e);
-        if (reading === undefined) continue;
-        const g = reading.gain;
-        gain += g;
-        syllables += reading.syllables;
-        invalid += reading.invalid;
-        if (g > 0) improved++;
-        if (g < 0) worse++;
+    // The run's counts for every encoding at once, from each word's packed numbers.
+    RUN_COUNTS.fill(0);
+    const wanted = tcvn3Signs ? ALL_VIEWS : WITHOUT_TCVN3;
+    for (let k = i; k < j; k++) {
+      const w = words[k];
+      if (!w.facts.mayBeLegacy) continue;
+      const numbers = legacyNumbers(w, wanted);
+      const present = numbers[PRESENT] & wanted;
+      if (present === 0) continue;
+      for (let e = 0; e < VIEWS; e++) {
+        if ((present & (1 << e)) === 0) continue;
+        const g = numbers[GAIN + e];
+        RUN_COUNTS[GAIN + e] += g;
+        RUN_COUNTS[SYLLABLES + e] += numbers[SYLLABLES + e];
+        RUN_COUNTS[INVALID + e] += numbers[INVALID + e];
+        if (g > 0) RUN_COUNTS[IMPROVED + e]++;
+        if (g < 0) RUN_COUNTS[WORSE + e]++;
       }
-      // OCR noise (`khå`, `ë`) gains a word here and there: with words against, more are needed.
-      // Cleared debris (`¿`, `´` in Latin-1 text) is no legacy text: syllables must come, more
-      // of them than letter runs that read as no syllable (`¿abbrände? tôt-fait` is no
-      // `Ẵabbrọnde? tụt-fait`).
+    }
+    for (let e = 0; e < VIEWS; e++) {
+      if ((wanted & (1 << e)) === 0) continue;
+      const gain = RUN_COUNTS[GAIN + e];
+      const improved = RUN_COUNTS[IMPROVED + e];
+      const worse = RUN_COUNTS[WORSE + e];
+      const syllables = RUN_COUNTS[SYLLABLES + e];
+      const invalid = RUN_COUNTS[INVALID + e];
       const clear =
         syllables > invalid &&
         (improved >= 2 ? gain >= 2 : improved === 1 && worse === 0 && gain >= 3) &&
@@ -683,12 +765,15 @@ function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfil
       for (let k = i; k < j; k++) {
         const w = words[k];
         if (!w.facts.mayBeLegacy) continue;
-        const reading = w.facts.readings[best];
-        if (!reading || reading.gain < 0) continue;
-        let after = reading.after;
+        // The numbers the run was judged from say which words the reading gains or keeps.
+        const numbers = w.facts.legacy!;
+        if ((numbers[PRESENT] & (1 << best)) === 0 || numbers[GAIN + best] < 0) continue;
+        let after = w.facts.readings[best]!.after;
         if (bestEncoding === 'tcvn3') {
           const prev = words[k - 1];
-          after = restoreTcvn3Case(after, w.text, prev === undefined || SENTENCE_END.test(prev.text));
+          const start = prev === undefined || SENTENCE_END.test(prev.text) ? 1 : 0;
+          const cased = w.facts.tcvn3Cased;
+          after = cased[start] ??= restoreTcvn3Case(after, w.text, start === 1);
         }
         if (after === w.text) continue;
         w.fixed = true;
@@ -907,6 +992,12 @@ function nbspSpacePass(line: string, words: Word[], edits: StageEdit[]): number 
   return fixed;
 }
 
+/** Whether the edits are sorted by start (as a stable sort would leave them). */
+function inOrder(edits: readonly StageEdit[]): boolean {
+  for (let k = 1; k < edits.length; k++) if (edits[k].start < edits[k - 1].start) return false;
+  return true;
+}
+
 /** HTML character references of letters, decoded. */
 function htmlEdits(line: string): StageEdit[] {
   return findLetterReferences(line).map((ref) => ({
@@ -973,12 +1064,14 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
   function runOnce(line: string): StageEdit[] {
     const edits: StageEdit[] = [];
     const words = splitWords(line);
-    const joined = nbspSpacePass(line, words, edits);
-    const pass = mojibakePass(words, edits);
+    // The mojibake passes only where a word shows their sign (not on a legacy-font line).
+    const signs = lineSigns;
+    const joined = signs & ENDS_OPEN ? nbspSpacePass(line, words, edits) : 0;
+    const pass = signs & MOJIBAKE_SIGN ? mojibakePass(words, edits) : NO_MOJIBAKE;
     const fallback = pass.fallback;
     const sure = pass.sure + joined;
     // Before legacy fonts: their readings also clear debris from foreign mojibake (`Ã¤`).
-    anyLanguagePass(words, edits, fallback, sure);
+    if (signs & UTF8_PAIR) anyLanguagePass(words, edits, fallback, sure);
     // A line that is plainly mojibake is not also legacy-font text.
     if (sure < 2) legacyPass(words, edits, languages ?? availableLanguageProfiles());
     // Guessed lost bytes only where the word itself or the line elsewhere shows mojibake for
@@ -996,7 +1089,8 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
       edits.push(trimmedEdit(f.word.start, f.word.text, text, 'mojibake', f.confidence, f.detail));
     }
     viqrPass(line, words, edits);
-    edits.sort((a, b) => a.start - b.start);
+    // Most lines' edits come from one pass, in order already.
+    if (!inOrder(edits)) edits.sort((a, b) => a.start - b.start);
     return edits;
   }
 }

@@ -68,28 +68,6 @@ export function hasOpenSequence(s: string): boolean {
   return false;
 }
 
-/** Whether `bytes` are valid UTF-8 (checked before decoding, so no exception is thrown). */
-function isValidUtf8(bytes: Uint8Array): boolean {
-  const n = bytes.length;
-  for (let i = 0; i < n; ) {
-    const b = bytes[i];
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    let len: number;
-    if (b >= 0xc2 && b <= 0xdf) len = 2;
-    else if (b >= 0xe0 && b <= 0xef) len = 3;
-    else if (b >= 0xf0 && b <= 0xf4) len = 4;
-    else return false;
-    if (i + len > n) return false;
-    const b1 = bytes[i + 1];
-    if (b === 0xe0 ? b1 < 0xa0 : b === 0xed ? b1 > 0x9f : b === 0xf0 ? b1 < 0x90 : b === 0xf4 ? b1 > 0x8f : false) return false;
-    for (let k = 1; k < len; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return false;
-    i += len;
-  }
-  return true;
-}
 /** Scratch space for the bytes of a line, grown as needed. */
 let buffer = new Uint8Array(1024);
 const VIEW_NAMES = ['utf8-as-cp1252', 'utf8-as-latin1', 'utf8-as-cp1258'];
@@ -117,6 +95,12 @@ export function undoWholeLine(
     if (buffer.length < current.length) buffer = new Uint8Array(current.length * 2);
     const bytes = buffer.subarray(0, current.length);
     let high = false;
+    // UTF-8 is checked as the bytes come (before decoding, so no exception is thrown): a
+    // line that is not mojibake (legacy-font text, a symbol) is given up at its first
+    // sequence that is not UTF-8, not turned into bytes to its end first.
+    let need = 0; // continuation bytes still due
+    let low = 0x80; // the range of the next continuation byte (narrower after E0, ED, F0, F4)
+    let top = 0xbf;
     for (let i = 0; i < current.length; i++) {
       const c = current.charCodeAt(i);
       const b = c < TABLE_SIZE ? BYTE[c] : -1;
@@ -125,10 +109,26 @@ export function undoWholeLine(
         high = true;
         if (VIEW[c] > view) view = VIEW[c];
       }
+      if (need > 0) {
+        if (b < low || b > top) return undefined;
+        need--;
+        low = 0x80;
+        top = 0xbf;
+      } else if (b >= 0x80) {
+        if (b >= 0xc2 && b <= 0xdf) need = 1;
+        else if (b >= 0xe0 && b <= 0xef) {
+          need = 2;
+          if (b === 0xe0) low = 0xa0;
+          else if (b === 0xed) top = 0x9f;
+        } else if (b >= 0xf0 && b <= 0xf4) {
+          need = 3;
+          if (b === 0xf0) low = 0x90;
+          else if (b === 0xf4) top = 0x8f;
+        } else return undefined;
+      }
       bytes[i] = b;
     }
-    if (!high) return undefined;
-    if (!isValidUtf8(bytes)) return undefined;
+    if (!high || need > 0) return undefined;
     const decoded = STRICT_UTF8.decode(bytes);
     if (decoded === current) return undefined;
     current = decoded;
