@@ -206,6 +206,10 @@ function isWordCharAt(line: string, i: number): boolean {
   return i >= 0 && i < line.length && WORD_CHAR.test(line[i]);
 }
 
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0xa0;
+}
+
 function isAsciiWord(line: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (line.charCodeAt(i) >= 0x80) return false;
   return true;
@@ -290,7 +294,8 @@ export function lineEvidence(
         return;
       }
       if (looksDamaged(text, lower, hasSkeleton)) e.damaged += text !== lower || isTwoSyllables(lower) ? 0.5 : 1;
-      else if (prevWordEnd === start - 1 && text === lower && FINAL_FRAGMENTS.has(lower) && !namesLetter(line, prevWordStart, prevWordEnd)) e.fragments++;
+      // A split leaves a space between the parts; a slash (`a/m`, a path) is no split.
+      else if (prevWordEnd === start - 1 && isSpace(line.charCodeAt(prevWordEnd)) && text === lower && FINAL_FRAGMENTS.has(lower) && !namesLetter(line, prevWordStart, prevWordEnd)) e.fragments++;
       else if (!hasSkeleton(lower)) {
         // A foreign word or name (`Samsung`) says nothing about whether the writer typed marks.
         prevWordStart = start;

@@ -668,6 +668,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
         next.slot === w.slot + 1 &&
         next.start === w.end + 1 &&
         next.text === next.lower &&
+        next.plain &&
         !protectedSlots.has(next.slot);
       // An onset cut off the syllable after it (`t rường`): join them.
       if (nextJoinable && w.kind === 'foreign' && w.text === w.lower && isHeadFragment(w.lower) && next.kind === 'syllable') {
