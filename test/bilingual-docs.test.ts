@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fix, isValidSyllable, removeMarks, syllablesForSkeleton } from '../src/index.js';
+import { lineMode } from '../src/repair/detect.js';
+import { mayShowDamage } from '../src/repair/prefilter.js';
 
 const FIXTURES = new URL('./fixtures/bilingual/', import.meta.url);
 
@@ -122,6 +124,30 @@ describe('Vietnamese sentences with code inserted', () => {
         expect(fix(line).text, line).toBe(line);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('the clean-line prefilter on text with code', () => {
+  // Words of code are no evidence for the full test, so they must not let the prefilter count
+  // the marks of the words beside them (`việc-việc`, `%sviệc`) as proof of a clean line.
+  const WORDS = ['việc', 'Việt', 'năm', 'người', 'trong', 'viec', 'nguoi', 'tiêng', 'vịc', 'ră', 'hđnd', 't6', 'fp16', 'r4', 'chuỗi1', 'c6é', 'ng'];
+  const GLUE = [' ', ' ', ' ', '-', '_', '%', '%s', '\\', '$', '=', '/', ' --', ' -', '\t'];
+  const line = fc
+    .array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...GLUE)), { maxLength: 24 })
+    .map((parts) => parts.map(([w, g]) => w + g).join(''));
+  it('never clears a line the full test flags', () => {
+    const anySkeleton = (): boolean => true;
+    const knownSkeleton = (s: string): boolean => syllablesForSkeleton(s).length > 0;
+    fc.assert(
+      fc.property(line, (text) => {
+        for (const minWords of [6, 1]) {
+          for (const hasSkeleton of [knownSkeleton, anySkeleton]) {
+            if (lineMode(text, hasSkeleton, minWords) !== undefined) expect(mayShowDamage(text, minWords), text).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 2000 },
     );
   });
 });
