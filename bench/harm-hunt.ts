@@ -1,12 +1,16 @@
 /**
  * Correct text of many shapes through `fix` (the built library, `dist/`): every change is a
  * false repair. Lines come from real material (the training corpus, the word lists and bilingual
- * fixtures, Debian documentation on this machine) in lower, title and upper case, with every
- * Windows-1252 punctuation mark and symbol attached before or after words.
+ * fixtures, Debian documentation and the Vietnamese gettext catalogues on this machine) in lower,
+ * title and upper case, with every Windows-1252 punctuation mark and symbol attached before or
+ * after words.
  *
  *   npm run build && npx tsx bench/harm-hunt.ts [--lines 5000] [--ocr off|auto|both] [--seed 1]
+ *   npx tsx bench/harm-hunt.ts --catalogues all   # every catalogue line once, as written
  *
  * Prints the number of lines changed per source and shape, and each change (before → after).
+ * The catalogues are read with `msgunfmt` (package gettext) from /usr/share/locale/vi; without
+ * them that source is skipped with a message.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -19,6 +23,7 @@ const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const { fix } = (await import(pathToFileURL(join(ROOT, 'dist/index.js')).href)) as typeof import('../src/index.js');
 
 const LINES = Number(stringOption('lines', '5000'));
+const CATALOGUES = stringOption('catalogues', 'sample');
 const OCR = stringOption('ocr', 'both');
 let seed = Number(stringOption('seed', '1')) >>> 0;
 /** A small deterministic generator (mulberry32), so that a run can be repeated. */
@@ -54,7 +59,8 @@ function fixtureLines(): string[] {
     }
   }
   for (const f of readdirSync(join(dir, 'bilingual')).filter((f) => /\.(tsv|txt)$/.test(f))) {
-    for (const l of readFileSync(join(dir, 'bilingual', f), 'utf8').split('\n')) if (l.trim()) out.push(l.replace(/^(vi|en)\t/, ''));
+    // The first column of a .tsv file names the language or the catalogue of the line.
+    for (const l of readFileSync(join(dir, 'bilingual', f), 'utf8').split('\n')) if (l.trim()) out.push(f.endsWith('.tsv') ? l.slice(l.indexOf('\t') + 1) : l);
   }
   return out;
 }
@@ -83,6 +89,46 @@ function debianLines(): string[] {
   } catch { /* no man */ }
   return out;
 }
+/**
+ * Every line of the Vietnamese translations in the gettext catalogues on this machine (apt,
+ * coreutils, binutils, …: prose with options, format directives and identifiers), headers
+ * included; empty when there are none or `msgunfmt` is missing.
+ */
+function catalogueLines(): string[] {
+  const dir = '/usr/share/locale/vi/LC_MESSAGES';
+  if (!existsSync(dir)) {
+    console.log(`SKIP\tcatalogues: no ${dir}`);
+    return [];
+  }
+  const escapes: Record<string, string> = { n: '\n', t: '\t', '"': '"', '\\': '\\', a: '\x07', r: '\r', v: '\v', b: '\b', f: '\f' };
+  const unescape = (s: string): string => s.replace(/\\(.)/g, (m, c: string) => escapes[c] ?? m);
+  const out: string[] = [];
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.mo')).sort()) {
+    let po: string;
+    try {
+      po = execFileSync('msgunfmt', [join(dir, f)], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28 }).toString('utf8');
+    } catch {
+      console.log('SKIP\tcatalogues: msgunfmt (package gettext) is missing');
+      return [];
+    }
+    // msgstr "…" and the quoted lines that continue it; a blank or other line ends it.
+    let current: string | undefined;
+    const flush = (): void => {
+      if (current !== undefined) for (const line of unescape(current).split('\n')) if (line.trim()) out.push(line);
+      current = undefined;
+    };
+    for (const line of po.split('\n')) {
+      if (line.startsWith('"') && current !== undefined) current += line.slice(1, -1);
+      else {
+        flush();
+        if (line.startsWith('msgstr')) current = line.slice(line.indexOf('"') + 1, -1);
+      }
+    }
+    flush();
+  }
+  return out;
+}
+
 /** Latin-1 words of European languages, brands, prices, units, URLs, paths, code, markup. */
 const LATIN1 = ['CAFÉ', 'ÉTÉ', 'NIÑO', 'ÇA', 'GARÇON', 'FRÈRE', 'MÜNCHEN', 'STRAßE', 'ÅRHUS', 'ØRESUND', 'ÆGIR', 'SÃO', 'NÃO', 'MÃE', 'CORAÇÃO', 'PÂTÉ', 'HÔTEL', 'CRÈME', 'BRÛLÉE', 'ÎLE', 'NOËL', 'AÑO', 'CAÑÓN', 'ÜBER', 'ÖL', 'ÄRGER', 'FÊTE', 'CÔTE', 'ÉCOLE', 'JOSÉ', 'ZOË', 'Café', 'été', 'niño', 'Ação', 'São Paulo', 'Müller', 'Åse', 'Þór', 'Ðuro', 'ðe', 'þorn', 'Œuvre', 'œuf', 'Ÿ', 'señor', 'Škoda', 'Žižek', 'façade', 'naïve', 'résumé', 'über', 'Göteborg', 'Ångström', 'Perú', 'Bogotá', 'Può', 'PUÒ', 'CITTÀ', 'PERCHÉ', 'Già', 'così'];
 const BRANDS = ['Microsoft®', 'Windows™', 'iPhone®', 'Coca-Cola®', 'LEGO®', 'Nescafé®', 'Häagen-Dazs®', 'Citroën™', 'Škoda©', 'Intel® Core™ i7', 'Adobe® Photoshop®', '© 2024 Acme Inc.', 'Toyota Prius™', 'UNIQLO®', 'VinFast™', 'Viettel®', 'Vinamilk®', 'Sữa Vinamilk®', 'Bánh Kinh Đô™'];
@@ -111,8 +157,12 @@ function mixed(): string {
   return parts.map((p) => pick(p)).join(' ');
 }
 
+const catalogues = catalogueLines();
 const sources: Record<string, string[]> = { corpus: corpusLines(), fixtures: fixtureLines(), debian: debianLines() };
+if (catalogues.length > 0) sources.catalogues = catalogues;
 const generated: { source: string; line: string }[] = [];
+// Every catalogue line once, as written: the harm on real bilingual documentation.
+if (CATALOGUES === 'all') for (const line of catalogues) generated.push({ source: 'catalogues-all', line });
 for (let i = 0; i < LINES; i++) {
   const r = random();
   if (r < 0.15) generated.push({ source: 'mixed', line: decorate(casing(mixed())) });

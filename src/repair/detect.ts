@@ -6,7 +6,11 @@
  *   diacritic, and most are skeletons of Vietnamese syllables;
  * - a passage written without tones (`Tiêng Viêt`): nearly all of its words carry no tone;
  * - OCR damage: words that cannot be Vietnamese syllables yet carry Vietnamese marks (`vịc`),
- *   letters mixed with digits (`t6`), or a lone final-consonant fragment after a word (`nhố ng`).
+ *   letters mixed with digits that OCR reads for letters (`t6` for `tô`), or a lone
+ *   final-consonant fragment after a word (`nhố ng`).
+ *
+ * Words of code (`%s`, `--all`, `thư_viện`, `\n`) and of hyphenated transliterations
+ * (`Ca-tă`, `lô-gíc`) are neither evidence nor repaired: their spelling is not prose's.
  *
  * In correct Vietnamese prose a third or less of the words are mark-free and under half are
  * toneless, so these shares separate cleanly. A line with none of this evidence is left alone:
@@ -14,6 +18,7 @@
  * of the same source, because in a clean line the same test would flag rare but correct words.
  */
 import { hasMarks } from './channel.js';
+import { LETTER_PAIRS } from './channel-table.js';
 import { isValidSyllable, removeMarks, toneOf } from '../orthography/index.js';
 import { scanTokens, type Token, type TokenKind } from '../tokenize/index.js';
 
@@ -38,6 +43,11 @@ export const NO_MARKS_SHARE = 0.6;
 export const NO_TONES_SHARE = 0.9;
 /** Share of damaged words above which the marks of the line's valid words are no evidence. */
 export const HEAVY_SHARE = 0.12;
+/**
+ * Fewer damaged words than this never make a line heavy: one odd word in a short line is as
+ * likely the author's typo (`đăt`) or an abbreviation (`slượng`) as a poor reading.
+ */
+export const HEAVY_MIN_DAMAGED = 2;
 /**
  * Fewer lower-case words than this never count as a passage without marks (or tones): in a
  * short line the shares vary too much by chance.
@@ -84,12 +94,6 @@ function hasDigit(s: string): boolean {
   return false;
 }
 
-/**
- * A unit with an exponent (`m2`, `km2`, `cm3`): letters and a digit in a lower-case word that
- * are no damage.
- */
-const SQUARE_OR_CUBE = /^(?:[kcdm]?m)[23]$/;
-
 function hasLetter(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -99,21 +103,137 @@ function hasLetter(s: string): boolean {
 }
 
 /**
- * Whether a word that is not a valid syllable looks like a damaged Vietnamese one rather than a
- * foreign word or name: Vietnamese-only marks on a non-syllable, or letters mixed with digits
- * in a lower-case word.
+ * A unit with an exponent (`m2`, `km2`, `cm3`): letters and a digit in a lower-case word that
+ * are no damage.
  */
-export function looksDamaged(text: string, lower: string): boolean {
+const SQUARE_OR_CUBE = /^(?:[kcdm]?m)[23]$/;
+
+/**
+ * The letters OCR prints each digit for, from the learned channel (`6` for `o`, `1` for `l`,
+ * `4` for `a`, `0` for `o`): a digit inside a word is damage only where it stands for one of them.
+ */
+const LETTERS_OF_DIGIT: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const [printed, truth] of LETTER_PAIRS) {
+    if (printed.length !== 1 || truth.length !== 1 || !hasDigit(printed) || hasDigit(truth)) continue;
+    const letters = map.get(printed) ?? [];
+    letters.push(truth);
+    map.set(printed, letters);
+  }
+  return map;
+})();
+
+/**
+ * The readings of a lower-case word with its digits read as the letters OCR confuses them with
+ * (`t6` → `to`), or none when a digit stands for no letter (`u2`).
+ */
+function digitReadings(lower: string): string[] {
+  let readings: string[] = [''];
+  for (const ch of lower) {
+    const letters = hasDigit(ch) ? LETTERS_OF_DIGIT.get(ch) : undefined;
+    if (letters === undefined) {
+      if (hasDigit(ch)) return [];
+      for (let i = 0; i < readings.length; i++) readings[i] += ch;
+      continue;
+    }
+    // A word of at most 7 characters, one or two letters per digit: few readings.
+    readings = readings.flatMap((r) => letters.map((letter) => r + letter));
+  }
+  return readings;
+}
+
+/** Whether a digit sits between two letters of the word (`c6é`), not numbering its end (`tin1`). */
+function hasInnerDigit(lower: string): boolean {
+  for (let i = 1; i + 1 < lower.length; i++) if (hasDigit(lower[i]) && !hasDigit(lower[i + 1])) return true;
+  return false;
+}
+
+/**
+ * Whether digits inside a lower-case word are letters misread: read as the letters OCR
+ * confuses them with, the word is a syllable or its skeleton (`t6` → `to`, `1à` → `là`), or,
+ * for a digit between letters, a syllable with misread marks (`c6é` → `coé`). Identifiers,
+ * versions and units (`fp16`, `u2`, `r3`, `tin1`, `chuỗi1`, `v10`) read as nothing Vietnamese.
+ */
+function digitsAreLetters(lower: string, hasSkeleton: (skeleton: string) => boolean): boolean {
+  const inner = hasInnerDigit(lower);
+  for (const r of digitReadings(lower)) {
+    if (isValidSyllable(r) || hasSkeleton(removeMarks(r))) return true;
+    if (inner && hasNonAscii(r)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a word that is not a valid syllable looks like a damaged Vietnamese one rather than a
+ * foreign word, name or identifier: Vietnamese-only marks on a non-syllable, or digits in a
+ * lower-case word that read as letters of a syllable. `hasSkeleton` tells whether a mark-free
+ * form is the skeleton of a known syllable.
+ */
+export function looksDamaged(
+  text: string,
+  lower: string,
+  hasSkeleton: (skeleton: string) => boolean = isValidSyllable,
+): boolean {
   if (lower.length < 2 || !isLowerOrTitle(text, lower)) return false;
   // Central Highlands place names keep a final k (Đắk Lắk, Krông Búk): names, not damage.
   if (text !== lower && lower.endsWith('k')) return false;
+  if (hasDigit(lower)) {
+    // Digits and letters (`fp16`, `chuỗi2`, `v10`): a name of code, a unit or a version,
+    // unless the digits are letters misread.
+    return text === lower && hasLetter(lower) && lower.length <= 7 && !SQUARE_OR_CUBE.test(lower) && digitsAreLetters(lower, hasSkeleton);
+  }
   // Without any vowel it is an abbreviation (`hđnd`, `tđ`), not a damaged syllable.
-  if (!hasDigit(lower) && !hasVowel(removeMarks(lower))) return false;
+  if (!hasVowel(removeMarks(lower))) return false;
   if (hasVietnameseOnlyMark(lower)) return true;
   // A lower-case word with a letter outside ASCII that is no syllable: a misread mark (`duòng`,
   // `thį`, `Tőng`). Capitalised ones may be foreign names (`José`).
-  if (text === lower && hasNonAscii(lower)) return true;
-  return text === lower && hasDigit(lower) && hasLetter(lower) && lower.length <= 7 && !SQUARE_OR_CUBE.test(lower);
+  return text === lower && hasNonAscii(lower);
+}
+
+/**
+ * Marks that make a word glued to them part of code: a format directive (`%s`, `%hu`), an
+ * escape (`\n`), an identifier (`thư_viện1`, `idata$4`, a menu mnemonic `Cắ_t`), an
+ * assignment (`--size=N`).
+ */
+function isCodeMark(code: number): boolean {
+  return code === 0x25 || code === 0x5c || code === 0x5f || code === 0x24 || code === 0x3d; // % \ _ $ =
+}
+
+const HYPHEN = 0x2d;
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+
+function isWordCharAt(line: string, i: number): boolean {
+  return i >= 0 && i < line.length && WORD_CHAR.test(line[i]);
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0xa0;
+}
+
+function isAsciiWord(line: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (line.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+/**
+ * Whether the word `line[start, end)` is not prose: glued to a mark of code (`%sgợi`, `\ntương`,
+ * `Chưa_biết2`), a command-line option (`-a`, `--all`, ASCII after dashes that start a token),
+ * or a part of a hyphenated chain: a transliteration (`Bốt-xoă-na`, `lô-gíc`), an identifier
+ * (`i386-init`, `x86-64`). Such words keep their own spelling: they are no evidence of damage
+ * and are never repaired.
+ */
+export function isOutsideProse(line: string, start: number, end: number): boolean {
+  const before = start > 0 ? line.charCodeAt(start - 1) : -1;
+  const after = end < line.length ? line.charCodeAt(end) : -1;
+  if (isCodeMark(before) || isCodeMark(after)) return true;
+  if ((before === HYPHEN && isWordCharAt(line, start - 2)) || (after === HYPHEN && isWordCharAt(line, end + 1))) return true;
+  if (before !== HYPHEN || !isAsciiWord(line, start, end)) return false;
+  // An option: one or two dashes at the start of a token.
+  let dash = start - 1;
+  if (dash > 0 && line.charCodeAt(dash - 1) === HYPHEN) dash--;
+  if (dash === 0) return true;
+  const c = line.charCodeAt(dash - 1);
+  return c === 0x20 || c === 0x09 || c === 0x5b || c === 0x28 || c === 0x7c; // space, tab, [ ( |
 }
 
 /** Whether a lower-case word is two valid syllables run together (`nhưchỉ`). */
@@ -159,6 +279,10 @@ export function lineEvidence(
     if (kind !== 'syllable' && kind !== 'foreign') return;
     // Glued to a number: a unit or a time (`5km`, `10h15`), not a word.
     if (start === prevNumberEnd) return;
+    if (isOutsideProse(line, start, end)) {
+      prevWordEnd = -2;
+      return;
+    }
     const text = line.slice(start, end);
     const lower = text.toLowerCase();
     if (!isLowerOrTitle(text, lower)) return;
@@ -169,8 +293,9 @@ export function lineEvidence(
         prevWordEnd = end;
         return;
       }
-      if (looksDamaged(text, lower)) e.damaged += text !== lower || isTwoSyllables(lower) ? 0.5 : 1;
-      else if (prevWordEnd === start - 1 && text === lower && FINAL_FRAGMENTS.has(lower) && !namesLetter(line, prevWordStart, prevWordEnd)) e.fragments++;
+      if (looksDamaged(text, lower, hasSkeleton)) e.damaged += text !== lower || isTwoSyllables(lower) ? 0.5 : 1;
+      // A split leaves a space between the parts; a slash (`a/m`, a path) is no split.
+      else if (prevWordEnd === start - 1 && isSpace(line.charCodeAt(prevWordEnd)) && text === lower && FINAL_FRAGMENTS.has(lower) && !namesLetter(line, prevWordStart, prevWordEnd)) e.fragments++;
       else if (!hasSkeleton(lower)) {
         // A foreign word or name (`Samsung`) says nothing about whether the writer typed marks.
         prevWordStart = start;
@@ -228,7 +353,7 @@ function modeOfEvidence(evidence: LineEvidence, minWords: number): LineMode | un
   if (!noMarks && !noTones && !ocr) return undefined;
   // A split alone leaves the marks whole (`nhữ ng`): OCR damage, but no reason to doubt the
   // marks of the other words. Beside misread words it is one more sign of a poor scan.
-  const heavy = ocr && damaged > 0 && damaged + fragments >= HEAVY_SHARE * words;
+  const heavy = ocr && damaged >= HEAVY_MIN_DAMAGED && damaged + fragments >= HEAVY_SHARE * words;
   return { noMarks, noTones, ocr, heavy };
 }
 

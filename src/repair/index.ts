@@ -36,6 +36,7 @@ import {
   lineMode,
   type LineMode,
   looksDamaged,
+  isOutsideProse,
   MIN_PASSAGE_WORDS,
 } from './detect.js';
 import { mayShowDamage } from './prefilter.js';
@@ -589,7 +590,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
     getIndex();
     lm = model!;
     scorer = scorerFor(lm);
-    const lattice = latticeOf(tokensOf(text), text === lastLine ? lastOutside : undefined);
+    const lattice = latticeOf(text, tokensOf(text), text === lastLine ? lastOutside : undefined);
     const protectedSlots = useLexicon ? applyLexicon(lattice) : NO_SLOTS;
     if (m.noMarks || m.noTones || m.ocr) addCandidates(lattice, m, protectedSlots);
     // Every slot with the input as its only reading (most lines of an OCR document without
@@ -600,8 +601,8 @@ export function repairStage(options: RepairOptions = {}): Stage {
     return editsOf(lattice, choices, choiceMargins(scorer, lattice.slots, choices), text, leastMargin);
   }
 
-  /** The line's slots, each with the input as its only reading so far, and its words. */
-  function latticeOf(tokens: readonly Token[], outside: Uint8Array | undefined): Lattice {
+  /** The slots of `line`, each with the input as its only reading so far, and its words. */
+  function latticeOf(line: string, tokens: readonly Token[], outside: Uint8Array | undefined): Lattice {
     const lattice: Lattice = { slots: [], start: [], end: [], text: [], forced: [], words: [], newStyle: false };
     const { slots, end, words } = lattice;
     let pendingSentence = true;
@@ -624,7 +625,8 @@ export function repairStage(options: RepairOptions = {}): Stage {
       const glued = slots.length > 0 && end[end.length - 1] === t.start && slots[slots.length - 1].candidates[0].ids[0] === NUM_ID;
       // A word of a run in another language is context only: `<foreign>`, never repaired.
       const other = outside !== undefined && outside[i] === 1;
-      const plain = !glued && !other && (t.text === lower || t.text.slice(1) === lower.slice(1));
+      // Code and hyphenated transliterations keep their spelling (`%hu`, `Ca-tă`).
+      const plain = !glued && !other && (t.text === lower || t.text.slice(1) === lower.slice(1)) && !isOutsideProse(line, t.start, t.end);
       if (!lattice.newStyle && !other && t.kind === 'syllable' && setToneStyle(lower, 'old') !== lower) lattice.newStyle = true;
       const id = other ? FOREIGN_ID : t.kind === 'syllable' ? lm.id(t.text) : t.kind === 'number' ? NUM_ID : FOREIGN_ID;
       addSlot(lattice, t, id, sentenceStart);
@@ -666,6 +668,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
         next.slot === w.slot + 1 &&
         next.start === w.end + 1 &&
         next.text === next.lower &&
+        next.plain &&
         !protectedSlots.has(next.slot);
       // An onset cut off the syllable after it (`t rường`): join them.
       if (nextJoinable && w.kind === 'foreign' && w.text === w.lower && isHeadFragment(w.lower) && next.kind === 'syllable') {
@@ -685,7 +688,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
       const valid = w.kind === 'syllable';
       const title = w.text !== w.lower;
       if (!valid && lm.isLoanword(w.lower)) continue; // `kilômet`: a word of its own
-      const damaged = !valid && looksDamaged(w.text, w.lower);
+      const damaged = !valid && looksDamaged(w.text, w.lower, hasSkeleton);
       const longWord = w.lower.length >= 4;
       let alts = NO_CANDIDATES;
       // In a passage without marks (or without tones, for a word without any), whether the

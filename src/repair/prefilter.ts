@@ -87,6 +87,14 @@ function stepTable(): { STEP: Uint32Array; ACCEPTING_ROW: Uint8Array; START_ROW:
 
 const SLACK = 1e-9;
 
+/**
+ * `%`, `\`, `_`, `$`, `=` and `-`: marks that make the words glued to them code or part of a
+ * hyphenated chain (see `isOutsideProse`).
+ */
+function isCodeMark(c: number): boolean {
+  return c === 0x25 || c === 0x5c || c === 0x5f || c === 0x24 || c === 0x3d || c === 0x2d;
+}
+
 /** Whether `line[start, end)` is a unit with an exponent: `m2`, `km2`, `cm3` (see `looksDamaged`). */
 function isSquareOrCube(line: string, start: number, end: number): boolean {
   const exponent = line.charCodeAt(end - 1);
@@ -151,7 +159,13 @@ export function mayShowDamage(
         chunkLetters = 0;
         chunkIsLink = false;
         chunkHasAt = false;
-      } else if (first & LINK || (c === 0x2e && i + 1 < n && CLASS[line.charCodeAt(i + 1)] & WORD)) {
+      } else if (
+        first & LINK ||
+        (c === 0x2e && i + 1 < n && CLASS[line.charCodeAt(i + 1)] & WORD) ||
+        isCodeMark(c)
+      ) {
+        // A link, or code or a hyphenated chain, whose words the full test may skip
+        // (`isOutsideProse`): their marks are not counted.
         chunkIsLink = true;
         if (c === 0x40) chunkHasAt = true;
       }
