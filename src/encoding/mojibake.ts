@@ -9,7 +9,7 @@ import { CP1252_BYTE, CP1258_BYTE } from './charsets.js';
 import { bundledModel } from './context.js';
 import { vietnameseScore } from './score.js';
 import { LOST_BYTE_SYLLABLES } from './tables/lost-byte-syllables.js';
-import { decodeUtf8Keeping, lostByteCompletions } from './utf8.js';
+import { decodeUtf8Keeping, lostByteCompletions, REPLACED } from './utf8.js';
 
 /** Characters that Windows-1252 shows for the C1 range bytes it leaves undefined. */
 const CP1252_UNDEFINED = new Set(['\u0081', '\u008d', '\u008f', '\u0090', '\u009d']);
@@ -84,21 +84,58 @@ interface Level {
   strayLeads: number;
 }
 
+const LETTER = /[\p{L}\p{M}]/u;
+
+/**
+ * Whether the `?` after `bytes` is what a converter wrote for a byte it could not show: the
+ * bytes end in a UTF-8 sequence that lacks only its last byte (`á»?i` for `á»\u009di`), and
+ * a letter follows. At the end of a word it is as likely a question mark after a lost byte
+ * (`pá»?` for `pờ?`) or after a capital (`NGÃ?`), so it stays one there.
+ */
+function questionReplaces(bytes: readonly number[], next: string | undefined): boolean {
+  if (next === undefined || !LETTER.test(next)) return false;
+  const n = bytes.length;
+  const last = n >= 1 ? bytes[n - 1] : -1;
+  if (last >= 0xc2 && last <= 0xdf) return true;
+  const lead = n >= 2 ? bytes[n - 2] : -1;
+  return lead >= 0xe0 && lead <= 0xef && last >= 0x80 && last <= 0xbf;
+}
+
+/**
+ * The word turned back into bytes where it can be (-1 elsewhere), a replacement character
+ * where a byte was as {@link REPLACED}: U+FFFD, or `?` as {@link questionReplaces} says.
+ */
+function bytesOf(chars: readonly string[]): number[] {
+  const bytes: number[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    const replaced = ch === '\ufffd' || (ch === '?' && questionReplaces(bytes, chars[i + 1]));
+    bytes.push(replaced ? REPLACED : (BYTE_OF.get(ch) ?? -1));
+  }
+  return bytes;
+}
+
+/** Whether `word` holds a replacement where a byte was (see {@link bytesOf}). */
+export function hasReplacedByte(word: string): boolean {
+  if (word.includes('\ufffd')) return true;
+  return word.includes('?') && bytesOf([...word]).includes(REPLACED);
+}
+
 /**
  * One level of undoing: the word's characters turned back into bytes where they can be, and
  * every valid UTF-8 sequence among those bytes decoded. With `guessLost`, a sequence that lacks
- * one continuation byte is completed with each byte Windows-1252 drops (several candidates).
+ * one continuation byte is completed with each byte Windows-1252 drops (several candidates);
+ * with `guessLost === 'replaced'`, only where a replacement character stands for that byte.
  */
-function undoLevel(word: string, guessLost: boolean): Level | undefined {
-  const bytes: number[] = [];
-  const chars: string[] = [];
+function undoLevel(word: string, guessLost: boolean | 'replaced'): Level | undefined {
+  const chars = [...word];
+  const bytes = bytesOf(chars);
   let view = View.Shared;
   let sawHigh = false;
-  for (const ch of word) {
-    const b = BYTE_OF.get(ch);
-    bytes.push(b ?? -1);
-    chars.push(ch);
-    if (b !== undefined && b >= 0x80) {
+  for (let k = 0; k < chars.length; k++) {
+    const ch = chars[k];
+    const b = bytes[k];
+    if (b >= 0x80 && b !== REPLACED) {
       sawHigh = true;
       const v = VIEW_OF.get(ch) as View;
       if (v > view) view = v;
@@ -121,7 +158,7 @@ function undoLevel(word: string, guessLost: boolean): Level | undefined {
     const seg = bytes.slice(i, j);
     const keep = chars.slice(i, j);
     let parts: Array<{ text: string; decoded: number }>;
-    if (guessLost) parts = decodeGuessing(seg, keep);
+    if (guessLost) parts = decodeGuessing(seg, keep, guessLost === 'replaced');
     else {
       const plain = decodeUtf8Keeping(seg, keep);
       strayLeads += plain.strayLeads;
@@ -137,8 +174,11 @@ function undoLevel(word: string, guessLost: boolean): Level | undefined {
   return { candidates: variants, view, strayLeads };
 }
 
-/** {@link decodeUtf8Keeping}, plus the readings where lost bytes are put back. */
-function decodeGuessing(bytes: number[], keep: string[]): Array<{ text: string; decoded: number }> {
+/**
+ * {@link decodeUtf8Keeping}, plus the readings where lost bytes are put back (with
+ * `replacedOnly`, only where a replacement character shows the place).
+ */
+function decodeGuessing(bytes: number[], keep: string[], replacedOnly: boolean): Array<{ text: string; decoded: number }> {
   let readings: Array<{ text: string; decoded: number }> = [{ text: '', decoded: 0 }];
   let i = 0;
   const end = bytes.length;
@@ -151,7 +191,7 @@ function decodeGuessing(bytes: number[], keep: string[]): Array<{ text: string; 
       i += n;
       continue;
     }
-    const lost = lostByteCompletions(bytes, i, end);
+    const lost = lostByteCompletions(bytes, i, end, replacedOnly);
     if (lost) {
       const kept = keep.slice(i, i + lost.used).join('');
       const next: Array<{ text: string; decoded: number }> = [];
@@ -214,9 +254,11 @@ export function undoMojibake(word: string, minGain = 1): MojibakeFix | undefined
     const plain = undoLevel(current, false);
     let level = plain;
     let guessed = false;
-    // Lost bytes are guessed only at the first level, and only where a sequence broke off.
-    if (depth === 1 && (plain === undefined || plain.strayLeads > 0)) {
-      const lossy = undoLevel(current, true);
+    // Lost bytes are guessed only where a sequence broke off: dropped ones at the first level,
+    // replaced ones at the level that shows the replacement (`ï¿½` is itself mojibake of U+FFFD).
+    const replaced = hasReplacedByte(current);
+    if ((depth === 1 || replaced) && (plain === undefined || plain.strayLeads > 0)) {
+      const lossy = undoLevel(current, depth === 1 ? true : 'replaced');
       if (lossy && lossy.candidates.length > 1) {
         level = lossy;
         guessed = true;
