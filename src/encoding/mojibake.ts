@@ -89,11 +89,12 @@ const LETTER = /[\p{L}\p{M}]/u;
 /**
  * Whether the `?` after `bytes` is what a converter wrote for a byte it could not show: the
  * bytes end in a UTF-8 sequence that lacks only its last byte (`á»?i` for `á»\u009di`), and
- * a letter follows. At the end of a word it is as likely a question mark after a lost byte
- * (`pá»?` for `pờ?`) or after a capital (`NGÃ?`), so it stays one there.
+ * a letter follows. Before punctuation or the word's end it is as likely a question mark after
+ * a lost byte (`pá»?` for `pờ?`) or after a capital (`NGÃ?`), so it stays one there unless
+ * `atEnd` (the line shows replaced bytes inside words: a real question mark follows the `?`).
  */
-function questionReplaces(bytes: readonly number[], next: string | undefined): boolean {
-  if (next === undefined || !LETTER.test(next)) return false;
+function questionReplaces(bytes: readonly number[], next: string | undefined, atEnd: boolean): boolean {
+  if (!atEnd && (next === undefined || !LETTER.test(next))) return false;
   const n = bytes.length;
   const last = n >= 1 ? bytes[n - 1] : -1;
   if (last >= 0xc2 && last <= 0xdf) return true;
@@ -105,20 +106,20 @@ function questionReplaces(bytes: readonly number[], next: string | undefined): b
  * The word turned back into bytes where it can be (-1 elsewhere), a replacement character
  * where a byte was as {@link REPLACED}: U+FFFD, or `?` as {@link questionReplaces} says.
  */
-function bytesOf(chars: readonly string[]): number[] {
+function bytesOf(chars: readonly string[], questionAtEnd: boolean): number[] {
   const bytes: number[] = [];
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i];
-    const replaced = ch === '\ufffd' || (ch === '?' && questionReplaces(bytes, chars[i + 1]));
+    const replaced = ch === '\ufffd' || (ch === '?' && questionReplaces(bytes, chars[i + 1], questionAtEnd));
     bytes.push(replaced ? REPLACED : (BYTE_OF.get(ch) ?? -1));
   }
   return bytes;
 }
 
 /** Whether `word` holds a replacement where a byte was (see {@link bytesOf}). */
-export function hasReplacedByte(word: string): boolean {
+export function hasReplacedByte(word: string, questionAtEnd = false): boolean {
   if (word.includes('\ufffd')) return true;
-  return word.includes('?') && bytesOf([...word]).includes(REPLACED);
+  return word.includes('?') && bytesOf([...word], questionAtEnd).includes(REPLACED);
 }
 
 /**
@@ -127,9 +128,9 @@ export function hasReplacedByte(word: string): boolean {
  * one continuation byte is completed with each byte Windows-1252 drops (several candidates);
  * with `guessLost === 'replaced'`, only where a replacement character stands for that byte.
  */
-function undoLevel(word: string, guessLost: boolean | 'replaced'): Level | undefined {
+function undoLevel(word: string, guessLost: boolean | 'replaced', questionAtEnd = false): Level | undefined {
   const chars = [...word];
-  const bytes = bytesOf(chars);
+  const bytes = bytesOf(chars, questionAtEnd);
   let view = View.Shared;
   let sawHigh = false;
   for (let k = 0; k < chars.length; k++) {
@@ -240,8 +241,9 @@ function knownFirst(readings: string[]): string[] {
 /**
  * Undoes mojibake in `word` (no spaces inside) when the result reads better Vietnamese by at
  * least `minGain`; `undefined` when the word has none or undoing it does not help enough.
+ * With `questionAtEnd`, a `?` that ends the word after a broken sequence is a replaced byte.
  */
-export function undoMojibake(word: string, minGain = 1): MojibakeFix | undefined {
+export function undoMojibake(word: string, minGain = 1, questionAtEnd = false): MojibakeFix | undefined {
   const before = vietnameseScore(word);
   let current = word;
   let bestText = word;
@@ -251,14 +253,14 @@ export function undoMojibake(word: string, minGain = 1): MojibakeFix | undefined
   let bestGuessed = false;
   let bestTies: string[] = [];
   for (let depth = 1; depth <= 3; depth++) {
-    const plain = undoLevel(current, false);
+    const plain = undoLevel(current, false, questionAtEnd);
     let level = plain;
     let guessed = false;
     // Lost bytes are guessed only where a sequence broke off: dropped ones at the first level,
     // replaced ones at the level that shows the replacement (`ï¿½` is itself mojibake of U+FFFD).
-    const replaced = hasReplacedByte(current);
+    const replaced = hasReplacedByte(current, questionAtEnd);
     if ((depth === 1 || replaced) && (plain === undefined || plain.strayLeads > 0)) {
-      const lossy = undoLevel(current, depth === 1 ? true : 'replaced');
+      const lossy = undoLevel(current, depth === 1 ? true : 'replaced', questionAtEnd);
       if (lossy && lossy.candidates.length > 1) {
         level = lossy;
         guessed = true;

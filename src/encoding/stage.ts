@@ -15,7 +15,7 @@ import { CP1252_BYTE } from './charsets.js';
 import { chooseInContext } from './context.js';
 import { findLetterReferences, mayHaveReference } from './html.js';
 import { decodeLegacyView, isWindows1252View, LEGACY_DETAIL, LEGACY_VIEWS } from './legacy.js';
-import { type MojibakeFix, readsAsWords, undoAnyLanguage, undoMojibake } from './mojibake.js';
+import { hasReplacedByte, type MojibakeFix, readsAsWords, undoAnyLanguage, undoMojibake } from './mojibake.js';
 import { hasOpenSequence, hasUtf8Pair, undoWholeLine } from './whole-line.js';
 import { analyse, type Analysis, syllableCount, syllableGain, vietnameseScore } from './score.js';
 import { decodeViqrWord } from './viqr.js';
@@ -398,12 +398,12 @@ interface MojibakeOutcome {
  * sequence that lost its last byte, reading better) or round 1 (a lead byte, no worse): a
  * judgement of the word alone, kept in its {@link WordFacts}.
  */
-function mojibakeOutcome(facts: WordFacts, text: string, round: 0 | 1): MojibakeOutcome | null {
-  const known = facts.mojibake[round];
+function mojibakeOutcome(facts: WordFacts, text: string, round: 0 | 1, questionAtEnd = false): MojibakeOutcome | null {
+  const known = questionAtEnd ? undefined : facts.mojibake[round];
   if (known !== undefined) return known;
   let outcome: MojibakeOutcome | null = null;
   if (round === 0 ? hasUtf8Pair(text) || hasOpenSequence(text) : LEAD_BYTE_CHAR.test(text)) {
-    const fix = undoMojibake(text, round === 0 ? 1 : 0);
+    const fix = undoMojibake(text, round === 0 ? 1 : 0, questionAtEnd);
     if (
       fix &&
       !(round === 0 && !fix.guessed && !fix.lowered) &&
@@ -413,9 +413,20 @@ function mojibakeOutcome(facts: WordFacts, text: string, round: 0 | 1): Mojibake
       outcome = { fix, confidence: confidenceOf(fix.gain, fix.guessed || round === 1 ? 0.6 : 0.8) };
     }
   }
-  facts.mojibake[round] = outcome;
+  if (!questionAtEnd) facts.mojibake[round] = outcome;
   return outcome;
 }
+
+/**
+ * Whether a word of the line shows `?` written for a byte inside it (`NgÆ°á»?i`): the line
+ * went through a converter that writes `?` for what it cannot show, so a `?` ending a word
+ * after a broken sequence (`há»?`) is such a byte too.
+ */
+function questionReplacesInLine(words: readonly Word[]): boolean {
+  for (const w of words) if (w.facts.nonAscii && w.text.includes('?') && hasReplacedByte(w.text)) return true;
+  return false;
+}
+
 
 /**
  * Undoes mojibake word by word; a word is fixed only where it reads better, into the letters
@@ -428,13 +439,14 @@ function mojibakeOutcome(facts: WordFacts, text: string, round: 0 | 1): Mojibake
 function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Guess[]; sure: number } {
   const fallback: Guess[] = [];
   let sure = 0;
+  const questionAtEnd = questionReplacesInLine(words);
   for (let round = 0; round < 2; round++) {
     if (round === 1 && sure === 0) break;
     for (const w of words) {
       if (w.fixed || !w.facts.nonAscii) continue;
       // Alone, such a word is no evidence: it is taken in round 1, once the line has shown some.
       if (round === 0 && readsAsWritten(w.facts, w.text)) continue;
-      const outcome = mojibakeOutcome(w.facts, w.text, round as 0 | 1);
+      const outcome = mojibakeOutcome(w.facts, w.text, round as 0 | 1, questionAtEnd && w.text.includes('?'));
       if (outcome === null) continue;
       const { fix, confidence } = outcome;
       if (fix.guessed) {
@@ -990,10 +1002,11 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
       const before = words.slice(Math.max(0, k - 2), k).map((w) => w.after ?? w.text);
       const next = words[k + 1];
       const nextText = next === undefined ? undefined : (next.after ?? undone(next, 1));
-      const text = chooseInContext(f.alternatives, before, nextText, model);
+      const { text, share } = chooseInContext(f.alternatives, before, nextText, model);
       f.word.fixed = true;
       f.word.after = text;
-      edits.push(trimmedEdit(f.word.start, f.word.text, text, 'mojibake', f.confidence, f.detail));
+      // Several readings: only as sure as the context makes the one chosen.
+      edits.push(trimmedEdit(f.word.start, f.word.text, text, 'mojibake', f.confidence * share, f.detail));
     }
     viqrPass(line, words, edits);
     edits.sort((a, b) => a.start - b.start);
