@@ -84,17 +84,19 @@ interface Level {
   strayLeads: number;
 }
 
-const LETTER = /[\p{L}\p{M}]/u;
+/** What follows a `?` written for a byte: a letter of the word, or punctuation no question mark takes. */
+const AFTER_REPLACED = /[\p{L}\p{M},;:.]/u;
 
 /**
  * Whether the `?` after `bytes` is what a converter wrote for a byte it could not show: the
- * bytes end in a UTF-8 sequence that lacks only its last byte (`á»?i` for `á»\u009di`), and
- * a letter follows. Before punctuation or the word's end it is as likely a question mark after
- * a lost byte (`pá»?` for `pờ?`) or after a capital (`NGÃ?`), so it stays one there unless
- * `atEnd` (the line shows replaced bytes inside words: a real question mark follows the `?`).
+ * bytes end in a UTF-8 sequence that lacks only its last byte (`á»?i` for `á»\u009di`), and a
+ * letter follows, or a comma, semicolon, colon or full stop (`há»?,`). At the end of a word it
+ * is as likely a question mark after a lost byte (`pá»?` for `pờ?`) or after a capital
+ * (`NGÃ?`), so it stays one there unless `atEnd` (the line shows `?` written for bytes
+ * elsewhere: a real question mark then follows the one that replaced a byte).
  */
 function questionReplaces(bytes: readonly number[], next: string | undefined, atEnd: boolean): boolean {
-  if (!atEnd && (next === undefined || !LETTER.test(next))) return false;
+  if (!atEnd && (next === undefined || !AFTER_REPLACED.test(next))) return false;
   const n = bytes.length;
   const last = n >= 1 ? bytes[n - 1] : -1;
   if (last >= 0xc2 && last <= 0xdf) return true;
