@@ -118,6 +118,14 @@ function bytesOf(chars: readonly string[], questionAtEnd: boolean): number[] {
   return bytes;
 }
 
+/** `word` with each `?` that {@link bytesOf} reads as a replaced byte written as U+FFFD. */
+function questionsAsReplacements(word: string, questionAtEnd: boolean): string {
+  if (!word.includes('?')) return word;
+  const chars = [...word];
+  const bytes = bytesOf(chars, questionAtEnd);
+  return chars.map((ch, i) => (bytes[i] === REPLACED ? '\ufffd' : ch)).join('');
+}
+
 /** Whether `word` holds a replacement where a byte was (see {@link bytesOf}). */
 export function hasReplacedByte(word: string, questionAtEnd = false): boolean {
   if (word.includes('\ufffd')) return true;
@@ -246,6 +254,10 @@ function knownFirst(readings: string[]): string[] {
  * With `questionAtEnd`, a `?` that ends the word after a broken sequence is a replaced byte.
  */
 export function undoMojibake(word: string, minGain = 1, questionAtEnd = false): MojibakeFix | undefined {
+  // A `?` written for a byte is no punctuation splitting the word (`Ã?i` is no `Ã` and `i`):
+  // it is read as the replacement character it stands for.
+  const written = word;
+  word = questionsAsReplacements(word, questionAtEnd);
   const before = vietnameseScore(word);
   let current = word;
   let bestText = word;
@@ -254,15 +266,17 @@ export function undoMojibake(word: string, minGain = 1, questionAtEnd = false): 
   let bestView = View.Shared;
   let bestGuessed = false;
   let bestTies: string[] = [];
+  let onlyReplaced = true;
   for (let depth = 1; depth <= 3; depth++) {
     const plain = undoLevel(current, false, questionAtEnd);
     let level = plain;
     let guessed = false;
     // Lost bytes are guessed only where a sequence broke off: dropped ones at the first level,
     // replaced ones at the level that shows the replacement (`ï¿½` is itself mojibake of U+FFFD).
+    // A word that shows where its byte was is guessed there alone.
     const replaced = hasReplacedByte(current, questionAtEnd);
     if ((depth === 1 || replaced) && (plain === undefined || plain.strayLeads > 0)) {
-      const lossy = undoLevel(current, depth === 1 ? true : 'replaced', questionAtEnd);
+      const lossy = undoLevel(current, replaced ? 'replaced' : true, questionAtEnd);
       if (lossy && lossy.candidates.length > 1) {
         level = lossy;
         guessed = true;
@@ -290,11 +304,14 @@ export function undoMojibake(word: string, minGain = 1, questionAtEnd = false): 
       bestDepth = depth;
       bestView = level.view > bestView ? level.view : bestView;
       bestGuessed = bestGuessed || guessed;
+      onlyReplaced = onlyReplaced && (!guessed || replaced);
       bestTies = guessed ? knownFirst(pick.ties.filter((t) => t !== current && t !== kept)) : [pick.text];
     }
     current = pick.text;
   }
   if (bestDepth === 0) return undefined;
+  // A `?` read as a replaced byte is put back by a guess or the word is left as it is.
+  if (word !== written && bestText.includes('\ufffd') && !written.includes('\ufffd')) return undefined;
   // A re-decoding never makes the text read worse in the language-independent sense.
   const bad = badness(word);
   let worst = 0;
@@ -305,7 +322,9 @@ export function undoMojibake(word: string, minGain = 1, questionAtEnd = false): 
   const known = bestGuessed && worst < bad && frequencyOf(bestText) > 0 && frequencyOf(word) === 0;
   if (bestScore - before < minGain && !(known && bestScore >= before)) return undefined;
   const detail = detailOf(bestView, bestDepth);
-  return { text: bestText, detail, gain: bestScore - before, guessed: bestGuessed, alternatives: bestTies, lowered: worst < bad };
+  // A replacement shows where the byte was: with one reading left, nothing was guessed.
+  const guessed = bestGuessed && !(onlyReplaced && bestTies.length === 1);
+  return { text: bestText, detail, gain: bestScore - before, guessed, alternatives: bestTies, lowered: worst < bad };
 }
 
 function detailOf(view: View, depth: number): string {
