@@ -12,11 +12,12 @@ import type { LanguageProfiles } from '../language/model.js';
 import { EditTracker, settleEdits } from '../edits.js';
 import { badness } from './badness.js';
 import { CP1252_BYTE } from './charsets.js';
-import { chooseInContext } from './context.js';
+import { bundledModel, chooseInContext } from './context.js';
 import { findLetterReferences, mayHaveReference } from './html.js';
 import { decodeLegacyView, isWindows1252View, LEGACY_DETAIL, LEGACY_VIEWS } from './legacy.js';
 import { hasReplacedByte, type MojibakeFix, readsAsWords, undoAnyLanguage, undoMojibake } from './mojibake.js';
 import { hasOpenSequence, hasUtf8Pair, undoWholeLine } from './whole-line.js';
+import { readReplacedLetters } from './replaced-letters.js';
 import { analyse, type Analysis, syllableCount, syllableGain, vietnameseScore } from './score.js';
 import { decodeViqrWord } from './viqr.js';
 import { isSuspiciousUnit, noteSuspicious } from '../unicode/chars.js';
@@ -136,6 +137,8 @@ const CLEAN_SCAN = new Uint32Array(0x10000);
 for (let c = 0; c < 0x10000; c++) {
   CLEAN_SCAN[c] = (c < SCAN_SIZE ? SCAN[c] & ~FOREIGN : 0) | (isSuspiciousUnit(c) ? UNICODE_SUSPICIOUS : 0);
 }
+// U+FFFD, never correct text: a letter or a byte a decoder could not read (see replaced-letters.ts).
+CLEAN_SCAN[0xfffd] |= SINGLE;
 
 /** What {@link scan} finds: a sign of damage, or else whether a character is {@link FOREIGN}. */
 const DAMAGED = 1;
@@ -919,6 +922,23 @@ function nbspSpacePass(line: string, words: Word[], edits: StageEdit[]): number 
   return fixed;
 }
 
+/**
+ * Letters lost to U+FFFD (`Vi�t Nam`) in the words the other passes left: filled where the
+ * language model makes one reading clearly the best (see {@link readReplacedLetters}).
+ */
+function replacedLetterPass(words: Word[], edits: StageEdit[], model: LanguageModel | undefined): void {
+  const lm = model ?? bundledModel();
+  if (!lm) return;
+  const texts = words.map((w) => w.after ?? w.text);
+  for (const r of readReplacedLetters(texts, lm)) {
+    const w = words[r.word];
+    if (w.fixed) continue;
+    w.fixed = true;
+    w.after = r.text;
+    edits.push(trimmedEdit(w.start, w.text, r.text, 'mojibake', Math.min(0.99, r.share), 'replaced-letter'));
+  }
+}
+
 /** HTML character references of letters, decoded. */
 function htmlEdits(line: string): StageEdit[] {
   return findLetterReferences(line).map((ref) => ({
@@ -939,7 +959,8 @@ const SETTLE_ROUNDS = 4;
 
 /**
  * The encoding-repair stage. See the module comment; each edit has kind `mojibake`
- * (`detail`: `utf8-as-cp1252`, `utf8-as-latin1`, `utf8-as-cp1258`, `…-twice`, `html-entity`) or
+ * (`detail`: `utf8-as-cp1252`, `utf8-as-latin1`, `utf8-as-cp1258`, `…-twice`, `html-entity`,
+ * `replaced-letter` for a letter read where U+FFFD stood) or
  * `legacy-encoding` (`detail`: `tcvn3`, `vni`, `viscii`, `vps`, `cp1258`, `viqr`).
  */
 export function encodingStage(options: EncodingStageOptions = {}): Stage {
@@ -1009,6 +1030,7 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
       edits.push(trimmedEdit(f.word.start, f.word.text, text, 'mojibake', f.confidence * share, f.detail));
     }
     viqrPass(line, words, edits);
+    if (line.includes('\ufffd')) replacedLetterPass(words, edits, model);
     edits.sort((a, b) => a.start - b.start);
     return edits;
   }
