@@ -54,15 +54,38 @@ function indexOf(model: LanguageModel): Map<string, string[]> {
   return index;
 }
 
+/** Readings of a run: the syllables and their ids in the model. */
+interface Candidates {
+  units: string[];
+  ids: number[];
+}
+
+const NONE: Candidates = { units: [], ids: [] };
+/** Candidates by run (lower case), for the runs seen: the same words come back line after line. */
+const CANDIDATES = new WeakMap<LanguageModel, Map<string, Candidates>>();
+const CANDIDATES_LIMIT = 20_000;
+
 /** The known syllables `run` (lower case, with U+FFFD) may have been: its other letters as they are. */
-function candidatesOf(run: string, index: Map<string, string[]>): string[] {
-  const list = index.get(keyOf(run));
-  if (list === undefined) return [];
-  const chars = [...run];
-  return list.filter((s) => {
-    const letters = [...s];
-    return letters.length === chars.length && chars.every((ch, i) => ch === REPLACEMENT || ch === letters[i]);
-  });
+function candidatesOf(run: string, model: LanguageModel): Candidates {
+  let cache = CANDIDATES.get(model);
+  if (cache === undefined) CANDIDATES.set(model, (cache = new Map()));
+  let found = cache.get(run);
+  if (found === undefined) {
+    const key = keyOf(run);
+    let units = indexOf(model).get(key) ?? [];
+    // Letters beyond ASCII the run still has must stand where they are.
+    if (key !== run) {
+      const chars = [...run];
+      units = units.filter((s) => {
+        const letters = [...s];
+        return letters.length === chars.length && chars.every((ch, i) => ch === REPLACEMENT || ch === letters[i]);
+      });
+    }
+    found = units.length === 0 ? NONE : { units, ids: units.map((u) => model.id(u)) };
+    if (cache.size >= CANDIDATES_LIMIT) cache.clear();
+    cache.set((' ' + run).slice(1), found);
+  }
+  return found;
 }
 
 /** One letter run of the line. */
@@ -117,26 +140,27 @@ export function readReplacedLetters(words: readonly string[], model: LanguageMod
   words.forEach((w, k) => {
     for (const m of w.matchAll(RUN)) runs.push({ word: k, start: m.index, text: m[0] });
   });
-  const index = indexOf(model);
   // The line must read as Vietnamese: its runs are syllables the model knows (or, replaced
   // letters and all, may be), mostly.
-  const candidates = runs.map((r) => (r.text.includes(REPLACEMENT) ? candidatesOf(r.text.toLowerCase(), index) : []));
+  const candidates = runs.map((r) => (r.text.includes(REPLACEMENT) ? candidatesOf(r.text.toLowerCase(), model) : NONE));
   let vietnamese = 0;
   let other = 0;
   runs.forEach((r, i) => {
     const lower = r.text.toLowerCase();
-    if (candidates[i].length > 0 || (isValidSyllable(lower) && model.has(lower))) vietnamese++;
+    if (candidates[i].units.length > 0 || (isValidSyllable(lower) && model.has(lower))) vietnamese++;
     else other++;
   });
   if (vietnamese < VIETNAMESE_RATIO * other) return [];
   const read = runs.map((r) => (r.text.includes(REPLACEMENT) ? undefined : r.text.toLowerCase()));
+  // The context each run was last scored in: a run is scored again only where it grew.
+  const scoredIn = runs.map(() => '');
   const texts = [...words];
   const out: ReplacedLetterReading[] = [];
   // Left to right, again while readings come: a run read gives its neighbours context.
   for (let pass = 0, more = true; pass < PASSES && more; pass++) {
     more = false;
     for (let i = 0; i < runs.length; i++) {
-      if (read[i] !== undefined || candidates[i].length === 0) continue;
+      if (read[i] !== undefined || candidates[i].units.length === 0) continue;
       const taken = readRun(i);
       more ||= taken;
     }
@@ -146,7 +170,7 @@ export function readReplacedLetters(words: readonly string[], model: LanguageMod
   /** Reads run `i` in its context where one reading wins clearly; whether it did. */
   function readRun(i: number): boolean {
     const run = runs[i];
-    const options = candidates[i];
+    const { units: options, ids } = candidates[i];
     // Two runs of context before (as read; an unread one cuts it), one after.
     const left: number[] = [];
     for (let j = i - 1; j >= 0 && left.length < 2 && read[j] !== undefined; j--) left.unshift(model.id(read[j] as string));
@@ -154,8 +178,15 @@ export function readReplacedLetters(words: readonly string[], model: LanguageMod
     const endsSentence = SENTENCE_END.test(word.slice(run.start + run.text.length)) || i + 1 === runs.length;
     const next = i + 1 < runs.length ? read[i + 1] : undefined;
     const right = endsSentence ? [EOS_ID] : next !== undefined ? [model.id(next)] : [];
+    const context = `${left.join(',')}|${right.join(',')}`;
+    if (scoredIn[i] === context) return false;
+    scoredIn[i] = context;
+    // log10 P(reading | two before) + log10 P(next | reading, two before), as sequenceLogProb sums them.
+    const prev1 = left.length >= 1 ? left[left.length - 1] : -1;
+    const prev2 = left.length >= 2 ? left[left.length - 2] : -1;
+    const after = right.length > 0 ? right[0] : -1;
+    const scores = ids.map((id) => model.logProb(id, prev1, prev2) + (after >= 0 ? model.logProb(after, id, prev1, prev2) : 0));
     let best = 0;
-    const scores = options.map((c) => model.sequenceLogProb([...left, model.id(c), ...right], left.length));
     for (let k = 1; k < scores.length; k++) if (scores[k] > scores[best]) best = k;
     let total = 0;
     for (const s of scores) total += 10 ** (s - scores[best]);
