@@ -156,6 +156,8 @@ export function readReplacedLetters(words: readonly string[], model: LanguageMod
   const scoredIn = runs.map(() => '');
   const texts = [...words];
   const out: ReplacedLetterReading[] = [];
+  /** Where each word's reading is in `out`. */
+  const slot = new Map<number, number>();
   // Left to right, again while readings come: a run read gives its neighbours context.
   for (let pass = 0, more = true; pass < PASSES && more; pass++) {
     more = false;
@@ -204,10 +206,13 @@ export function readReplacedLetters(words: readonly string[], model: LanguageMod
     const text = texts[run.word];
     // A filled run keeps its length (U+FFFD and a precomposed letter are one code unit each).
     texts[run.word] = text.slice(0, run.start) + filled + text.slice(run.start + run.text.length);
-    const done = out.findIndex((r) => r.word === run.word);
-    const reading = { word: run.word, text: texts[run.word], share: done >= 0 ? Math.min(out[done].share, share) : share };
-    if (done >= 0) out[done] = reading;
-    else out.push(reading);
+    const done = slot.get(run.word);
+    const reading = { word: run.word, text: texts[run.word], share: done !== undefined ? Math.min(out[done].share, share) : share };
+    if (done !== undefined) out[done] = reading;
+    else {
+      slot.set(run.word, out.length);
+      out.push(reading);
+    }
     return true;
   }
 }
