@@ -28,9 +28,9 @@ export interface EncodingStageOptions {
   /** Decode HTML character references to letters (`&#7871;`, `&ecirc;`). Default `false`. */
   htmlEntities?: boolean;
   /**
-   * The language model that chooses between readings of a lost byte by context (`tọa`/`tỏa`).
-   * Default: the bundled model, loaded only when such a choice comes up; without one, the
-   * more frequent syllable wins.
+   * The language model that chooses between readings of a lost byte by context (`tọa`/`tỏa`)
+   * and fills letters lost to U+FFFD (`Vi�t`). Default: the bundled model, loaded only when
+   * such a choice comes up; without one, the more frequent syllable wins and no letter is filled.
    */
   model?: LanguageModel;
   /**
@@ -429,7 +429,6 @@ function questionReplacesInLine(words: readonly Word[]): boolean {
   for (const w of words) if (w.facts.nonAscii && w.text.includes('?') && hasReplacedByte(w.text)) return true;
   return false;
 }
-
 
 /**
  * Undoes mojibake word by word; a word is fixed only where it reads better, into the letters
