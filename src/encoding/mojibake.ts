@@ -268,15 +268,17 @@ export function undoMojibake(word: string, minGain = 1, questionAtEnd = false): 
   let bestTies: string[] = [];
   let onlyReplaced = true;
   for (let depth = 1; depth <= 3; depth++) {
-    const plain = undoLevel(current, false, questionAtEnd);
+    // The line's evidence of `?` for bytes is about its text as written: the first level.
+    const atEnd = questionAtEnd && depth === 1;
+    const plain = undoLevel(current, false, atEnd);
     let level = plain;
     let guessed = false;
     // Lost bytes are guessed only where a sequence broke off: dropped ones at the first level,
     // replaced ones at the level that shows the replacement (`ï¿½` is itself mojibake of U+FFFD).
     // A word that shows where its byte was is guessed there alone.
-    const replaced = hasReplacedByte(current, questionAtEnd);
+    const replaced = hasReplacedByte(current, atEnd);
     if ((depth === 1 || replaced) && (plain === undefined || plain.strayLeads > 0)) {
-      const lossy = undoLevel(current, replaced ? 'replaced' : true, questionAtEnd);
+      const lossy = undoLevel(current, replaced ? 'replaced' : true, atEnd);
       if (lossy && lossy.candidates.length > 1) {
         level = lossy;
         guessed = true;
