@@ -50,10 +50,42 @@ export function viqr(text: string): string {
 /** Bytes Windows-1252 leaves undefined: copied text loses them. */
 const UNDEFINED_IN_CP1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
-/** Mojibake variants: UTF-8 bytes shown as Windows-1252, as Latin-1, twice, or with the undefined bytes lost. */
-export function mojibakeVariant(text: string, variant: 'cp1252' | 'latin1' | 'double' | 'c1-lost'): string {
+/**
+ * UTF-8 bytes shown as Windows-1252 by a decoder that replaces the bytes it leaves undefined
+ * with `replacement` (Python's `decode('cp1252', 'replace')` writes U+FFFD; converters to a
+ * code page write `?`).
+ */
+export function asCp1252Replacing(bytes: Uint8Array, replacement: string): string {
+  let s = '';
+  for (const b of bytes) s += UNDEFINED_IN_CP1252.has(b) ? replacement : CP1252[b];
+  return s;
+}
+
+/**
+ * Every letter beyond ASCII as one U+FFFD (`Vi�t Nam`): single-byte legacy text read as UTF-8,
+ * where each such letter is one byte no sequence can start.
+ */
+export function lettersReplaced(text: string): string {
+  return text.replace(/[^\x00-\x7f]/gu, (ch) => (/\p{L}/u.test(ch) ? '\ufffd' : ch));
+}
+
+/**
+ * Mojibake variants: UTF-8 bytes shown as Windows-1252, as Latin-1, twice, or with the undefined
+ * bytes lost, replaced by U+FFFD or by `?`, or replaced by U+FFFD and then shown as Windows-1252
+ * again.
+ */
+export function mojibakeVariant(
+  text: string,
+  variant: 'cp1252' | 'latin1' | 'double' | 'c1-lost' | 'c1-replaced' | 'c1-question' | 'c1-replaced-twice',
+): string {
   const utf8 = new TextEncoder().encode(text);
   switch (variant) {
+    case 'c1-replaced':
+      return asCp1252Replacing(utf8, '\ufffd');
+    case 'c1-question':
+      return asCp1252Replacing(utf8, '?');
+    case 'c1-replaced-twice':
+      return asCp1252(new TextEncoder().encode(asCp1252Replacing(utf8, '\ufffd')));
     case 'cp1252':
       return asCp1252(utf8);
     case 'latin1':

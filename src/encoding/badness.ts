@@ -118,7 +118,7 @@ for (let c = 0; c < TABLE_SIZE; c++) SCRIPT[c] = scriptOf(c);
 /**
  * The badness of `s`: how many places in it real text in any language almost never has.
  *
- * - a C1 control character (2 points);
+ * - a C1 control character or U+FFFD, the mark of a byte a decoder could not read (2 points);
  * - a lead-byte character followed by a continuation-byte one (`Ã©`, `Ä‘`, `â€`), unless the
  *   pair is one real text has: an accented letter (or `×`) and then `’ ” … ® ™ »` or a
  *   no-break space (`JOSÉ’s`, `CAFÉ®`, `12×…`), which `Â Ã Ä Æ` are too rare to claim;
@@ -145,6 +145,7 @@ export function badness(s: string, stopAbove = Infinity): number {
   const n = s.length;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
+    if (c === 0xfffd) bad += 2;
     const cls = c < TABLE_SIZE ? CLASS[c] : 0;
     let script = c < TABLE_SIZE ? SCRIPT[c] : scriptOf(c);
     if (script === Script.Inherited) script = prevScript;

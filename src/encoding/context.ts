@@ -27,19 +27,23 @@ function runsOf(s: string): string[] {
 
 /**
  * The alternative (words without spaces) that fits best between the words before it (`before`,
- * in order) and the word after it; the first alternative when no model is at hand or the
- * model cannot tell them apart.
+ * in order) and the word after it, with its share of the probability the model gives all the
+ * alternatives in that place (how sure the choice is: 1 for a single alternative). The first
+ * alternative when no model is at hand or the model cannot tell them apart; without a model
+ * its share is an even one.
  */
 export function chooseInContext(
   alternatives: readonly string[],
   before: readonly string[],
   after: string | undefined,
   model: LanguageModel | undefined = bundledModel(),
-): string {
-  if (alternatives.length < 2 || !model) return alternatives[0];
+): { text: string; share: number } {
+  if (alternatives.length < 2) return { text: alternatives[0], share: 1 };
+  if (!model) return { text: alternatives[0], share: 1 / alternatives.length };
   const left = before.flatMap(runsOf).slice(-2).map((w) => model.id(w));
   let best = alternatives[0];
   let bestScore = -Infinity;
+  const scores: number[] = [];
   for (const alt of alternatives) {
     // The next word, or the end of the sentence when this word closes one.
     const ends = after === undefined || /[.!?…]["'”’)\]]*$/.test(alt);
@@ -50,10 +54,14 @@ export function chooseInContext(
     // taken as rare, not as likely as all of them together.
     const unknown = own.filter((id) => id === UNK_ID).length;
     const score = model.sequenceLogProb(ids, left.length) - 6 * unknown;
+    scores.push(score);
     if (score > bestScore + 1e-9) {
       best = alt;
       bestScore = score;
     }
   }
-  return best;
+  // log10 probabilities: the chosen reading's share of their sum.
+  let total = 0;
+  for (const score of scores) total += 10 ** (score - bestScore);
+  return { text: best, share: 1 / total };
 }

@@ -9,7 +9,7 @@ import { CP1252_BYTE, CP1258_BYTE } from './charsets.js';
 import { bundledModel } from './context.js';
 import { vietnameseScore } from './score.js';
 import { LOST_BYTE_SYLLABLES } from './tables/lost-byte-syllables.js';
-import { decodeUtf8Keeping, lostByteCompletions } from './utf8.js';
+import { decodeUtf8Keeping, lostByteCompletions, REPLACED } from './utf8.js';
 
 /** Characters that Windows-1252 shows for the C1 range bytes it leaves undefined. */
 const CP1252_UNDEFINED = new Set(['\u0081', '\u008d', '\u008f', '\u0090', '\u009d']);
@@ -84,21 +84,69 @@ interface Level {
   strayLeads: number;
 }
 
+/** What follows a `?` written for a byte: a letter of the word, or punctuation no question mark takes. */
+const AFTER_REPLACED = /[\p{L}\p{M},;:.]/u;
+
+/**
+ * Whether the `?` after `bytes` is what a converter wrote for a byte it could not show: the
+ * bytes end in a UTF-8 sequence that lacks only its last byte (`á»?i` for `á»\u009di`), and a
+ * letter follows, or a comma, semicolon, colon or full stop (`há»?,`). At the end of a word it
+ * is as likely a question mark after a lost byte (`pá»?` for `pờ?`) or after a capital
+ * (`NGÃ?`), so it stays one there unless `atEnd` (the line shows `?` written for bytes
+ * elsewhere: a real question mark then follows the one that replaced a byte).
+ */
+function questionReplaces(bytes: readonly number[], next: string | undefined, atEnd: boolean): boolean {
+  if (!atEnd && (next === undefined || !AFTER_REPLACED.test(next))) return false;
+  const n = bytes.length;
+  const last = n >= 1 ? bytes[n - 1] : -1;
+  if (last >= 0xc2 && last <= 0xdf) return true;
+  const lead = n >= 2 ? bytes[n - 2] : -1;
+  return lead >= 0xe0 && lead <= 0xef && last >= 0x80 && last <= 0xbf;
+}
+
+/**
+ * The word turned back into bytes where it can be (-1 elsewhere), a replacement character
+ * where a byte was as {@link REPLACED}: U+FFFD, or `?` as {@link questionReplaces} says.
+ */
+function bytesOf(chars: readonly string[], questionAtEnd: boolean): number[] {
+  const bytes: number[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    const replaced = ch === '\ufffd' || (ch === '?' && questionReplaces(bytes, chars[i + 1], questionAtEnd));
+    bytes.push(replaced ? REPLACED : (BYTE_OF.get(ch) ?? -1));
+  }
+  return bytes;
+}
+
+/** `word` with each `?` that {@link bytesOf} reads as a replaced byte written as U+FFFD. */
+function questionsAsReplacements(word: string, questionAtEnd: boolean): string {
+  if (!word.includes('?')) return word;
+  const chars = [...word];
+  const bytes = bytesOf(chars, questionAtEnd);
+  return chars.map((ch, i) => (bytes[i] === REPLACED ? '\ufffd' : ch)).join('');
+}
+
+/** Whether `word` holds a replacement where a byte was (see {@link bytesOf}). */
+export function hasReplacedByte(word: string, questionAtEnd = false): boolean {
+  if (word.includes('\ufffd')) return true;
+  return word.includes('?') && bytesOf([...word], questionAtEnd).includes(REPLACED);
+}
+
 /**
  * One level of undoing: the word's characters turned back into bytes where they can be, and
  * every valid UTF-8 sequence among those bytes decoded. With `guessLost`, a sequence that lacks
- * one continuation byte is completed with each byte Windows-1252 drops (several candidates).
+ * one continuation byte is completed with each byte Windows-1252 drops (several candidates);
+ * with `guessLost === 'replaced'`, only where a replacement character stands for that byte.
  */
-function undoLevel(word: string, guessLost: boolean): Level | undefined {
-  const bytes: number[] = [];
-  const chars: string[] = [];
+function undoLevel(word: string, guessLost: boolean | 'replaced', questionAtEnd = false): Level | undefined {
+  const chars = [...word];
+  const bytes = bytesOf(chars, questionAtEnd);
   let view = View.Shared;
   let sawHigh = false;
-  for (const ch of word) {
-    const b = BYTE_OF.get(ch);
-    bytes.push(b ?? -1);
-    chars.push(ch);
-    if (b !== undefined && b >= 0x80) {
+  for (let k = 0; k < chars.length; k++) {
+    const ch = chars[k];
+    const b = bytes[k];
+    if (b >= 0x80 && b !== REPLACED) {
       sawHigh = true;
       const v = VIEW_OF.get(ch) as View;
       if (v > view) view = v;
@@ -121,7 +169,7 @@ function undoLevel(word: string, guessLost: boolean): Level | undefined {
     const seg = bytes.slice(i, j);
     const keep = chars.slice(i, j);
     let parts: Array<{ text: string; decoded: number }>;
-    if (guessLost) parts = decodeGuessing(seg, keep);
+    if (guessLost) parts = decodeGuessing(seg, keep, guessLost === 'replaced');
     else {
       const plain = decodeUtf8Keeping(seg, keep);
       strayLeads += plain.strayLeads;
@@ -137,8 +185,11 @@ function undoLevel(word: string, guessLost: boolean): Level | undefined {
   return { candidates: variants, view, strayLeads };
 }
 
-/** {@link decodeUtf8Keeping}, plus the readings where lost bytes are put back. */
-function decodeGuessing(bytes: number[], keep: string[]): Array<{ text: string; decoded: number }> {
+/**
+ * {@link decodeUtf8Keeping}, plus the readings where lost bytes are put back (with
+ * `replacedOnly`, only where a replacement character shows the place).
+ */
+function decodeGuessing(bytes: number[], keep: string[], replacedOnly: boolean): Array<{ text: string; decoded: number }> {
   let readings: Array<{ text: string; decoded: number }> = [{ text: '', decoded: 0 }];
   let i = 0;
   const end = bytes.length;
@@ -151,7 +202,7 @@ function decodeGuessing(bytes: number[], keep: string[]): Array<{ text: string; 
       i += n;
       continue;
     }
-    const lost = lostByteCompletions(bytes, i, end);
+    const lost = lostByteCompletions(bytes, i, end, replacedOnly);
     if (lost) {
       const kept = keep.slice(i, i + lost.used).join('');
       const next: Array<{ text: string; decoded: number }> = [];
@@ -200,8 +251,13 @@ function knownFirst(readings: string[]): string[] {
 /**
  * Undoes mojibake in `word` (no spaces inside) when the result reads better Vietnamese by at
  * least `minGain`; `undefined` when the word has none or undoing it does not help enough.
+ * With `questionAtEnd`, a `?` that ends the word after a broken sequence is a replaced byte.
  */
-export function undoMojibake(word: string, minGain = 1): MojibakeFix | undefined {
+export function undoMojibake(word: string, minGain = 1, questionAtEnd = false): MojibakeFix | undefined {
+  // A `?` written for a byte is no punctuation splitting the word (`Ã?i` is no `Ã` and `i`):
+  // it is read as the replacement character it stands for.
+  const written = word;
+  word = questionsAsReplacements(word, questionAtEnd);
   const before = vietnameseScore(word);
   let current = word;
   let bestText = word;
@@ -210,13 +266,19 @@ export function undoMojibake(word: string, minGain = 1): MojibakeFix | undefined
   let bestView = View.Shared;
   let bestGuessed = false;
   let bestTies: string[] = [];
+  let onlyReplaced = true;
   for (let depth = 1; depth <= 3; depth++) {
-    const plain = undoLevel(current, false);
+    // The line's evidence of `?` for bytes is about its text as written: the first level.
+    const atEnd = questionAtEnd && depth === 1;
+    const plain = undoLevel(current, false, atEnd);
     let level = plain;
     let guessed = false;
-    // Lost bytes are guessed only at the first level, and only where a sequence broke off.
-    if (depth === 1 && (plain === undefined || plain.strayLeads > 0)) {
-      const lossy = undoLevel(current, true);
+    // Lost bytes are guessed only where a sequence broke off: dropped ones at the first level,
+    // replaced ones at the level that shows the replacement (`ï¿½` is itself mojibake of U+FFFD).
+    // A word that shows where its byte was is guessed there alone.
+    const replaced = hasReplacedByte(current, atEnd);
+    if ((depth === 1 || replaced) && (plain === undefined || plain.strayLeads > 0)) {
+      const lossy = undoLevel(current, replaced ? 'replaced' : true, atEnd);
       if (lossy && lossy.candidates.length > 1) {
         level = lossy;
         guessed = true;
@@ -244,11 +306,14 @@ export function undoMojibake(word: string, minGain = 1): MojibakeFix | undefined
       bestDepth = depth;
       bestView = level.view > bestView ? level.view : bestView;
       bestGuessed = bestGuessed || guessed;
+      onlyReplaced = onlyReplaced && (!guessed || replaced);
       bestTies = guessed ? knownFirst(pick.ties.filter((t) => t !== current && t !== kept)) : [pick.text];
     }
     current = pick.text;
   }
   if (bestDepth === 0) return undefined;
+  // A `?` read as a replaced byte is put back by a guess or the word is left as it is.
+  if (word !== written && bestText.includes('\ufffd') && !written.includes('\ufffd')) return undefined;
   // A re-decoding never makes the text read worse in the language-independent sense.
   const bad = badness(word);
   let worst = 0;
@@ -259,7 +324,9 @@ export function undoMojibake(word: string, minGain = 1): MojibakeFix | undefined
   const known = bestGuessed && worst < bad && frequencyOf(bestText) > 0 && frequencyOf(word) === 0;
   if (bestScore - before < minGain && !(known && bestScore >= before)) return undefined;
   const detail = detailOf(bestView, bestDepth);
-  return { text: bestText, detail, gain: bestScore - before, guessed: bestGuessed, alternatives: bestTies, lowered: worst < bad };
+  // A replacement shows where the byte was: with one reading left, nothing was guessed.
+  const guessed = bestGuessed && !(onlyReplaced && bestTies.length === 1);
+  return { text: bestText, detail, gain: bestScore - before, guessed, alternatives: bestTies, lowered: worst < bad };
 }
 
 function detailOf(view: View, depth: number): string {

@@ -12,11 +12,12 @@ import type { LanguageProfiles } from '../language/model.js';
 import { EditTracker, settleEdits } from '../edits.js';
 import { badness } from './badness.js';
 import { CP1252_BYTE } from './charsets.js';
-import { chooseInContext } from './context.js';
+import { bundledModel, chooseInContext } from './context.js';
 import { findLetterReferences, mayHaveReference } from './html.js';
 import { decodeLegacyView, isWindows1252View, LEGACY_DETAIL, LEGACY_VIEWS } from './legacy.js';
-import { type MojibakeFix, readsAsWords, undoAnyLanguage, undoMojibake } from './mojibake.js';
+import { hasReplacedByte, type MojibakeFix, readsAsWords, undoAnyLanguage, undoMojibake } from './mojibake.js';
 import { hasOpenSequence, hasUtf8Pair, undoWholeLine } from './whole-line.js';
+import { readReplacedLetters } from './replaced-letters.js';
 import { analyse, type Analysis, syllableCount, syllableGain, vietnameseScore } from './score.js';
 import { decodeViqrWord } from './viqr.js';
 import { isSuspiciousUnit, noteSuspicious } from '../unicode/chars.js';
@@ -27,9 +28,9 @@ export interface EncodingStageOptions {
   /** Decode HTML character references to letters (`&#7871;`, `&ecirc;`). Default `false`. */
   htmlEntities?: boolean;
   /**
-   * The language model that chooses between readings of a lost byte by context (`tọa`/`tỏa`).
-   * Default: the bundled model, loaded only when such a choice comes up; without one, the
-   * more frequent syllable wins.
+   * The language model that chooses between readings of a lost byte by context (`tọa`/`tỏa`)
+   * and fills letters lost to U+FFFD (`Vi�t`). Default: the bundled model, loaded only when
+   * such a choice comes up; without one, the more frequent syllable wins and no letter is filled.
    */
   model?: LanguageModel;
   /**
@@ -136,6 +137,8 @@ const CLEAN_SCAN = new Uint32Array(0x10000);
 for (let c = 0; c < 0x10000; c++) {
   CLEAN_SCAN[c] = (c < SCAN_SIZE ? SCAN[c] & ~FOREIGN : 0) | (isSuspiciousUnit(c) ? UNICODE_SUSPICIOUS : 0);
 }
+// U+FFFD, never correct text: a letter or a byte a decoder could not read (see replaced-letters.ts).
+CLEAN_SCAN[0xfffd] |= SINGLE;
 
 /** What {@link scan} finds: a sign of damage, or else whether a character is {@link FOREIGN}. */
 const DAMAGED = 1;
@@ -428,12 +431,12 @@ interface MojibakeOutcome {
  * sequence that lost its last byte, reading better) or round 1 (a lead byte, no worse): a
  * judgement of the word alone, kept in its {@link WordFacts}.
  */
-function mojibakeOutcome(facts: WordFacts, text: string, round: 0 | 1): MojibakeOutcome | null {
-  const known = facts.mojibake[round];
+function mojibakeOutcome(facts: WordFacts, text: string, round: 0 | 1, questionAtEnd = false): MojibakeOutcome | null {
+  const known = questionAtEnd ? undefined : facts.mojibake[round];
   if (known !== undefined) return known;
   let outcome: MojibakeOutcome | null = null;
   if (round === 0 ? hasUtf8Pair(text) || hasOpenSequence(text) : LEAD_BYTE_CHAR.test(text)) {
-    const fix = undoMojibake(text, round === 0 ? 1 : 0);
+    const fix = undoMojibake(text, round === 0 ? 1 : 0, questionAtEnd);
     if (
       fix &&
       !(round === 0 && !fix.guessed && !fix.lowered) &&
@@ -443,8 +446,18 @@ function mojibakeOutcome(facts: WordFacts, text: string, round: 0 | 1): Mojibake
       outcome = { fix, confidence: confidenceOf(fix.gain, fix.guessed || round === 1 ? 0.6 : 0.8) };
     }
   }
-  facts.mojibake[round] = outcome;
+  if (!questionAtEnd) facts.mojibake[round] = outcome;
   return outcome;
+}
+
+/**
+ * Whether a word of the line shows `?` written for a byte inside it (`NgÆ°á»?i`): the line
+ * went through a converter that writes `?` for what it cannot show, so a `?` ending a word
+ * after a broken sequence (`há»?`) is such a byte too.
+ */
+function questionReplacesInLine(words: readonly Word[]): boolean {
+  for (const w of words) if (w.facts.nonAscii && w.text.includes('?') && hasReplacedByte(w.text)) return true;
+  return false;
 }
 
 /**
@@ -458,6 +471,7 @@ function mojibakeOutcome(facts: WordFacts, text: string, round: 0 | 1): Mojibake
 function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Guess[]; sure: number } {
   const fallback: Guess[] = [];
   let sure = 0;
+  const questionAtEnd = questionReplacesInLine(words);
   for (let round = 0; round < 2; round++) {
     if (round === 1 && sure === 0) break;
     for (const w of words) {
@@ -467,7 +481,7 @@ function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Guess[]; s
       if (round === 0 && !w.facts.mojibakeSign) continue;
       // Alone, such a word is no evidence: it is taken in round 1, once the line has shown some.
       if (round === 0 && readsAsWritten(w.facts, w.text)) continue;
-      const outcome = mojibakeOutcome(w.facts, w.text, round as 0 | 1);
+      const outcome = mojibakeOutcome(w.facts, w.text, round as 0 | 1, questionAtEnd && w.text.includes('?'));
       if (outcome === null) continue;
       const { fix, confidence } = outcome;
       if (fix.guessed) {
@@ -998,6 +1012,23 @@ function inOrder(edits: readonly StageEdit[]): boolean {
   return true;
 }
 
+/**
+ * Letters lost to U+FFFD (`Vi�t Nam`) in the words the other passes left: filled where the
+ * language model makes one reading clearly the best (see {@link readReplacedLetters}).
+ */
+function replacedLetterPass(words: Word[], edits: StageEdit[], model: LanguageModel | undefined): void {
+  const lm = model ?? bundledModel();
+  if (!lm) return;
+  const texts = words.map((w) => w.after ?? w.text);
+  for (const r of readReplacedLetters(texts, lm)) {
+    const w = words[r.word];
+    if (w.fixed) continue;
+    w.fixed = true;
+    w.after = r.text;
+    edits.push(trimmedEdit(w.start, w.text, r.text, 'mojibake', Math.min(0.99, r.share), 'replaced-letter'));
+  }
+}
+
 /** HTML character references of letters, decoded. */
 function htmlEdits(line: string): StageEdit[] {
   return findLetterReferences(line).map((ref) => ({
@@ -1018,7 +1049,8 @@ const SETTLE_ROUNDS = 4;
 
 /**
  * The encoding-repair stage. See the module comment; each edit has kind `mojibake`
- * (`detail`: `utf8-as-cp1252`, `utf8-as-latin1`, `utf8-as-cp1258`, `…-twice`, `html-entity`) or
+ * (`detail`: `utf8-as-cp1252`, `utf8-as-latin1`, `utf8-as-cp1258`, `…-twice`, `html-entity`,
+ * `replaced-letter` for a letter read where U+FFFD stood) or
  * `legacy-encoding` (`detail`: `tcvn3`, `vni`, `viscii`, `vps`, `cp1258`, `viqr`).
  */
 export function encodingStage(options: EncodingStageOptions = {}): Stage {
@@ -1083,12 +1115,14 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
       const before = words.slice(Math.max(0, k - 2), k).map((w) => w.after ?? w.text);
       const next = words[k + 1];
       const nextText = next === undefined ? undefined : (next.after ?? undone(next, 1));
-      const text = chooseInContext(f.alternatives, before, nextText, model);
+      const { text, share } = chooseInContext(f.alternatives, before, nextText, model);
       f.word.fixed = true;
       f.word.after = text;
-      edits.push(trimmedEdit(f.word.start, f.word.text, text, 'mojibake', f.confidence, f.detail));
+      // Several readings: only as sure as the context makes the one chosen.
+      edits.push(trimmedEdit(f.word.start, f.word.text, text, 'mojibake', f.confidence * share, f.detail));
     }
     viqrPass(line, words, edits);
+    if (line.includes('\ufffd')) replacedLetterPass(words, edits, model);
     // Most lines' edits come from one pass, in order already.
     if (!inOrder(edits)) edits.sort((a, b) => a.start - b.start);
     return edits;

@@ -12,6 +12,18 @@
  */
 export const LOST_BYTES = [0x81, 0x8d, 0x8f, 0x90, 0x9d, 0xa0, 0xad] as const;
 
+/**
+ * The bytes Windows-1252 leaves undefined: a decoder that replaces what it cannot show writes
+ * U+FFFD (or `?`) in their place, so a replacement after a broken sequence stands for one of them.
+ */
+export const REPLACED_BYTES = [0x81, 0x8d, 0x8f, 0x90, 0x9d] as const;
+
+/**
+ * A byte known to be there but not which: the mark of a replacement character in a byte
+ * sequence (see {@link REPLACED_BYTES}). Outside 0-255, so nothing decodes it as it is.
+ */
+export const REPLACED = 0x100;
+
 /** Length of the UTF-8 sequence a lead byte starts (0 for a continuation or invalid byte). */
 function sequenceLength(b: number): number {
   if (b < 0x80) return 1;
@@ -81,9 +93,16 @@ export function decodeUtf8Keeping(
 
 /**
  * Where a multi-byte sequence at `i` lacks exactly one continuation byte, the sequences that
- * inserting one of {@link LOST_BYTES} would complete: `[length without the loss, characters]`.
+ * inserting one of {@link LOST_BYTES} would complete: `[bytes used, characters]`. Where a
+ * {@link REPLACED} byte stands in the gap, it is replaced by one of {@link REPLACED_BYTES}
+ * instead; with `replacedOnly`, only such a gap is filled.
  */
-export function lostByteCompletions(bytes: ArrayLike<number>, i: number, end: number): { used: number; chars: string[] } | undefined {
+export function lostByteCompletions(
+  bytes: ArrayLike<number>,
+  i: number,
+  end: number,
+  replacedOnly = false,
+): { used: number; chars: string[] } | undefined {
   const b = bytes[i];
   const n = sequenceLength(b);
   if (n < 2) return undefined;
@@ -91,8 +110,12 @@ export function lostByteCompletions(bytes: ArrayLike<number>, i: number, end: nu
   let k = 0;
   while (k < n - 1 && i + 1 + k < end && (k === 0 ? secondByteFits(b, bytes[i + 1]) : bytes[i + 1 + k] >= 0x80 && bytes[i + 1 + k] <= 0xbf)) k++;
   if (k !== n - 2) return undefined;
+  // A replacement right where the sequence breaks is the lost byte's place: it is used up, and
+  // only a byte a decoder replaces can have stood there.
+  const replaced = i + n - 1 < end && bytes[i + n - 1] === REPLACED;
+  if (replacedOnly && !replaced) return undefined;
   const chars: string[] = [];
-  for (const lost of LOST_BYTES) {
+  for (const lost of replaced ? REPLACED_BYTES : LOST_BYTES) {
     const seq: number[] = [];
     for (let j = 0; j <= k; j++) seq.push(bytes[i + j]);
     seq.push(lost);
@@ -103,5 +126,5 @@ export function lostByteCompletions(bytes: ArrayLike<number>, i: number, end: nu
     const c = ch.charCodeAt(0);
     if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff) || c === 0x201d) chars.push(ch);
   }
-  return chars.length > 0 ? { used: n - 1, chars } : undefined;
+  return chars.length > 0 ? { used: replaced ? n : n - 1, chars } : undefined;
 }

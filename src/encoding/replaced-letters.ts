@@ -1,0 +1,239 @@
+/**
+ * Letters lost to U+FFFD (`Vi�t Nam`): single-byte text (a legacy font) read as UTF-8 turns each
+ * letter beyond ASCII into one replacement character and keeps the ASCII letters. U+FFFD is never
+ * correct text, so a word with it among its letters is matched against the syllables the model
+ * knows whose letters beyond ASCII stand in those places (`Vi�t`: `việt`, `viết`, `viêt`…), and
+ * the language model chooses among them by the neighbouring words. A reading is taken only where
+ * it wins clearly; its share of the probability of all the readings is its confidence.
+ */
+import { EOS_ID, type LanguageModel } from '../model/index.js';
+import { isValidSyllable } from '../orthography/index.js';
+
+const REPLACEMENT = '\ufffd';
+
+/** A letter run of a word, with replacement characters counted as letters. */
+const RUN = /[\p{L}\p{M}\ufffd]+/gu;
+
+/**
+ * The share of the probability of all readings that the best must have to be taken. Chosen on
+ * corpus text damaged at run time (bench/replaced-letters.ts prints, by bar, how many replaced
+ * words are filled and how many of those rightly): the lowest bar at which 99 % are right.
+ */
+export const MIN_SHARE = 0.95;
+
+/** Letter runs of the line's words that are Vietnamese syllables, against those that are not, for a line to count as Vietnamese. */
+const VIETNAMESE_RATIO = 2;
+
+/**
+ * Readings of an unread next run (its most frequent) that stand for it as context: with 3, half
+ * the replaced words of news text are filled at the bar, against a quarter with none, for about
+ * four times the time (bench/replaced-letters.ts; 6 fills a few more for half as much again).
+ */
+const NEXT_READINGS = 3;
+
+/** Passes over a line: each may read runs whose neighbours the one before read. */
+const PASSES = 3;
+
+/** A known syllable's spelling with every letter beyond ASCII as U+FFFD (`việt` → `vi�t`). */
+function keyOf(lower: string): string {
+  let key = '';
+  for (const ch of lower) key += ch.charCodeAt(0) < 0x80 ? ch : REPLACEMENT;
+  return key;
+}
+
+const INDEXES = new WeakMap<LanguageModel, Map<string, string[]>>();
+
+/** The model's syllables with a letter beyond ASCII, by {@link keyOf}. */
+function indexOf(model: LanguageModel): Map<string, string[]> {
+  let index = INDEXES.get(model);
+  if (index === undefined) {
+    index = new Map();
+    for (let id = 0; id < model.vocabSize; id++) {
+      const unit = model.unit(id);
+      if (!/[^\x00-\x7f]/.test(unit) || unit !== unit.toLowerCase() || !isValidSyllable(unit)) continue;
+      const key = keyOf(unit);
+      const list = index.get(key);
+      if (list === undefined) index.set(key, [unit]);
+      else list.push(unit);
+    }
+    INDEXES.set(model, index);
+  }
+  return index;
+}
+
+/** Readings of a run: the syllables and their ids in the model. */
+interface Candidates {
+  units: string[];
+  ids: number[];
+}
+
+const NONE: Candidates = { units: [], ids: [] };
+/** Candidates by run (lower case), for the runs seen: the same words come back line after line. */
+const CANDIDATES = new WeakMap<LanguageModel, Map<string, Candidates>>();
+const CANDIDATES_LIMIT = 20_000;
+
+/** The known syllables `run` (lower case, with U+FFFD) may have been: its other letters as they are. */
+function candidatesOf(run: string, model: LanguageModel): Candidates {
+  let cache = CANDIDATES.get(model);
+  if (cache === undefined) CANDIDATES.set(model, (cache = new Map()));
+  let found = cache.get(run);
+  if (found === undefined) {
+    const key = keyOf(run);
+    let units = indexOf(model).get(key) ?? [];
+    // Letters beyond ASCII the run still has must stand where they are.
+    if (key !== run) {
+      const chars = [...run];
+      units = units.filter((s) => {
+        const letters = [...s];
+        return letters.length === chars.length && chars.every((ch, i) => ch === REPLACEMENT || ch === letters[i]);
+      });
+    }
+    // Most frequent first: the readings of a next run that give context (NEXT_READINGS).
+    units = [...units].sort((a, b) => model.count(model.id(b)) - model.count(model.id(a)));
+    found = units.length === 0 ? NONE : { units, ids: units.map((u) => model.id(u)) };
+    if (cache.size >= CANDIDATES_LIMIT) cache.clear();
+    cache.set((' ' + run).slice(1), found);
+  }
+  return found;
+}
+
+/** One letter run of the line. */
+interface Run {
+  word: number;
+  start: number;
+  text: string;
+}
+
+/** A reading of a word with replaced letters, taken or not. */
+export interface ReplacedLetterReading {
+  /** Index of the word in the list given. */
+  word: number;
+  /** The word with the run's replacement characters filled in. */
+  text: string;
+  /** The reading's share of the probability of all readings in its place. */
+  share: number;
+}
+
+/** Whether a run is written in capitals (two ASCII letters or more, all capitals). */
+function inCapitals(run: string | undefined): boolean {
+  if (run === undefined) return false;
+  const ascii = run.replace(/[^A-Za-z]/g, '');
+  return ascii.length >= 2 && ascii === ascii.toUpperCase();
+}
+
+/**
+ * The spelling of syllable `lower` in the case of the damaged `run`: capitals where its ASCII
+ * letters are all capitals, two or more of them or fewer among words in capitals (`capitals`);
+ * a capital first letter where the run has one, or where the first letter was replaced and
+ * `title` says the word is capitalised.
+ */
+function inCaseOf(lower: string, run: string, title: boolean, capitals: boolean): string {
+  const ascii = run.replace(/[^A-Za-z]/g, '');
+  if (inCapitals(run) || (capitals && ascii === ascii.toUpperCase())) return lower.toUpperCase();
+  const first = run[0];
+  const capital = first === REPLACEMENT ? title : first !== first.toLowerCase();
+  return capital ? lower[0].toUpperCase() + lower.slice(1) : lower;
+}
+
+/** End of a sentence: the next word starts a new one. */
+const SENTENCE_END = /[.!?…:]["'”’)\]»]*$/;
+
+/**
+ * Readings of the words (texts between spaces, as the line has them) whose letters hold U+FFFD,
+ * left to right, each chosen in the context of the words before it (as read) and the word after
+ * it (where it has no replacement). Only readings whose share reaches `minShare` are returned;
+ * nothing where the line's other words do not read as Vietnamese.
+ */
+export function readReplacedLetters(words: readonly string[], model: LanguageModel, minShare = MIN_SHARE): ReplacedLetterReading[] {
+  const runs: Run[] = [];
+  words.forEach((w, k) => {
+    for (const m of w.matchAll(RUN)) runs.push({ word: k, start: m.index, text: m[0] });
+  });
+  // The line must read as Vietnamese: its runs are syllables the model knows (or, replaced
+  // letters and all, may be), mostly.
+  const candidates = runs.map((r) => (r.text.includes(REPLACEMENT) ? candidatesOf(r.text.toLowerCase(), model) : NONE));
+  let vietnamese = 0;
+  let other = 0;
+  runs.forEach((r, i) => {
+    const lower = r.text.toLowerCase();
+    if (candidates[i].units.length > 0 || (isValidSyllable(lower) && model.has(lower))) vietnamese++;
+    else other++;
+  });
+  if (vietnamese < VIETNAMESE_RATIO * other) return [];
+  const read = runs.map((r) => (r.text.includes(REPLACEMENT) ? undefined : r.text.toLowerCase()));
+  // The context each run was last scored in: a run is scored again only where it grew.
+  const scoredIn = runs.map(() => '');
+  const texts = [...words];
+  const out: ReplacedLetterReading[] = [];
+  /** Where each word's reading is in `out`. */
+  const slot = new Map<number, number>();
+  // Left to right, again while readings come: a run read gives its neighbours context.
+  for (let pass = 0, more = true; pass < PASSES && more; pass++) {
+    more = false;
+    for (let i = 0; i < runs.length; i++) {
+      if (read[i] !== undefined || candidates[i].units.length === 0) continue;
+      const taken = readRun(i);
+      more ||= taken;
+    }
+  }
+  return out;
+
+  /** Reads run `i` in its context where one reading wins clearly; whether it did. */
+  function readRun(i: number): boolean {
+    const run = runs[i];
+    const { units: options, ids } = candidates[i];
+    // Two runs of context before (as read; an unread one cuts it), one after.
+    const left: number[] = [];
+    for (let j = i - 1; j >= 0 && left.length < 2 && read[j] !== undefined; j--) left.unshift(model.id(read[j] as string));
+    const word = words[run.word];
+    const endsSentence = SENTENCE_END.test(word.slice(run.start + run.text.length)) || i + 1 === runs.length;
+    const next = i + 1 < runs.length ? read[i + 1] : undefined;
+    const right = endsSentence ? [EOS_ID] : next !== undefined ? [model.id(next)] : [];
+    const context = `${left.join(',')}|${right.join(',')}`;
+    if (scoredIn[i] === context) return false;
+    scoredIn[i] = context;
+    // log10 P(reading | two before) + log10 P(next | reading, two before), as sequenceLogProb sums them.
+    const prev1 = left.length >= 1 ? left[left.length - 1] : -1;
+    const prev2 = left.length >= 2 ? left[left.length - 2] : -1;
+    const after = right.length > 0 ? right[0] : -1;
+    // Where the next run is unread, the next syllable is one of its readings: the probability
+    // of that (over its most frequent readings) is the context after.
+    const nextIds = after < 0 && !endsSentence && i + 1 < runs.length ? candidates[i + 1].ids.slice(0, NEXT_READINGS) : [];
+    const scores = ids.map((id) => {
+      let score = model.logProb(id, prev1, prev2);
+      if (after >= 0) score += model.logProb(after, id, prev1, prev2);
+      else if (nextIds.length > 0) {
+        let sum = 0;
+        for (const n of nextIds) sum += 10 ** model.logProb(n, id, prev1, prev2);
+        score += Math.log10(sum);
+      }
+      return score;
+    });
+    let best = 0;
+    for (let k = 1; k < scores.length; k++) if (scores[k] > scores[best]) best = k;
+    let total = 0;
+    for (const s of scores) total += 10 ** (s - scores[best]);
+    const share = 1 / total;
+    if (share < minShare) return false;
+    read[i] = options[best];
+    const prev = i > 0 ? words[runs[i - 1].word] : undefined;
+    const sentenceStart = i === 0 || (prev !== undefined && runs[i - 1].word !== run.word && SENTENCE_END.test(prev));
+    // A replaced first letter: a capital where a sentence starts or the syllable is mostly
+    // written with one (`Ủy ban`, not `được`).
+    const id = model.id(options[best]);
+    const title = sentenceStart || 2 * model.titleCount(id) > model.count(id);
+    const capitals = inCapitals(runs[i - 1]?.text) || inCapitals(runs[i + 1]?.text);
+    const filled = inCaseOf(options[best], run.text, title, capitals);
+    const text = texts[run.word];
+    // A filled run keeps its length (U+FFFD and a precomposed letter are one code unit each).
+    texts[run.word] = text.slice(0, run.start) + filled + text.slice(run.start + run.text.length);
+    const done = slot.get(run.word);
+    const reading = { word: run.word, text: texts[run.word], share: done !== undefined ? Math.min(out[done].share, share) : share };
+    if (done !== undefined) out[done] = reading;
+    else {
+      slot.set(run.word, out.length);
+      out.push(reading);
+    }
+    return true;
+  }
+}
