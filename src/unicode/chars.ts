@@ -32,6 +32,12 @@ export function hasSuspicious(line: string): boolean {
   return false;
 }
 
+/** Whether `s.slice(from, to)` holds a character of {@link SUSPICIOUS_RANGES}. */
+export function hasSuspiciousIn(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (SUSPICIOUS_UNIT[s.charCodeAt(i)] !== 0) return true;
+  return false;
+}
+
 /** Whether the Unicode stage may act on the code unit `c` (see {@link hasSuspicious}). */
 export function isSuspiciousUnit(c: number): boolean {
   return SUSPICIOUS_UNIT[c] !== 0;
