@@ -47,6 +47,10 @@ export class EditTracker {
   /** Applies one stage's edits (sorted, non-overlapping, in coordinates of {@link text}). */
   apply(stageEdits: readonly StageEdit[]): void {
     if (stageEdits.length === 0) return;
+    if (this.segments.length === 1 && this.segments[0].edit === undefined) {
+      this.applyToInput(stageEdits);
+      return;
+    }
     const segs = this.place(stageEdits);
     const out: Segment[] = []; // built right to left
     let j = segs.length - 1;
@@ -82,28 +86,86 @@ export class EditTracker {
     while (j >= 0) out.push(segs[j--]);
     out.reverse();
     this.segments = this.coalesce(out);
-    this.current = this.segments.map((s) => s.text).join('');
+    this.current = joinTexts(this.segments);
   }
 
-  /** Every change so far, in input coordinates. Segments whose text came back unchanged are dropped. */
-  edits(): Edit[] {
+  /**
+   * {@link apply} while the text is still the input (the first stage that changes a line): the
+   * edits are already in input coordinates, so the segments are the edits and the input between
+   * them, made in one pass (the same segments the general merge gives, without cutting and
+   * re-joining the input at every edit: a line of NFD text has one edit per word).
+   */
+  private applyToInput(stageEdits: readonly StageEdit[]): void {
+    const input = this.input;
+    const segments: Segment[] = [];
+    let pos = 0;
+    for (const e of stageEdits) {
+      if (e.start > pos) segments.push({ start: pos, end: e.start, text: input.slice(pos, e.start), edit: undefined });
+      segments.push({ start: e.start, end: e.end, text: e.after, edit: info(e) });
+      pos = e.end;
+    }
+    if (pos < input.length) segments.push({ start: pos, end: input.length, text: input.slice(pos), edit: undefined });
+    this.segments = segments;
+    this.current = joinTexts(segments);
+  }
+
+  /**
+   * Every change so far, in input coordinates. Segments whose text came back unchanged are
+   * dropped. With `joinUnicodeRuns`, Unicode repairs with the same rules and confidence that
+   * follow one another with only untouched text between them are reported as one edit over
+   * the run (a line of NFD text is one `nfc` edit rather than one per word): each is a repair
+   * of how letters are encoded, not of what they say, and a report of tens of thousands of
+   * one-word edits costs more than the repair. Any other edit between them ends the run, and
+   * a later stage's edit of a word keeps that word apart (it is merged with the word's repair
+   * and takes its confidence), so dropping edits below a confidence drops no more than before.
+   */
+  edits(joinUnicodeRuns = false): Edit[] {
     const result: Edit[] = [];
-    for (const s of this.segments) {
-      if (!s.edit) continue;
-      const before = this.input.slice(s.start, s.end);
-      if (before === s.text) continue;
-      const edit: Edit = {
-        start: s.start,
-        end: s.end,
-        before,
-        after: s.text,
-        kind: s.edit.kind,
-        confidence: s.edit.confidence,
-      };
-      if (s.edit.detail !== undefined) edit.detail = s.edit.detail;
-      result.push(edit);
+    const segs = this.segments;
+    // Where segment k starts in the current text.
+    let at = 0;
+    for (let k = 0; k < segs.length; at += segs[k++].text.length) {
+      const s = segs[k];
+      if (!s.edit || this.unchanged(s)) continue;
+      const { kind, confidence, detail } = s.edit;
+      let end = s.end;
+      let after = s.text;
+      if (joinUnicodeRuns && kind === 'unicode') {
+        const from = at;
+        let to = at + s.text.length;
+        let joined = false;
+        for (;;) {
+          // Past the untouched text (and edits a later stage undid) to the next change.
+          let n = k + 1;
+          while (n < segs.length && (!segs[n].edit || this.unchanged(segs[n]))) n++;
+          const next = segs[n];
+          if (next === undefined || !sameRepair(next.edit!, s.edit)) break;
+          for (let g = k + 1; g <= n; g++) to += segs[g].text.length;
+          at = to - next.text.length;
+          end = next.end;
+          k = n;
+          joined = true;
+        }
+        if (joined) after = this.current.slice(from, to);
+      }
+      const before = this.input.slice(s.start, end);
+      // Made whole, with or without `detail`: adding it afterwards changes the object's shape.
+      result.push(
+        detail === undefined
+          ? { start: s.start, end, before, after, kind, confidence }
+          : { start: s.start, end, before, after, kind, confidence, detail },
+      );
     }
     return result;
+  }
+
+  /** Whether a segment's text is the input it covers (compared without slicing the input). */
+  private unchanged(s: Segment): boolean {
+    const { text } = s;
+    if (text.length !== s.end - s.start) return false;
+    const input = this.input;
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== input.charCodeAt(s.start + i)) return false;
+    return true;
   }
 
   /** Positions the segments in the current text, cutting untouched ones at every edit boundary. */
@@ -155,6 +217,20 @@ function overlaps(s: Placed, e: StageEdit): boolean {
     return s.edit !== undefined && s.p < e.start && e.start < s.q;
   }
   return e.start < s.p && s.p < e.end;
+}
+
+/**
+ * The texts of the segments joined into one flat string: a text concatenated piece by piece
+ * would keep every piece (one per edit) alive as long as the repaired text lives.
+ */
+function joinTexts(segments: readonly Segment[]): string {
+  const texts: string[] = new Array<string>(segments.length);
+  for (let k = 0; k < segments.length; k++) texts[k] = segments[k].text;
+  return texts.join('');
+}
+
+function sameRepair(a: EditInfo, b: EditInfo): boolean {
+  return a.kind === b.kind && a.detail === b.detail && a.confidence === b.confidence;
 }
 
 function info(e: StageEdit): EditInfo {

@@ -366,6 +366,6 @@ export function fixLine(line: string, stages: readonly Stage[]): FixResult | und
     if (!tracker || !ran) break;
   }
   if (!tracker) return undefined;
-  const edits = tracker.edits();
+  const edits = tracker.edits(true);
   return edits.length > 0 ? { text: tracker.text, edits } : undefined;
 }

@@ -1,25 +1,47 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EditTracker, applyEdits } from '../src/edits.js';
-import type { StageEdit } from '../src/types.js';
+import type { Edit, StageEdit } from '../src/types.js';
 
 /** Random sorted, non-overlapping stage edits over a string of length n. */
 function stageEdits(n: number) {
   return fc
-    .array(fc.tuple(fc.nat(n), fc.nat(4), fc.string({ maxLength: 4 })), { maxLength: 6 })
+    .array(fc.tuple(fc.nat(n), fc.nat(4), fc.string({ maxLength: 4 }), repairs), { maxLength: 6 })
     .map((raw) => {
       const edits: StageEdit[] = [];
       let pos = 0;
-      for (const [gap, len, after] of raw.sort((a, b) => a[0] - b[0])) {
+      for (const [gap, len, after, repair] of raw.sort((a, b) => a[0] - b[0])) {
         const start = Math.max(pos, Math.min(gap, n));
         const end = Math.min(n, start + len);
         if (start < pos) continue;
-        edits.push({ start, end, after, kind: 'unicode', confidence: 0.9 });
+        edits.push({ start, end, after, ...repair });
         pos = end === start ? end + 1 : end;
       }
       return edits.filter((e) => e.start <= n);
     });
 }
+
+/** What an edit says it is: a few kinds, rules and confidences, so that neighbours often agree. */
+const repairs = fc.record(
+  {
+    kind: fc.constantFrom<StageEdit['kind']>('unicode', 'unicode', 'diacritics'),
+    confidence: fc.constantFrom(1, 0.99, 0.6),
+    detail: fc.constantFrom('nfc', 'composite'),
+  },
+  { requiredKeys: ['kind', 'confidence'] },
+);
+
+/** A tracker after up to three stages of random edits over a random input. */
+const trackedStages = fc
+  .tuple(fc.string({ maxLength: 20 }), fc.infiniteStream(fc.nat()), fc.integer({ min: 1, max: 3 }))
+  .map(([input, seeds, rounds]) => {
+    const t = new EditTracker(input);
+    const it = seeds[Symbol.iterator]();
+    for (let round = 0; round < rounds; round++) {
+      t.apply(fc.sample(stageEdits(t.text.length), { numRuns: 1, seed: it.next().value as number })[0]);
+    }
+    return { input, t };
+  });
 
 describe('EditTracker', () => {
   it('reports a single replacement in input coordinates', () => {
@@ -71,6 +93,56 @@ describe('EditTracker', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it("reports the first stage's edits as they are, with the input they replace", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }).chain((s) => fc.tuple(fc.constant(s), stageEdits(s.length))), ([input, stage]) => {
+        const t = new EditTracker(input);
+        t.apply(stage);
+        expect(t.text).toBe(applyEdits(input, stage));
+        const expected = stage
+          .map(({ start, end, after, kind, confidence, detail }) => {
+            const before = input.slice(start, end);
+            return detail === undefined ? { start, end, before, after, kind, confidence } : { start, end, before, after, kind, confidence, detail };
+          })
+          .filter((e) => e.before !== e.after);
+        expect(t.edits()).toStrictEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('joins Unicode repairs of one rule and confidence with untouched text between them, and no others', () => {
+    fc.assert(
+      fc.property(trackedStages, ({ input, t }) => {
+        const joined = t.edits(true);
+        expect(applyEdits(input, joined)).toBe(t.text);
+        // The separate edits, each joined to the one before when both are the same Unicode repair.
+        const expected: Edit[] = [];
+        for (const e of t.edits()) {
+          const last = expected[expected.length - 1];
+          if (last !== undefined && e.kind === 'unicode' && last.kind === e.kind && last.detail === e.detail && last.confidence === e.confidence) {
+            const between = input.slice(last.end, e.start);
+            expected[expected.length - 1] = { ...last, end: e.end, before: last.before + between + e.before, after: last.after + between + e.after };
+          } else {
+            expected.push(e);
+          }
+        }
+        expect(joined).toStrictEqual(expected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('applies the same changes above any confidence whether Unicode runs are joined or not', () => {
+    fc.assert(
+      fc.property(trackedStages, fc.constantFrom(0.6, 0.99, 1), ({ input, t }, least) => {
+        const above = (edits: Edit[]) => applyEdits(input, edits.filter((e) => e.confidence >= least));
+        expect(above(t.edits(true))).toBe(above(t.edits()));
+      }),
+      { numRuns: 1000 },
     );
   });
 });
