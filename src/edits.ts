@@ -33,10 +33,16 @@ interface Placed extends Segment {
 export class EditTracker {
   private segments: Segment[];
   private current: string;
+  /**
+   * The first stage's edits while no other stage has changed the text: they are the segments
+   * (made only when a later stage needs them, {@link materialize}).
+   */
+  private first: readonly StageEdit[] | undefined;
 
   constructor(readonly input: string) {
     this.segments = input.length > 0 ? [{ start: 0, end: input.length, text: input, edit: undefined }] : [];
     this.current = input;
+    this.first = undefined;
   }
 
   /** The text after every edit applied so far. */
@@ -47,10 +53,13 @@ export class EditTracker {
   /** Applies one stage's edits (sorted, non-overlapping, in coordinates of {@link text}). */
   apply(stageEdits: readonly StageEdit[]): void {
     if (stageEdits.length === 0) return;
-    if (this.segments.length === 1 && this.segments[0].edit === undefined) {
-      this.applyToInput(stageEdits);
+    if (this.first === undefined && this.segments.length === 1 && this.segments[0].edit === undefined) {
+      // The text is still the input: the edits are in its coordinates, kept as they are.
+      this.first = stageEdits;
+      this.current = textWith(this.input, stageEdits);
       return;
     }
+    this.materialize();
     const segs = this.place(stageEdits);
     const out: Segment[] = []; // built right to left
     let j = segs.length - 1;
@@ -90,12 +99,13 @@ export class EditTracker {
   }
 
   /**
-   * {@link apply} while the text is still the input (the first stage that changes a line): the
-   * edits are already in input coordinates, so the segments are the edits and the input between
-   * them, made in one pass (the same segments the general merge gives, without cutting and
-   * re-joining the input at every edit: a line of NFD text has one edit per word).
+   * The segments of the first stage's edits: the edits and the input between them (the same
+   * segments the general merge gives, without cutting and re-joining the input at every edit).
    */
-  private applyToInput(stageEdits: readonly StageEdit[]): void {
+  private materialize(): void {
+    const stageEdits = this.first;
+    if (stageEdits === undefined) return;
+    this.first = undefined;
     const input = this.input;
     const segments: Segment[] = [];
     let pos = 0;
@@ -106,7 +116,6 @@ export class EditTracker {
     }
     if (pos < input.length) segments.push({ start: pos, end: input.length, text: input.slice(pos), edit: undefined });
     this.segments = segments;
-    this.current = joinTexts(segments);
   }
 
   /**
@@ -120,6 +129,7 @@ export class EditTracker {
    * and takes its confidence), so dropping edits below a confidence drops no more than before.
    */
   edits(joinUnicodeRuns = false): Edit[] {
+    if (this.first !== undefined) return this.firstEdits(this.first, joinUnicodeRuns);
     const result: Edit[] = [];
     const segs = this.segments;
     // Where segment k starts in the current text.
@@ -159,13 +169,48 @@ export class EditTracker {
     return result;
   }
 
+  /** {@link edits} when only the first stage changed the text: read from its edits. */
+  private firstEdits(list: readonly StageEdit[], joinUnicodeRuns: boolean): Edit[] {
+    const input = this.input;
+    const result: Edit[] = [];
+    // Position in the text minus position in the input, after the edits up to k.
+    let shift = 0;
+    for (let k = 0; k < list.length; k++) {
+      const e = list[k];
+      const from = e.start + shift;
+      shift += e.after.length - (e.end - e.start);
+      if (sameAsInput(input, e.start, e.end, e.after)) continue;
+      const { kind, confidence, detail } = e;
+      let end = e.end;
+      let after = e.after;
+      if (joinUnicodeRuns && kind === 'unicode') {
+        let joined = false;
+        for (;;) {
+          // Past the edits that change nothing (their length neither) to the next change.
+          let n = k + 1;
+          while (n < list.length && sameAsInput(input, list[n].start, list[n].end, list[n].after)) n++;
+          const next = list[n];
+          if (next === undefined || !sameRepair(next, e)) break;
+          shift += next.after.length - (next.end - next.start);
+          end = next.end;
+          k = n;
+          joined = true;
+        }
+        if (joined) after = this.current.slice(from, end + shift);
+      }
+      const before = input.slice(e.start, end);
+      result.push(
+        detail === undefined
+          ? { start: e.start, end, before, after, kind, confidence }
+          : { start: e.start, end, before, after, kind, confidence, detail },
+      );
+    }
+    return result;
+  }
+
   /** Whether a segment's text is the input it covers (compared without slicing the input). */
   private unchanged(s: Segment): boolean {
-    const { text } = s;
-    if (text.length !== s.end - s.start) return false;
-    const input = this.input;
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== input.charCodeAt(s.start + i)) return false;
-    return true;
+    return sameAsInput(this.input, s.start, s.end, s.text);
   }
 
   /** Positions the segments in the current text, cutting untouched ones at every edit boundary. */
@@ -219,6 +264,27 @@ function overlaps(s: Placed, e: StageEdit): boolean {
   return e.start < s.p && s.p < e.end;
 }
 
+/** Whether `text` is `input.slice(start, end)`, compared in place. */
+function sameAsInput(input: string, start: number, end: number, text: string): boolean {
+  if (text.length !== end - start) return false;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== input.charCodeAt(start + i)) return false;
+  return true;
+}
+
+/** `input` with edits in its coordinates applied, as one flat string (see {@link joinTexts}). */
+function textWith(input: string, edits: readonly StageEdit[]): string {
+  const parts = new Array<string>(2 * edits.length + 1);
+  let pos = 0;
+  let i = 0;
+  for (const e of edits) {
+    parts[i++] = input.slice(pos, e.start);
+    parts[i++] = e.after;
+    pos = e.end;
+  }
+  parts[i] = input.slice(pos);
+  return parts.join('');
+}
+
 /**
  * The texts of the segments joined into one flat string: a text concatenated piece by piece
  * would keep every piece (one per edit) alive as long as the repaired text lives.
@@ -229,7 +295,7 @@ function joinTexts(segments: readonly Segment[]): string {
   return texts.join('');
 }
 
-function sameRepair(a: EditInfo, b: EditInfo): boolean {
+function sameRepair(a: EditInfo | StageEdit, b: EditInfo | StageEdit): boolean {
   return a.kind === b.kind && a.detail === b.detail && a.confidence === b.confidence;
 }
 

@@ -114,6 +114,22 @@ describe('EditTracker', () => {
     );
   });
 
+  it('reports the same edits whether a later stage changed nothing or there was none', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }).chain((s) => fc.tuple(fc.constant(s), stageEdits(s.length))), ([input, stage]) => {
+        const alone = new EditTracker(input);
+        alone.apply(stage);
+        const followed = new EditTracker(input);
+        followed.apply(stage);
+        followed.apply([{ start: 0, end: 0, after: '', kind: 'spelling', confidence: 0.5 }]);
+        expect(followed.text).toBe(alone.text);
+        expect(followed.edits()).toStrictEqual(alone.edits());
+        expect(followed.edits(true)).toStrictEqual(alone.edits(true));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('joins Unicode repairs of one rule and confidence with untouched text between them, and no others', () => {
     fc.assert(
       fc.property(trackedStages, ({ input, t }) => {
