@@ -118,99 +118,35 @@ export class EditTracker {
     this.segments = segments;
   }
 
-  /**
-   * Every change so far, in input coordinates. Segments whose text came back unchanged are
-   * dropped. With `joinUnicodeRuns`, Unicode repairs with the same rules and confidence that
-   * follow one another with only untouched text between them are reported as one edit over
-   * the run (a line of NFD text is one `nfc` edit rather than one per word): each is a repair
-   * of how letters are encoded, not of what they say, and a report of tens of thousands of
-   * one-word edits costs more than the repair. Any other edit between them ends the run, and
-   * a later stage's edit of a word keeps that word apart (it is merged with the word's repair
-   * and takes its confidence), so dropping edits below a confidence drops no more than before.
-   */
-  edits(joinUnicodeRuns = false): Edit[] {
-    if (this.first !== undefined) return this.firstEdits(this.first, joinUnicodeRuns);
+  /** Every change so far, in input coordinates. Segments whose text came back unchanged are dropped. */
+  edits(): Edit[] {
+    if (this.first !== undefined) return this.firstEdits(this.first);
     const result: Edit[] = [];
-    const segs = this.segments;
-    // Where segment k starts in the current text.
-    let at = 0;
-    for (let k = 0; k < segs.length; at += segs[k++].text.length) {
-      const s = segs[k];
-      if (!s.edit || this.unchanged(s)) continue;
+    for (const s of this.segments) {
+      if (!s.edit || sameAsInput(this.input, s.start, s.end, s.text)) continue;
       const { kind, confidence, detail } = s.edit;
-      let end = s.end;
-      let after = s.text;
-      if (joinUnicodeRuns && kind === 'unicode') {
-        const from = at;
-        let to = at + s.text.length;
-        let joined = false;
-        for (;;) {
-          // Past the untouched text (and edits a later stage undid) to the next change.
-          let n = k + 1;
-          while (n < segs.length && (!segs[n].edit || this.unchanged(segs[n]))) n++;
-          const next = segs[n];
-          if (next === undefined || !sameRepair(next.edit!, s.edit)) break;
-          for (let g = k + 1; g <= n; g++) to += segs[g].text.length;
-          at = to - next.text.length;
-          end = next.end;
-          k = n;
-          joined = true;
-        }
-        if (joined) after = this.current.slice(from, to);
-      }
-      const before = this.input.slice(s.start, end);
+      const before = this.input.slice(s.start, s.end);
       // Made whole, with or without `detail`: adding it afterwards changes the object's shape.
       result.push(
         detail === undefined
-          ? { start: s.start, end, before, after, kind, confidence }
-          : { start: s.start, end, before, after, kind, confidence, detail },
+          ? { start: s.start, end: s.end, before, after: s.text, kind, confidence }
+          : { start: s.start, end: s.end, before, after: s.text, kind, confidence, detail },
       );
     }
     return result;
   }
 
   /** {@link edits} when only the first stage changed the text: read from its edits. */
-  private firstEdits(list: readonly StageEdit[], joinUnicodeRuns: boolean): Edit[] {
+  private firstEdits(list: readonly StageEdit[]): Edit[] {
     const input = this.input;
     const result: Edit[] = [];
-    // Position in the text minus position in the input, after the edits up to k.
-    let shift = 0;
-    for (let k = 0; k < list.length; k++) {
-      const e = list[k];
-      const from = e.start + shift;
-      shift += e.after.length - (e.end - e.start);
+    for (const e of list) {
       if (sameAsInput(input, e.start, e.end, e.after)) continue;
-      const { kind, confidence, detail } = e;
-      let end = e.end;
-      let after = e.after;
-      if (joinUnicodeRuns && kind === 'unicode') {
-        let joined = false;
-        for (;;) {
-          // Past the edits that change nothing (their length neither) to the next change.
-          let n = k + 1;
-          while (n < list.length && sameAsInput(input, list[n].start, list[n].end, list[n].after)) n++;
-          const next = list[n];
-          if (next === undefined || !sameRepair(next, e)) break;
-          shift += next.after.length - (next.end - next.start);
-          end = next.end;
-          k = n;
-          joined = true;
-        }
-        if (joined) after = this.current.slice(from, end + shift);
-      }
-      const before = input.slice(e.start, end);
-      result.push(
-        detail === undefined
-          ? { start: e.start, end, before, after, kind, confidence }
-          : { start: e.start, end, before, after, kind, confidence, detail },
-      );
+      const { start, end, after, kind, confidence, detail } = e;
+      const before = input.slice(start, end);
+      result.push(detail === undefined ? { start, end, before, after, kind, confidence } : { start, end, before, after, kind, confidence, detail });
     }
     return result;
-  }
-
-  /** Whether a segment's text is the input it covers (compared without slicing the input). */
-  private unchanged(s: Segment): boolean {
-    return sameAsInput(this.input, s.start, s.end, s.text);
   }
 
   /** Positions the segments in the current text, cutting untouched ones at every edit boundary. */
@@ -293,10 +229,6 @@ function joinTexts(segments: readonly Segment[]): string {
   const texts: string[] = new Array<string>(segments.length);
   for (let k = 0; k < segments.length; k++) texts[k] = segments[k].text;
   return texts.join('');
-}
-
-function sameRepair(a: EditInfo | StageEdit, b: EditInfo | StageEdit): boolean {
-  return a.kind === b.kind && a.detail === b.detail && a.confidence === b.confidence;
 }
 
 function info(e: StageEdit): EditInfo {

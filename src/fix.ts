@@ -366,6 +366,6 @@ export function fixLine(line: string, stages: readonly Stage[]): FixResult | und
     if (!tracker || !ran) break;
   }
   if (!tracker) return undefined;
-  const edits = tracker.edits(true);
+  const edits = tracker.edits();
   return edits.length > 0 ? { text: tracker.text, edits } : undefined;
 }
