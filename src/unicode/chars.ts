@@ -171,3 +171,21 @@ export function isLetterOrMark(code: number): boolean {
   }
   return known === 1;
 }
+
+const MARK_CHAR = /^\p{M}$/u;
+/** Per BMP code unit: 0 not yet known, 1 a combining mark, 2 not. */
+const markUnit = new Uint8Array(0x10000);
+
+/**
+ * Whether the UTF-16 code unit `code` is a combining mark on its own (a surrogate never is):
+ * one property test per code unit, remembered, instead of a regular expression and a
+ * one-character string each time.
+ */
+export function isMarkUnit(code: number): boolean {
+  let known = markUnit[code];
+  if (known === 0) {
+    known = MARK_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+    markUnit[code] = known;
+  }
+  return known === 1;
+}

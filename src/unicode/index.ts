@@ -43,6 +43,7 @@ import {
   isDigit,
   isInvisible,
   isLetterOrMark,
+  isMarkUnit,
   isNoBreakSpace,
   isWordSpace,
   MARKED_LETTER,
@@ -513,8 +514,6 @@ function detailOf(rules: number): string {
   return (DETAILS[rules] ??= RULE_ORDER.filter((_, k) => (rules & (1 << k)) !== 0).join('+'));
 }
 
-const MARK = /\p{M}/u;
-
 /**
  * Whether the code unit at `i` belongs to the character before it (a low surrogate or a
  * mark), inside the text `s.slice(from, to)`.
@@ -523,5 +522,5 @@ function continuesCluster(s: string, i: number, from: number, to: number): boole
   if (i <= from || i >= to) return false;
   const code = s.charCodeAt(i);
   if (code >= 0xdc00 && code <= 0xdfff) return true;
-  return code >= 0x0300 && MARK.test(s[i]);
+  return code >= 0x0300 && isMarkUnit(code);
 }
