@@ -495,8 +495,7 @@ function chunkEdit(line: string, start: number, end: number, after: string, rule
   while (tail < shorter - head && line.charCodeAt(end - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
   while (tail > 0 && (continuesCluster(line, end - tail, start, end) || continuesCluster(after, after.length - tail, 0, after.length))) tail--;
   const detail = detailOf(rules);
-  let sure = confidence;
-  for (let k = 0; k < RULE_ORDER.length; k++) if ((rules & (1 << k)) !== 0) sure = Math.min(sure, CONFIDENCE[RULE_ORDER[k]]);
+  const sure = Math.min(confidence, RULES_CONFIDENCE[rules]);
   return {
     start: start + head,
     end: end - tail,
@@ -506,6 +505,11 @@ function chunkEdit(line: string, start: number, end: number, after: string, rule
     detail,
   };
 }
+
+/** The confidence of a set of rules (the least of theirs), by its bits. */
+const RULES_CONFIDENCE = Array.from({ length: 1 << RULE_ORDER.length }, (_, bits) =>
+  RULE_ORDER.reduce((least, rule, k) => ((bits & (1 << k)) !== 0 ? Math.min(least, CONFIDENCE[rule]) : least), 1),
+);
 
 /** The `detail` of an edit, by the bits of its rules in {@link RULE_ORDER}: a few strings, made once. */
 const DETAILS: string[] = [];
