@@ -33,10 +33,16 @@ interface Placed extends Segment {
 export class EditTracker {
   private segments: Segment[];
   private current: string;
+  /**
+   * The first stage's edits while no other stage has changed the text: they are the segments
+   * (made only when a later stage needs them, {@link materialize}).
+   */
+  private first: readonly StageEdit[] | undefined;
 
   constructor(readonly input: string) {
     this.segments = input.length > 0 ? [{ start: 0, end: input.length, text: input, edit: undefined }] : [];
     this.current = input;
+    this.first = undefined;
   }
 
   /** The text after every edit applied so far. */
@@ -47,7 +53,13 @@ export class EditTracker {
   /** Applies one stage's edits (sorted, non-overlapping, in coordinates of {@link text}). */
   apply(stageEdits: readonly StageEdit[]): void {
     if (stageEdits.length === 0) return;
-    if (this.segments.length === 1 && this.segments[0].edit === undefined && this.applyToInput(stageEdits)) return;
+    if (this.first === undefined && this.segments.length === 1 && this.segments[0].edit === undefined) {
+      // The text is still the input: the edits are in its coordinates, kept as they are.
+      this.first = stageEdits;
+      this.current = textWith(this.input, stageEdits);
+      return;
+    }
+    this.materialize();
     const segs = this.place(stageEdits);
     const out: Segment[] = []; // built right to left
     let j = segs.length - 1;
@@ -83,51 +95,56 @@ export class EditTracker {
     while (j >= 0) out.push(segs[j--]);
     out.reverse();
     this.segments = this.coalesce(out);
-    this.current = this.segments.map((s) => s.text).join('');
+    this.current = joinTexts(this.segments);
   }
 
   /**
-   * The first stage's edits on the untouched input, where none is an insertion: the segments are
-   * the edits and the input between them, built directly (what {@link apply} makes of them,
-   * without cutting and merging pieces). `false`, doing nothing, for other edits.
+   * The segments of the first stage's edits: the edits and the input between them (the same
+   * segments the general merge gives, without cutting and re-joining the input at every edit).
    */
-  private applyToInput(stageEdits: readonly StageEdit[]): boolean {
+  private materialize(): void {
+    const stageEdits = this.first;
+    if (stageEdits === undefined) return;
+    this.first = undefined;
+    const input = this.input;
+    const segments: Segment[] = [];
     let pos = 0;
     for (const e of stageEdits) {
-      if (e.start < pos || e.end <= e.start) return false;
+      if (e.start > pos) segments.push({ start: pos, end: e.start, text: input.slice(pos, e.start), edit: undefined });
+      segments.push({ start: e.start, end: e.end, text: e.after, edit: info(e) });
       pos = e.end;
     }
-    const input = this.input;
-    const segs: Segment[] = [];
-    pos = 0;
-    for (const e of stageEdits) {
-      if (e.start > pos) segs.push({ start: pos, end: e.start, text: input.slice(pos, e.start), edit: undefined });
-      segs.push({ start: e.start, end: e.end, text: e.after, edit: info(e) });
-      pos = e.end;
-    }
-    if (pos < input.length) segs.push({ start: pos, end: input.length, text: input.slice(pos), edit: undefined });
-    this.segments = segs;
-    this.current = segs.map((s) => s.text).join('');
-    return true;
+    if (pos < input.length) segments.push({ start: pos, end: input.length, text: input.slice(pos), edit: undefined });
+    this.segments = segments;
   }
 
   /** Every change so far, in input coordinates. Segments whose text came back unchanged are dropped. */
   edits(): Edit[] {
+    if (this.first !== undefined) return this.firstEdits(this.first);
     const result: Edit[] = [];
     for (const s of this.segments) {
-      if (!s.edit) continue;
+      if (!s.edit || sameAsInput(this.input, s.start, s.end, s.text)) continue;
+      const { kind, confidence, detail } = s.edit;
       const before = this.input.slice(s.start, s.end);
-      if (before === s.text) continue;
-      const edit: Edit = {
-        start: s.start,
-        end: s.end,
-        before,
-        after: s.text,
-        kind: s.edit.kind,
-        confidence: s.edit.confidence,
-      };
-      if (s.edit.detail !== undefined) edit.detail = s.edit.detail;
-      result.push(edit);
+      // Made whole, with or without `detail`: adding it afterwards changes the object's shape.
+      result.push(
+        detail === undefined
+          ? { start: s.start, end: s.end, before, after: s.text, kind, confidence }
+          : { start: s.start, end: s.end, before, after: s.text, kind, confidence, detail },
+      );
+    }
+    return result;
+  }
+
+  /** {@link edits} when only the first stage changed the text: read from its edits. */
+  private firstEdits(list: readonly StageEdit[]): Edit[] {
+    const input = this.input;
+    const result: Edit[] = [];
+    for (const e of list) {
+      if (sameAsInput(input, e.start, e.end, e.after)) continue;
+      const { start, end, after, kind, confidence, detail } = e;
+      const before = input.slice(start, end);
+      result.push(detail === undefined ? { start, end, before, after, kind, confidence } : { start, end, before, after, kind, confidence, detail });
     }
     return result;
   }
@@ -181,6 +198,37 @@ function overlaps(s: Placed, e: StageEdit): boolean {
     return s.edit !== undefined && s.p < e.start && e.start < s.q;
   }
   return e.start < s.p && s.p < e.end;
+}
+
+/** Whether `text` is `input.slice(start, end)`, compared in place. */
+function sameAsInput(input: string, start: number, end: number, text: string): boolean {
+  if (text.length !== end - start) return false;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== input.charCodeAt(start + i)) return false;
+  return true;
+}
+
+/** `input` with edits in its coordinates applied, as one flat string (see {@link joinTexts}). */
+function textWith(input: string, edits: readonly StageEdit[]): string {
+  const parts = new Array<string>(2 * edits.length + 1);
+  let pos = 0;
+  let i = 0;
+  for (const e of edits) {
+    parts[i++] = input.slice(pos, e.start);
+    parts[i++] = e.after;
+    pos = e.end;
+  }
+  parts[i] = input.slice(pos);
+  return parts.join('');
+}
+
+/**
+ * The texts of the segments joined into one flat string: a text concatenated piece by piece
+ * would keep every piece (one per edit) alive as long as the repaired text lives.
+ */
+function joinTexts(segments: readonly Segment[]): string {
+  const texts: string[] = new Array<string>(segments.length);
+  for (let k = 0; k < segments.length; k++) texts[k] = segments[k].text;
+  return texts.join('');
 }
 
 function info(e: StageEdit): EditInfo {

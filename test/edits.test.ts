@@ -6,20 +6,30 @@ import type { StageEdit } from '../src/types.js';
 /** Random sorted, non-overlapping stage edits over a string of length n. */
 function stageEdits(n: number) {
   return fc
-    .array(fc.tuple(fc.nat(n), fc.nat(4), fc.string({ maxLength: 4 })), { maxLength: 6 })
+    .array(fc.tuple(fc.nat(n), fc.nat(4), fc.string({ maxLength: 4 }), repairs), { maxLength: 6 })
     .map((raw) => {
       const edits: StageEdit[] = [];
       let pos = 0;
-      for (const [gap, len, after] of raw.sort((a, b) => a[0] - b[0])) {
+      for (const [gap, len, after, repair] of raw.sort((a, b) => a[0] - b[0])) {
         const start = Math.max(pos, Math.min(gap, n));
         const end = Math.min(n, start + len);
         if (start < pos) continue;
-        edits.push({ start, end, after, kind: 'unicode', confidence: 0.9 });
+        edits.push({ start, end, after, ...repair });
         pos = end === start ? end + 1 : end;
       }
       return edits.filter((e) => e.start <= n);
     });
 }
+
+/** What an edit says it is: a few kinds and confidences, with or without a `detail`. */
+const repairs = fc.record(
+  {
+    kind: fc.constantFrom<StageEdit['kind']>('unicode', 'unicode', 'diacritics'),
+    confidence: fc.constantFrom(1, 0.99, 0.6),
+    detail: fc.constantFrom('nfc', 'composite'),
+  },
+  { requiredKeys: ['kind', 'confidence'] },
+);
 
 describe('EditTracker', () => {
   it('reports a single replacement in input coordinates', () => {
@@ -71,6 +81,39 @@ describe('EditTracker', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it("reports the first stage's edits as they are, with the input they replace", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }).chain((s) => fc.tuple(fc.constant(s), stageEdits(s.length))), ([input, stage]) => {
+        const t = new EditTracker(input);
+        t.apply(stage);
+        expect(t.text).toBe(applyEdits(input, stage));
+        const expected = stage
+          .map(({ start, end, after, kind, confidence, detail }) => {
+            const before = input.slice(start, end);
+            return detail === undefined ? { start, end, before, after, kind, confidence } : { start, end, before, after, kind, confidence, detail };
+          })
+          .filter((e) => e.before !== e.after);
+        expect(t.edits()).toStrictEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reports the same edits whether a later stage changed nothing or there was none', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }).chain((s) => fc.tuple(fc.constant(s), stageEdits(s.length))), ([input, stage]) => {
+        const alone = new EditTracker(input);
+        alone.apply(stage);
+        const followed = new EditTracker(input);
+        followed.apply(stage);
+        followed.apply([{ start: 0, end: 0, after: '', kind: 'spelling', confidence: 0.5 }]);
+        expect(followed.text).toBe(alone.text);
+        expect(followed.edits()).toStrictEqual(alone.edits());
+      }),
+      { numRuns: 1000 },
     );
   });
 });

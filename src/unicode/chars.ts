@@ -32,6 +32,12 @@ export function hasSuspicious(line: string): boolean {
   return false;
 }
 
+/** Whether `s.slice(from, to)` holds a character of {@link SUSPICIOUS_RANGES}. */
+export function hasSuspiciousIn(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (SUSPICIOUS_UNIT[s.charCodeAt(i)] !== 0) return true;
+  return false;
+}
+
 /** Whether the Unicode stage may act on the code unit `c` (see {@link hasSuspicious}). */
 export function isSuspiciousUnit(c: number): boolean {
   return SUSPICIOUS_UNIT[c] !== 0;
@@ -162,6 +168,24 @@ export function isLetterOrMark(code: number): boolean {
   if (known === 0) {
     known = LETTER_OR_MARK.test(String.fromCharCode(code)) ? 1 : 2;
     letterOrMarkUnit[code] = known;
+  }
+  return known === 1;
+}
+
+const MARK_CHAR = /^\p{M}$/u;
+/** Per BMP code unit: 0 not yet known, 1 a combining mark, 2 not. */
+const markUnit = new Uint8Array(0x10000);
+
+/**
+ * Whether the UTF-16 code unit `code` is a combining mark on its own (a surrogate never is):
+ * one property test per code unit, remembered, instead of a regular expression and a
+ * one-character string each time.
+ */
+export function isMarkUnit(code: number): boolean {
+  let known = markUnit[code];
+  if (known === 0) {
+    known = MARK_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+    markUnit[code] = known;
   }
   return known === 1;
 }

@@ -65,12 +65,41 @@ export function vietnameseLetter(cluster: string): string | undefined {
  * {@link MAX_CLUSTER_MARKS} combining characters. `rules` collects what fired.
  */
 export function composeClusters(s: string, rules: Set<ComposeRule>): string {
+  const out = composeText(s);
+  if ((fired & NFC_RULE) !== 0) rules.add('nfc');
+  if ((fired & COMPOSITE_RULE) !== 0) rules.add('composite');
+  return out;
+}
+
+/** Bits of {@link firedRules}. */
+export const NFC_RULE = 1;
+export const COMPOSITE_RULE = 2;
+
+/** The rules the last {@link composeText} fired, as bits: a set per word would be garbage. */
+let fired = 0;
+
+export function firedRules(): number {
+  return fired;
+}
+
+/** {@link composeClusters}, the rules that fired read after it with {@link firedRules}. */
+export function composeText(s: string): string {
+  fired = 0;
   if (!HAS_MARK.test(s)) return s;
+  return composeRange(s, 0, s.length) ?? s;
+}
+
+/**
+ * {@link composeText} of `s.slice(from, to)`, or `undefined` when it stays as it is (read in
+ * place: a word of a line is not sliced out to be composed).
+ */
+export function composeRange(s: string, from: number, to: number): string | undefined {
+  fired = 0;
   // Unchanged text is copied in spans, up to the next cluster that changes.
   let out = '';
-  let copied = 0;
-  let i = 0;
-  const n = s.length;
+  let copied = from;
+  let i = from;
+  const n = to;
   while (i < n) {
     // A cluster: one code point and the combining characters after it.
     const start = i;
@@ -92,11 +121,11 @@ export function composeClusters(s: string, rules: Set<ComposeRule>): string {
       }
     }
     if (composition === null) continue;
-    rules.add(composition.rule);
+    fired |= composition.rule === 'nfc' ? NFC_RULE : COMPOSITE_RULE;
     out += s.slice(copied, start) + composition.text;
     copied = i;
   }
-  return copied === 0 ? s : out + s.slice(copied);
+  return copied === from ? undefined : out + s.slice(copied, to);
 }
 
 /** What one cluster becomes and the rule that composes it; `null` when it stays as it is. */

@@ -43,13 +43,15 @@ import {
   isDigit,
   isInvisible,
   isLetterOrMark,
+  isMarkUnit,
   isNoBreakSpace,
   isWordSpace,
   MARKED_LETTER,
   hasSuspicious,
+  hasSuspiciousIn,
   VIETNAMESE_LETTER,
 } from './chars.js';
-import { composeClusters, type ComposeRule } from './compose.js';
+import { composeRange, composeText, COMPOSITE_RULE, firedRules, NFC_RULE } from './compose.js';
 import { isCapitalAbbreviation, mapLookalikes, shapeOf, type RunShape } from './lookalike.js';
 
 export { composeClusters, vietnameseLetter } from './compose.js';
@@ -70,8 +72,20 @@ export interface UnicodeStageOptions {
 }
 
 /** The rules, in the order they are named in a combined `detail` (`invisible+nfc`). */
-type Rule = 'invisible' | ComposeRule | 'lookalike' | 'tone-style';
+type Rule = 'invisible' | 'nfc' | 'composite' | 'lookalike' | 'tone-style';
 const RULE_ORDER: readonly Rule[] = ['invisible', 'nfc', 'composite', 'lookalike', 'tone-style'];
+/** A set of rules as bits, by their place in {@link RULE_ORDER} (a number, not a `Set` per word). */
+const INVISIBLE = 1;
+const NFC = 2;
+const COMPOSITE = 4;
+const LOOKALIKE = 8;
+const TONE_STYLE = 16;
+
+/** The rule bits of what {@link composeText} fired. */
+function composeBits(): number {
+  const f = firedRules();
+  return ((f & NFC_RULE) !== 0 ? NFC : 0) | ((f & COMPOSITE_RULE) !== 0 ? COMPOSITE : 0);
+}
 
 /** How sure each rule is. NFC is an identity of Unicode; the others read intent. */
 const CONFIDENCE: Readonly<Record<Rule | 'space' | 'lookalike-guess', number>> = {
@@ -123,18 +137,43 @@ function settled(
   languages: LanguageProfiles | undefined,
   mayApply: (line: string) => boolean,
 ): StageEdit[] {
-  // A repaired line left with nothing the stage acts on is settled without a second look.
-  return settleEdits(line, repairLine(line, style, languages), 2, (text) => (mayApply(text) ? repairLine(text, style, languages) : []));
+  const first = repairLine(line, style, languages);
+  // No-break spaces made ASCII spaces change none of the evidence (chunks, letters, language
+  // runs: the tokenizer reads every space alike), so such a line is settled as it is.
+  if (onlySpaces(first)) return first;
+  // A repaired line left with nothing the stage acts on is settled without a second look
+  // (asked of the line and the edits' texts, without making the repaired line).
+  if (style === undefined && !suspiciousAfter(line, first)) return first;
+  return settleEdits(line, first, 2, (text) => (mayApply(text) ? repairLine(text, style, languages) : []));
+}
+
+/** {@link hasSuspicious} of `line` with `edits` applied. */
+function suspiciousAfter(line: string, edits: readonly StageEdit[]): boolean {
+  let pos = 0;
+  for (const e of edits) {
+    if (hasSuspiciousIn(line, pos, e.start) || hasSuspiciousIn(e.after, 0, e.after.length)) return true;
+    pos = e.end;
+  }
+  return hasSuspiciousIn(line, pos, line.length);
+}
+
+function onlySpaces(edits: readonly StageEdit[]): boolean {
+  for (const e of edits) if (e.detail !== 'space') return false;
+  return true;
 }
 
 /** A run of non-space characters of the line and what the rules make of it. */
 interface Chunk {
+  line: string;
   start: number;
   end: number;
-  /** After invisible characters are dropped and clusters composed (the Vietnamese reading). */
-  text: string;
-  /** What fired while reading `text`; `undefined` when nothing did. */
-  rules?: Set<Rule>;
+  /**
+   * After invisible characters are dropped and clusters composed (the Vietnamese reading);
+   * `undefined` while it is `line.slice(start, end)` and not yet asked for ({@link textOf}).
+   */
+  text: string | undefined;
+  /** What fired while reading `text`, as rule bits; 0 when nothing did. */
+  rules: number;
   /** Whether `text` has `Ð`/`ð`, Greek or Cyrillic letters. */
   lookalikes: boolean;
   /**
@@ -219,9 +258,6 @@ function nonVietnameseRuns(line: string, languages: LanguageProfiles | undefined
   return profiles === undefined ? [] : languageRuns(line, { profiles, verdictsOnly: true }).filter((r) => r.verdict !== 'vi');
 }
 
-/** What composing one chunk fired: one set, emptied for each chunk, read at once. */
-const FIRED = new Set<ComposeRule>();
-
 /** Splits the line at word spaces; each chunk is read as if the line were Vietnamese. */
 function readChunks(line: string): Chunk[] {
   const chunks: Chunk[] = [];
@@ -258,27 +294,33 @@ function readChunks(line: string): Chunk[] {
       // (U+1E00–U+1EFF) or punctuation, which are most of what a damaged Vietnamese line holds.
       else if (code >= 0x300 && !(code >= 0x1e00 && code <= 0x1eff) && !(code >= 0x2000 && code <= 0x206f)) combining = true;
     }
-    let text = line.slice(start, i);
-    let rules: Set<Rule> | undefined;
+    let text: string | undefined;
+    let rules = 0;
     if (invisible) {
       const visible = dropInvisible(line, start, i);
-      if (visible.length !== text.length) (rules ??= new Set()).add('invisible');
-      text = visible;
+      if (visible.length !== i - start) {
+        rules |= INVISIBLE;
+        text = visible;
+      }
     }
     if (combining) {
-      FIRED.clear();
-      text = composeClusters(text, FIRED);
-      for (const r of FIRED) (rules ??= new Set()).add(r);
+      text = text === undefined ? composeRange(line, start, i) : composeText(text);
+      rules |= composeBits();
     }
-    chunks.push({ start, end: i, text, rules, lookalikes, transcription });
+    chunks.push({ line, start, end: i, text, rules, lookalikes, transcription });
   }
   return chunks;
+}
+
+/** The text of a chunk as the rules read it (see {@link Chunk.text}). */
+function textOf(chunk: Chunk): string {
+  return (chunk.text ??= chunk.line.slice(chunk.start, chunk.end));
 }
 
 /** The letter runs of a chunk, with look-alikes mapped where there are any. */
 function runsOf(chunk: Chunk): LetterRun[] {
   if (chunk.runs) return chunk.runs;
-  const { text } = chunk;
+  const text = textOf(chunk);
   const runs: LetterRun[] = [];
   chunk.runs = runs;
   let start = -1;
@@ -345,11 +387,9 @@ function isVietnameseLine(chunks: readonly Chunk[]): boolean {
 
 /** Outside Vietnamese lines only NFC and composite repairs apply, invisible characters stay. */
 function plainChunkEdit(line: string, chunk: Chunk): StageEdit | undefined {
-  if (chunk.rules === undefined) return undefined;
-  const before = line.slice(chunk.start, chunk.end);
-  const rules = new Set<ComposeRule>();
-  const after = composeClusters(before, rules);
-  return after === before ? undefined : chunkEdit(before, after, chunk.start, rules, 1);
+  if (chunk.rules === 0) return undefined;
+  const after = composeRange(line, chunk.start, chunk.end);
+  return after === undefined ? undefined : chunkEdit(line, chunk.start, chunk.end, after, composeBits(), 1);
 }
 
 function vietnameseChunkEdit(
@@ -363,6 +403,7 @@ function vietnameseChunkEdit(
   let confidence = 1;
   let text = chunk.text;
   if (chunk.lookalikes) {
+    text = textOf(chunk);
     // Right to left, so that earlier offsets stay valid.
     const runs = runsOf(chunk);
     for (let r = runs.length - 1; r >= 0; r--) {
@@ -370,21 +411,29 @@ function vietnameseChunkEdit(
       if (run.mapped === undefined) continue;
       const sure = lookalikeDecision(run, chunks, index, r);
       if (sure === undefined) continue;
-      text = text.slice(0, run.start) + run.mapped + text.slice(run.end);
-      (rules ??= new Set()).add('lookalike');
+      text = text!.slice(0, run.start) + run.mapped + text!.slice(run.end);
+      rules |= LOOKALIKE;
       confidence = Math.min(confidence, sure);
     }
   }
   if (style !== undefined) {
+    text ??= textOf(chunk);
     const styled = setToneStyle(text, style);
     if (styled !== text) {
       text = styled;
-      (rules ??= new Set()).add('tone-style');
+      rules |= TONE_STYLE;
     }
   }
-  if (rules === undefined) return undefined;
-  const before = line.slice(chunk.start, chunk.end);
-  return text === before ? undefined : chunkEdit(before, text, chunk.start, rules, confidence);
+  // A rule fired only where it changed the text: `text` is set.
+  if (rules === 0 || text === undefined || sameAsRange(text, line, chunk.start, chunk.end)) return undefined;
+  return chunkEdit(line, chunk.start, chunk.end, text, rules, confidence);
+}
+
+/** Whether `text` is `line.slice(start, end)` (compared in place). */
+function sameAsRange(text: string, line: string, start: number, end: number): boolean {
+  if (text.length !== end - start) return false;
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) !== line.charCodeAt(start + k)) return false;
+  return true;
 }
 
 /** The confidence of mapping a run's look-alikes, or `undefined` to leave it. */
@@ -432,48 +481,50 @@ function neighbour(chunks: readonly Chunk[], chunkIndex: number, runIndex: numbe
   return undefined;
 }
 
-/** One edit for a changed chunk, trimmed to the changed span without cutting a letter from its marks. */
-function chunkEdit(before: string, after: string, offset: number, rules: ReadonlySet<Rule>, confidence: number): StageEdit {
+/**
+ * One edit for a changed chunk, `line.slice(start, end)` become `after`, trimmed to the changed
+ * span without cutting a letter from its marks.
+ */
+function chunkEdit(line: string, start: number, end: number, after: string, rules: number, confidence: number): StageEdit {
+  const length = end - start;
   let head = 0;
-  const shorter = Math.min(before.length, after.length);
-  while (head < shorter && before.charCodeAt(head) === after.charCodeAt(head)) head++;
-  while (head > 0 && (continuesCluster(before, head) || continuesCluster(after, head))) head--;
+  const shorter = Math.min(length, after.length);
+  while (head < shorter && line.charCodeAt(start + head) === after.charCodeAt(head)) head++;
+  while (head > 0 && (continuesCluster(line, start + head, start, end) || continuesCluster(after, head, 0, after.length))) head--;
   let tail = 0;
-  while (
-    tail < shorter - head &&
-    before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)
-  ) {
-    tail++;
-  }
-  while (tail > 0 && (continuesCluster(before, before.length - tail) || continuesCluster(after, after.length - tail))) tail--;
+  while (tail < shorter - head && line.charCodeAt(end - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  while (tail > 0 && (continuesCluster(line, end - tail, start, end) || continuesCluster(after, after.length - tail, 0, after.length))) tail--;
   const detail = detailOf(rules);
-  let sure = confidence;
-  for (const r of rules) sure = Math.min(sure, CONFIDENCE[r]);
+  const sure = Math.min(confidence, RULES_CONFIDENCE[rules]);
   return {
-    start: offset + head,
-    end: offset + before.length - tail,
-    after: after.slice(head, after.length - tail),
+    start: start + head,
+    end: end - tail,
+    after: head === 0 && tail === 0 ? after : after.slice(head, after.length - tail),
     kind: 'unicode',
     confidence: sure,
     detail,
   };
 }
 
+/** The confidence of a set of rules (the least of theirs), by its bits. */
+const RULES_CONFIDENCE = Array.from({ length: 1 << RULE_ORDER.length }, (_, bits) =>
+  RULE_ORDER.reduce((least, rule, k) => ((bits & (1 << k)) !== 0 ? Math.min(least, CONFIDENCE[rule]) : least), 1),
+);
+
 /** The `detail` of an edit, by the bits of its rules in {@link RULE_ORDER}: a few strings, made once. */
 const DETAILS: string[] = [];
 
-function detailOf(rules: ReadonlySet<Rule>): string {
-  let bits = 0;
-  for (let k = 0; k < RULE_ORDER.length; k++) if (rules.has(RULE_ORDER[k])) bits |= 1 << k;
-  return (DETAILS[bits] ??= RULE_ORDER.filter((r) => rules.has(r)).join('+'));
+function detailOf(rules: number): string {
+  return (DETAILS[rules] ??= RULE_ORDER.filter((_, k) => (rules & (1 << k)) !== 0).join('+'));
 }
 
-const MARK = /\p{M}/u;
-
-/** Whether the code unit at `i` belongs to the character before it (a low surrogate or a mark). */
-function continuesCluster(s: string, i: number): boolean {
-  if (i <= 0 || i >= s.length) return false;
+/**
+ * Whether the code unit at `i` belongs to the character before it (a low surrogate or a
+ * mark), inside the text `s.slice(from, to)`.
+ */
+function continuesCluster(s: string, i: number, from: number, to: number): boolean {
+  if (i <= from || i >= to) return false;
   const code = s.charCodeAt(i);
   if (code >= 0xdc00 && code <= 0xdfff) return true;
-  return code >= 0x0300 && MARK.test(s[i]);
+  return code >= 0x0300 && isMarkUnit(code);
 }
