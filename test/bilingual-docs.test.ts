@@ -151,3 +151,96 @@ describe('the clean-line prefilter on text with code', () => {
     );
   });
 });
+
+/** `catalogue \t line` rows of a fixture (the line itself may hold tabs). */
+function rowsOf(file: string): string[] {
+  return readFileSync(new URL(file, FIXTURES), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((row) => row.slice(row.indexOf('\t') + 1));
+}
+
+describe('gettext catalogue lines with words in capitals that end in Ã, Â, Ê, Ô…', () => {
+  // `--from-code=MÃ   bảng mã`: `MÃ` before spaces is also the mojibake of `Mà` whose
+  // no-break space became a space; in a line of correct Vietnamese it is the word as written.
+  const lines = rowsOf('gettext-capital-lines.tsv');
+
+  it('has the lines it claims to hold', () => {
+    expect(lines.length).toBeGreaterThanOrEqual(40);
+    expect(lines.filter((l) => /MÃ {2,}\S/.test(l)).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('come out byte-identical, each line and as one document', () => {
+    expect(changedLines(lines)).toEqual([]);
+    const text = lines.join('\n');
+    expect(fix(text).text).toBe(text);
+  });
+});
+
+/** Lines of Vim's Vietnamese tutor that tell the reader what to type (see the fixture README). */
+const TUTOR_LINES = readFileSync(new URL('vim-tutor-vi.txt', FIXTURES), 'utf8').split('\n').filter(Boolean);
+
+describe("Vim's Vietnamese tutor: one-letter commands after `gõ` (type)", () => {
+  it('has the lines it claims to hold', () => {
+    expect(TUTOR_LINES.length).toBeGreaterThanOrEqual(100);
+    expect(TUTOR_LINES.some((l) => /Gõ\tp/.test(l))).toBe(true);
+    expect(TUTOR_LINES.some((l) => /gõ p\./.test(l))).toBe(true);
+  });
+
+  it('come out byte-identical, each line and as one document', () => {
+    expect(changedLines(TUTOR_LINES)).toEqual([]);
+    const text = TUTOR_LINES.join('\n');
+    expect(fix(text).text).toBe(text);
+  });
+
+  it('a word and a letter after a tab are never joined, even in OCR output', () => {
+    for (const line of TUTOR_LINES.filter((l) => /\p{L}\t\p{L}/u.test(l))) {
+      const out = fix(line, { ocr: true }).text;
+      // Each tab between a word and a letter is still there.
+      expect(out.match(/\t/g)?.length, line).toBe(line.match(/\t/g)?.length);
+    }
+  });
+});
+
+/** Syllables of the real sentences, and consonants a split cuts off a syllable's end. */
+const PROSE_SYLLABLES = [...new Set(PROSE.flatMap((s) => s.toLowerCase().split(/[^\p{L}\p{M}]+/u)))].filter((w) => w.length >= 2 && isValidSyllable(w));
+const FINAL_LETTERS = ['c', 'm', 'n', 'p', 't'];
+
+describe('Vietnamese sentences with a one-letter command inserted', () => {
+  const sentence = fc.constantFrom(...PROSE).filter((s) => fix(s).text === s);
+
+  it('keep a letter after a tab, whatever the word before', () => {
+    fc.assert(
+      fc.property(sentence, fc.nat(), fc.constantFrom(...PROSE_SYLLABLES), fc.constantFrom(...FINAL_LETTERS), (text, at, word, letter) => {
+        const words = text.split(' ');
+        words.splice(at % (words.length + 1), 0, `${word}\t${letter}`);
+        const line = words.join(' ');
+        expect(fix(line).text, line).toBe(line);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keep a lone letter apart from a syllable it does not join as written', () => {
+    // (The letter still makes the line look split by OCR, so other words may be read again.)
+    // `gõ p` (type p): `gõp` is no syllable; only a changed mark would make one (`góp`).
+    const pair = fc
+      .tuple(fc.constantFrom(...PROSE_SYLLABLES), fc.constantFrom(...FINAL_LETTERS))
+      .filter(([word, letter]) => !isValidSyllable(word + letter));
+    fc.assert(
+      fc.property(sentence, fc.nat(), pair, (text, at, [word, letter]) => {
+        const words = text.split(' ');
+        const k = at % (words.length + 1);
+        words.splice(k, 0, word, letter);
+        // Nor the word after it (`c ô` is `cô`, an onset cut off).
+        fc.pre(!isValidSyllable(letter + (words[k + 2] ?? '').toLowerCase().replace(/[^\p{L}\p{M}]+$/u, '')));
+        const line = words.join(' ');
+        // The space between the word and the letter: no edit joins across it.
+        const gap = words.slice(0, k + 1).join(' ').length;
+        const joins = fix(line).edits.filter((e) => e.start <= gap && e.end > gap);
+        expect(joins, line).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -51,6 +51,26 @@ const MOJIBAKE_LOOKALIKES = allSyllables()
 /** Words whose mojibake shows for certain (`VIá»†T`). */
 const PLAINLY_DAMAGED = CONTEXT.map((s) => s.toUpperCase()).filter((s) => !looksCorrect(s));
 
+/** Characters shown for a byte that starts a UTF-8 sequence of two bytes. */
+const isTwoByteLeadChar = (ch: string) => {
+  const b = CP1252_BYTE_OF.get(ch);
+  return b !== undefined && b >= 0xc2 && b <= 0xdf;
+};
+
+/**
+ * Syllables in capitals ending in such a character (`MÃ`, `LÊ`, `CÔ`): before spaces each is
+ * also the lead byte of a letter whose no-break space (`Mà`: C3 A0) became an ordinary space.
+ */
+const CAPITALS_BEFORE_SPACES = capitalSyllables(isTwoByteLeadChar);
+
+/** Marked syllables with a letter only Unicode has (`bảng`, `đầu`): no Windows-1252 view shows them. */
+const UNICODE_ONLY_SYLLABLES = MARKED_SYLLABLES.filter((s) => /[ăđĩũơư\u1ea0-\u1ef9]/.test(s));
+
+/** Title-case syllables ending in `à` (`Mà`, `Nhà`): their mojibake ends in `Ã` and a no-break space. */
+const TITLE_ENDING_IN_A_GRAVE = allSyllables()
+  .filter((s) => s.length >= 2 && s.endsWith('à') && model.has(s))
+  .map((s) => s[0].toUpperCase() + s.slice(1));
+
 /**
  * Syllables, in each case, whose mojibake holds a three-byte sequence shown as a lead letter and
  * two symbols before the next letter (`diễn` → `diá»…n`, `MỒM` → `Má»’M`): each pair of those
@@ -96,6 +116,41 @@ describe('property: mojibake whose every pair of characters real text has is rea
     fc.assert(
       fc.property(fc.constantFrom(...THREE_BYTE_SYMBOL_PAIRS), (word) => {
         expect(fix(mojibake(word)).text).toBe(word);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('property: a capital syllable before spaces in a correct line stays', () => {
+  const spaces = fc.integer({ min: 2, max: 12 }).map((n) => ' '.repeat(n));
+  const prefix = fc.constantFrom('', '--from-code=', '-t ', '(', '=');
+  const unicodeLine = fc
+    .tuple(context, fc.array(fc.constantFrom(...UNICODE_ONLY_SYLLABLES), { minLength: 1, maxLength: 6 }))
+    .map(([plain, marked]) => [...marked, plain].filter(Boolean).join(' '));
+
+  it('has the classes it claims to cover', () => {
+    expect(CAPITALS_BEFORE_SPACES).toEqual(expect.arrayContaining(['MÃ', 'NGÃ', 'LÊ', 'CÔ']));
+    expect(TITLE_ENDING_IN_A_GRAVE).toEqual(expect.arrayContaining(['Mà', 'Nhà']));
+  });
+
+  it('`--from-code=MÃ   bảng mã`: the line gives no evidence for `Mà`', () => {
+    fc.assert(
+      fc.property(context, prefix, fc.constantFrom(...CAPITALS_BEFORE_SPACES), spaces, unicodeLine, (before, pre, syllable, gap, after) => {
+        const line = `${before ? before + ' ' : ''}${pre}${syllable}${gap}${after}`;
+        expect(fix(line).text).toBe(line);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('the same bytes are read as `Mà` where the rest of the line is plain mojibake', () => {
+    const damaged = fc.array(fc.constantFrom(...UNICODE_ONLY_SYLLABLES), { minLength: 1, maxLength: 5 }).map((ws) => ws.join(' '));
+    fc.assert(
+      fc.property(fc.constantFrom(...TITLE_ENDING_IN_A_GRAVE), damaged, (word, rest) => {
+        // The no-break space of `à` (C3 A0) copied as an ordinary space, before the space after it.
+        const shown = mojibake(word).replace(/\u00a0$/, ' ') + ' ' + mojibake(rest);
+        expect(fix(shown).text).toBe(`${word} ${rest}`);
       }),
       { numRuns: RUNS },
     );

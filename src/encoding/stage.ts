@@ -552,6 +552,31 @@ function onlyLookalikes(words: readonly Word[]): boolean {
   return any;
 }
 
+/**
+ * Whether the word ends in a Vietnamese syllable in capitals whose last letter starts a
+ * two-byte sequence (`MÃ`, `--from-code=MÃ`): before spaces it reads as written, and equally
+ * as the lead byte of `Mà` whose no-break space became a space. The same bytes either way.
+ */
+function endsInCapitalSyllable(text: string): boolean {
+  const letters = /[\p{L}\p{M}]+$/u.exec(text)?.[0];
+  return letters !== undefined && letters.length > 1 && allCapitals(letters) && syllableCount(letters) === 1;
+}
+
+/**
+ * Whether the line, apart from `word`, is correct Unicode Vietnamese: some word holds a letter
+ * only Unicode has (`bảng`, `đầu`) and no other word shows a sign of mojibake. Then the line
+ * gives no evidence for reading an ambiguous word as mojibake (see {@link endsInCapitalSyllable}).
+ */
+function correctUnicodeBesides(words: readonly Word[], word: Word): boolean {
+  let unicode = false;
+  for (const w of words) {
+    if (w === word || w.facts === PLAIN_ASCII) continue;
+    if (w.facts.endsOpen || (w.facts.mojibakeSign && !readsAsWritten(w.facts, w.text))) return false;
+    if (w.facts.unicodeOnly) unicode = true;
+  }
+  return unicode;
+}
+
 /** End of a sentence: the next word starts a new one. */
 const SENTENCE_END = /[.!?…]["'”’)\]»]*$/;
 
@@ -979,6 +1004,8 @@ function nbspSpacePass(line: string, words: Word[], edits: StageEdit[]): number 
     const next = words[k + 1];
     const gap = (next === undefined ? line.length : next.start) - w.end;
     if (gap >= 2 || next === undefined) {
+      // `MÃ  bảng mã`: a capital syllable as written in a line of correct Vietnamese.
+      if (endsInCapitalSyllable(w.text) && correctUnicodeBesides(words, w)) continue;
       let fix = w.facts.beforeSpaces;
       if (fix === undefined) fix = w.facts.beforeSpaces = lostNoBreakSpace(w.text);
       if (fix === null) continue;

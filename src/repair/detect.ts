@@ -206,8 +206,9 @@ function isWordCharAt(line: string, i: number): boolean {
   return i >= 0 && i < line.length && WORD_CHAR.test(line[i]);
 }
 
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0xa0;
+/** A space OCR output may split a syllable with: a tab separates fields, never a syllable. */
+function splitsSyllable(code: number): boolean {
+  return code === 0x20 || code === 0xa0;
 }
 
 function isAsciiWord(line: string, start: number, end: number): boolean {
@@ -295,7 +296,7 @@ export function lineEvidence(
       }
       if (looksDamaged(text, lower, hasSkeleton)) e.damaged += text !== lower || isTwoSyllables(lower) ? 0.5 : 1;
       // A split leaves a space between the parts; a slash (`a/m`, a path) is no split.
-      else if (prevWordEnd === start - 1 && isSpace(line.charCodeAt(prevWordEnd)) && text === lower && FINAL_FRAGMENTS.has(lower) && !namesLetter(line, prevWordStart, prevWordEnd)) e.fragments++;
+      else if (prevWordEnd === start - 1 && splitsSyllable(line.charCodeAt(prevWordEnd)) && text === lower && FINAL_FRAGMENTS.has(lower) && !namesLetter(line, prevWordStart, prevWordEnd)) e.fragments++;
       else if (!hasSkeleton(lower)) {
         // A foreign word or name (`Samsung`) says nothing about whether the writer typed marks.
         prevWordStart = start;

@@ -592,7 +592,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
     scorer = scorerFor(lm);
     const lattice = latticeOf(text, tokensOf(text), text === lastLine ? lastOutside : undefined);
     const protectedSlots = useLexicon ? applyLexicon(lattice) : NO_SLOTS;
-    if (m.noMarks || m.noTones || m.ocr) addCandidates(lattice, m, protectedSlots);
+    if (m.noMarks || m.noTones || m.ocr) addCandidates(text, lattice, m, protectedSlots);
     // Every slot with the input as its only reading (most lines of an OCR document without
     // damage of their own): the decoder could only keep it.
     if (lattice.slots.every((slot) => slot.candidates.length === 1 && slot.candidates[0].kind === undefined)) return [];
@@ -656,7 +656,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
   }
 
   /** The other readings of each word that line mode `m` allows, added to its slot. */
-  function addCandidates({ slots, words }: Lattice, m: LineMode, protectedSlots: ReadonlySet<number>): void {
+  function addCandidates(line: string, { slots, words }: Lattice, m: LineMode, protectedSlots: ReadonlySet<number>): void {
     const idx = getIndex();
     for (let wi = 0; wi < words.length; wi++) {
       const w = words[wi];
@@ -667,6 +667,8 @@ export function repairStage(options: RepairOptions = {}): Stage {
         next !== undefined &&
         next.slot === w.slot + 1 &&
         next.start === w.end + 1 &&
+        // A tab separates fields (`Gõ<TAB>p`): OCR never splits a syllable with one.
+        line.charCodeAt(w.end) !== 0x09 &&
         next.text === next.lower &&
         next.plain &&
         !protectedSlots.has(next.slot);
@@ -732,7 +734,11 @@ export function repairStage(options: RepairOptions = {}): Stage {
       }
       // A final-consonant fragment or a damaged word next to this one: join them.
       if (nextJoinable && next.kind === 'foreign' && (isFinalFragment(next.lower) || !valid)) {
-        alts = alts.concat(joinCandidates(w.lower, next.lower));
+        // A lone letter after a valid syllable (`gõ p`: type p) is as likely a word of its own:
+        // alone it is joined as written (`mộ t`). Reading the syllable's marks again as well
+        // (`hợ n` → `hơn`) takes more evidence: a document of OCR output or a heavily damaged line.
+        const misread = !valid || next.lower.length > 1 || allOcr || m.heavy;
+        alts = alts.concat(joinCandidates(w.lower, next.lower, misread));
       }
       // A capitalised word inside a sentence is most likely (part of) a name: in a passage
       // without marks, each reading is weighed by how often the training text writes it with
