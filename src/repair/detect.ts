@@ -202,6 +202,12 @@ function isCodeMark(code: number): boolean {
   return code === 0x25 || code === 0x5c || code === 0x5f || code === 0x24 || code === 0x3d; // % \ _ $ =
 }
 
+/**
+ * U+FFFD stands where a decoder lost bytes: the letters glued to it are what is left of a word
+ * (`đ��ợc`), not a word to repair on its own (`ợc` is no `học`).
+ */
+const REPLACEMENT_CHARACTER = 0xfffd;
+
 const HYPHEN = 0x2d;
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
 
@@ -223,13 +229,14 @@ function isAsciiWord(line: string, start: number, end: number): boolean {
  * Whether the word `line[start, end)` is not prose: glued to a mark of code (`%sgợi`, `\ntương`,
  * `Chưa_biết2`), a command-line option (`-a`, `--all`, ASCII after dashes that start a token),
  * or a part of a hyphenated chain: a transliteration (`Bốt-xoă-na`, `lô-gíc`), an identifier
- * (`i386-init`, `x86-64`). Such words keep their own spelling: they are no evidence of damage
- * and are never repaired.
+ * (`i386-init`, `x86-64`), or what a lost byte left of a word (glued to U+FFFD). Such words keep
+ * their own spelling: they are no evidence of damage and are never repaired.
  */
 export function isOutsideProse(line: string, start: number, end: number): boolean {
   const before = start > 0 ? line.charCodeAt(start - 1) : -1;
   const after = end < line.length ? line.charCodeAt(end) : -1;
   if (isCodeMark(before) || isCodeMark(after)) return true;
+  if (before === REPLACEMENT_CHARACTER || after === REPLACEMENT_CHARACTER) return true;
   if ((before === HYPHEN && isWordCharAt(line, start - 2)) || (after === HYPHEN && isWordCharAt(line, end + 1))) return true;
   if (before !== HYPHEN || !isAsciiWord(line, start, end)) return false;
   // An option: one or two dashes at the start of a token.
