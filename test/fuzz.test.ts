@@ -57,6 +57,11 @@ describe('fix under fuzzing', () => {
       holds('Mo\u00B8ng Xo\u00B8ng B\u00EDt A A A A A G\u00C3\u00B2ng A \u00C3i \u00C3n \u00C3i G\u00C3\u00B9m aa\u00E0\n', { ocr });
     }
   });
+  it('repairs a document judged OCR output so that the plain repair of the output keeps it', () => {
+    // Found by this fuzzing: a line made heavy by one damaged word in an OCR document kept `Oay`,
+    // which the plain repair of the output (no longer judged OCR output) made `Hay`.
+    holds('\u0100 Ho\u00E2m nha\u00FCn \u00C3 v\u00F3y\nq\u00E0nh \u201DOay \u0110T', {});
+  });
   it('settles a no-break space whose run reads as Vietnamese only once a look-alike is repaired', () => {
     // Found by this fuzzing: `Ð` → `Đ` makes the run Vietnamese, and then its no-break space a word space.
     holds('\u0100 \u00D0o\u00A2m QU\u00A0 A', {});

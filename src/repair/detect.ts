@@ -45,12 +45,9 @@ export const NO_TONES_SHARE = 0.9;
 export const HEAVY_SHARE = 0.12;
 /**
  * Fewer damaged words than this never make a line heavy: one odd word in a short line is as
- * likely the author's typo (`đăt`) or an abbreviation (`slượng`) as a poor reading. In a
- * document judged OCR output the document is that evidence, and one is enough
- * ({@link HEAVY_MIN_DAMAGED_IN_OCR}: a capitalised or run-together word counts half).
+ * likely the author's typo (`đăt`) or an abbreviation (`slượng`) as a poor reading.
  */
 export const HEAVY_MIN_DAMAGED = 2;
-export const HEAVY_MIN_DAMAGED_IN_OCR = 0.5;
 /**
  * Fewer lower-case words than this never count as a passage without marks (or tones): in a
  * short line the shares vary too much by chance.
@@ -334,8 +331,7 @@ export function lineEvidence(
  * `hasSkeleton` tells whether a mark-free word is the skeleton of a known syllable; lines with
  * fewer than `minWords` words never count as passages without marks or tones; `isLoanword`
  * tells an established spelling outside the syllables (`kilômet`), which is no damage. A caller
- * that has the line's `tokens` already may pass them. `heavyMinDamaged`: the damaged words
- * it takes for a heavy line ({@link HEAVY_MIN_DAMAGED}, less in a document of OCR output).
+ * that has the line's `tokens` already may pass them.
  */
 export function lineMode(
   line: string,
@@ -343,13 +339,12 @@ export function lineMode(
   minWords = MIN_PASSAGE_WORDS,
   isLoanword: (lower: string) => boolean = () => false,
   tokens?: readonly Token[],
-  heavyMinDamaged = HEAVY_MIN_DAMAGED,
 ): LineMode | undefined {
-  return modeOfEvidence(lineEvidence(line, hasSkeleton, isLoanword, tokens), minWords, heavyMinDamaged);
+  return modeOfEvidence(lineEvidence(line, hasSkeleton, isLoanword, tokens), minWords);
 }
 
 /** The repair mode that a line's evidence shows (see {@link lineMode}). */
-function modeOfEvidence(evidence: LineEvidence, minWords: number, heavyMinDamaged = HEAVY_MIN_DAMAGED): LineMode | undefined {
+function modeOfEvidence(evidence: LineEvidence, minWords: number): LineMode | undefined {
   const { words, markless, toneless, skeletons, damaged, fragments } = evidence;
   if (words === 0) return undefined;
   // The mark-free words themselves must make a passage: a short line of function words
@@ -366,7 +361,7 @@ function modeOfEvidence(evidence: LineEvidence, minWords: number, heavyMinDamage
   if (!noMarks && !noTones && !ocr) return undefined;
   // A split alone leaves the marks whole (`nhữ ng`): OCR damage, but no reason to doubt the
   // marks of the other words. Beside misread words it is one more sign of a poor scan.
-  const heavy = ocr && damaged >= heavyMinDamaged && damaged + fragments >= HEAVY_SHARE * words;
+  const heavy = ocr && damaged >= HEAVY_MIN_DAMAGED && damaged + fragments >= HEAVY_SHARE * words;
   return { noMarks, noTones, ocr, heavy };
 }
 

@@ -29,8 +29,6 @@ import { CachedScorer, type Choice, choiceMargins, decode, type Slot } from './d
 import { COMPOUND_COST, type CompoundIndex, compoundIndex } from './compounds.js';
 import {
   documentEvidence,
-  HEAVY_MIN_DAMAGED,
-  HEAVY_MIN_DAMAGED_IN_OCR,
   type DocumentEvidence,
   isFinalFragment,
   isHeadFragment,
@@ -371,8 +369,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
     return lastTokens;
   };
   const restrictedModeOf = (line: string, tokens: readonly Token[]): LineMode | undefined => {
-    const heavyMinDamaged = allOcr ? HEAVY_MIN_DAMAGED_IN_OCR : HEAVY_MIN_DAMAGED;
-    const mode = lineMode(line, hasSkeleton, minWords, isLoanword, tokens, heavyMinDamaged);
+    const mode = lineMode(line, hasSkeleton, minWords, isLoanword, tokens);
     if (mode === undefined || diacritics !== false) return mode;
     return mode.ocr ? { ...mode, noMarks: false, noTones: false } : undefined;
   };
