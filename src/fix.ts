@@ -100,7 +100,7 @@ export interface StagePlan {
    * Whether `ocrStagesFor` may repair some line of `text` otherwise than `ocrStages` do,
    * whatever the head: whether it holds a word that repairs learned from a head apply to.
    */
-  mayRecall?: (text: string) => boolean;
+  mayRecall?: (text: string, memo?: StageMemo) => boolean;
   /**
    * With `ocr: 'auto'` or `true`: a memo of the stages that every reading of a document's head
    * runs first (encoding, Unicode), for the runs over one document's head to share (see
@@ -166,7 +166,7 @@ export function planStages(options: FixOptions = {}): StagePlan {
       return learn.words.size === 0 ? ocrStages : [...pre, repairStage({ ...repairOptions, ocr: true, recall: learn }), punctuation];
     };
     // Learned repairs apply to the words the repair stage sees: after encoding and Unicode repair.
-    const recallable = (text: string) => mayRecall(pre.length > 0 ? runStages(text, pre).text : text);
+    const recallable = (text: string, memo?: StageMemo) => mayRecall(pre.length > 0 ? runStages(text, pre, memo).text : text);
     // The head is read by the judge and by each repair: its lines' pre-stage repairs are kept
     // for a few times its length (the pre-stages' texts of a line and of its repaired forms).
     const memo = () => new StageMemo(pre, 4 * OCR_WINDOW);

@@ -95,7 +95,7 @@ describe('fix with the judge reading the head once', () => {
   });
 
   it('does so on a text longer than the judged head, whole and in pieces', () => {
-    // Generated lines past the window, so that the head ends inside a line and the memo's room runs out.
+    // Generated lines past the window: the head ends inside a line, and lines after it are read past the head.
     const text = fc.sample(damaged, { seed: 20, numRuns: 4000 }).join('\n');
     expect(text.length).toBeGreaterThan(2 * OCR_WINDOW);
     for (const opts of [{}, { ocr: true }] as FixOptions[]) {
@@ -105,8 +105,9 @@ describe('fix with the judge reading the head once', () => {
       const fixer = new IncrementalFixer(opts);
       let out = '';
       const edits = [];
-      for (let at = 0; at < text.length; at += 5000) {
-        const piece = fixer.write(text.slice(at, at + 5000));
+      // Pieces short enough for lines to be tried before the decision (see IncrementalFixer).
+      for (let at = 0; at < text.length; at += 1500) {
+        const piece = fixer.write(text.slice(at, at + 1500));
         out += piece.text;
         edits.push(...piece.edits);
       }

@@ -140,7 +140,7 @@ export class IncrementalFixer {
     this.pending = plain.input;
     const ocr = this.repair(false, this.plan.ocrStages!);
     // Alike, and out of reach of what the head may teach the OCR stages (not known yet).
-    if (ocr.text === plain.text && sameEdits(ocr.edits, plain.edits) && !this.plan.mayRecall!(plain.input)) {
+    if (ocr.text === plain.text && sameEdits(ocr.edits, plain.edits) && !this.plan.mayRecall!(plain.input, this.memo)) {
       this.pending = rest;
       this.offset = asPlain.offset;
       this.atLineStart = asPlain.atLineStart;
