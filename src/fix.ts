@@ -7,6 +7,7 @@ import { defaultModel, type LanguageModel } from './model/index.js';
 import { DocumentRepairs, mayRecall, ocrDocumentEvidence, repairStage } from './repair/index.js';
 import { ocrPunctuationStage } from './repair/punctuation.js';
 import type { Stage } from './stage.js';
+import { StageMemo } from './stage-memo.js';
 import type { Edit, FixResult, SkippedRepair } from './types.js';
 import { unicodeStage } from './unicode/index.js';
 import { MAX_LINE_SENTENCES, MAX_WINDOW, windowEnd } from './windows.js';
@@ -87,19 +88,25 @@ export interface StagePlan {
    * characters, tells which).
    */
   ocrStages?: Stage[];
-  judgeOcr?: (head: string, plainlyRepaired?: string | (() => string)) => boolean;
+  judgeOcr?: (head: string, plainlyRepaired?: string | (() => string), memo?: StageMemo) => boolean;
   /**
    * With `ocr: 'auto'` or `true`: the stages for a document read as OCR output whose first
    * {@link OCR_WINDOW} characters are `head`: `ocrStages`, taught the sure repairs of the head
    * (see `DocumentRepairs`). A function of the head alone, so that every reader of the document
    * (whole, in pieces, part by part) repairs it alike.
    */
-  ocrStagesFor?: (head: string) => Stage[];
+  ocrStagesFor?: (head: string, memo?: StageMemo) => Stage[];
   /**
    * Whether `ocrStagesFor` may repair some line of `text` otherwise than `ocrStages` do,
    * whatever the head: whether it holds a word that repairs learned from a head apply to.
    */
-  mayRecall?: (text: string) => boolean;
+  mayRecall?: (text: string, memo?: StageMemo) => boolean;
+  /**
+   * With `ocr: 'auto'` or `true`: a memo of the stages that every reading of a document's head
+   * runs first (encoding, Unicode), for the runs over one document's head to share (see
+   * {@link StageMemo}): the judge, the repair it chooses and what the OCR stages learn.
+   */
+  memo?: () => StageMemo;
 }
 
 /** A document is judged OCR output or not from this many of its first characters (UTF-16 code units). */
@@ -153,14 +160,17 @@ export function planStages(options: FixOptions = {}): StagePlan {
     // Punctuation a reading garbles is repaired in OCR output only, after its words.
     const punctuation = ocrPunctuationStage({ model: () => model ?? defaultModel(), languages: options.languages, minConfidence: options.minConfidence });
     const ocrStages = [...pre, repairStage({ ...repairOptions, ocr: true }), punctuation];
-    const ocrStagesFor = (head: string): Stage[] => {
+    const ocrStagesFor = (head: string, memo?: StageMemo): Stage[] => {
       const learn = new DocumentRepairs();
-      runStages(head, [...pre, repairStage({ ...repairOptions, ocr: true, learn })]);
+      runStages(head, [...pre, repairStage({ ...repairOptions, ocr: true, learn })], memo);
       return learn.words.size === 0 ? ocrStages : [...pre, repairStage({ ...repairOptions, ocr: true, recall: learn }), punctuation];
     };
     // Learned repairs apply to the words the repair stage sees: after encoding and Unicode repair.
-    const recallable = (text: string) => mayRecall(pre.length > 0 ? runStages(text, pre).text : text);
-    if (options.ocr === true) return { stages: ocrStages, skipped, ocrStages, ocrStagesFor, mayRecall: recallable };
+    const recallable = (text: string, memo?: StageMemo) => mayRecall(pre.length > 0 ? runStages(text, pre, memo).text : text);
+    // The head is read by the judge and by each repair: its lines' pre-stage repairs are kept
+    // for a few times its length (the pre-stages' texts of a line and of its repaired forms).
+    const memo = () => new StageMemo(pre, 4 * OCR_WINDOW);
+    if (options.ocr === true) return { stages: ocrStages, skipped, ocrStages, ocrStagesFor, mayRecall: recallable, memo };
     if (options.ocr === false) {
       stages.push(repairStage({ ...repairOptions, ocr: false }));
     } else {
@@ -172,14 +182,14 @@ export function planStages(options: FixOptions = {}): StagePlan {
       // OCR damage plain (a word given its marks beside debris), and `fix` of its own output
       // must decide as it did, or a second run would repair what the first one left.
       // The plain repair may be given as a function: it is needed only when the text as seen is no OCR output.
-      const judgeOcr = (head: string, plainlyRepaired?: string | (() => string)): boolean => {
-        const seen = pre.length > 0 ? runStages(head, pre).text : head;
+      const judgeOcr = (head: string, plainlyRepaired?: string | (() => string), memo?: StageMemo): boolean => {
+        const seen = pre.length > 0 ? runStages(head, pre, memo).text : head;
         if (isOcr(seen)) return true;
         const repaired =
-          typeof plainlyRepaired === 'function' ? plainlyRepaired() : (plainlyRepaired ?? runStages(head, stages).text);
+          typeof plainlyRepaired === 'function' ? plainlyRepaired() : (plainlyRepaired ?? runStages(head, stages, memo).text);
         return repaired !== seen && isOcr(repaired);
       };
-      return { stages, skipped, ocrStages, judgeOcr, ocrStagesFor, mayRecall: recallable };
+      return { stages, skipped, ocrStages, judgeOcr, ocrStagesFor, mayRecall: recallable, memo };
     }
   }
   return { stages, skipped };
@@ -203,7 +213,7 @@ export function fix(input: string, options: FixOptions = {}): FixResult {
     plan.judgeOcr !== undefined
       ? judgedRun(input, plan)
       : plan.ocrStagesFor !== undefined // `ocr: true`
-        ? runStages(input, plan.ocrStagesFor(headOf(input)))
+        ? ocrRun(input, plan, plan.memo?.())
         : runStages(input, plan.stages);
   return plan.skipped.length > 0 ? { ...result, skipped: plan.skipped } : result;
 }
@@ -212,30 +222,41 @@ export function fix(input: string, options: FixOptions = {}): FixResult {
  * `input` repaired as the judge of a plan with `ocr: 'auto'` decides. Lines are repaired
  * independently, so the plain repair of the head's whole lines, which the judge reads, is also
  * the start of the plain repair of the whole text: it is made once. (Only the head's last,
- * partial line is repaired apart for the judge, as the head alone ends it.)
+ * partial line is repaired apart for the judge, as the head alone ends it.) The judge's
+ * encoding and Unicode repair of the head is kept (a {@link StageMemo}) for the repair that
+ * follows, which runs the same stages over the same lines first.
  */
 function judgedRun(input: string, plan: StagePlan): FixResult {
   const judge = plan.judgeOcr!;
+  const memo = plan.memo?.();
   let plain: FixResult | undefined;
   let ocr: boolean;
   const cut = input.length > OCR_WINDOW ? input.lastIndexOf('\n', OCR_WINDOW - 1) : -1;
   if (input.length <= OCR_WINDOW) {
-    plain = runStages(input, plan.stages);
-    ocr = judge(input, plain.text);
+    ocr = judge(input, () => (plain = runStages(input, plan.stages, memo)).text, memo);
   } else if (cut < 0) {
     ocr = isOcrDocument(input, plan);
   } else {
     let wholeLines: FixResult | undefined;
-    ocr = judge(input.slice(0, OCR_WINDOW), () => {
-      wholeLines = runStages(input.slice(0, cut), plan.stages);
-      return `${wholeLines.text}\n${runStages(input.slice(cut + 1, OCR_WINDOW), plan.stages).text}`;
-    });
+    ocr = judge(
+      input.slice(0, OCR_WINDOW),
+      () => {
+        wholeLines = runStages(input.slice(0, cut), plan.stages, memo);
+        return `${wholeLines.text}\n${runStages(input.slice(cut + 1, OCR_WINDOW), plan.stages, memo).text}`;
+      },
+      memo,
+    );
     if (!ocr && wholeLines !== undefined) plain = joinAtNewline(input, cut, wholeLines, runStages(input.slice(cut + 1), plan.stages));
   }
   if (!ocr) return plain ?? runStages(input, plan.stages);
-  const result = runStages(input, plan.ocrStagesFor!(headOf(input)));
+  const result = ocrRun(input, plan, memo);
   result.ocr = true;
   return result;
+}
+
+/** `input` repaired as OCR output: by the OCR stages taught its head's sure repairs (the head's first stages read once). */
+function ocrRun(input: string, plan: StagePlan, memo: StageMemo | undefined): FixResult {
+  return runStages(input, plan.ocrStagesFor!(headOf(input), memo), memo);
 }
 
 /** The repair of `input` from the repairs of its two parts on either side of the newline at `cut`. */
@@ -276,14 +297,14 @@ export function headOf(input: string): string {
  * than a paragraph ({@link MAX_WINDOW} code units, {@link MAX_LINE_SENTENCES} sentences) is
  * repaired sentence by sentence (see `windows.ts`).
  */
-export function runStages(input: string, stages: readonly Stage[]): FixResult {
+export function runStages(input: string, stages: readonly Stage[], memo?: StageMemo): FixResult {
   const edits: Edit[] = [];
   // The output is built from the changed windows and the unchanged text between them, copied
   // in one piece each: most lines are unchanged.
   let output = '';
   let copied = 0;
   forEachWindow(input, (start, end) => {
-    const fixed = fixLine(input.slice(start, end), stages);
+    const fixed = fixLine(input.slice(start, end), stages, memo);
     if (fixed === undefined) return;
     output += input.slice(copied, start) + fixed.text;
     copied = end;
@@ -340,7 +361,7 @@ const MAX_PASSES = 4;
  * so the stages that have not seen the latest text are run again until none changes it: that
  * makes `fix` idempotent. Lines nothing changes (nearly all) take one pass.
  */
-export function fixLine(line: string, stages: readonly Stage[]): FixResult | undefined {
+export function fixLine(line: string, stages: readonly Stage[], memo?: StageMemo): FixResult | undefined {
   let tracker: EditTracker | undefined;
   // The number of changes made to the line when each stage last looked at it.
   let seenAt: number[] | undefined;
@@ -353,7 +374,8 @@ export function fixLine(line: string, stages: readonly Stage[]): FixResult | und
       const stage = stages[k];
       const text = tracker ? tracker.text : line;
       if (!stage.mayApply || stage.mayApply(text)) {
-        const stageEdits = stage.run(text);
+        // The memo's result is the stage's own: it only spares running a stage twice on one text.
+        const stageEdits = memo === undefined ? stage.run(text) : memo.run(stage, text);
         if (stageEdits.length > 0) {
           tracker ??= new EditTracker(line);
           tracker.apply(stageEdits);

@@ -5,6 +5,7 @@
  */
 import { fixLine, type FixOptions, OCR_WINDOW, planStages, type StagePlan } from '../fix.js';
 import type { Stage } from '../stage.js';
+import type { StageMemo } from '../stage-memo.js';
 import type { Edit, FixResult, SkippedRepair } from '../types.js';
 import { windowEnd } from '../windows.js';
 
@@ -45,6 +46,11 @@ export class IncrementalFixer {
   private ended = false;
   /** Whether held lines may still be returned before the decision (not once some differed). */
   private tryEarly = true;
+  /**
+   * While the input's head is read: the encoding and Unicode repairs of its lines, made once
+   * for the judge, the lines tried early and the repair of the head (see `StageMemo`).
+   */
+  private memo: StageMemo | undefined;
 
   /**
    * `plan`: the stages of `planStages(options)`, when they are already built (building them
@@ -61,6 +67,7 @@ export class IncrementalFixer {
       // Forced OCR reading: its stages wait for the head they learn from.
       this.judged = true;
     }
+    if (this.stages === undefined) this.memo = plan.memo?.();
   }
 
   /**
@@ -107,8 +114,8 @@ export class IncrementalFixer {
   private decide(): void {
     const head = this.head.length > OCR_WINDOW ? this.head.slice(0, OCR_WINDOW) : this.head;
     // Forced (`ocr: true`: no judge) or judged, OCR stages learn from the head.
-    this.judged = this.plan.judgeOcr === undefined || this.plan.judgeOcr(head);
-    this.stages = this.judged ? this.plan.ocrStagesFor!(head) : this.plan.stages;
+    this.judged = this.plan.judgeOcr === undefined || this.plan.judgeOcr(head, undefined, this.memo);
+    this.stages = this.judged ? this.plan.ocrStagesFor!(head, this.memo) : this.plan.stages;
     this.head = '';
   }
 
@@ -133,7 +140,7 @@ export class IncrementalFixer {
     this.pending = plain.input;
     const ocr = this.repair(false, this.plan.ocrStages!);
     // Alike, and out of reach of what the head may teach the OCR stages (not known yet).
-    if (ocr.text === plain.text && sameEdits(ocr.edits, plain.edits) && !this.plan.mayRecall!(plain.input)) {
+    if (ocr.text === plain.text && sameEdits(ocr.edits, plain.edits) && !this.plan.mayRecall!(plain.input, this.memo)) {
       this.pending = rest;
       this.offset = asPlain.offset;
       this.atLineStart = asPlain.atLineStart;
@@ -163,7 +170,7 @@ export class IncrementalFixer {
         const end = windowEnd(text, start, lineEnd, lineEnds, start === lineStart);
         if (end === undefined) break;
         const window = text.slice(start, end);
-        const fixed = fixLine(window, stages);
+        const fixed = fixLine(window, stages, this.memo);
         if (fixed) {
           output += fixed.text;
           const shift = this.offset + start;
@@ -186,6 +193,8 @@ export class IncrementalFixer {
     const input = text.slice(0, start);
     this.pending = text.slice(start);
     this.offset += start;
+    // Past the head once decided: its lines are not read again.
+    if (this.stages !== undefined && this.offset >= OCR_WINDOW) this.memo = undefined;
     this.atLineStart = start === lineStart;
     return { input, text: output, edits };
   }
