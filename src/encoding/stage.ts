@@ -17,7 +17,7 @@ import { findLetterReferences, mayHaveReference } from './html.js';
 import { decodeLegacyView, isWindows1252View, LEGACY_DETAIL, LEGACY_VIEWS } from './legacy.js';
 import { hasReplacedByte, type MojibakeFix, readsAsWords, undoAnyLanguage, undoMojibake } from './mojibake.js';
 import { hasOpenSequence, hasUtf8Pair, undoWholeLine } from './whole-line.js';
-import { readReplacedLetters } from './replaced-letters.js';
+import { mayHaveQuestionLetters, readQuestionLetters, readReplacedLetters } from './replaced-letters.js';
 import { analyse, type Analysis, syllableCount, syllableGain, vietnameseScore } from './score.js';
 import { decodeViqrWord } from './viqr.js';
 import { isSuspiciousUnit, noteSuspicious } from '../unicode/chars.js';
@@ -1043,11 +1043,11 @@ function inOrder(edits: readonly StageEdit[]): boolean {
  * Letters lost to U+FFFD (`Vi�t Nam`) in the words the other passes left: filled where the
  * language model makes one reading clearly the best (see {@link readReplacedLetters}).
  */
-function replacedLetterPass(words: Word[], edits: StageEdit[], model: LanguageModel | undefined): void {
+function replacedLetterPass(words: Word[], edits: StageEdit[], model: LanguageModel | undefined, question = false): void {
   const lm = model ?? bundledModel();
   if (!lm) return;
   const texts = words.map((w) => w.after ?? w.text);
-  for (const r of readReplacedLetters(texts, lm)) {
+  for (const r of question ? readQuestionLetters(texts, lm) : readReplacedLetters(texts, lm)) {
     const w = words[r.word];
     if (w.fixed) continue;
     w.fixed = true;
@@ -1077,7 +1077,7 @@ const SETTLE_ROUNDS = 4;
 /**
  * The encoding-repair stage. See the module comment; each edit has kind `mojibake`
  * (`detail`: `utf8-as-cp1252`, `utf8-as-latin1`, `utf8-as-cp1258`, `…-twice`, `html-entity`,
- * `replaced-letter` for a letter read where U+FFFD stood) or
+ * `replaced-letter` for a letter read where U+FFFD or `?` stood) or
  * `legacy-encoding` (`detail`: `tcvn3`, `vni`, `viscii`, `vps`, `cp1258`, `viqr`).
  */
 export function encodingStage(options: EncodingStageOptions = {}): Stage {
@@ -1098,11 +1098,17 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
   };
 
   function mayApply(line: string): boolean {
-    return mayBeDamaged(line) || (html && mayHaveReference(line));
+    return mayBeDamaged(line) || (html && mayHaveReference(line)) || mayHaveQuestionLetters(line);
   }
 
   /** One pass over the line, as a first run makes it. */
   function pass(line: string): StageEdit[] {
+    // A line whose only sign is `?` between letters: nothing but letters lost to `?` to read.
+    if (!mayBeDamaged(line) && !(html && mayHaveReference(line))) {
+      const edits: StageEdit[] = [];
+      replacedLetterPass(splitWords(line), edits, model, true);
+      return edits;
+    }
     // A line whose mojibake-like words all read well as written (`“ĐÃ” rồi`) is not mojibake
     // (asked only of a line that decodes whole: most lines do not).
     const decoded = html ? undefined : undoWholeLine(line, judgeDecoded, badness);
@@ -1150,6 +1156,7 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
     }
     viqrPass(line, words, edits);
     if (line.includes('\ufffd')) replacedLetterPass(words, edits, model);
+    else if (mayHaveQuestionLetters(line)) replacedLetterPass(words, edits, model, true);
     // Most lines' edits come from one pass, in order already.
     if (!inOrder(edits)) edits.sort((a, b) => a.start - b.start);
     return edits;
