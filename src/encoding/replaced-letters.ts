@@ -275,6 +275,25 @@ const LAST_QUESTION = /(?<=[\p{L}\p{M}])\?(?=[.,;:!)\]"'”’»]*$)/u;
 /** The letter run a word-final `?` follows. */
 const LAST_RUN = /[\p{L}\p{M}]+(?=\?[^\p{L}\p{M}]*$)/u;
 
+const OPENING = '([{"\'“‘«';
+const CLOSING = '.,;:!?)]}"\'”’»…';
+/** Letters and `?`, in parts joined by hyphens. */
+const LETTERS_AND_QUESTIONS = /^[\p{L}\p{M}?]+(?:-[\p{L}\p{M}?]+)*$/u;
+
+/**
+ * Whether a word is letters (and `?`) between opening and closing punctuation: only in such a
+ * word can `?` be a lost letter; in a URL or code (`tin?id=5`, `n?u:v`) it stays.
+ */
+function lettersWord(word: string): boolean {
+  let start = 0;
+  let end = word.length;
+  while (start < end && OPENING.includes(word[start])) start++;
+  while (end > start && CLOSING.includes(word[end - 1])) end--;
+  // A `?` that closing punctuation took back from the letters (`c?`, `c?,`).
+  while (end < word.length && word[end] === '?') end++;
+  return LETTERS_AND_QUESTIONS.test(word.slice(start, end));
+}
+
 /** Whether a line may hold letters lost to `?` ({@link readQuestionLetters}): a `?` between two letters. */
 export function mayHaveQuestionLetters(line: string): boolean {
   return line.includes('?') && /[\p{L}\p{M}]\?+\p{L}/u.test(line);
@@ -297,7 +316,7 @@ function marked(text: string, start: number, end: number): string {
  */
 export function readQuestionLetters(words: readonly string[], model: LanguageModel, minShare = MIN_SHARE): ReplacedLetterReading[] {
   if (words.some((w) => w.includes(REPLACEMENT))) return [];
-  const marks = words.map((w) => w.replace(INNER_QUESTION, (q) => REPLACEMENT.repeat(q.length)));
+  const marks = words.map((w) => (lettersWord(w) ? w.replace(INNER_QUESTION, (q) => REPLACEMENT.repeat(q.length)) : w));
   // Words whose inner `?` have readings: the line's evidence that `?` stands for letters.
   const readable = (w: string) => {
     const runs = [...w.matchAll(RUN)].filter((m) => m[0].includes(REPLACEMENT));
@@ -307,7 +326,7 @@ export function readQuestionLetters(words: readonly string[], model: LanguageMod
   const evidence = inner.filter(Boolean).length;
   if (evidence === 0) return [];
   marks.forEach((m, k) => {
-    if (evidence - (inner[k] ? 1 : 0) === 0) return;
+    if (evidence - (inner[k] ? 1 : 0) === 0 || !lettersWord(words[k])) return;
     let w = m;
     const first = FIRST_QUESTION.exec(w);
     if (first) w = marked(w, first[1].length, first[1].length + first[2].length);
