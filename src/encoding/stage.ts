@@ -1040,20 +1040,24 @@ function inOrder(edits: readonly StageEdit[]): boolean {
 }
 
 /**
- * Letters lost to U+FFFD (`Vi�t Nam`) in the words the other passes left: filled where the
- * language model makes one reading clearly the best (see {@link readReplacedLetters}).
+ * Letters lost to U+FFFD (`Vi�t Nam`), or with `question` to `?` (`Vi?t Nam`), in the words the
+ * other passes left: filled where the language model makes one reading clearly the best (see
+ * {@link readReplacedLetters}); whether any was.
  */
-function replacedLetterPass(words: Word[], edits: StageEdit[], model: LanguageModel | undefined, question = false): void {
+function replacedLetterPass(words: Word[], edits: StageEdit[], model: LanguageModel | undefined, question = false): boolean {
   const lm = model ?? bundledModel();
-  if (!lm) return;
+  if (!lm) return false;
   const texts = words.map((w) => w.after ?? w.text);
+  let filled = false;
   for (const r of question ? readQuestionLetters(texts, lm) : readReplacedLetters(texts, lm)) {
     const w = words[r.word];
     if (w.fixed) continue;
     w.fixed = true;
     w.after = r.text;
     edits.push(trimmedEdit(w.start, w.text, r.text, 'mojibake', Math.min(0.99, r.share), 'replaced-letter'));
+    filled = true;
   }
+  return filled;
 }
 
 /** HTML character references of letters, decoded. */
@@ -1154,9 +1158,11 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
       // Several readings: only as sure as the context makes the one chosen.
       edits.push(trimmedEdit(f.word.start, f.word.text, text, 'mojibake', f.confidence * share, f.detail));
     }
-    viqrPass(line, words, edits);
+    // Letters lost to `?` before VIQR, whose hook above is `?` too (`nhi?u` is `nhiều`, not
+    // `nhỉu`): a line read so is not also VIQR.
+    const lostToQuestion = !line.includes('\ufffd') && mayHaveQuestionLetters(line) && replacedLetterPass(words, edits, model, true);
+    if (!lostToQuestion) viqrPass(line, words, edits);
     if (line.includes('\ufffd')) replacedLetterPass(words, edits, model);
-    else if (mayHaveQuestionLetters(line)) replacedLetterPass(words, edits, model, true);
     // Most lines' edits come from one pass, in order already.
     if (!inOrder(edits)) edits.sort((a, b) => a.start - b.start);
     return edits;
