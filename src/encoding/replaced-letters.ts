@@ -299,6 +299,17 @@ export function mayHaveQuestionLetters(line: string): boolean {
   return line.includes('?') && /[\p{L}\p{M}]\?+\p{L}/u.test(line);
 }
 
+/** What {@link readQuestionLetters} asked `onlyShown` returns for a line that shows `?` for letters. */
+const SHOWN: ReplacedLetterReading[] = [{ word: -1, text: '', share: 0 }];
+
+/**
+ * Whether two words or more of the line show `?` between letters where letters Windows-1252
+ * lacks make known syllables (`Vi?t`, `Ng??i`): the line's evidence of letters lost to `?`.
+ */
+export function showsQuestionLetters(words: readonly string[], model: LanguageModel): boolean {
+  return readQuestionLetters(words, model, MIN_SHARE, true).length > 0;
+}
+
 /** `text` with the code units from `start` to `end` as U+FFFD. */
 function marked(text: string, start: number, end: number): string {
   return text.slice(0, start) + REPLACEMENT.repeat(end - start) + text.slice(end);
@@ -314,7 +325,12 @@ function marked(text: string, start: number, end: number): string {
  * {@link readReplacedLetters} chooses; with one such word in the line, only a word with one
  * candidate reading is filled.
  */
-export function readQuestionLetters(words: readonly string[], model: LanguageModel, minShare = MIN_SHARE): ReplacedLetterReading[] {
+export function readQuestionLetters(
+  words: readonly string[],
+  model: LanguageModel,
+  minShare = MIN_SHARE,
+  onlyShown = false,
+): ReplacedLetterReading[] {
   if (words.some((w) => w.includes(REPLACEMENT))) return [];
   const marks = words.map((w) => (lettersWord(w) ? w.replace(INNER_QUESTION, (q) => REPLACEMENT.repeat(q.length)) : w));
   // Words whose inner `?` have readings: the line's evidence that `?` stands for letters.
@@ -324,7 +340,7 @@ export function readQuestionLetters(words: readonly string[], model: LanguageMod
   };
   const inner = marks.map((m, k) => m !== words[k] && readable(m));
   const evidence = inner.filter(Boolean).length;
-  if (evidence === 0) return [];
+  if (evidence === 0 || onlyShown) return evidence >= 2 ? SHOWN : [];
   marks.forEach((m, k) => {
     if (evidence - (inner[k] ? 1 : 0) === 0 || !lettersWord(words[k])) return;
     let w = m;

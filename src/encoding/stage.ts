@@ -17,7 +17,7 @@ import { findLetterReferences, mayHaveReference } from './html.js';
 import { decodeLegacyView, isWindows1252View, LEGACY_DETAIL, LEGACY_VIEWS } from './legacy.js';
 import { hasReplacedByte, type MojibakeFix, readsAsWords, undoAnyLanguage, undoMojibake } from './mojibake.js';
 import { hasOpenSequence, hasUtf8Pair, undoWholeLine } from './whole-line.js';
-import { mayHaveQuestionLetters, readQuestionLetters, readReplacedLetters } from './replaced-letters.js';
+import { mayHaveQuestionLetters, readQuestionLetters, readReplacedLetters, showsQuestionLetters } from './replaced-letters.js';
 import { analyse, type Analysis, syllableCount, syllableGain, vietnameseScore } from './score.js';
 import { decodeViqrWord } from './viqr.js';
 import { isSuspiciousUnit, noteSuspicious } from '../unicode/chars.js';
@@ -832,6 +832,14 @@ function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfil
  */
 /** Signs of VIQR: a shape mark after its vowel, or a tone mark inside a word. */
 const VIQR_SIGNS = /[aeouAEOU][(^+]|[aeiouyAEIOUY][`'?~.][A-Za-z]/;
+/** {@link VIQR_SIGNS} but the hook above (`?`), which text that lost letters to `?` shows too. */
+const VIQR_SIGNS_BUT_HOOK = /[aeouAEOU][(^+]|[aeiouyAEIOUY][`'~.][A-Za-z]|\b[dD][dD]/;
+
+/** {@link showsQuestionLetters} for the words as the passes so far left them. */
+function showsQuestionLettersIn(words: readonly Word[], model: LanguageModel | undefined): boolean {
+  const lm = model ?? bundledModel();
+  return lm !== undefined && showsQuestionLetters(words.map((w) => w.after ?? w.text), lm);
+}
 
 function viqrPass(line: string, words: Word[], edits: StageEdit[]): void {
   if (!VIQR_SIGNS.test(line)) return;
@@ -1111,7 +1119,8 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
     if (!mayBeDamaged(line) && !(html && mayHaveReference(line))) {
       const edits: StageEdit[] = [];
       replacedLetterPass(splitWords(line), edits, model, true);
-      return edits;
+      // Read in passes, not in order: sorted as every stage's edits are.
+      return inOrder(edits) ? edits : edits.sort((a, b) => a.start - b.start);
     }
     // A line whose mojibake-like words all read well as written (`“ĐÃ” rồi`) is not mojibake
     // (asked only of a line that decodes whole: most lines do not).
@@ -1159,9 +1168,11 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
       edits.push(trimmedEdit(f.word.start, f.word.text, text, 'mojibake', f.confidence * share, f.detail));
     }
     // Letters lost to `?` before VIQR, whose hook above is `?` too (`nhi?u` is `nhiều`, not
-    // `nhỉu`): a line read so is not also VIQR.
-    const lostToQuestion = !line.includes('\ufffd') && mayHaveQuestionLetters(line) && replacedLetterPass(words, edits, model, true);
-    if (!lostToQuestion) viqrPass(line, words, edits);
+    // `nhỉu`): a line read so, or one that shows them and no VIQR mark but `?`, is not VIQR.
+    const question = !line.includes('\ufffd') && mayHaveQuestionLetters(line);
+    const lostToQuestion = question && replacedLetterPass(words, edits, model, true);
+    const notViqr = lostToQuestion || (question && !VIQR_SIGNS_BUT_HOOK.test(line) && showsQuestionLettersIn(words, model));
+    if (!notViqr) viqrPass(line, words, edits);
     if (line.includes('\ufffd')) replacedLetterPass(words, edits, model);
     // Most lines' edits come from one pass, in order already.
     if (!inOrder(edits)) edits.sort((a, b) => a.start - b.start);
