@@ -1168,10 +1168,11 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
       edits.push(trimmedEdit(f.word.start, f.word.text, text, 'mojibake', f.confidence * share, f.detail));
     }
     // Letters lost to `?` before VIQR, whose hook above is `?` too (`nhi?u` is `nhiều`, not
-    // `nhỉu`): a line read so, or one that shows them and no VIQR mark but `?`, is not VIQR.
-    const question = !line.includes('\ufffd') && mayHaveQuestionLetters(line);
+    // `nhỉu`), in a line with no other VIQR mark: a line read so, or one that shows them, is
+    // not VIQR.
+    const question = !line.includes('\ufffd') && mayHaveQuestionLetters(line) && !VIQR_SIGNS_BUT_HOOK.test(line);
     const lostToQuestion = question && replacedLetterPass(words, edits, model, true);
-    const notViqr = lostToQuestion || (question && !VIQR_SIGNS_BUT_HOOK.test(line) && showsQuestionLettersIn(words, model));
+    const notViqr = lostToQuestion || (question && showsQuestionLettersIn(words, model));
     if (!notViqr) viqrPass(line, words, edits);
     if (line.includes('\ufffd')) replacedLetterPass(words, edits, model);
     // Most lines' edits come from one pass, in order already.
