@@ -105,6 +105,10 @@ const SPANISH = wordList('es');
 const FOREIGN = ['de', 'fr', 'es', 'pt', 'tr'].flatMap(wordList);
 const ASCII_SYLLABLES = POOL.filter((s) => /^[a-z]+$/.test(s));
 const letter = fc.constantFrom(...'abcdeghiklmnopqrstuvxy');
+// A ternary whose condition ends in a vowel (`a?i:a`) is VIQR's hook to the VIQR pass, on main as
+// here: left to that pass. A consonant before `?` (`n?u:v`, where `nếu` is a syllable) is this
+// reading's case.
+const consonant = fc.constantFrom(...'bcdghklmnpqrstvx');
 
 /** Correct text where `?` is punctuation, part of a URL or code, never a letter. */
 const questionRole = fc.oneof(
@@ -115,8 +119,8 @@ const questionRole = fc.oneof(
   fc.tuple(fc.constantFrom(...POOL), fc.constantFrom(...POOL)).map(([a, b]) => `${a}?${b[0].toUpperCase()}${b.slice(1)}`),
   fc.tuple(fc.constantFrom(...ASCII_SYLLABLES), fc.nat(99999)).map(([w, n]) => `https://vi.wikipedia.org/w/index.php?title=${w}&oldid=${n}`),
   fc.tuple(fc.constantFrom(...ASCII_SYLLABLES), fc.constantFrom(...ASCII_SYLLABLES)).map(([a, b]) => `/tim?q=${a}+${b}`),
-  fc.tuple(letter, letter, letter).map(([a, b, c]) => `${a}?${b}:${c}`),
-  fc.tuple(letter, letter, letter).map(([a, b, c]) => `(${a}?${b}:${c})`),
+  fc.tuple(consonant, letter, letter).map(([a, b, c]) => `${a}?${b}:${c}`),
+  fc.tuple(consonant, letter, letter).map(([a, b, c]) => `(${a}?${b}:${c})`),
   fc.array(fc.constantFrom(...SPANISH), { minLength: 1, maxLength: 4 }).map((ws) => `¿${ws.join(' ')}?`),
   fc.tuple(fc.constantFrom(...FOREIGN), fc.constantFrom(...FOREIGN)).map(([a, b]) => `${a}?${b}`),
 );

@@ -272,8 +272,13 @@ const INNER_QUESTION = /(?<=[\p{L}\p{M}])\?+(?=\p{L})/gu;
 const FIRST_QUESTION = /^([(["'“‘«]*)(\?+)(?=\p{L})/u;
 /** One `?` ending a word's letters, closing punctuation after it (`c?`, `nh?,`). */
 const LAST_QUESTION = /(?<=[\p{L}\p{M}])\?(?=[.,;:!)\]"'”’»]*$)/u;
-/** The letter run a word-final `?` follows. */
-const LAST_RUN = /[\p{L}\p{M}]+(?=\?[^\p{L}\p{M}]*$)/u;
+
+/** The letters of `word` just before `end` (a scan back, no regex: the run may be long). */
+function lettersBefore(word: string, end: number): string {
+  let start = end;
+  while (start > 0 && /[\p{L}\p{M}]/u.test(word[start - 1])) start--;
+  return word.slice(start, end);
+}
 
 const OPENING = '([{"\'“‘«';
 const CLOSING = '.,;:!?)]}"\'”’»…';
@@ -299,15 +304,41 @@ export function mayHaveQuestionLetters(line: string): boolean {
   return line.includes('?') && /[\p{L}\p{M}]\?+\p{L}/u.test(line);
 }
 
-/** What {@link readQuestionLetters} asked `onlyShown` returns for a line that shows `?` for letters. */
-const SHOWN: ReplacedLetterReading[] = [{ word: -1, text: '', share: 0 }];
+/** Whether every run of `word` that holds U+FFFD has readings with letters Windows-1252 lacks there. */
+function readable(word: string, model: LanguageModel): boolean {
+  const runs = [...word.matchAll(RUN)].filter((m) => m[0].includes(REPLACEMENT));
+  return runs.length > 0 && runs.every((m) => candidatesOf(m[0].toLowerCase(), model, 'cp1252').units.length > 0);
+}
 
 /**
- * Whether two words or more of the line show `?` between letters where letters Windows-1252
- * lacks make known syllables (`Vi?t`, `Ng??i`): the line's evidence of letters lost to `?`.
+ * The words with the `?` read as lost letters marked as U+FFFD (see {@link readQuestionLetters}),
+ * and how many words show them (marks with readings).
+ */
+function questionMarks(words: readonly string[], model: LanguageModel): { marks: string[]; shown: number } {
+  const marks = words.map((w) => (lettersWord(w) ? w.replace(INNER_QUESTION, (q) => REPLACEMENT.repeat(q.length)) : w));
+  // Words whose inner `?` have readings: the line's evidence that `?` stands for letters.
+  const inner = marks.map((m, k) => m !== words[k] && readable(m, model));
+  const evidence = inner.filter(Boolean).length;
+  if (evidence === 0) return { marks, shown: 0 };
+  marks.forEach((m, k) => {
+    // Evidence from the other words of the line.
+    if (evidence - (inner[k] ? 1 : 0) === 0 || !lettersWord(words[k])) return;
+    let w = m;
+    const first = FIRST_QUESTION.exec(w);
+    if (first) w = marked(w, first[1].length, first[1].length + first[2].length);
+    const last = LAST_QUESTION.exec(w);
+    if (last && !isValidSyllable(lettersBefore(w, last.index).toLowerCase())) w = marked(w, last.index, last.index + 1);
+    if (w !== m && readable(w, model)) marks[k] = w;
+  });
+  return { marks, shown: marks.filter((m, k) => m !== words[k] && readable(m, model)).length };
+}
+
+/**
+ * Whether two words or more of the line show `?` for letters Windows-1252 lacks where known
+ * syllables have them (`Vi?t`, `Ng??i`): the line's evidence of letters lost to `?`.
  */
 export function showsQuestionLetters(words: readonly string[], model: LanguageModel): boolean {
-  return readQuestionLetters(words, model, MIN_SHARE, true).length > 0;
+  return !words.some((w) => w.includes(REPLACEMENT)) && questionMarks(words, model).shown >= 2;
 }
 
 /** `text` with the code units from `start` to `end` as U+FFFD. */
@@ -325,35 +356,10 @@ function marked(text: string, start: number, end: number): string {
  * {@link readReplacedLetters} chooses; with one such word in the line, only a word with one
  * candidate reading is filled.
  */
-export function readQuestionLetters(
-  words: readonly string[],
-  model: LanguageModel,
-  minShare = MIN_SHARE,
-  onlyShown = false,
-): ReplacedLetterReading[] {
+export function readQuestionLetters(words: readonly string[], model: LanguageModel, minShare = MIN_SHARE): ReplacedLetterReading[] {
   if (words.some((w) => w.includes(REPLACEMENT))) return [];
-  const marks = words.map((w) => (lettersWord(w) ? w.replace(INNER_QUESTION, (q) => REPLACEMENT.repeat(q.length)) : w));
-  // Words whose inner `?` have readings: the line's evidence that `?` stands for letters.
-  const readable = (w: string) => {
-    const runs = [...w.matchAll(RUN)].filter((m) => m[0].includes(REPLACEMENT));
-    return runs.length > 0 && runs.every((m) => candidatesOf(m[0].toLowerCase(), model, 'cp1252').units.length > 0);
-  };
-  const inner = marks.map((m, k) => m !== words[k] && readable(m));
-  const evidence = inner.filter(Boolean).length;
-  if (evidence === 0 || onlyShown) return evidence >= 2 ? SHOWN : [];
-  marks.forEach((m, k) => {
-    if (evidence - (inner[k] ? 1 : 0) === 0 || !lettersWord(words[k])) return;
-    let w = m;
-    const first = FIRST_QUESTION.exec(w);
-    if (first) w = marked(w, first[1].length, first[1].length + first[2].length);
-    const last = LAST_QUESTION.exec(w);
-    const before = last ? LAST_RUN.exec(w) : null;
-    if (last && before && !before[0].includes(REPLACEMENT) && !isValidSyllable(before[0].toLowerCase())) {
-      w = marked(w, last.index, last.index + 1);
-    }
-    if (w !== m && readable(w)) marks[k] = w;
-  });
-  const shown = marks.filter((m, k) => m !== words[k] && readable(m)).length;
+  const { marks, shown } = questionMarks(words, model);
+  if (shown === 0) return [];
   const readings = readReplacedLetters(marks, model, minShare, 'cp1252').filter((r) => {
     if (shown >= 2) return true;
     // One word showing it: taken only where it can be read one way.
