@@ -69,6 +69,19 @@ export function lettersReplaced(text: string): string {
   return text.replace(/[^\x00-\x7f]/gu, (ch) => (/\p{L}/u.test(ch) ? '\ufffd' : ch));
 }
 
+/** Characters Windows-1252 can store (Latin-1's letters are among them). */
+const CP1252_KEPT = new Set(CP1252.replace(/\ufffd/g, ''));
+
+/**
+ * Every character Windows-1252 cannot store as `?` (`Vi?t Nam`): Unicode text written through a
+ * Latin-1 or Windows-1252 column or converter, which keeps `à á â ã è é ê ì í ò ó ô õ ù ú ý`.
+ */
+export function lettersLostToQuestion(text: string): string {
+  let out = '';
+  for (const ch of text) out += CP1252_KEPT.has(ch) ? ch : '?';
+  return out;
+}
+
 /**
  * Mojibake variants: UTF-8 bytes shown as Windows-1252, as Latin-1, twice, or with the undefined
  * bytes lost, replaced by U+FFFD or by `?`, or replaced by U+FFFD and then shown as Windows-1252

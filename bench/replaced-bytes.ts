@@ -4,16 +4,17 @@
  * damage: the share of lines that come back exactly and of words that do (words matched in
  * order), before and after, and the lines made worse:
  *
- *   npx tsx bench/replaced-bytes.ts [--lines 4000] [--only c1-replaced,letters-replaced]
+ *   npx tsx bench/replaced-bytes.ts [--lines 4000] [--only c1-replaced,letters-question]
  *
  * Damages: UTF-8 shown as Windows-1252 with the five undefined bytes (0x81 0x8D 0x8F 0x90 0x9D)
  * replaced by U+FFFD, by `?`, replaced and shown as Windows-1252 again, or dropped; and every
- * letter beyond ASCII replaced by one U+FFFD (`Vi�t Nam`).
+ * letter beyond ASCII replaced by one U+FFFD (`Vi�t Nam`), or every letter Windows-1252 lacks by
+ * `?` (`Vi?t Nam`).
  */
 import { fix } from '../src/index.js';
 import { numberOption, stringOption } from './args.js';
 import { CLEAN_FILES, corpusLines } from './corpus-sample.js';
-import { lettersReplaced, mojibakeVariant } from './damage.js';
+import { lettersLostToQuestion, lettersReplaced, mojibakeVariant } from './damage.js';
 
 /** Whether the line's UTF-8 holds a byte Windows-1252 leaves undefined (`ề ọ ỏ Ố ờ Đ`). */
 function hasUndefinedByte(line: string): boolean {
@@ -26,6 +27,7 @@ const DAMAGES: ReadonlyArray<readonly [name: string, damage: (line: string) => s
   ['c1-replaced-twice', (l) => mojibakeVariant(l, 'c1-replaced-twice')],
   ['c1-lost', (l) => mojibakeVariant(l, 'c1-lost')],
   ['letters-replaced', lettersReplaced],
+  ['letters-question', lettersLostToQuestion],
 ];
 
 /** Number of words of `a` and `b` that match in order (longest common subsequence). */

@@ -8,8 +8,19 @@
  */
 import { EOS_ID, type LanguageModel } from '../model/index.js';
 import { isValidSyllable } from '../orthography/index.js';
+import { BYTE_TABLES } from './charsets.js';
 
 const REPLACEMENT = '\ufffd';
+
+/**
+ * What a lost letter may have been: any letter beyond ASCII (U+FFFD from single-byte text read
+ * as UTF-8), or only a letter Windows-1252 has no byte for (`?` from a Latin-1 or Windows-1252
+ * column or converter, which keeps `à á â ã è é ê ì í ò ó ô õ ù ú ý`).
+ */
+export type LostLetters = 'any' | 'cp1252';
+
+/** Characters Windows-1252 stores (Latin-1's letters are among them): a lost `?` was none of these. */
+const CP1252_KEPT: ReadonlySet<string> = new Set(BYTE_TABLES['windows-1252'].replace(/\ufffd/g, ''));
 
 /** A letter run of a word, with replacement characters counted as letters. */
 const RUN = /[\p{L}\p{M}\ufffd]+/gu;
@@ -72,27 +83,34 @@ const NONE: Candidates = { units: [], ids: [] };
 const CANDIDATES = new WeakMap<LanguageModel, Map<string, Candidates>>();
 const CANDIDATES_LIMIT = 20_000;
 
-/** The known syllables `run` (lower case, with U+FFFD) may have been: its other letters as they are. */
-function candidatesOf(run: string, model: LanguageModel): Candidates {
+/**
+ * The known syllables `run` (lower case, with U+FFFD) may have been: its other letters as they
+ * are, and where `lost` is `cp1252`, letters Windows-1252 lacks where U+FFFD stands.
+ */
+function candidatesOf(run: string, model: LanguageModel, lost: LostLetters = 'any'): Candidates {
   let cache = CANDIDATES.get(model);
   if (cache === undefined) CANDIDATES.set(model, (cache = new Map()));
-  let found = cache.get(run);
+  const cacheKey = lost === 'any' ? run : '?' + run;
+  let found = cache.get(cacheKey);
   if (found === undefined) {
     const key = keyOf(run);
     let units = indexOf(model).get(key) ?? [];
     // Letters beyond ASCII the run still has must stand where they are.
-    if (key !== run) {
+    if (key !== run || lost !== 'any') {
       const chars = [...run];
       units = units.filter((s) => {
         const letters = [...s];
-        return letters.length === chars.length && chars.every((ch, i) => ch === REPLACEMENT || ch === letters[i]);
+        return (
+          letters.length === chars.length &&
+          chars.every((ch, i) => (ch === REPLACEMENT ? lost === 'any' || !CP1252_KEPT.has(letters[i]) : ch === letters[i]))
+        );
       });
     }
     // Most frequent first: the readings of a next run that give context (NEXT_READINGS).
     units = [...units].sort((a, b) => model.count(model.id(b)) - model.count(model.id(a)));
     found = units.length === 0 ? NONE : { units, ids: units.map((u) => model.id(u)) };
     if (cache.size >= CANDIDATES_LIMIT) cache.clear();
-    cache.set((' ' + run).slice(1), found);
+    cache.set((' ' + cacheKey).slice(1), found);
   }
   return found;
 }
@@ -114,22 +132,27 @@ export interface ReplacedLetterReading {
   share: number;
 }
 
-/** Whether a run is written in capitals (two ASCII letters or more, all capitals). */
+/** The letters a run kept (U+FFFD is none): they show its case (`?ã` is lower case). */
+function keptLetters(run: string): string {
+  return run.replace(/[^\p{L}]/gu, '');
+}
+
+/** Whether a run is written in capitals (two kept letters or more, all capitals). */
 function inCapitals(run: string | undefined): boolean {
   if (run === undefined) return false;
-  const ascii = run.replace(/[^A-Za-z]/g, '');
-  return ascii.length >= 2 && ascii === ascii.toUpperCase();
+  const kept = keptLetters(run);
+  return kept.length >= 2 && kept === kept.toUpperCase();
 }
 
 /**
- * The spelling of syllable `lower` in the case of the damaged `run`: capitals where its ASCII
+ * The spelling of syllable `lower` in the case of the damaged `run`: capitals where its kept
  * letters are all capitals, two or more of them or fewer among words in capitals (`capitals`);
  * a capital first letter where the run has one, or where the first letter was replaced and
  * `title` says the word is capitalised.
  */
 function inCaseOf(lower: string, run: string, title: boolean, capitals: boolean): string {
-  const ascii = run.replace(/[^A-Za-z]/g, '');
-  if (inCapitals(run) || (capitals && ascii === ascii.toUpperCase())) return lower.toUpperCase();
+  const kept = keptLetters(run);
+  if (inCapitals(run) || (capitals && kept === kept.toUpperCase())) return lower.toUpperCase();
   const first = run[0];
   const capital = first === REPLACEMENT ? title : first !== first.toLowerCase();
   return capital ? lower[0].toUpperCase() + lower.slice(1) : lower;
@@ -144,14 +167,19 @@ const SENTENCE_END = /[.!?…:]["'”’)\]»]*$/;
  * it (where it has no replacement). Only readings whose share reaches `minShare` are returned;
  * nothing where the line's other words do not read as Vietnamese.
  */
-export function readReplacedLetters(words: readonly string[], model: LanguageModel, minShare = MIN_SHARE): ReplacedLetterReading[] {
+export function readReplacedLetters(
+  words: readonly string[],
+  model: LanguageModel,
+  minShare = MIN_SHARE,
+  lost: LostLetters = 'any',
+): ReplacedLetterReading[] {
   const runs: Run[] = [];
   words.forEach((w, k) => {
     for (const m of w.matchAll(RUN)) runs.push({ word: k, start: m.index, text: m[0] });
   });
   // The line must read as Vietnamese: its runs are syllables the model knows (or, replaced
   // letters and all, may be), mostly.
-  const candidates = runs.map((r) => (r.text.includes(REPLACEMENT) ? candidatesOf(r.text.toLowerCase(), model) : NONE));
+  const candidates = runs.map((r) => (r.text.includes(REPLACEMENT) ? candidatesOf(r.text.toLowerCase(), model, lost) : NONE));
   let vietnamese = 0;
   let other = 0;
   runs.forEach((r, i) => {
@@ -236,4 +264,109 @@ export function readReplacedLetters(words: readonly string[], model: LanguageMod
     }
     return true;
   }
+}
+
+/** `?` standing between letters of a word (`Vi?t`, `Ng??i`): never punctuation there. */
+const INNER_QUESTION = /(?<=[\p{L}\p{M}])\?+(?=\p{L})/gu;
+/** `?` starting a word (after opening quotes or brackets) before its letters (`?ang`, `???c`). */
+const FIRST_QUESTION = /^([(["'“‘«]*)(\?+)(?=\p{L})/u;
+/** One `?` ending a word's letters, closing punctuation after it (`c?`, `nh?,`). */
+const LAST_QUESTION = /(?<=[\p{L}\p{M}])\?(?=[.,;:!)\]"'”’»]*$)/u;
+
+/** The letters of `word` just before `end` (a scan back, no regex: the run may be long). */
+function lettersBefore(word: string, end: number): string {
+  let start = end;
+  while (start > 0 && /[\p{L}\p{M}]/u.test(word[start - 1])) start--;
+  return word.slice(start, end);
+}
+
+const OPENING = '([{"\'“‘«';
+const CLOSING = '.,;:!?)]}"\'”’»…';
+/** Letters and `?`, in parts joined by hyphens. */
+const LETTERS_AND_QUESTIONS = /^[\p{L}\p{M}?]+(?:-[\p{L}\p{M}?]+)*$/u;
+
+/**
+ * Whether a word is letters (and `?`) between opening and closing punctuation: only in such a
+ * word can `?` be a lost letter; in a URL or code (`tin?id=5`, `n?u:v`) it stays.
+ */
+function lettersWord(word: string): boolean {
+  let start = 0;
+  let end = word.length;
+  while (start < end && OPENING.includes(word[start])) start++;
+  while (end > start && CLOSING.includes(word[end - 1])) end--;
+  // A `?` that closing punctuation took back from the letters (`c?`, `c?,`).
+  while (end < word.length && word[end] === '?') end++;
+  return LETTERS_AND_QUESTIONS.test(word.slice(start, end));
+}
+
+/** Whether a line may hold letters lost to `?` ({@link readQuestionLetters}): a `?` between two letters. */
+export function mayHaveQuestionLetters(line: string): boolean {
+  return line.includes('?') && /[\p{L}\p{M}]\?+\p{L}/u.test(line);
+}
+
+/** Whether every run of `word` that holds U+FFFD has readings with letters Windows-1252 lacks there. */
+function readable(word: string, model: LanguageModel): boolean {
+  const runs = [...word.matchAll(RUN)].filter((m) => m[0].includes(REPLACEMENT));
+  return runs.length > 0 && runs.every((m) => candidatesOf(m[0].toLowerCase(), model, 'cp1252').units.length > 0);
+}
+
+/**
+ * The words with the `?` read as lost letters marked as U+FFFD (see {@link readQuestionLetters}),
+ * and how many words show them (marks with readings).
+ */
+function questionMarks(words: readonly string[], model: LanguageModel): { marks: string[]; shown: number } {
+  const marks = words.map((w) => (lettersWord(w) ? w.replace(INNER_QUESTION, (q) => REPLACEMENT.repeat(q.length)) : w));
+  // Words whose inner `?` have readings: the line's evidence that `?` stands for letters.
+  const inner = marks.map((m, k) => m !== words[k] && readable(m, model));
+  const evidence = inner.filter(Boolean).length;
+  if (evidence === 0) return { marks, shown: 0 };
+  marks.forEach((m, k) => {
+    // Evidence from the other words of the line.
+    if (evidence - (inner[k] ? 1 : 0) === 0 || !lettersWord(words[k])) return;
+    let w = m;
+    const first = FIRST_QUESTION.exec(w);
+    if (first) w = marked(w, first[1].length, first[1].length + first[2].length);
+    const last = LAST_QUESTION.exec(w);
+    if (last && !isValidSyllable(lettersBefore(w, last.index).toLowerCase())) w = marked(w, last.index, last.index + 1);
+    if (w !== m && readable(w, model)) marks[k] = w;
+  });
+  return { marks, shown: marks.filter((m, k) => m !== words[k] && readable(m, model)).length };
+}
+
+/**
+ * Whether two words or more of the line show `?` for letters Windows-1252 lacks where known
+ * syllables have them (`Vi?t`, `Ng??i`): the line's evidence of letters lost to `?`.
+ */
+export function showsQuestionLetters(words: readonly string[], model: LanguageModel): boolean {
+  return !words.some((w) => w.includes(REPLACEMENT)) && questionMarks(words, model).shown >= 2;
+}
+
+/** `text` with the code units from `start` to `end` as U+FFFD. */
+function marked(text: string, start: number, end: number): string {
+  return text.slice(0, start) + REPLACEMENT.repeat(end - start) + text.slice(end);
+}
+
+/**
+ * Letters lost to `?` (`Vi?t Nam`, `Ng??i d?n`): Vietnamese stored through a Latin-1 or
+ * Windows-1252 column or converter, where every letter those code pages lack became one `?`.
+ * As `?` is also a question mark, it is read as a letter only where punctuation cannot stand:
+ * between two letters of a word; or, where other words of the line show `?` so, starting a word's
+ * letters, or ending them where the letters before it are no syllable (`c?`, not `không?`).
+ * The candidates are the known syllables with a letter Windows-1252 lacks there, chosen as
+ * {@link readReplacedLetters} chooses; with one such word in the line, only a word with one
+ * candidate reading is filled.
+ */
+export function readQuestionLetters(words: readonly string[], model: LanguageModel, minShare = MIN_SHARE): ReplacedLetterReading[] {
+  if (words.some((w) => w.includes(REPLACEMENT))) return [];
+  const { marks, shown } = questionMarks(words, model);
+  if (shown === 0) return [];
+  const readings = readReplacedLetters(marks, model, minShare, 'cp1252').filter((r) => {
+    if (shown >= 2) return true;
+    // One word showing it: taken only where it can be read one way.
+    return [...marks[r.word].matchAll(RUN)].every(
+      (m) => !m[0].includes(REPLACEMENT) || candidatesOf(m[0].toLowerCase(), model, 'cp1252').units.length === 1,
+    );
+  });
+  // A run left unread keeps its `?`.
+  return readings.map((r) => ({ ...r, text: r.text.replace(/\ufffd/g, '?') }));
 }

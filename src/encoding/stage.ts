@@ -17,7 +17,7 @@ import { findLetterReferences, mayHaveReference } from './html.js';
 import { decodeLegacyView, isWindows1252View, LEGACY_DETAIL, LEGACY_VIEWS } from './legacy.js';
 import { hasReplacedByte, type MojibakeFix, readsAsWords, undoAnyLanguage, undoMojibake } from './mojibake.js';
 import { hasOpenSequence, hasUtf8Pair, undoWholeLine } from './whole-line.js';
-import { readReplacedLetters } from './replaced-letters.js';
+import { mayHaveQuestionLetters, readQuestionLetters, readReplacedLetters, showsQuestionLetters } from './replaced-letters.js';
 import { analyse, type Analysis, syllableCount, syllableGain, vietnameseScore } from './score.js';
 import { decodeViqrWord } from './viqr.js';
 import { isSuspiciousUnit, noteSuspicious } from '../unicode/chars.js';
@@ -832,6 +832,14 @@ function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfil
  */
 /** Signs of VIQR: a shape mark after its vowel, or a tone mark inside a word. */
 const VIQR_SIGNS = /[aeouAEOU][(^+]|[aeiouyAEIOUY][`'?~.][A-Za-z]/;
+/** {@link VIQR_SIGNS} but the hook above (`?`), which text that lost letters to `?` shows too. */
+const VIQR_SIGNS_BUT_HOOK = /[aeouAEOU][(^+]|[aeiouyAEIOUY][`'~.][A-Za-z]|\b[dD][dD]/;
+
+/** {@link showsQuestionLetters} for the words as the passes so far left them. */
+function showsQuestionLettersIn(words: readonly Word[], model: LanguageModel | undefined): boolean {
+  const lm = model ?? bundledModel();
+  return lm !== undefined && showsQuestionLetters(words.map((w) => w.after ?? w.text), lm);
+}
 
 function viqrPass(line: string, words: Word[], edits: StageEdit[]): void {
   if (!VIQR_SIGNS.test(line)) return;
@@ -1040,20 +1048,24 @@ function inOrder(edits: readonly StageEdit[]): boolean {
 }
 
 /**
- * Letters lost to U+FFFD (`Vi�t Nam`) in the words the other passes left: filled where the
- * language model makes one reading clearly the best (see {@link readReplacedLetters}).
+ * Letters lost to U+FFFD (`Vi�t Nam`), or with `question` to `?` (`Vi?t Nam`), in the words the
+ * other passes left: filled where the language model makes one reading clearly the best (see
+ * {@link readReplacedLetters}); whether any was.
  */
-function replacedLetterPass(words: Word[], edits: StageEdit[], model: LanguageModel | undefined): void {
+function replacedLetterPass(words: Word[], edits: StageEdit[], model: LanguageModel | undefined, question = false): boolean {
   const lm = model ?? bundledModel();
-  if (!lm) return;
+  if (!lm) return false;
   const texts = words.map((w) => w.after ?? w.text);
-  for (const r of readReplacedLetters(texts, lm)) {
+  let filled = false;
+  for (const r of question ? readQuestionLetters(texts, lm) : readReplacedLetters(texts, lm)) {
     const w = words[r.word];
     if (w.fixed) continue;
     w.fixed = true;
     w.after = r.text;
     edits.push(trimmedEdit(w.start, w.text, r.text, 'mojibake', Math.min(0.99, r.share), 'replaced-letter'));
+    filled = true;
   }
+  return filled;
 }
 
 /** HTML character references of letters, decoded. */
@@ -1077,7 +1089,7 @@ const SETTLE_ROUNDS = 4;
 /**
  * The encoding-repair stage. See the module comment; each edit has kind `mojibake`
  * (`detail`: `utf8-as-cp1252`, `utf8-as-latin1`, `utf8-as-cp1258`, `…-twice`, `html-entity`,
- * `replaced-letter` for a letter read where U+FFFD stood) or
+ * `replaced-letter` for a letter read where U+FFFD or `?` stood) or
  * `legacy-encoding` (`detail`: `tcvn3`, `vni`, `viscii`, `vps`, `cp1258`, `viqr`).
  */
 export function encodingStage(options: EncodingStageOptions = {}): Stage {
@@ -1098,11 +1110,18 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
   };
 
   function mayApply(line: string): boolean {
-    return mayBeDamaged(line) || (html && mayHaveReference(line));
+    return mayBeDamaged(line) || (html && mayHaveReference(line)) || mayHaveQuestionLetters(line);
   }
 
   /** One pass over the line, as a first run makes it. */
   function pass(line: string): StageEdit[] {
+    // A line whose only sign is `?` between letters: nothing but letters lost to `?` to read.
+    if (!mayBeDamaged(line) && !(html && mayHaveReference(line))) {
+      const edits: StageEdit[] = [];
+      replacedLetterPass(splitWords(line), edits, model, true);
+      // Read in passes, not in order: sorted as every stage's edits are.
+      return inOrder(edits) ? edits : edits.sort((a, b) => a.start - b.start);
+    }
     // A line whose mojibake-like words all read well as written (`“ĐÃ” rồi`) is not mojibake
     // (asked only of a line that decodes whole: most lines do not).
     const decoded = html ? undefined : undoWholeLine(line, judgeDecoded, badness);
@@ -1148,7 +1167,13 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
       // Several readings: only as sure as the context makes the one chosen.
       edits.push(trimmedEdit(f.word.start, f.word.text, text, 'mojibake', f.confidence * share, f.detail));
     }
-    viqrPass(line, words, edits);
+    // Letters lost to `?` before VIQR, whose hook above is `?` too (`nhi?u` is `nhiều`, not
+    // `nhỉu`), in a line with no other VIQR mark: a line read so, or one that shows them, is
+    // not VIQR.
+    const question = !line.includes('\ufffd') && mayHaveQuestionLetters(line) && !VIQR_SIGNS_BUT_HOOK.test(line);
+    const lostToQuestion = question && replacedLetterPass(words, edits, model, true);
+    const notViqr = lostToQuestion || (question && showsQuestionLettersIn(words, model));
+    if (!notViqr) viqrPass(line, words, edits);
     if (line.includes('\ufffd')) replacedLetterPass(words, edits, model);
     // Most lines' edits come from one pass, in order already.
     if (!inOrder(edits)) edits.sort((a, b) => a.start - b.start);
