@@ -7,14 +7,14 @@
  *
  * Runs: a fixed seed in CI (see test/support/fast-check-seed.ts); `FUZZ_RUNS=100000` explores more.
  */
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodingStage, runStages } from '../src/index.js';
 import { BYTE_TABLES } from '../src/encoding/charsets.js';
 import { defaultModel } from '../src/model/index.js';
-import { allSyllables, isValidSyllable } from '../src/orthography/index.js';
+import { isValidSyllable } from '../src/orthography/index.js';
 import { glossaryLines, manpage } from './support/documents.js';
+import { fillCountsOver, hunspellWords, KNOWN_SYLLABLES, knownSyllableSentence } from './support/sentences.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const model = defaultModel();
@@ -43,11 +43,8 @@ for (let id = 0; id < model.vocabSize; id++) {
 /** A word whose every `?` stands between two letters, and which the word list reads one way only. */
 const oneReading = (word: string) => /^\p{L}[\p{L}?]*\p{L}$/u.test(word) && word.includes('?') && READINGS.get(word.toLowerCase()) === 1;
 
-const POOL = allSyllables().filter((s) => model.has(s));
-const sentence = fc
-  .array(fc.constantFrom(...POOL), { minLength: 3, maxLength: 14 })
-  .map((ws) => ws.join(' ') + '.')
-  .map((s) => s[0].toUpperCase() + s.slice(1));
+const POOL = KNOWN_SYLLABLES;
+const sentence = knownSyllableSentence;
 
 describe('property: letters lost to ?', () => {
   it('only ? that were letters change; a word read one way only comes back; settled', () => {
@@ -74,33 +71,16 @@ describe('property: letters lost to ?', () => {
 
   const lines = [...glossaryLines, ...manpage.split('\n')].filter((l) => loseToQuestion(l) !== l && !l.includes('?'));
   it(`real documents: replaced words are filled back, nearly all rightly (${lines.length} lines)`, () => {
-    let lost = 0;
-    let filled = 0;
-    let right = 0;
-    for (const line of lines) {
-      const damaged = loseToQuestion(line);
-      const out = repair(damaged).text;
-      expect(fillsOnly(damaged, out)).toBe(true);
-      const want = line.split(' ');
-      const got = out.split(' ');
-      damaged.split(' ').forEach((w, k) => {
-        if (w === want[k]) return;
-        lost++;
-        if (got[k] === w) return;
-        filled++;
-        if (got[k] === want[k]) right++;
-      });
-    }
+    const { lost, filled, right } = fillCountsOver(lines, loseToQuestion, (d) => repair(d).text, (damaged, out) =>
+      expect(fillsOnly(damaged, out)).toBe(true),
+    );
     // Measured with bench/replaced-letters.ts --damage question on news text: about 70 % filled, 99 % rightly.
     expect(filled).toBeGreaterThan(0.3 * lost);
     expect(right).toBeGreaterThan(0.95 * filled);
   });
 });
 
-/** Words of real text (Hunspell dictionaries as Debian ships them; see fixtures/words/README.md). */
-function wordList(lang: string): string[] {
-  return readFileSync(new URL(`./fixtures/words/${lang}.txt`, import.meta.url), 'utf8').split('\n').filter(Boolean);
-}
+const wordList = hunspellWords;
 const SPANISH = wordList('es');
 const FOREIGN = ['de', 'fr', 'es', 'pt', 'tr'].flatMap(wordList);
 const ASCII_SYLLABLES = POOL.filter((s) => /^[a-z]+$/.test(s));

@@ -6,13 +6,13 @@
  *
  * Runs: a fixed seed in CI (see test/support/fast-check-seed.ts); `FUZZ_RUNS=100000` explores more.
  */
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodingStage, runStages } from '../src/index.js';
 import { defaultModel } from '../src/model/index.js';
-import { allSyllables, isValidSyllable } from '../src/orthography/index.js';
+import { isValidSyllable } from '../src/orthography/index.js';
 import { glossaryLines, manpage } from './support/documents.js';
+import { fillCountsOver, hunspellWords, KNOWN_SYLLABLES, knownSyllableSentence } from './support/sentences.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const model = defaultModel();
@@ -28,11 +28,8 @@ function fillsOnly(before: string, after: string): boolean {
   return a.length === b.length && a.every((ch, i) => (ch === '\ufffd' ? b[i] === ch || (/[^\x00-\x7f]/.test(b[i]) && /\p{L}/u.test(b[i])) : ch === b[i]));
 }
 
-const POOL = allSyllables().filter((s) => model.has(s));
-const sentence = fc
-  .array(fc.constantFrom(...POOL), { minLength: 3, maxLength: 14 })
-  .map((ws) => ws.join(' ') + '.')
-  .map((s) => s[0].toUpperCase() + s.slice(1));
+const POOL = KNOWN_SYLLABLES;
+const sentence = knownSyllableSentence;
 
 describe('property: letters lost to U+FFFD', () => {
   it('a word is filled only where U+FFFD stood, with a syllable the word list knows', () => {
@@ -62,33 +59,16 @@ describe('property: letters lost to U+FFFD', () => {
 
   const lines = [...glossaryLines, ...manpage.split('\n')].filter((l) => /[^\x00-\x7f]/.test(l));
   it(`real documents: most replaced words are filled back, nearly all rightly (${lines.length} lines)`, () => {
-    let replaced = 0;
-    let filled = 0;
-    let right = 0;
-    for (const line of lines) {
-      const damaged = replaceLetters(line);
-      const out = repair(damaged).text;
-      expect(fillsOnly(damaged, out)).toBe(true);
-      const want = line.split(' ');
-      const got = out.split(' ');
-      damaged.split(' ').forEach((w, k) => {
-        if (!w.includes('\ufffd')) return;
-        replaced++;
-        if (got[k] === w) return;
-        filled++;
-        if (got[k] === want[k]) right++;
-      });
-    }
+    const { lost: replaced, filled, right } = fillCountsOver(lines, replaceLetters, (d) => repair(d).text, (damaged, out) =>
+      expect(fillsOnly(damaged, out)).toBe(true),
+    );
     // Measured with bench/replaced-letters.ts on news text: about a quarter filled, 99 % rightly.
     expect(filled).toBeGreaterThan(0.1 * replaced);
     expect(right).toBeGreaterThan(0.95 * filled);
   });
 });
 
-/** Words of real text (Hunspell dictionaries as Debian ships them; see fixtures/words/README.md). */
-function wordList(lang: string): string[] {
-  return readFileSync(new URL(`./fixtures/words/${lang}.txt`, import.meta.url), 'utf8').split('\n').filter(Boolean);
-}
+const wordList = hunspellWords;
 const FOREIGN = ['de', 'fr', 'es', 'pt', 'tr'].flatMap(wordList).filter((w) => /[^\x00-\x7f]/.test(w));
 
 describe('property: other languages keep their replacement characters', () => {

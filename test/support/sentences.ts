@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { defaultModel } from '../../src/model/index.js';
+import { allSyllables } from '../../src/orthography/index.js';
+
+/** Every valid syllable the bundled model knows. */
+export const KNOWN_SYLLABLES = allSyllables().filter((s) => defaultModel().has(s));
+
+/** Sentences of 3–14 known syllables, capitalised, ending in a full stop. */
+export const knownSyllableSentence = fc
+  .array(fc.constantFrom(...KNOWN_SYLLABLES), { minLength: 3, maxLength: 14 })
+  .map((ws) => ws.join(' ') + '.')
+  .map((s) => s[0].toUpperCase() + s.slice(1));
+
+/**
+ * How the words of `damaged` that differ from `reference` fared in `repaired` (all three split
+ * at spaces, word for word): how many were damaged, how many changed, how many came back right.
+ */
+export function fillCounts(reference: string, damaged: string, repaired: string): { lost: number; filled: number; right: number } {
+  const want = reference.split(' ');
+  const got = repaired.split(' ');
+  const counts = { lost: 0, filled: 0, right: 0 };
+  damaged.split(' ').forEach((w, k) => {
+    if (w === want[k]) return;
+    counts.lost++;
+    if (got[k] === w) return;
+    counts.filled++;
+    if (got[k] === want[k]) counts.right++;
+  });
+  return counts;
+}
+
+/**
+ * {@link fillCounts} summed over `lines`, each damaged by `damage` and repaired by `repair`;
+ * `check` sees every damaged line and its repair.
+ */
+export function fillCountsOver(
+  lines: readonly string[],
+  damage: (line: string) => string,
+  repair: (line: string) => string,
+  check: (damaged: string, repaired: string) => void,
+): { lost: number; filled: number; right: number } {
+  const total = { lost: 0, filled: 0, right: 0 };
+  for (const line of lines) {
+    const damaged = damage(line);
+    const repaired = repair(damaged);
+    check(damaged, repaired);
+    const counts = fillCounts(line, damaged, repaired);
+    total.lost += counts.lost;
+    total.filled += counts.filled;
+    total.right += counts.right;
+  }
+  return total;
+}
+
+/** Words of real text (Hunspell dictionaries as Debian ships them; see fixtures/words/README.md). */
+export function hunspellWords(lang: string): string[] {
+  return readFileSync(new URL(`../fixtures/words/${lang}.txt`, import.meta.url), 'utf8').split('\n').filter(Boolean);
+}
