@@ -195,7 +195,7 @@ export function looksDamaged(
  * escape (`\n`), an identifier (`thư_viện1`, `idata$4`, a menu mnemonic `Cắ_t`), an
  * assignment (`--size=N`).
  */
-function isCodeMark(code: number): boolean {
+export function isCodeMark(code: number): boolean {
   return code === 0x25 || code === 0x5c || code === 0x5f || code === 0x24 || code === 0x3d; // % \ _ $ =
 }
 

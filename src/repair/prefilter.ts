@@ -14,7 +14,7 @@
 import { LETTER_LIMIT } from '../orthography/automaton.js';
 import { syllableAutomaton } from '../orthography/syllable.js';
 import { removeMarks, toneOf } from '../orthography/index.js';
-import { MIN_PASSAGE_WORDS, MIN_TONELESS_WORDS, NO_MARKS_SHARE, NO_TONES_SHARE } from './detect.js';
+import { isCodeMark, MIN_PASSAGE_WORDS, MIN_TONELESS_WORDS, NO_MARKS_SHARE, NO_TONES_SHARE } from './detect.js';
 
 // Bits of the per-code-unit class table.
 /** Part of a word (letters, digits, marks and anything else the scan does not know). */
@@ -87,12 +87,9 @@ function stepTable(): { STEP: Uint32Array; ACCEPTING_ROW: Uint8Array; START_ROW:
 
 const SLACK = 1e-9;
 
-/**
- * `%`, `\`, `_`, `$`, `=` and `-`: marks that make the words glued to them code or part of a
- * hyphenated chain (see `isOutsideProse`).
- */
-function isCodeMark(c: number): boolean {
-  return c === 0x25 || c === 0x5c || c === 0x5f || c === 0x24 || c === 0x3d || c === 0x2d;
+/** Marks that make the words glued to them code or part of a hyphenated chain (see `isOutsideProse`). */
+function isCodeOrChainMark(c: number): boolean {
+  return isCodeMark(c) || c === 0x2d;
 }
 
 /** Whether `line[start, end)` is a unit with an exponent: `m2`, `km2`, `cm3` (see `looksDamaged`). */
@@ -162,7 +159,7 @@ export function mayShowDamage(
       } else if (
         first & LINK ||
         (c === 0x2e && i + 1 < n && CLASS[line.charCodeAt(i + 1)] & WORD) ||
-        isCodeMark(c)
+        isCodeOrChainMark(c)
       ) {
         // A link, or code or a hyphenated chain, whose words the full test may skip
         // (`isOutsideProse`): their marks are not counted.
