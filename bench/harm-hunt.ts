@@ -7,6 +7,8 @@
  *
  *   npm run build && npx tsx bench/harm-hunt.ts [--lines 5000] [--ocr off|auto|both] [--seed 1]
  *   npx tsx bench/harm-hunt.ts --catalogues all   # every catalogue line once, as written
+ *   npx tsx bench/harm-hunt.ts --catalogues all --lines 0 --locales foreign [--per-locale 2000]
+ *     # the catalogues of every other language on this machine: correct text that must not change
  *
  * Prints the number of lines changed per source and shape, and each change (before → after).
  * The catalogues are read with `msgunfmt` (package gettext) from /usr/share/locale/vi; without
@@ -25,6 +27,10 @@ const { fix } = (await import(pathToFileURL(join(ROOT, 'dist/index.js')).href)) 
 const LINES = Number(stringOption('lines', '5000'));
 const CATALOGUES = stringOption('catalogues', 'sample');
 const OCR = stringOption('ocr', 'both');
+/** `vi`, `foreign` (every other locale), `all`, or a comma-separated list of locale folders. */
+const LOCALES = stringOption('locales', 'vi');
+/** At most this many lines of each locale, evenly spaced (0: all). */
+const PER_LOCALE = Number(stringOption('per-locale', '0'));
 let seed = Number(stringOption('seed', '1')) >>> 0;
 /** A small deterministic generator (mulberry32), so that a run can be repeated. */
 function random(): number {
@@ -90,34 +96,46 @@ function debianLines(): string[] {
   return out;
 }
 /**
- * Every line of the Vietnamese translations in the gettext catalogues on this machine (apt,
+ * Every line of the translations of one locale in the gettext catalogues on this machine (apt,
  * coreutils, binutils, …: prose with options, format directives and identifiers), headers
- * included; empty when there are none or `msgunfmt` is missing.
+ * included, each distinct line once; empty when there are none or `msgunfmt` is missing. Lines
+ * that are not valid UTF-8 (a few catalogues hold some) are left out.
  */
-function catalogueLines(): string[] {
-  const dir = '/usr/share/locale/vi/LC_MESSAGES';
+function catalogueLines(locale: string): string[] {
+  const dir = `/usr/share/locale/${locale}/LC_MESSAGES`;
   if (!existsSync(dir)) {
     console.log(`SKIP\tcatalogues: no ${dir}`);
     return [];
   }
   const escapes: Record<string, string> = { n: '\n', t: '\t', '"': '"', '\\': '\\', a: '\x07', r: '\r', v: '\v', b: '\b', f: '\f' };
   const unescape = (s: string): string => s.replace(/\\(.)/g, (m, c: string) => escapes[c] ?? m);
-  const out: string[] = [];
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const out = new Set<string>();
   for (const f of readdirSync(dir).filter((f) => f.endsWith('.mo')).sort()) {
-    let po: string;
+    let po: Buffer;
     try {
-      po = execFileSync('msgunfmt', [join(dir, f)], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28 }).toString('utf8');
+      po = execFileSync('msgunfmt', [join(dir, f)], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28 });
     } catch {
-      console.log('SKIP\tcatalogues: msgunfmt (package gettext) is missing');
-      return [];
+      continue;
     }
     // msgstr "…" and the quoted lines that continue it; a blank or other line ends it.
     let current: string | undefined;
     const flush = (): void => {
-      if (current !== undefined) for (const line of unescape(current).split('\n')) if (line.trim()) out.push(line);
+      if (current !== undefined) for (const line of unescape(current).split('\n')) if (line.trim()) out.add(line);
       current = undefined;
     };
-    for (const line of po.split('\n')) {
+    let start = 0;
+    while (start < po.length) {
+      let end = po.indexOf(10, start);
+      if (end < 0) end = po.length;
+      let line: string;
+      try {
+        line = utf8.decode(po.subarray(start, end));
+      } catch {
+        line = '';
+        current = undefined;
+      }
+      start = end + 1;
       if (line.startsWith('"') && current !== undefined) current += line.slice(1, -1);
       else {
         flush();
@@ -126,7 +144,19 @@ function catalogueLines(): string[] {
     }
     flush();
   }
-  return out;
+  const lines = [...out];
+  if (PER_LOCALE <= 0 || lines.length <= PER_LOCALE) return lines;
+  const step = lines.length / PER_LOCALE;
+  return Array.from({ length: PER_LOCALE }, (_, i) => lines[Math.floor(i * step)]);
+}
+
+/** The locale folders asked for with `--locales`. */
+function locales(): string[] {
+  if (LOCALES !== 'foreign' && LOCALES !== 'all') return LOCALES.split(',').filter(Boolean);
+  const root = '/usr/share/locale';
+  if (!existsSync(root)) return [];
+  const all = readdirSync(root).filter((l) => existsSync(join(root, l, 'LC_MESSAGES'))).sort();
+  return LOCALES === 'all' ? all : all.filter((l) => l !== 'vi');
 }
 
 /** Latin-1 words of European languages, brands, prices, units, URLs, paths, code, markup. */
@@ -157,12 +187,15 @@ function mixed(): string {
   return parts.map((p) => pick(p)).join(' ');
 }
 
-const catalogues = catalogueLines();
+const catalogues = new Map(locales().map((l) => [l, catalogueLines(l)]));
 const sources: Record<string, string[]> = { corpus: corpusLines(), fixtures: fixtureLines(), debian: debianLines() };
-if (catalogues.length > 0) sources.catalogues = catalogues;
+const vietnameseCatalogues = catalogues.get('vi') ?? [];
+if (vietnameseCatalogues.length > 0) sources.catalogues = vietnameseCatalogues;
 const generated: { source: string; line: string }[] = [];
 // Every catalogue line once, as written: the harm on real bilingual documentation.
-if (CATALOGUES === 'all') for (const line of catalogues) generated.push({ source: 'catalogues-all', line });
+if (CATALOGUES === 'all') {
+  for (const [locale, lines] of catalogues) for (const line of lines) generated.push({ source: locale === 'vi' ? 'catalogues-all' : `catalogues-${locale}`, line });
+}
 for (let i = 0; i < LINES; i++) {
   const r = random();
   if (r < 0.15) generated.push({ source: 'mixed', line: decorate(casing(mixed())) });
@@ -182,15 +215,23 @@ if (OCR === 'auto' || OCR === 'both') modes.push({ name: 'ocr-auto', opts: { ocr
 const counts = new Map<string, number>();
 for (const mode of modes) {
   let changed = 0;
+  const bySource = new Map<string, [number, number]>();
   for (const { source, line } of generated) {
     const out = fix(line, mode.opts);
+    const tally = bySource.get(source) ?? [0, 0];
+    tally[1]++;
+    bySource.set(source, tally);
     if (out.text === line) continue;
+    tally[0]++;
     changed++;
     const kinds = [...new Set(out.edits.map((e) => `${e.kind}${e.detail ? ":" + e.detail : ""}`))].join(",");
     const key = `${mode.name}\t${source}\t${kinds}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
     const spans = out.edits.map((e) => `${JSON.stringify(line.slice(e.start, e.end))}→${JSON.stringify(e.after)}`).join(' ');
     console.log(`CHANGE\t${mode.name}\t${source}\t${kinds}\t${JSON.stringify(line)}\t${spans}`);
+  }
+  for (const [source, [n, of]] of [...bySource].sort((a, b) => b[1][0] - a[1][0] || (a[0] < b[0] ? -1 : 1))) {
+    if (n > 0) console.log(`SOURCE\t${mode.name}\t${source}\t${n}/${of}`);
   }
   console.log(`TOTAL\t${mode.name}\t${changed}/${generated.length} lines changed`);
 }
