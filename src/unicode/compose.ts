@@ -159,7 +159,10 @@ function composeCluster(cluster: string): Composition | null {
   // NFC leaves a mark when they came in an order it cannot compose: try the Vietnamese letter.
   const letter = HAS_MARK.test(nfc) ? vietnameseLetter(cluster) : undefined;
   if (letter !== undefined) return { text: letter, rule: 'composite' };
-  if (nfc === cluster) return null;
+  // NFC that composes nothing only decomposes (composition exclusions: Bengali `য়` U+09DF,
+  // Hebrew presentation forms) or reorders marks (Burmese, Arabic): such text is as its
+  // writer's software made it, and nothing Vietnamese is in it.
+  if (nfc.length >= cluster.length) return null;
   // A precomposed â ă ê ô ơ ư followed by a combining tone is the Vietnamese "composite" form.
   return { text: nfc, rule: VOWEL_WITH_MARK.includes(cluster[0]) ? 'composite' : 'nfc' };
 }

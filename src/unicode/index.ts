@@ -3,8 +3,9 @@
  *
  * Rules (the `detail` of each edit names them):
  * - `nfc`: base letters followed by combining marks become NFC (NFD text, decomposed Korean).
- *   Only clusters with a combining character are touched: compatibility singletons that NFC
- *   would also rewrite (U+2126 OHM SIGN, CJK compatibility ideographs) are not damage.
+ *   Only clusters with a combining character that NFC composes are touched: compatibility
+ *   singletons that NFC would also rewrite (U+2126 OHM SIGN, CJK compatibility ideographs), and
+ *   clusters NFC would only decompose or reorder (Bengali `য়`, Burmese marks), are not damage.
  * - `composite`: Vietnamese "Unicode tổ hợp", a precomposed â ă ê ô ơ ư plus a combining tone,
  *   and a vowel with its vowel mark and tone in either order (`o` + acute + circumflex → `ố`,
  *   which NFC leaves as `ó` + circumflex).
