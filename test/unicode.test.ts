@@ -61,9 +61,11 @@ describe('nfc', () => {
     expect(edit.after).toBe('ệ');
   });
 
-  it('composes decomposed text of other languages too', () => {
-    expect(repaired(nfd('Un café crème à Besançon'))).toBe('Un café crème à Besançon');
-    expect(repaired(nfd('한국어'))).toBe('한국어');
+  it('leaves decomposed text of other languages as written, and composes it inside a Vietnamese line', () => {
+    for (const other of ['Un café crème à Besançon', 'Thanks to Michaël Zasso and Benjamin Gruenbaum', '한국어']) {
+      expect(repaired(nfd(other))).toBe(nfd(other));
+      expect(repaired(nfd(`Quán ${other} ở Hà Nội`))).toBe(`Quán ${other} ở Hà Nội`);
+    }
   });
 
   it('leaves compatibility characters that NFC would rewrite but that carry no combining mark', () => {
@@ -93,9 +95,9 @@ describe('composite', () => {
 
   it('does not invent letters from marks Vietnamese does not combine', () => {
     // e + breve, i + circumflex: NFC only
-    expect(repaired('e\u0306 i\u0302')).toBe('ĕ î');
+    expect(repaired('Chữ e\u0306 và i\u0302')).toBe('Chữ ĕ và î');
     // two tones: kept as NFC gives them
-    expect(repaired('a\u0301\u0300')).toBe('á\u0300');
+    expect(repaired('Chữ a\u0301\u0300 lạ')).toBe('Chữ á\u0300 lạ');
   });
 });
 

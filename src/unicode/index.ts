@@ -27,10 +27,11 @@
  * - `tone-style`: with `toneStyle: 'old' | 'new'`, the tone of open `oa`, `oe`, `uy` syllables
  *   is moved to that style (`hoà` → `hòa` or back). `preserve` (default) keeps the text's own.
  *
- * Invisible characters, look-alikes, no-break spaces and tone style are only touched in a
- * Vietnamese line: one with a valid syllable written with letters only Vietnamese uses
- * (ă đ ơ ư ạ ả …), two with other marks, or nothing but valid syllables with a mark among them.
- * Other text only gets NFC and composite repairs.
+ * Every rule acts only in a Vietnamese line (read with its clusters composed): one with a valid
+ * syllable written with letters only Vietnamese uses (ă đ ơ ư ạ ả …), two with other marks, or
+ * nothing but valid syllables with a mark among them. Other text is left as written, decomposed
+ * letters and invisible characters included (`Michaël` typed in NFD in an English changelog):
+ * it is no Vietnamese damage, and correct text comes out byte-identical.
  */
 import { settleEdits } from '../edits.js';
 import { availableLanguageProfiles } from '../language/default.js';
@@ -199,7 +200,7 @@ interface LetterRun {
 
 function repairLine(line: string, style: 'old' | 'new' | undefined, languages: LanguageProfiles | undefined): StageEdit[] {
   const chunks = readChunks(line);
-  const vietnamese = isVietnameseLine(chunks);
+  if (!isVietnameseLine(chunks)) return [];
   // No-break spaces are word spaces only in the Vietnamese runs of the line (French `« oui »`),
   // and inside a Vietnamese name of another run (`He moved to Hà Nội`).
   let otherRuns: LanguageRun[] | undefined;
@@ -217,7 +218,7 @@ function repairLine(line: string, style: 'old' | 'new' | undefined, languages: L
     const code = line.charCodeAt(i);
     if (isWordSpace(code)) {
       // A run of no-break spaces becomes ASCII spaces, except digit grouping.
-      if (!vietnamese || !isNoBreakSpace(code)) {
+      if (!isNoBreakSpace(code)) {
         i++;
         continue;
       }
@@ -229,7 +230,7 @@ function repairLine(line: string, style: 'old' | 'new' | undefined, languages: L
       continue;
     }
     const chunk = chunks[chunkIndex++];
-    const edit = vietnamese ? vietnameseChunkEdit(line, chunks, chunkIndex - 1, style) : plainChunkEdit(line, chunk);
+    const edit = vietnameseChunkEdit(line, chunks, chunkIndex - 1, style);
     if (edit) edits.push(edit);
     i = chunk.end;
   }
@@ -384,13 +385,6 @@ function isVietnameseLine(chunks: readonly Chunk[]): boolean {
     }
   }
   return runs > 0 && allSyllables && score > 0;
-}
-
-/** Outside Vietnamese lines only NFC and composite repairs apply, invisible characters stay. */
-function plainChunkEdit(line: string, chunk: Chunk): StageEdit | undefined {
-  if (chunk.rules === 0) return undefined;
-  const after = composeRange(line, chunk.start, chunk.end);
-  return after === undefined ? undefined : chunkEdit(line, chunk.start, chunk.end, after, composeBits(), 1);
 }
 
 function vietnameseChunkEdit(
