@@ -64,10 +64,20 @@ function decodeViqrText(text: string): string {
  * per legacy encoding, and its words come back again and again.
  */
 export function vietnameseShare(text: string): number {
+  const { words, valid } = vietnameseWords(text);
+  return words === 0 ? 0 : valid / words;
+}
+
+/**
+ * The words of `text` with a non-ASCII character, how many of them are valid syllables, and
+ * how many distinct syllables of two letters or more are among them.
+ */
+function vietnameseWords(text: string): { words: number; valid: number; lettered: number } {
   const table = wordUnits();
   const judged = new Map<string, boolean>();
   let words = 0;
   let valid = 0;
+  let lettered = 0;
   let start = -1; // start of the current word
   let nonAscii = false;
   const n = text.length;
@@ -99,6 +109,10 @@ export function vietnameseShare(text: string): number {
         if (ok === undefined) {
           ok = syllableCount(word) === 1 && /^[\p{L}\p{M}]+$/u.test(word);
           judged.set(word, ok);
+          // Distinct syllables, not a lone letter: that is what one symbol byte becomes (`©` is
+          // `ẹ` in VISCII), and a word and a symbol after it can read as one (`the×` is `thế`
+          // in VNI), once.
+          if (ok && i - start > 1 && !(i - start === 2 && isCombiningAt(text, start + 1))) lettered++;
         }
         words++;
         if (ok) valid++;
@@ -107,8 +121,20 @@ export function vietnameseShare(text: string): number {
     }
     i += size;
   }
-  return words === 0 ? 0 : valid / words;
+  return { words, valid, lettered };
 }
+
+/** Whether the code unit at `i` is a combining mark of the basic block (a decomposed tone). */
+function isCombiningAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 0x300 && c <= 0x36f;
+}
+
+/**
+ * Distinct valid syllables of two letters or more with a non-ASCII letter that a legacy
+ * reading needs for full confidence.
+ */
+const MIN_SYLLABLES = 3;
 
 /** Kinds of code unit in {@link wordUnits}. */
 const WORD = 1;
@@ -169,19 +195,23 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded 
   } catch {
     // Not UTF-8: a legacy encoding.
   }
-  let best: { text: string; encoding: EncodingName; share: number } | undefined;
+  let best: { text: string; encoding: EncodingName; share: number; lettered: number } | undefined;
   let second = 0;
   for (const encoding of DETECTED) {
     const text = decodeAs(bytes, encoding);
-    const share = vietnameseShare(text);
+    const { words, valid, lettered } = vietnameseWords(text);
+    const share = words === 0 ? 0 : valid / words;
     if (!best || share > best.share) {
       if (best) second = Math.max(second, best.share);
-      best = { text, encoding, share };
+      best = { text, encoding, share, lettered };
     } else second = Math.max(second, share);
   }
-  const chosen = best as { text: string; encoding: EncodingName; share: number };
-  // Confident when most words are syllables and the runner-up is clearly behind.
+  const chosen = best as { text: string; encoding: EncodingName; share: number; lettered: number };
+  // Confident when most words are syllables, the runner-up is clearly behind, and there are
+  // syllables enough to tell: a symbol byte of an English file in Latin-1 (`Copyright \xA9
+  // 2001`) reads as a lone Vietnamese letter in VISCII (`ẹ`), which is no evidence.
   const margin = chosen.share - second;
-  const confidence = Math.max(0, Math.min(1, chosen.share * Math.min(1, 0.5 + 5 * margin)));
+  const evidence = Math.min(1, chosen.lettered / MIN_SYLLABLES);
+  const confidence = Math.max(0, Math.min(1, chosen.share * Math.min(1, 0.5 + 5 * margin) * evidence));
   return { text: chosen.text, encoding: chosen.encoding, confidence: Math.round(confidence * 1000) / 1000 };
 }
