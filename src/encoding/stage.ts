@@ -19,7 +19,7 @@ import { hasReplacedByte, type MojibakeFix, readsAsWords, undoAnyLanguage, undoM
 import { hasOpenSequence, hasUtf8Pair, undoWholeLine } from './whole-line.js';
 import { mayHaveQuestionLetters, readQuestionLetters, readReplacedLetters, showsQuestionLetters } from './replaced-letters.js';
 import { analyse, type Analysis, syllableCount, syllableGain, vietnameseScore } from './score.js';
-import { decodeViqrWord } from './viqr.js';
+import { decodeViqrWord, readsAsViqrWord } from './viqr.js';
 import { isSuspiciousUnit, noteSuspicious } from '../unicode/chars.js';
 import type { LegacyEncoding } from './charsets.js';
 
@@ -889,7 +889,7 @@ function viqrReading(text: string): ViqrReading {
     let decoded: ViqrReading['decoded'] = null;
     if (!hasNonAsciiLetters(text)) {
       const d = decodeViqrWord(text);
-      if (d.marks > 0 || d.escapes > 0) decoded = { text: d.text, ok: allRunsValid(d.text), marks: d.marks, strong: d.strong > 0 };
+      if (d.marks > 0 || d.escapes > 0) decoded = { text: d.text, ok: d.marks > 0 ? readsAsViqrWord(d.text) : allRunsValid(d.text), marks: d.marks, strong: d.strong > 0 };
     }
     reading = { letters: /[A-Za-z]/.test(text), decoded };
     if (VIQR_WORDS.size >= FACTS_LIMIT) VIQR_WORDS.clear();

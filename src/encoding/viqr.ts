@@ -4,6 +4,7 @@
  * `.` nặng; `dd` is đ. A backslash makes the next character literal (`ra\.` is `ra.`), as
  * converters such as Unikey write punctuation that follows a vowel.
  */
+import { isValidSyllable } from '../orthography/syllable.js';
 
 /** Breve, circumflex and horn: base letter + mark → letter. */
 const SHAPES: Readonly<Record<string, string>> = {
@@ -98,4 +99,32 @@ function isLetterAt(s: string, i: number): boolean {
   if (i < 0 || i >= s.length) return false;
   const c = s.charCodeAt(i);
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/**
+ * Whether a word decoded from VIQR reads as Vietnamese: it has marks, and each run of letters
+ * with one is a syllable, not glued to a digit. A code point (`U+021C` → `Ư021C`) or a file name
+ * (`Audio.h` → `Audiọh`) makes VIQR's marks by chance; Vietnamese does not. Besides syllables,
+ * a capitalised name with a letter only Vietnamese writes (`Mê Ko^ng` → `Kông`) and a capital
+ * abbreviation with `Đ` (`VDDV` → `VĐV`) are read: a tone mark alone is `.`, `'`, `?` after a
+ * vowel, which English and code write everywhere, but these signs they do not.
+ */
+export function readsAsViqrWord(decoded: string): boolean {
+  let marked = false;
+  for (const m of decoded.matchAll(/[\p{L}\p{M}]+/gu)) {
+    const run = m[0];
+    if (/^[A-Za-z]+$/.test(run)) continue;
+    if (isDigitAt(decoded, m.index - 1) || isDigitAt(decoded, m.index + run.length)) return false;
+    if (!isValidSyllable(run) && !NAME_WITH_VIETNAMESE_LETTER.test(run) && !ABBREVIATION_WITH_D.test(run)) return false;
+    marked = true;
+  }
+  return marked;
+}
+
+const NAME_WITH_VIETNAMESE_LETTER = /^\p{Lu}\p{Ll}*[ăâêôơưđ]\p{Ll}*$/u;
+const ABBREVIATION_WITH_D = /^[A-ZĐ]*Đ[A-ZĐ]*$/;
+
+function isDigitAt(s: string, i: number): boolean {
+  const c = i >= 0 && i < s.length ? s.charCodeAt(i) : 0;
+  return c >= 0x30 && c <= 0x39;
 }
