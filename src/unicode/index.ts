@@ -212,20 +212,24 @@ function repairLine(line: string, style: 'old' | 'new' | undefined, languages: L
     return otherRuns.some((r) => r.start <= from && from < r.end);
   };
   const edits: StageEdit[] = [];
+  // No-break spaces set by typography (`Chương 7. Kiểm tra`, `Phụ lục A.`) are kept, unless
+  // the line also has one between two words: then they are all word spaces a copy left.
+  const wordSpaces = hasNoBreakWordSpace(line);
   let chunkIndex = 0;
   let i = 0;
   while (i < line.length) {
     const code = line.charCodeAt(i);
     if (isWordSpace(code)) {
       // A run of no-break spaces becomes ASCII spaces, except digit grouping.
-      if (!isNoBreakSpace(code)) {
+      if (!isNoBreakSpace(code) || !wordSpaces) {
         i++;
         continue;
       }
       let j = i + 1;
       while (j < line.length && isNoBreakSpace(line.charCodeAt(j))) j++;
       const between = i > 0 && isDigit(line.charCodeAt(i - 1)) && j < line.length && isDigit(line.charCodeAt(j));
-      if (!between && !keepsNoBreak(i, j)) edits.push({ start: i, end: j, after: ' '.repeat(j - i), kind: 'unicode', confidence: CONFIDENCE.space, detail: 'space' });
+      const edge = isLineEdge(line, i, j);
+      if (!between && !edge && !keepsNoBreak(i, j)) edits.push({ start: i, end: j, after: ' '.repeat(j - i), kind: 'unicode', confidence: CONFIDENCE.space, detail: 'space' });
       i = j;
       continue;
     }
@@ -235,6 +239,46 @@ function repairLine(line: string, style: 'old' | 'new' | undefined, languages: L
     i = chunk.end;
   }
   return edits;
+}
+
+/**
+ * Whether a run of no-break spaces `line.slice(from, to)` touches the line's start or end, or
+ * only spaces there: a cell's `&nbsp;`, a pad, never a space between words.
+ */
+function isLineEdge(line: string, from: number, to: number): boolean {
+  let before = from;
+  while (before > 0 && isWordSpace(line.charCodeAt(before - 1))) before--;
+  let after = to;
+  while (after < line.length && isWordSpace(line.charCodeAt(after))) after++;
+  return before === 0 || after === line.length;
+}
+
+/** A number or a label of one capital before a no-break space: `7.`, `5.18.`, `A.`, `(3)`. */
+const LABEL_BEFORE = /(?:\d[.:,)]?|(?:^|[\s(])\p{Lu}[.:])$/u;
+/** A number or a label after it: `7.`, `2024`, `A.2`, `A. Đóng gói`. */
+const LABEL_AFTER = /^(?:\(?\d|\p{Lu}[.:](?:\d|\s|$))/u;
+
+/** A word (a letter, then closing punctuation) before a no-break space. */
+const WORD_BEFORE = /\p{L}\p{M}*[.,;:!?)\]}”’»"']*$/u;
+/** A word (opening punctuation, then a letter) after it. */
+const WORD_AFTER = /^[(\[{“‘«"']*\p{L}/u;
+
+/**
+ * Whether the line has a no-break space between two words, not next to a number or a label
+ * (`Chương⍽7.⍽Kiểm tra`: typography), a space (a pad), a tag, an address or a smiley: the sign
+ * that its no-break spaces stand for word spaces.
+ */
+function hasNoBreakWordSpace(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    if (!isNoBreakSpace(line.charCodeAt(i))) continue;
+    let j = i + 1;
+    while (j < line.length && isNoBreakSpace(line.charCodeAt(j))) j++;
+    const before = line.slice(Math.max(0, i - 8), i);
+    const after = line.slice(j, j + 4);
+    if (WORD_BEFORE.test(before) && WORD_AFTER.test(after) && !LABEL_BEFORE.test(before) && !LABEL_AFTER.test(after)) return true;
+    i = j - 1;
+  }
+  return false;
 }
 
 function isMarkedSyllable(word: string): boolean {
