@@ -22,8 +22,10 @@
  *   Icelandic `með`, `Guðrún` and IPA `[ðe]` stay. Real Cyrillic and Greek words (any letter
  *   that is not a look-alike) are never touched.
  * - `space`: NBSP, U+202F and U+2007 used as word spaces in a Vietnamese line become ASCII
- *   spaces. A no-break space between two digits (`1 000 000`, digit grouping) is legitimate and
- *   kept; so is every no-break space of a line that is not Vietnamese (French `« oui »`).
+ *   spaces: only in a line where one stands between two words. Those typography sets are kept:
+ *   between two digits (`1 000 000`), after a number or a label (`Chương 7. Kiểm tra`), before an
+ *   address or a tag, next to a space, at the line's edge; so is every no-break space of a run
+ *   that is not Vietnamese (French `« oui »`).
  * - `tone-style`: with `toneStyle: 'old' | 'new'`, the tone of open `oa`, `oe`, `uy` syllables
  *   is moved to that style (`hoà` → `hòa` or back). `preserve` (default) keeps the text's own.
  *
