@@ -682,8 +682,11 @@ export function repairStage(options: RepairOptions = {}): Stage {
         next.text === next.lower &&
         next.plain &&
         !protectedSlots.has(next.slot);
-      // An onset cut off the syllable after it (`t rường`): join them.
-      if (nextJoinable && w.kind === 'foreign' && w.text === w.lower && isHeadFragment(w.lower) && next.kind === 'syllable') {
+      // An onset cut off the syllable after it (`t rường`): join them. In a typed line (a
+      // document not judged OCR output, the line not heavily damaged) a lone letter is a
+      // letter (`phân bố t hai đầu`: the two-tailed t distribution), not a piece of a word.
+      const lettersOfOnset = allOcr || m.heavy ? 1 : 2;
+      if (nextJoinable && w.kind === 'foreign' && w.text === w.lower && w.lower.length >= lettersOfOnset && isHeadFragment(w.lower) && next.kind === 'syllable') {
         const joined = joinCandidates(w.lower, next.lower, false);
         if (joined.length > 0) {
           slots[w.slot].candidates[0].cost = KEEP_DAMAGED;
