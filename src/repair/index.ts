@@ -683,13 +683,14 @@ export function repairStage(options: RepairOptions = {}): Stage {
         next.plain &&
         !protectedSlots.has(next.slot);
       // An onset cut off the syllable after it (`t rường`): join them. In a typed line (a
-      // document not judged OCR output, the line not heavily damaged) a lone letter is a
-      // letter (`phân bố t hai đầu`: the two-tailed t distribution), not a piece of a word.
-      const lettersOfOnset = allOcr || m.heavy ? 1 : 2;
-      if (nextJoinable && w.kind === 'foreign' && w.text === w.lower && w.lower.length >= lettersOfOnset && isHeadFragment(w.lower) && next.kind === 'syllable') {
+      // document not judged OCR output, the line not heavily damaged) a lone letter is as
+      // likely a letter (`phân bố t hai đầu`: the two-tailed t distribution): kept as any
+      // other lower-case word, it is joined only where the context asks for the word.
+      if (nextJoinable && w.kind === 'foreign' && w.text === w.lower && isHeadFragment(w.lower) && next.kind === 'syllable') {
         const joined = joinCandidates(w.lower, next.lower, false);
         if (joined.length > 0) {
-          slots[w.slot].candidates[0].cost = KEEP_DAMAGED;
+          const lettersOnly = !allOcr && !m.heavy && w.lower.length === 1;
+          slots[w.slot].candidates[0].cost = lettersOnly ? KEEP_FOREIGN_LOWER : KEEP_DAMAGED;
           slots[w.slot].candidates = slots[w.slot].candidates.concat(joined);
         }
       }
