@@ -3,10 +3,13 @@
  * (`fixtures/vi-help/README.md`). Its paragraphs with a typo come out as typed but for the
  * repairs of the typos, and whole pages, markup and all, are never judged OCR output.
  */
+import './support/fast-check-seed.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fix } from '../src/index.js';
+import { fix, syllablesForSkeleton } from '../src/index.js';
+import { lineEvidence } from '../src/repair/detect.js';
 import { tempDir, vietfix } from './cli-helpers.js';
 
 const FIXTURES = new URL('./fixtures/vi-help/', import.meta.url);
@@ -99,5 +102,24 @@ describe('whole pages of the Vietnamese LibreOffice help', () => {
     } finally {
       cleanup();
     }
+  });
+});
+
+describe('markup around a paragraph', () => {
+  const hasSkeleton = (skeleton: string) => syllablesForSkeleton(skeleton).length > 0;
+  const signs = (line: string) => {
+    const e = lineEvidence(line, hasSkeleton);
+    return e.damaged + e.fragments;
+  };
+  // Tag names of letters and digits (`h4`, `td`, `ul`, `x1`), with or without attributes.
+  const tagName = fc.stringMatching(/^[a-z]{1,3}[0-9]?$/);
+  const attributes = fc.constantFrom('', ' id="par_id3150499"', ' class="paragraph" dir="auto"');
+
+  it('adds no sign of damage: a tag name glued to < or </ is not a word', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...PARAGRAPHS.map((p) => p.text)), tagName, attributes, (text, name, attrs) => {
+        expect(signs(`<${name}${attrs}>${text}</${name}>`)).toBe(signs(text));
+      }),
+    );
   });
 });
