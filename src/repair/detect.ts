@@ -233,6 +233,7 @@ export function isOutsideProse(line: string, start: number, end: number): boolea
   const before = start > 0 ? line.charCodeAt(start - 1) : -1;
   const after = end < line.length ? line.charCodeAt(end) : -1;
   if (isCodeMark(before) || isCodeMark(after)) return true;
+  if (isTagName(line, start, before, after)) return true;
   if (before === REPLACEMENT_CHARACTER || after === REPLACEMENT_CHARACTER) return true;
   if ((before === HYPHEN && isWordCharAt(line, start - 2)) || (after === HYPHEN && isWordCharAt(line, end + 1))) return true;
   if (before !== HYPHEN || !isAsciiWord(line, start, end)) return false;
@@ -243,6 +244,19 @@ export function isOutsideProse(line: string, start: number, end: number): boolea
   const c = line.charCodeAt(dash - 1);
   return c === 0x20 || c === 0x09 || c === 0x5b || c === 0x28 || c === 0x7c; // space, tab, [ ( |
 }
+
+/**
+ * Whether the word at `start` names a markup tag (`<h4 id=…>`, `</h4>`): glued to `<` or `</`
+ * and ended by a space, `>` or `/`. Read as prose, `h4` would be `ha` with a digit misread.
+ */
+function isTagName(line: string, start: number, before: number, after: number): boolean {
+  const open = before === LESS_THAN || (before === SLASH && start >= 2 && line.charCodeAt(start - 2) === LESS_THAN);
+  return open && (after === 0x20 || after === 0x09 || after === GREATER_THAN || after === SLASH || after === -1);
+}
+
+const LESS_THAN = 0x3c;
+const GREATER_THAN = 0x3e;
+const SLASH = 0x2f;
 
 /** Whether a lower-case word is two valid syllables run together (`nhưchỉ`). */
 export function isTwoSyllables(lower: string): boolean {
@@ -265,6 +279,11 @@ export interface LineEvidence {
   fragments: number;
   /** Lower-case or title-case words of any kind (names and foreign words included). */
   plainWords: number;
+  /**
+   * Each sign of damage as written, with its weight: a damaged word (lower-cased), or a
+   * fragment with the word it was split from (`nhố ng`). Made only for a line with signs.
+   */
+  signForms?: Map<string, number>;
 }
 
 /**
@@ -301,10 +320,16 @@ export function lineEvidence(
         prevWordEnd = end;
         return;
       }
-      if (looksDamaged(text, lower, hasSkeleton)) e.damaged += text !== lower || isTwoSyllables(lower) ? 0.5 : 1;
+      if (looksDamaged(text, lower, hasSkeleton)) {
+        const weight = text !== lower || isTwoSyllables(lower) ? 0.5 : 1;
+        e.damaged += weight;
+        (e.signForms ??= new Map()).set(lower, weight);
+      }
       // A split leaves a space between the parts; a slash (`a/m`, a path) is no split.
-      else if (prevWordEnd === start - 1 && splitsSyllable(line.charCodeAt(prevWordEnd)) && text === lower && FINAL_FRAGMENTS.has(lower) && !namesLetter(line, prevWordStart, prevWordEnd)) e.fragments++;
-      else if (!hasSkeleton(lower)) {
+      else if (prevWordEnd === start - 1 && splitsSyllable(line.charCodeAt(prevWordEnd)) && text === lower && FINAL_FRAGMENTS.has(lower) && !namesLetter(line, prevWordStart, prevWordEnd)) {
+        e.fragments++;
+        (e.signForms ??= new Map()).set(line.slice(prevWordStart, end).toLowerCase(), 1);
+      } else if (!hasSkeleton(lower)) {
         // A foreign word or name (`Samsung`) says nothing about whether the writer typed marks.
         prevWordStart = start;
         prevWordEnd = end;
@@ -383,7 +408,11 @@ const VIETNAMESE_LINE_SHARE = 0.5;
 /** The OCR evidence of a document: its words and the signs of OCR damage among them. */
 export interface DocumentEvidence {
   words: number;
-  /** Damaged words and split-off fragments (see {@link LineEvidence}). */
+  /**
+   * Damaged words and split-off fragments (see {@link LineEvidence}), each form counted once:
+   * a typed document repeats its writer's spellings (a term `lôga`, a variable in `phân bố t`,
+   * a typo in a paragraph said again) where a reading's misreadings vary from word to word.
+   */
   signs: number;
   /** Whether the signs are dense enough for the document to be OCR output. */
   ocr: boolean;
@@ -403,7 +432,7 @@ export function documentEvidence(
   mayBeDamaged: (line: string) => boolean,
 ): DocumentEvidence {
   let words = 0;
-  let signs = 0;
+  const signForms = new Map<string, number>();
   /** Words of lines typed without marks or tones. */
   let typedWithout = 0;
   for (let start = 0; start <= text.length; ) {
@@ -423,8 +452,10 @@ export function documentEvidence(
       continue;
     }
     words += evidence.words;
-    signs += evidence.damaged + evidence.fragments;
+    if (evidence.signForms !== undefined) for (const [form, weight] of evidence.signForms) signForms.set(form, Math.max(weight, signForms.get(form) ?? 0));
   }
+  let signs = 0;
+  for (const weight of signForms.values()) signs += weight;
   // A document mostly typed without marks or tones: the odd words of its short lines, too short
   // to show the typing on their own (`Viêt Nam`), are explained by it.
   const ocr = signs >= OCR_DOCUMENT_SIGNS && signs >= OCR_DOCUMENT_RATE * words && typedWithout < words;

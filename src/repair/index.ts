@@ -198,6 +198,15 @@ const FITS_CONTEXT = -4.5;
 const OCR_LINE_MARGIN = Math.log10(4);
 
 /**
+ * Confidence below which a valid word is not changed in a damaged line of typed text (a document
+ * not judged OCR output, the line neither mark-free nor toneless nor heavily damaged). Its
+ * confidence is learned on OCR pages, where a line's damage makes its valid words likelier
+ * misread too; a typed line's typo says nothing about its other words, and a change that is
+ * barely preferred there turned a right word wrong more often than not (`nhấn` → `nhân`, press).
+ */
+const TYPED_VALID_MIN_CONFIDENCE = 0.6;
+
+/**
  * Consistency inside a line of OCR text: a misreading repeats where the same print is read the
  * same way (`Đảng ủy Khố theo … Đảng ủy Khố các`). A repair made with at least this confidence
  * makes the same repair of the same word elsewhere in the line cheaper: it is tried at
@@ -598,7 +607,8 @@ export function repairStage(options: RepairOptions = {}): Stage {
     if (lattice.slots.every((slot) => slot.candidates.length === 1 && slot.candidates[0].kind === undefined)) return [];
     const choices = decode(scorer, lattice.slots, BEAM, (m.noMarks || m.noTones) && !m.ocr ? MARK_FREE_WINDOW : WINDOW);
     const leastMargin = m === OCR_MODE ? OCR_LINE_MARGIN : -Infinity;
-    return editsOf(lattice, choices, choiceMargins(scorer, lattice.slots, choices), text, leastMargin);
+    const typedLine = !allOcr && !m.noMarks && !m.noTones && !m.heavy;
+    return editsOf(lattice, choices, choiceMargins(scorer, lattice.slots, choices), text, leastMargin, typedLine ? TYPED_VALID_MIN_CONFIDENCE : 0);
   }
 
   /** The slots of `line`, each with the input as its only reading so far, and its words. */
@@ -672,11 +682,15 @@ export function repairStage(options: RepairOptions = {}): Stage {
         next.text === next.lower &&
         next.plain &&
         !protectedSlots.has(next.slot);
-      // An onset cut off the syllable after it (`t rường`): join them.
+      // An onset cut off the syllable after it (`t rường`): join them. In a typed line (a
+      // document not judged OCR output, the line not heavily damaged) a lone letter is as
+      // likely a letter (`phân bố t hai đầu`: the two-tailed t distribution): kept as any
+      // other lower-case word, it is joined only where the context asks for the word.
       if (nextJoinable && w.kind === 'foreign' && w.text === w.lower && isHeadFragment(w.lower) && next.kind === 'syllable') {
         const joined = joinCandidates(w.lower, next.lower, false);
         if (joined.length > 0) {
-          slots[w.slot].candidates[0].cost = KEEP_DAMAGED;
+          const lettersOnly = !allOcr && !m.heavy && w.lower.length === 1;
+          slots[w.slot].candidates[0].cost = lettersOnly ? KEEP_FOREIGN_LOWER : KEEP_DAMAGED;
           slots[w.slot].candidates = slots[w.slot].candidates.concat(joined);
         }
       }
@@ -775,7 +789,14 @@ export function repairStage(options: RepairOptions = {}): Stage {
   }
 
   /** The edits of the decoder's choices that are sure enough, in the case and tone style of the line. */
-  function editsOf(lattice: Lattice, choices: readonly Choice[], margins: readonly number[], text: string, leastMargin: number): StageEdit[] {
+  function editsOf(
+    lattice: Lattice,
+    choices: readonly Choice[],
+    margins: readonly number[],
+    text: string,
+    leastMargin: number,
+    validMinConfidence: number,
+  ): StageEdit[] {
     const edits: StageEdit[] = [];
     for (let k = 0; k < choices.length; k++) {
       const { slot, candidate } = choices[k];
@@ -786,6 +807,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
       if (!forced && margins[k] < leastMargin) continue;
       const confidence = forced ? 0.9 : repairConfidence(margins[k], candidate.kind, lattice.text[slot]);
       if (confidence < minConfidence) continue;
+      if (!forced && confidence < validMinConfidence && candidate.span === 1 && isValidSyllable(lattice.text[slot].toLowerCase())) continue;
       const styled = lattice.newStyle ? setToneStyle(candidate.text, 'new') : candidate.text;
       const after = forced ? candidate.text : applyCase(lattice.text[slot], styled);
       if (after === text.slice(start, end)) continue;
