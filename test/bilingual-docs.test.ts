@@ -128,6 +128,32 @@ describe('Vietnamese sentences with code inserted', () => {
   });
 });
 
+describe('lines of paths whose names spell Vietnamese syllables', () => {
+  // `Files: doc/*.texi doc/*.info …` (a Debian copyright file) read as Vietnamese without marks
+  // made `doc` `đọc`: a path's names are names of files, whatever they spell.
+  const name = fc.constantFrom('doc', 'tin', 'ban', 'con', 'lib', 'man', 'mot', 'bin', 'cache', 'share', 'test', 'data');
+  const glob = fc.constantFrom('*', '*.texi', '*.info', '*.html', '*.[03]', '*.pdf', '', '.');
+  // Two names and one slash (`lib/cache`) are left out: prose writes pairs so (`đúng/sai`).
+  const pathLike = fc.oneof(
+    fc.tuple(name, glob).map(([dir, tail]) => `${dir}/${tail}`),
+    fc.array(name, { minLength: 3, maxLength: 5 }).map((parts) => parts.join('/')),
+    fc.tuple(fc.constantFrom('./', '../', '~/'), name).map(([dot, dir]) => dot + dir),
+  );
+  it('keep every name', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('Files:', 'Xem', 'Trong', ''), fc.array(pathLike, { minLength: 1, maxLength: 8 }), (head, paths) => {
+        const line = [head, ...paths].filter(Boolean).join(' ');
+        expect(fix(line).text, line).toBe(line);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('still restore words joined by a slash in prose without marks', () => {
+    expect(fix('Chon va/hoac bo chon muc nay').text).toContain('và/hoặc');
+  });
+});
+
 describe('the clean-line prefilter on text with code', () => {
   // Words of code are no evidence for the full test, so they must not let the prefilter count
   // the marks of the words beside them (`việc-việc`, `%sviệc`) as proof of a clean line.

@@ -234,6 +234,7 @@ export function isOutsideProse(line: string, start: number, end: number): boolea
   const after = end < line.length ? line.charCodeAt(end) : -1;
   if (isCodeMark(before) || isCodeMark(after)) return true;
   if (isTagName(line, start, before, after)) return true;
+  if ((before === SLASH || after === SLASH) && isPathToken(line, start, end)) return true;
   if (before === REPLACEMENT_CHARACTER || after === REPLACEMENT_CHARACTER) return true;
   if ((before === HYPHEN && isWordCharAt(line, start - 2)) || (after === HYPHEN && isWordCharAt(line, end + 1))) return true;
   if (before !== HYPHEN || !isAsciiWord(line, start, end)) return false;
@@ -252,6 +253,40 @@ export function isOutsideProse(line: string, start: number, end: number): boolea
 function isTagName(line: string, start: number, before: number, after: number): boolean {
   const open = before === LESS_THAN || (before === SLASH && start >= 2 && line.charCodeAt(start - 2) === LESS_THAN);
   return open && (after === 0x20 || after === 0x09 || after === GREATER_THAN || after === SLASH || after === -1);
+}
+
+/** How far {@link isPathToken} looks for the ends of a token: a longer one is code anyway. */
+const PATH_REACH = 64;
+
+/**
+ * Whether the token (non-space run) around the word `line[start, end)` is a path, not words
+ * joined by a slash (`và/hoặc`): it has two slashes or more, starts with one, or has one next
+ * to something that is not a letter (`doc/*.texi`, `./doc`, `doc/`). Its words are names of
+ * files (`doc` is no `đọc`).
+ */
+function isPathToken(line: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && start - from < PATH_REACH && !isSpaceCode(line.charCodeAt(from - 1))) from--;
+  let to = end;
+  while (to < line.length && to - end < PATH_REACH && !isSpaceCode(line.charCodeAt(to))) to++;
+  if ((from > 0 && !isSpaceCode(line.charCodeAt(from - 1))) || (to < line.length && !isSpaceCode(line.charCodeAt(to)))) return true;
+  let slashes = 0;
+  for (let i = from; i < to; i++) {
+    if (line.charCodeAt(i) !== SLASH) continue;
+    slashes++;
+    if (i === from || !isLetterAt(line, i - 1) || !isLetterAt(line, i + 1)) return true;
+  }
+  return slashes >= 2;
+}
+
+function isSpaceCode(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0xa0;
+}
+
+const LETTER = /^[\p{L}\p{M}]$/u;
+
+function isLetterAt(line: string, i: number): boolean {
+  return i >= 0 && i < line.length && LETTER.test(line[i]);
 }
 
 const LESS_THAN = 0x3c;
