@@ -225,7 +225,7 @@ function isAsciiWord(line: string, start: number, end: number): boolean {
 /**
  * Whether the word `line[start, end)` is not prose: glued to a mark of code (`%sgợi`, `\ntương`,
  * `Chưa_biết2`), a command-line option (`-a`, `--all`, ASCII after dashes that start a token),
- * or a part of a hyphenated chain: a transliteration (`Bốt-xoă-na`, `lô-gíc`), an identifier
+ * a markup tag's name, a name in a path (`doc/*.texi`), or a part of a hyphenated chain: a transliteration (`Bốt-xoă-na`, `lô-gíc`), an identifier
  * (`i386-init`, `x86-64`), or what a lost byte left of a word (glued to U+FFFD). Such words keep
  * their own spelling: they are no evidence of damage and are never repaired.
  */
