@@ -145,7 +145,8 @@ function hasVietnameseOnlyMark(lower: string): boolean {
  * (`hitelesítő`, `căutarea`, `genomfört`: a median of −4.7, 4 % at −2 or more, mostly short).
  */
 function spellsLikeVietnamese(profiles: LanguageProfiles, folded: string): boolean {
-  return profiles.spellingLogProb(0, folded, false) >= VIETNAMESE_SPELLING * (folded.length + 1);
+  // Two letters spell like a syllable in many languages (Romanian `să`, `vă`): no evidence.
+  return folded.length > 2 && profiles.spellingLogProb(0, folded, false) >= VIETNAMESE_SPELLING * (folded.length + 1);
 }
 
 /** A word's shares, memoised by its text. */
