@@ -96,6 +96,9 @@ const DAMAGED_WORD = -2;
 /** log10 P(damage writes a letter Vietnamese has not) for each such letter. */
 const FOREIGN_LETTER = -2;
 
+/** log10 a letter (and the end), under the Vietnamese letter model, of a word that reads as damaged Vietnamese. */
+const VIETNAMESE_SPELLING = -2;
+
 /** log10 of one letter (or the end) of a string of letters drawn at random. */
 const ANY_LETTER = -Math.log10(27);
 
@@ -118,6 +121,32 @@ function vietnameseAlphabet(): Uint8Array {
 export function isVietnameseOnlyLetter(c: number): boolean {
   if (c >= 0x1ea0 && c <= 0x1ef9) return true; // ạ ả ấ … ỹ
   return c === 0x103 || c === 0x111 || c === 0x1a1 || c === 0x1b0 || c === 0xe2 || c === 0xea || c === 0xf4 || c === 0x129 || c === 0x169;
+}
+
+/**
+ * Whether a lower-case word has a letter that only Vietnamese writes among the orthographies
+ * of the world: `ơ`, `ư`, a dot below or hook above, two marks on one vowel. Not `ă` (Romanian),
+ * `â ê ô` (French, Portuguese, Romanian, Slovak, …), `đ` (Croatian, Serbian, Bosnian), `ĩ ũ`
+ * (Kikuyu, Guarani): a word with only those letters may be of a language not modelled.
+ */
+function hasVietnameseOnlyMark(lower: string): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if ((c >= 0x1ea0 && c <= 0x1ef9) || c === 0x1a1 || c === 0x1b0) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a word's base letters (`folded`) run as those of Vietnamese syllables do: at least
+ * {@link VIETNAMESE_SPELLING} a letter under the Vietnamese letter model. Marks misread by OCR
+ * keep a syllable's letters (`chuyéén`, `nguòi`: of the marked non-syllables of OCR pages, half
+ * score −0.9 a letter or more, 63 % −2 or more); words of other languages seldom run so
+ * (`hitelesítő`, `căutarea`, `genomfört`: a median of −4.7, 4 % at −2 or more, mostly short).
+ */
+function spellsLikeVietnamese(profiles: LanguageProfiles, folded: string): boolean {
+  // Two letters spell like a syllable in many languages (Romanian `să`, `vă`): no evidence.
+  return folded.length > 2 && profiles.spellingLogProb(0, folded, false) >= VIETNAMESE_SPELLING * (folded.length + 1);
 }
 
 /** A word's shares, memoised by its text. */
@@ -189,9 +218,14 @@ function wordScore(profiles: LanguageProfiles, lower: string, syllable: boolean)
   }
   const n = profiles.codes.length;
   const ratios = new Float64Array(n);
-  // A word without marks that spells no syllable (`oh`, `Moliwood`, `dugc`) is unknown to
-  // Vietnamese: evidence against it where another language knows the word, never for it.
-  const most = !syllable && !marked && !skeleton ? 0 : WORD_CLIP;
+  // A word that spells no syllable, with its marks or without them (`nguoi`), is damaged
+  // Vietnamese or a word of some language, modelled or not (`oh`, `hitelesítő`, `căutarea`,
+  // `dugc`): evidence against Vietnamese where a modelled language knows it, for Vietnamese
+  // only when it carries a letter no other orthography writes (`đươc`, `nguờì`) or, with no
+  // letter Vietnamese never writes, its letters run as Vietnamese syllables do (`chuyéén`,
+  // `nguòi`: marks misread).
+  const most =
+    syllable || (skeleton && !marked) || hasVietnameseOnlyMark(lower) || (foreignLetters === 0 && spellsLikeVietnamese(profiles, folded)) ? WORD_CLIP : 0;
   for (let k = 1; k < n; k++) {
     const r = vi - profiles.wordLogProb(k, lower);
     ratios[k] = r > most ? most : r < -WORD_CLIP ? -WORD_CLIP : r;
