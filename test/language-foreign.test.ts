@@ -19,10 +19,10 @@ const LINES = readFileSync(new URL('./fixtures/foreign/foreign-catalogue-lines.t
   });
 
 /**
- * Locales whose common short words are Vietnamese syllables with the marks Vietnamese gives them
- * (Irish `tá`, `ní`, `má`; Scottish Gaelic `am`, `mu`, `tu`; Walloon `nén`): still open.
+ * Locales whose common short words are Vietnamese syllables without marks, in lines of little
+ * else (Scottish Gaelic `tha am … mu … ma … tu`): still open.
  */
-const OPEN = new Set(['ga', 'gd', 'wa']);
+const OPEN = new Set(['gd']);
 
 /**
  * Edits of the encoding stages (a legacy font or mojibake read into letters such as `å`), which

@@ -53,6 +53,12 @@ export interface LanguageEvidence {
   foreignLetters: number;
   /** Words without marks that spell a Vietnamese syllable (`the`, `to`, `viet`). */
   skeletons: number;
+  /**
+   * Words that may be Vietnamese: syllables, skeletons, and damaged words with its letters. A
+   * run is Vietnamese only where they are half of its words or more: three short words that
+   * happen to be syllables (Irish `tá`, `ní`, `na`) among five that are none make no Vietnamese.
+   */
+  vietnameseWords: number;
   /** The verdict comes from the neighbouring runs: the run's own evidence was too weak. */
   fromContext: boolean;
 }
@@ -163,6 +169,8 @@ interface WordScore {
   vietnameseLetter: boolean;
   foreignLetter: boolean;
   skeleton: boolean;
+  /** The word may be Vietnamese: its ratios may count for it. */
+  mayBeVietnamese: boolean;
 }
 
 const memos = new WeakMap<LanguageProfiles, Map<string, WordScore>>();
@@ -200,7 +208,7 @@ function wordScore(profiles: LanguageProfiles, lower: string, syllable: boolean)
   // for Vietnamese against every language (none of them writes the letter; the models agree
   // with that to within rounding, so they need not be asked).
   if (syllable && vietnameseLetter) {
-    s = { counts: true, title: false, ratios: profiles === fullShareOwner ? fullShare : fullShareFor(profiles), vietnameseLetter, foreignLetter: false, skeleton: false };
+    s = { counts: true, title: false, ratios: profiles === fullShareOwner ? fullShare : fullShareFor(profiles), vietnameseLetter, foreignLetter: false, skeleton: false, mayBeVietnamese: true };
     return s;
   }
   const folded = foldWord(lower);
@@ -230,11 +238,11 @@ function wordScore(profiles: LanguageProfiles, lower: string, syllable: boolean)
     const r = vi - profiles.wordLogProb(k, lower);
     ratios[k] = r > most ? most : r < -WORD_CLIP ? -WORD_CLIP : r;
   }
-  s = { counts, title: false, ratios, vietnameseLetter, foreignLetter: foreignLetters > 0, skeleton: skeleton && !marked };
+  s = { counts, title: false, ratios, vietnameseLetter, foreignLetter: foreignLetters > 0, skeleton: skeleton && !marked, mayBeVietnamese: most === WORD_CLIP };
   return s;
 }
 
-const UNCOUNTED: WordScore = { counts: false, title: false, ratios: new Float64Array(0), vietnameseLetter: false, foreignLetter: false, skeleton: false };
+const UNCOUNTED: WordScore = { counts: false, title: false, ratios: new Float64Array(0), vietnameseLetter: false, foreignLetter: false, skeleton: false, mayBeVietnamese: false };
 
 /** The ratios of a word that is plainly Vietnamese: {@link WORD_CLIP} against every language. */
 let fullShare = new Float64Array(0);
@@ -320,7 +328,7 @@ function hasDigit(text: string): boolean {
 }
 
 function emptyEvidence(language: string): LanguageEvidence {
-  return { score: 0, language, words: 0, vietnameseLetters: 0, foreignLetters: 0, skeletons: 0, fromContext: false };
+  return { score: 0, language, words: 0, vietnameseLetters: 0, foreignLetters: 0, skeletons: 0, vietnameseWords: 0, fromContext: false };
 }
 
 /** The evidence of one segment. */
@@ -343,6 +351,7 @@ function judge(profiles: LanguageProfiles, memo: Map<string, WordScore>, tokens:
     if (s.vietnameseLetter) ev.vietnameseLetters++;
     if (s.foreignLetter) ev.foreignLetters++;
     if (s.skeleton) ev.skeletons++;
+    if (s.mayBeVietnamese) ev.vietnameseWords++;
   }
   if (ev.words === 0) return ev;
   let best = 1;
@@ -366,6 +375,8 @@ function surelyVietnamese(profiles: LanguageProfiles, memo: Map<string, WordScor
   for (let pass = 0; pass < 2; pass++) {
     sums.fill(0);
     let unknown = 0;
+    let counted = 0;
+    let vietnameseWords = 0;
     for (let i = seg.from; i < seg.to; i++) {
       const t = tokens[i];
       if ((t.kind !== 'syllable' && t.kind !== 'foreign') || t.end - t.start < 2) continue;
@@ -377,6 +388,8 @@ function surelyVietnamese(profiles: LanguageProfiles, memo: Map<string, WordScor
         continue;
       }
       if (!s.counts) continue;
+      counted++;
+      if (s.mayBeVietnamese) vietnameseWords++;
       for (let k = 1; k < n; k++) {
         const r = s.ratios[k];
         sums[k] += s.title && r > 0 ? NAME_WEIGHT * r : r;
@@ -385,7 +398,8 @@ function surelyVietnamese(profiles: LanguageProfiles, memo: Map<string, WordScor
     let least = Infinity;
     for (let k = 1; k < n; k++) if (sums[k] < least) least = sums[k];
     const bound = least - WORD_CLIP * unknown;
-    if (bound >= VIETNAMESE_MIN) return bound;
+    // Unknown words taken as no Vietnamese ones, at worst.
+    if (bound >= VIETNAMESE_MIN && 2 * vietnameseWords >= counted + unknown) return bound;
     if (unknown === 0) break;
   }
   return NaN;
@@ -403,9 +417,10 @@ function hasVietnameseOnlyLetter(text: string): boolean {
   return false;
 }
 
-function verdictOf(score: number, words: number): LanguageVerdict {
-  if (words === 0) return 'unsure';
-  return score >= VIETNAMESE_MIN ? 'vi' : score <= -FOREIGN_MIN ? 'foreign' : 'unsure';
+function verdictOf(ev: LanguageEvidence): LanguageVerdict {
+  if (ev.words === 0) return 'unsure';
+  if (ev.score >= VIETNAMESE_MIN) return 2 * ev.vietnameseWords >= ev.words ? 'vi' : 'unsure';
+  return ev.score <= -FOREIGN_MIN ? 'foreign' : 'unsure';
 }
 
 /**
@@ -432,11 +447,12 @@ export function languageRuns(line: string, options: LanguageRunsOptions = {}): L
         const evidence = emptyEvidence(profiles.codes[1]);
         evidence.score = bound;
         evidence.words = 1;
+        evidence.vietnameseWords = 1;
         return { seg, evidence, verdict: 'vi' as LanguageVerdict };
       }
     }
     const evidence = judge(profiles, memo, tokens, seg, sums);
-    return { seg, evidence, verdict: verdictOf(evidence.score, evidence.words) };
+    return { seg, evidence, verdict: verdictOf(evidence) };
   });
   // An unsure segment between Vietnamese ones (or between one and the end of the line) is
   // Vietnamese, unless it leans the other way itself; next to a foreign one it stays unsure.
@@ -491,5 +507,6 @@ function merge(into: LanguageEvidence, ev: LanguageEvidence): void {
   into.vietnameseLetters += ev.vietnameseLetters;
   into.foreignLetters += ev.foreignLetters;
   into.skeletons += ev.skeletons;
+  into.vietnameseWords += ev.vietnameseWords;
   into.fromContext &&= ev.fromContext;
 }
