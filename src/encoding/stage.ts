@@ -20,6 +20,7 @@ import { hasOpenSequence, hasUtf8Pair, undoWholeLine } from './whole-line.js';
 import { mayHaveQuestionLetters, readQuestionLetters, readReplacedLetters, showsQuestionLetters } from './replaced-letters.js';
 import { analyse, type Analysis, syllableCount, syllableGain, vietnameseScore } from './score.js';
 import { decodeViqrWord } from './viqr.js';
+import { isValidSyllable } from '../orthography/index.js';
 import { isSuspiciousUnit, noteSuspicious } from '../unicode/chars.js';
 import type { LegacyEncoding } from './charsets.js';
 
@@ -723,6 +724,71 @@ function listedElsewhere(text: string, languages: LanguageProfiles): boolean {
   return false;
 }
 
+/** What a word of a legacy reading is: a Vietnamese word, a word of no language, or neither. */
+const VIETNAMESE_WORD = 1;
+const OTHER_WORD = 2;
+const NO_WORD = 0;
+
+/** Letters and the marks on them. */
+const WORD_LETTER = /[\p{L}\p{M}]/u;
+/** A word's letters between the punctuation, digits and symbols around it. */
+const WORD_CORE = /^[^\p{L}\p{M}]*(.*?)[^\p{L}\p{M}]*$/su;
+
+/** {@link wordKind} of the words seen, by text. */
+const WORD_KINDS = new Map<string, number>();
+
+/**
+ * Whether `text` (a word between spaces) reads as a Vietnamese word: its letters, between the
+ * punctuation around them, are syllables (joined by hyphens at most: `Hà-nội`); a word of one
+ * letter or an acronym in capitals (`UBND`) tells nothing. Letters glued to digits, format
+ * directives or symbols (`ỡ%sữ`, `ỡ0xữ`) are no Vietnamese word, whatever their runs read as.
+ */
+function wordKind(text: string): number {
+  let kind = WORD_KINDS.get(text);
+  if (kind === undefined) {
+    kind = NO_WORD;
+    const core = WORD_CORE.exec(text)![1];
+    if (core.length > 0) {
+      const parts = core.split('-');
+      let letters = 0;
+      let syllables = 0;
+      for (const part of parts) {
+        for (const ch of part) if (WORD_LETTER.test(ch)) letters++;
+        if (part.length > 0 && /^[\p{L}\p{M}]+$/u.test(part) && isValidSyllable(part.normalize('NFC').toLowerCase())) syllables++;
+      }
+      if (syllables === parts.length) kind = letters >= 2 ? VIETNAMESE_WORD : NO_WORD;
+      else if (!(allCapitals(core) && /^[A-Z]+$/.test(core))) kind = OTHER_WORD;
+    }
+    if (WORD_KINDS.size >= FACTS_LIMIT) WORD_KINDS.clear();
+    WORD_KINDS.set(detached(text), kind);
+  }
+  return kind;
+}
+
+/**
+ * Whether the line reads as Vietnamese text with its words `i` to `j` read in legacy encoding
+ * `e`: at least two Vietnamese words for every word of another language, its ASCII words and
+ * the words around the run counted as well. A reading is earned by the Vietnamese it produces, not by what it clears away:
+ * Swedish `på` and Albanian `të` read as syllables (`pạ`, `tẻ`) among words that read as
+ * none, German `»%s«` as `Ừ%sề`.
+ */
+function readsAsVietnamese(words: readonly Word[], i: number, j: number, e: number): boolean {
+  let vietnamese = 0;
+  let other = 0;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    let text = w.after ?? w.text;
+    if (k >= i && k < j && w.facts.mayBeLegacy) {
+      const numbers = w.facts.legacy;
+      if (numbers !== undefined && (numbers[PRESENT] & (1 << e)) !== 0 && numbers[GAIN + e] >= 0) text = w.facts.readings[e]!.after;
+    }
+    const kind = wordKind(text);
+    if (kind === VIETNAMESE_WORD) vietnamese++;
+    else if (kind === OTHER_WORD) other++;
+  }
+  return vietnamese > 0 && vietnamese >= 2 * other;
+}
+
 /**
  * Legacy-font text: for each run of words that could all be such text, every legacy encoding
  * is tried; the one whose reading gains most is kept when the gain is clear (two words or more
@@ -792,7 +858,7 @@ function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfil
         (improved >= 2 ? gain >= 2 : improved === 1 && worse === 0 && gain >= 3) &&
         improved > against &&
         (against === 0 || improved >= 3);
-      if (clear && gain > bestGain) {
+      if (clear && gain > bestGain && readsAsVietnamese(words, i, j, e)) {
         best = e;
         bestGain = gain;
       }
