@@ -529,14 +529,44 @@ function readsAsWritten(facts: WordFacts, text: string): boolean {
     // alone are only ever lead bytes.
     const lead = letters === undefined ? undefined : CP1252_BYTE.get(letters[letters.length - 1]);
     reads = facts.readsAsWritten =
-      lead !== undefined &&
-      lead >= 0xc2 &&
-      lead <= 0xdf &&
-      letters!.length > 1 &&
-      allCapitals(letters!) &&
-      syllableCount(letters!) === 1;
+      (lead !== undefined &&
+        lead >= 0xc2 &&
+        lead <= 0xdf &&
+        letters!.length > 1 &&
+        allCapitals(letters!) &&
+        syllableCount(letters!) === 1) ||
+      quotedAsWritten(text);
   }
   return reads;
+}
+
+/**
+ * A word of letters between quotes of one pair, then punctuation (`„IRMÃ”`, `»MÅ«`, `‚NÃ‘`):
+ * the closing quote is a continuation byte after a lead letter, but it closes the quote the
+ * word opens, as correct text in any language does. Mojibake would have garbled the opening
+ * quote too (`â€œ`).
+ */
+const QUOTED_WORD = /^[\p{P}\p{S}]*?([“„‚‘«»‹›”])([\p{L}\p{M}]+)([”“‘’»«›‹])[\p{P}\p{S}\p{No}]*$/u;
+
+/** The closing quotes each opening quote takes, in the languages that use it. */
+const CLOSING_QUOTES: Readonly<Record<string, string>> = {
+  '“': '”',
+  '„': '“”',
+  '‚': '‘’',
+  '‘': '’',
+  '«': '»',
+  '»': '«»',
+  '‹': '›',
+  '›': '‹›',
+  '”': '”',
+};
+
+function quotedAsWritten(text: string): boolean {
+  const m = QUOTED_WORD.exec(text);
+  if (m === null) return false;
+  const [, opening, letters, closing] = m;
+  const lead = CP1252_BYTE.get(letters[letters.length - 1]);
+  return lead !== undefined && lead >= 0xc2 && lead <= 0xdf && CLOSING_QUOTES[opening].includes(closing);
 }
 
 /**
@@ -740,7 +770,7 @@ const WORD_KINDS = new Map<string, number>();
 /**
  * Whether `text` (a word between spaces) reads as a Vietnamese word: its letters, between the
  * punctuation around them, are syllables (joined by hyphens at most: `Hà-nội`); a word of one
- * letter or an acronym in capitals (`UBND`) tells nothing. Letters glued to digits, format
+ * letter or a short acronym in ASCII capitals (`UBND`) tells nothing. Letters glued to digits, format
  * directives or symbols (`ỡ%sữ`, `ỡ0xữ`) are no Vietnamese word, whatever their runs read as.
  */
 function wordKind(text: string): number {
@@ -757,7 +787,7 @@ function wordKind(text: string): number {
         if (part.length > 0 && /^[\p{L}\p{M}]+$/u.test(part) && isValidSyllable(part.normalize('NFC').toLowerCase())) syllables++;
       }
       if (syllables === parts.length) kind = letters >= 2 ? VIETNAMESE_WORD : NO_WORD;
-      else if (!(allCapitals(core) && /^[A-Z]+$/.test(core))) kind = OTHER_WORD;
+      else if (!(core.length <= 4 && /^[A-Z]+$/.test(core))) kind = OTHER_WORD;
     }
     if (WORD_KINDS.size >= FACTS_LIMIT) WORD_KINDS.clear();
     WORD_KINDS.set(detached(text), kind);
