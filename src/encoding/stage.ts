@@ -754,43 +754,47 @@ function listedElsewhere(text: string, languages: LanguageProfiles): boolean {
   return false;
 }
 
-/** What a word of a legacy reading is: a Vietnamese word, a word of no language, or neither. */
+/** What a word of a legacy reading is: a Vietnamese word, a word of another language, or neither. */
 const VIETNAMESE_WORD = 1;
 const OTHER_WORD = 2;
 const NO_WORD = 0;
 
-/** Letters and the marks on them. */
-const WORD_LETTER = /[\p{L}\p{M}]/u;
 /** A word's letters between the punctuation, digits and symbols around it. */
 const WORD_CORE = /^[^\p{L}\p{M}]*(.*?)[^\p{L}\p{M}]*$/su;
+/** Letters, joined by hyphens or apostrophes at most: a word of some language (`Hà-nội`, `l’eau`). */
+const LETTER_WORD = /^[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*$/u;
+/** Letters joined by the punctuation of names and paths as well (`văn_lệnh`, `đường/dẫn`). */
+const JOINED_LETTERS = /^[\p{L}\p{M}]+(?:[-'’_/.][\p{L}\p{M}]+)*$/u;
+/** Signs of code before a word (`--print-bytes`, `<url>`, `$HOME`, `%zu`). */
+const CODE_START = /^[-<$@#&=%\\]/;
 
-/** {@link wordKind} of the words seen, by text. */
-const WORD_KINDS = new Map<string, number>();
+/** {@link wordKind} of the words seen, by text: as written, and as a reading made them. */
+const WORD_KINDS = [new Map<string, number>(), new Map<string, number>()];
 
 /**
- * Whether `text` (a word between spaces) reads as a Vietnamese word: its letters, between the
- * punctuation around them, are syllables (joined by hyphens at most: `Hà-nội`); a word of one
- * letter or a short acronym in ASCII capitals (`UBND`) tells nothing. Letters glued to digits, format
- * directives or symbols (`ỡ%sữ`, `ỡ0xữ`) are no Vietnamese word, whatever their runs read as.
+ * What `text` (a word between spaces) is, its punctuation around it set aside: a Vietnamese
+ * word when its letters, joined as in names and paths at most, are syllables (`Hà-nội`,
+ * `văn_lệnh`); a word of another language when they are letters that are not (`gång`,
+ * `djathta`), bar a short acronym in ASCII capitals (`UBND`); neither for one letter or for
+ * code (`%s`, `__c6xabi`, `--print-bytes`). A legacy reading that glues letters to code
+ * (`ỡ%sữ`, `ỡ0xữ`, from `«%s»`, `«0x»`) made no word at all: with `decoded`, that counts as
+ * another language's word.
  */
-function wordKind(text: string): number {
-  let kind = WORD_KINDS.get(text);
+function wordKind(text: string, decoded: boolean): number {
+  const cache = WORD_KINDS[decoded ? 1 : 0];
+  let kind = cache.get(text);
   if (kind === undefined) {
     kind = NO_WORD;
     const core = WORD_CORE.exec(text)![1];
-    if (core.length > 0) {
-      const parts = core.split('-');
-      let letters = 0;
+    if (core.length >= 2 && JOINED_LETTERS.test(core)) {
+      const parts = core.split(/[-'’_/.]/);
       let syllables = 0;
-      for (const part of parts) {
-        for (const ch of part) if (WORD_LETTER.test(ch)) letters++;
-        if (part.length > 0 && /^[\p{L}\p{M}]+$/u.test(part) && isValidSyllable(part.normalize('NFC').toLowerCase())) syllables++;
-      }
-      if (syllables === parts.length) kind = letters >= 2 ? VIETNAMESE_WORD : NO_WORD;
-      else if (!(core.length <= 4 && /^[A-Z]+$/.test(core))) kind = OTHER_WORD;
-    }
-    if (WORD_KINDS.size >= FACTS_LIMIT) WORD_KINDS.clear();
-    WORD_KINDS.set(detached(text), kind);
+      for (const part of parts) if (isValidSyllable(part.normalize('NFC').toLowerCase())) syllables++;
+      if (syllables === parts.length) kind = VIETNAMESE_WORD;
+      else if (LETTER_WORD.test(core) && !CODE_START.test(text) && !(core.length <= 4 && /^[A-Z]+$/.test(core))) kind = OTHER_WORD;
+    } else if (decoded && core.length > 0) kind = OTHER_WORD;
+    if (cache.size >= FACTS_LIMIT) cache.clear();
+    cache.set(detached(text), kind);
   }
   return kind;
 }
@@ -808,11 +812,15 @@ function readsAsVietnamese(words: readonly Word[], i: number, j: number, e: numb
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
     let text = w.after ?? w.text;
+    let decoded = false;
     if (k >= i && k < j && w.facts.mayBeLegacy) {
       const numbers = w.facts.legacy;
-      if (numbers !== undefined && (numbers[PRESENT] & (1 << e)) !== 0 && numbers[GAIN + e] >= 0) text = w.facts.readings[e]!.after;
+      if (numbers !== undefined && (numbers[PRESENT] & (1 << e)) !== 0 && numbers[GAIN + e] >= 0) {
+        text = w.facts.readings[e]!.after;
+        decoded = true;
+      }
     }
-    const kind = wordKind(text);
+    const kind = wordKind(text, decoded);
     if (kind === VIETNAMESE_WORD) vietnamese++;
     else if (kind === OTHER_WORD) other++;
   }
