@@ -802,13 +802,17 @@ function wordKind(text: string, decoded: boolean): number {
 /**
  * Whether the line reads as Vietnamese text with its words `i` to `j` read in legacy encoding
  * `e`: at least two Vietnamese words for every word of another language, its ASCII words and
- * the words around the run counted as well. A reading is earned by the Vietnamese it produces, not by what it clears away:
+ * the words around the run counted as well, and more Vietnamese words than others among the
+ * words the reading changes. A reading is earned by the Vietnamese it produces, not by what it clears away:
  * Swedish `på` and Albanian `të` read as syllables (`pạ`, `tẻ`) among words that read as
  * none, German `»%s«` as `Ừ%sề`.
  */
 function readsAsVietnamese(words: readonly Word[], i: number, j: number, e: number): boolean {
   let vietnamese = 0;
   let other = 0;
+  // The same counts for the words the reading changes: most of them must become Vietnamese.
+  let readVietnamese = 0;
+  let readOther = 0;
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
     let text = w.after ?? w.text;
@@ -821,10 +825,15 @@ function readsAsVietnamese(words: readonly Word[], i: number, j: number, e: numb
       }
     }
     const kind = wordKind(text, decoded);
-    if (kind === VIETNAMESE_WORD) vietnamese++;
-    else if (kind === OTHER_WORD) other++;
+    if (kind === VIETNAMESE_WORD) {
+      vietnamese++;
+      if (decoded) readVietnamese++;
+    } else if (kind === OTHER_WORD) {
+      other++;
+      if (decoded) readOther++;
+    }
   }
-  return vietnamese > 0 && vietnamese >= 2 * other;
+  return readVietnamese > readOther && vietnamese >= 2 * other;
 }
 
 /**
