@@ -759,8 +759,16 @@ const VIETNAMESE_WORD = 1;
 const OTHER_WORD = 2;
 const NO_WORD = 0;
 
-/** A word's letters between the punctuation, digits and symbols around it. */
-const WORD_CORE = /^[^\p{L}\p{M}]*(.*?)[^\p{L}\p{M}]*$/su;
+const WORD_LETTER = /[\p{L}\p{M}]/u;
+
+/** A word's letters between the punctuation, digits and symbols around it (one scan from each end). */
+function wordCore(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && !WORD_LETTER.test(text[start])) start++;
+  while (end > start && !WORD_LETTER.test(text[end - 1])) end--;
+  return text.slice(start, end);
+}
 /** Letters, joined by hyphens or apostrophes at most: a word of some language (`Hà-nội`, `l’eau`). */
 const LETTER_WORD = /^[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*$/u;
 /** Letters joined by the punctuation of names and paths as well (`văn_lệnh`, `đường/dẫn`). */
@@ -785,7 +793,7 @@ function wordKind(text: string, decoded: boolean): number {
   let kind = cache.get(text);
   if (kind === undefined) {
     kind = NO_WORD;
-    const core = WORD_CORE.exec(text)![1];
+    const core = wordCore(text);
     if (core.length >= 2 && JOINED_LETTERS.test(core)) {
       const parts = core.split(/[-'’_/.]/);
       let syllables = 0;
@@ -803,9 +811,9 @@ function wordKind(text: string, decoded: boolean): number {
  * Whether the line reads as Vietnamese text with its words `i` to `j` read in legacy encoding
  * `e`: at least two Vietnamese words for every word of another language, its ASCII words and
  * the words around the run counted as well, and more Vietnamese words than others among the
- * words the reading changes. A reading is earned by the Vietnamese it produces, not by what it clears away:
- * Swedish `på` and Albanian `të` read as syllables (`pạ`, `tẻ`) among words that read as
- * none, German `»%s«` as `Ừ%sề`.
+ * words the reading changes. A reading is earned by the Vietnamese it produces, not by what
+ * it clears away: Swedish `på` and Albanian `të` read as syllables (`pạ`, `tẻ`) among words
+ * that read as none, German `»%s«` as `Ừ%sề`.
  */
 function readsAsVietnamese(words: readonly Word[], i: number, j: number, e: number): boolean {
   let vietnamese = 0;
