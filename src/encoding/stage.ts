@@ -20,6 +20,7 @@ import { hasOpenSequence, hasUtf8Pair, undoWholeLine } from './whole-line.js';
 import { mayHaveQuestionLetters, readQuestionLetters, readReplacedLetters, showsQuestionLetters } from './replaced-letters.js';
 import { analyse, type Analysis, syllableCount, syllableGain, vietnameseScore } from './score.js';
 import { decodeViqrWord, readsAsViqrWord } from './viqr.js';
+import { isValidSyllable } from '../orthography/index.js';
 import { isSuspiciousUnit, noteSuspicious } from '../unicode/chars.js';
 import type { LegacyEncoding } from './charsets.js';
 
@@ -528,14 +529,44 @@ function readsAsWritten(facts: WordFacts, text: string): boolean {
     // alone are only ever lead bytes.
     const lead = letters === undefined ? undefined : CP1252_BYTE.get(letters[letters.length - 1]);
     reads = facts.readsAsWritten =
-      lead !== undefined &&
-      lead >= 0xc2 &&
-      lead <= 0xdf &&
-      letters!.length > 1 &&
-      allCapitals(letters!) &&
-      syllableCount(letters!) === 1;
+      (lead !== undefined &&
+        lead >= 0xc2 &&
+        lead <= 0xdf &&
+        letters!.length > 1 &&
+        allCapitals(letters!) &&
+        syllableCount(letters!) === 1) ||
+      quotedAsWritten(text);
   }
   return reads;
+}
+
+/**
+ * A word of letters between quotes of one pair, then punctuation (`„IRMÃ”`, `»MÅ«`, `‚NÃ‘`):
+ * the closing quote is a continuation byte after a lead letter, but it closes the quote the
+ * word opens, as correct text in any language does. Mojibake would have garbled the opening
+ * quote too (`â€œ`).
+ */
+const QUOTED_WORD = /^[\p{P}\p{S}]*?([“„‚‘«»‹›”])([\p{L}\p{M}]+)([”“‘’»«›‹])[\p{P}\p{S}\p{No}]*$/u;
+
+/** The closing quotes each opening quote takes, in the languages that use it. */
+const CLOSING_QUOTES: Readonly<Record<string, string>> = {
+  '“': '”',
+  '„': '“”',
+  '‚': '‘’',
+  '‘': '’',
+  '«': '»',
+  '»': '«»',
+  '‹': '›',
+  '›': '‹›',
+  '”': '”',
+};
+
+function quotedAsWritten(text: string): boolean {
+  const m = QUOTED_WORD.exec(text);
+  if (m === null) return false;
+  const [, opening, letters, closing] = m;
+  const lead = CP1252_BYTE.get(letters[letters.length - 1]);
+  return lead !== undefined && lead >= 0xc2 && lead <= 0xdf && CLOSING_QUOTES[opening].includes(closing);
 }
 
 /**
@@ -723,6 +754,96 @@ function listedElsewhere(text: string, languages: LanguageProfiles): boolean {
   return false;
 }
 
+/** What a word of a legacy reading is: a Vietnamese word, a word of another language, or neither. */
+const VIETNAMESE_WORD = 1;
+const OTHER_WORD = 2;
+const NO_WORD = 0;
+
+const WORD_LETTER = /[\p{L}\p{M}]/u;
+
+/** A word's letters between the punctuation, digits and symbols around it (one scan from each end). */
+function wordCore(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && !WORD_LETTER.test(text[start])) start++;
+  while (end > start && !WORD_LETTER.test(text[end - 1])) end--;
+  return text.slice(start, end);
+}
+/** Letters, joined by hyphens or apostrophes at most: a word of some language (`Hà-nội`, `l’eau`). */
+const LETTER_WORD = /^[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*$/u;
+/** Letters joined by the punctuation of names and paths as well (`văn_lệnh`, `đường/dẫn`). */
+const JOINED_LETTERS = /^[\p{L}\p{M}]+(?:[-'’_/.][\p{L}\p{M}]+)*$/u;
+/** Signs of code before a word (`--print-bytes`, `<url>`, `$HOME`, `%zu`). */
+const CODE_START = /^[-<$@#&=%\\]/;
+
+/** {@link wordKind} of the words seen, by text: as written, and as a reading made them. */
+const WORD_KINDS = [new Map<string, number>(), new Map<string, number>()];
+
+/**
+ * What `text` (a word between spaces) is, its punctuation around it set aside: a Vietnamese
+ * word when its letters, joined as in names and paths at most, are syllables (`Hà-nội`,
+ * `văn_lệnh`); a word of another language when they are letters that are not (`gång`,
+ * `djathta`), bar a short acronym in ASCII capitals (`UBND`); neither for one letter or for
+ * code (`%s`, `__c6xabi`, `--print-bytes`). A legacy reading that glues letters to code
+ * (`ỡ%sữ`, `ỡ0xữ`, from `«%s»`, `«0x»`) made no word at all: with `decoded`, that counts as
+ * another language's word.
+ */
+function wordKind(text: string, decoded: boolean): number {
+  const cache = WORD_KINDS[decoded ? 1 : 0];
+  let kind = cache.get(text);
+  if (kind === undefined) {
+    kind = NO_WORD;
+    const core = wordCore(text);
+    if (core.length >= 2 && JOINED_LETTERS.test(core)) {
+      const parts = core.split(/[-'’_/.]/);
+      let syllables = 0;
+      for (const part of parts) if (isValidSyllable(part.normalize('NFC').toLowerCase())) syllables++;
+      if (syllables === parts.length) kind = VIETNAMESE_WORD;
+      else if (LETTER_WORD.test(core) && !CODE_START.test(text) && !(core.length <= 4 && /^[A-Z]+$/.test(core))) kind = OTHER_WORD;
+    } else if (decoded && core.length > 0) kind = OTHER_WORD;
+    if (cache.size >= FACTS_LIMIT) cache.clear();
+    cache.set(detached(text), kind);
+  }
+  return kind;
+}
+
+/**
+ * Whether the line reads as Vietnamese text with its words `i` to `j` read in legacy encoding
+ * `e`: at least two Vietnamese words for every word of another language, its ASCII words and
+ * the words around the run counted as well, and more Vietnamese words than others among the
+ * words the reading changes. A reading is earned by the Vietnamese it produces, not by what
+ * it clears away: Swedish `på` and Albanian `të` read as syllables (`pạ`, `tẻ`) among words
+ * that read as none, German `»%s«` as `Ừ%sề`.
+ */
+function readsAsVietnamese(words: readonly Word[], i: number, j: number, e: number): boolean {
+  let vietnamese = 0;
+  let other = 0;
+  // The same counts for the words the reading changes: most of them must become Vietnamese.
+  let readVietnamese = 0;
+  let readOther = 0;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    let text = w.after ?? w.text;
+    let decoded = false;
+    if (k >= i && k < j && w.facts.mayBeLegacy) {
+      const numbers = w.facts.legacy;
+      if (numbers !== undefined && (numbers[PRESENT] & (1 << e)) !== 0 && numbers[GAIN + e] >= 0) {
+        text = w.facts.readings[e]!.after;
+        decoded = true;
+      }
+    }
+    const kind = wordKind(text, decoded);
+    if (kind === VIETNAMESE_WORD) {
+      vietnamese++;
+      if (decoded) readVietnamese++;
+    } else if (kind === OTHER_WORD) {
+      other++;
+      if (decoded) readOther++;
+    }
+  }
+  return readVietnamese > readOther && vietnamese >= 2 * other;
+}
+
 /**
  * Legacy-font text: for each run of words that could all be such text, every legacy encoding
  * is tried; the one whose reading gains most is kept when the gain is clear (two words or more
@@ -792,7 +913,7 @@ function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfil
         (improved >= 2 ? gain >= 2 : improved === 1 && worse === 0 && gain >= 3) &&
         improved > against &&
         (against === 0 || improved >= 3);
-      if (clear && gain > bestGain) {
+      if (clear && gain > bestGain && readsAsVietnamese(words, i, j, e)) {
         best = e;
         bestGain = gain;
       }
