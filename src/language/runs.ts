@@ -55,8 +55,10 @@ export interface LanguageEvidence {
   skeletons: number;
   /**
    * Words that may be Vietnamese: syllables, skeletons, and damaged words with its letters. A
-   * run is Vietnamese only where they are half of its words or more: three short words that
-   * happen to be syllables (Irish `tá`, `ní`, `na`) among five that are none make no Vietnamese.
+   * run without a letter only Vietnamese writes is Vietnamese only where they are half of its
+   * words or more: three short words that happen to be syllables (Irish `tá`, `ní`, `na`) among
+   * five that are none make no Vietnamese; OCR output, whose damaged words are many, keeps `ư`,
+   * `ơ`, `đ` and the dot below somewhere in a clause.
    */
   vietnameseWords: number;
   /** The verdict comes from the neighbouring runs: the run's own evidence was too weak. */
@@ -377,6 +379,7 @@ function surelyVietnamese(profiles: LanguageProfiles, memo: Map<string, WordScor
     let unknown = 0;
     let counted = 0;
     let vietnameseWords = 0;
+    let vietnameseLetters = false;
     for (let i = seg.from; i < seg.to; i++) {
       const t = tokens[i];
       if ((t.kind !== 'syllable' && t.kind !== 'foreign') || t.end - t.start < 2) continue;
@@ -390,6 +393,7 @@ function surelyVietnamese(profiles: LanguageProfiles, memo: Map<string, WordScor
       if (!s.counts) continue;
       counted++;
       if (s.mayBeVietnamese) vietnameseWords++;
+      if (s.vietnameseLetter) vietnameseLetters = true;
       for (let k = 1; k < n; k++) {
         const r = s.ratios[k];
         sums[k] += s.title && r > 0 ? NAME_WEIGHT * r : r;
@@ -399,7 +403,7 @@ function surelyVietnamese(profiles: LanguageProfiles, memo: Map<string, WordScor
     for (let k = 1; k < n; k++) if (sums[k] < least) least = sums[k];
     const bound = least - WORD_CLIP * unknown;
     // Unknown words taken as no Vietnamese ones, at worst.
-    if (bound >= VIETNAMESE_MIN && 2 * vietnameseWords >= counted + unknown) return bound;
+    if (bound >= VIETNAMESE_MIN && (vietnameseLetters || 2 * vietnameseWords >= counted + unknown)) return bound;
     if (unknown === 0) break;
   }
   return NaN;
@@ -419,7 +423,7 @@ function hasVietnameseOnlyLetter(text: string): boolean {
 
 function verdictOf(ev: LanguageEvidence): LanguageVerdict {
   if (ev.words === 0) return 'unsure';
-  if (ev.score >= VIETNAMESE_MIN) return 2 * ev.vietnameseWords >= ev.words ? 'vi' : 'unsure';
+  if (ev.score >= VIETNAMESE_MIN) return ev.vietnameseLetters > 0 || 2 * ev.vietnameseWords >= ev.words ? 'vi' : 'unsure';
   return ev.score <= -FOREIGN_MIN ? 'foreign' : 'unsure';
 }
 
