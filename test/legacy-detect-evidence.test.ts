@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decode, encode } from '../src/index.js';
 import { tempDir, vietfix } from './cli-helpers.js';
+import { helpSentences } from './support/sentences.js';
 
 const FIXTURE = new URL('./fixtures/latin1/libxslt-tutorial-head.html', import.meta.url);
 const ENGLISH = readFileSync(new URL('./fixtures/languages/en.txt', import.meta.url), 'utf8')
@@ -58,11 +59,7 @@ describe('legacy detection needs Vietnamese syllables enough', () => {
   });
 
   it('still reads real Vietnamese sentences in each legacy encoding', () => {
-    const sentences = ['libreoffice-glossary.tsv', 'libreoffice-compatibility.tsv']
-      .flatMap((file) => readFileSync(new URL(`./fixtures/bilingual/${file}`, import.meta.url), 'utf8').split('\n'))
-      .filter((row) => row.startsWith('vi\t'))
-      .flatMap((row) => row.slice(3).split(/(?<=[.:;?!])\s+/))
-      .filter((sentence) => sentence.length >= 40 && sentence.length <= 200)
+    const sentences = helpSentences(40, 200)
       // Sentences of Vietnamese, not a URL between quotation marks.
       .filter((sentence) => sentence.split(' ').filter((w) => /^[^\x00-\x40\x5b-\x60\x7b-\x7f]{2,}$/.test(w) && /[^\x00-\x7f]/.test(w)).length >= 3);
     expect(sentences.length).toBeGreaterThan(50);

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encode, fix } from '../src/index.js';
+import { helpSentences } from './support/sentences.js';
 
 const ENGLISH = readFileSync(new URL('./fixtures/languages/en.txt', import.meta.url), 'utf8')
   .split('\n')
@@ -42,11 +43,7 @@ describe('VIQR look-alikes in English text and code', () => {
   });
 
   it('still reads real Vietnamese sentences written in VIQR', () => {
-    const sentences = ['libreoffice-glossary.tsv', 'libreoffice-compatibility.tsv']
-      .flatMap((file) => readFileSync(new URL(`./fixtures/bilingual/${file}`, import.meta.url), 'utf8').split('\n'))
-      .filter((row) => row.startsWith('vi\t'))
-      .flatMap((row) => row.slice(3).split(/(?<=[.:;?!])\s+/))
-      .filter((sentence) => sentence.length >= 40 && sentence.length <= 200 && !/[^\x00-\u1fff]/.test(sentence));
+    const sentences = helpSentences(40, 200).filter((sentence) => !/[^\x00-\u1fff]/.test(sentence));
     let read = 0;
     let right = 0;
     for (const sentence of sentences) {

@@ -57,3 +57,15 @@ export function fillCountsOver(
 export function hunspellWords(lang: string): string[] {
   return readFileSync(new URL(`../fixtures/words/${lang}.txt`, import.meta.url), 'utf8').split('\n').filter(Boolean);
 }
+
+/**
+ * The sentences of the Vietnamese paragraphs of the LibreOffice help fixtures
+ * (`fixtures/bilingual/libreoffice-*.tsv`, real typed documentation) of `min`–`max` characters.
+ */
+export function helpSentences(min: number, max: number): string[] {
+  return ['libreoffice-glossary.tsv', 'libreoffice-compatibility.tsv']
+    .flatMap((file) => readFileSync(new URL(`../fixtures/bilingual/${file}`, import.meta.url), 'utf8').split('\n'))
+    .filter((row) => row.startsWith('vi\t'))
+    .flatMap((row) => row.slice(3).split(/(?<=[.:;?!])\s+/))
+    .filter((sentence) => sentence.length >= min && sentence.length <= max);
+}
