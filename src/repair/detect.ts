@@ -192,11 +192,12 @@ export function looksDamaged(
 
 /**
  * Marks that make a word glued to them part of code: a format directive (`%s`, `%hu`), an
- * escape (`\n`), an identifier (`thư_viện1`, `idata$4`, a menu mnemonic `Cắ_t`), an
- * assignment (`--size=N`).
+ * escape (`\n`), an identifier (`thư_viện1`, `idata$4`), an assignment (`--size=N`), or a menu
+ * item's access key as toolkits mark it (`Cắ_t`, `Nằm ng~ang`, `Đón&g`): the pieces of such a
+ * word are not words of their own.
  */
 export function isCodeMark(code: number): boolean {
-  return code === 0x25 || code === 0x5c || code === 0x5f || code === 0x24 || code === 0x3d; // % \ _ $ =
+  return code === 0x25 || code === 0x5c || code === 0x5f || code === 0x24 || code === 0x3d || code === 0x7e || code === 0x26; // % \ _ $ = ~ &
 }
 
 /**
