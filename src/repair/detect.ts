@@ -192,11 +192,12 @@ export function looksDamaged(
 
 /**
  * Marks that make a word glued to them part of code: a format directive (`%s`, `%hu`), an
- * escape (`\n`), an identifier (`thư_viện1`, `idata$4`, a menu mnemonic `Cắ_t`), an
- * assignment (`--size=N`).
+ * escape (`\n`), an identifier (`thư_viện1`, `idata$4`), an assignment (`--size=N`), or a menu
+ * item's access key as toolkits mark it (`Cắ_t`, `Nằm ng~ang`, `Đón&g`): the pieces of such a
+ * word are not words of their own.
  */
 export function isCodeMark(code: number): boolean {
-  return code === 0x25 || code === 0x5c || code === 0x5f || code === 0x24 || code === 0x3d; // % \ _ $ =
+  return code === 0x25 || code === 0x5c || code === 0x5f || code === 0x24 || code === 0x3d || code === 0x7e || code === 0x26; // % \ _ $ = ~ &
 }
 
 /**
@@ -391,7 +392,8 @@ export function lineEvidence(
  * `hasSkeleton` tells whether a mark-free word is the skeleton of a known syllable; lines with
  * fewer than `minWords` words never count as passages without marks or tones; `isLoanword`
  * tells an established spelling outside the syllables (`kilômet`), which is no damage. A caller
- * that has the line's `tokens` already may pass them.
+ * that has the line's `tokens` already may pass them. `ocrText`: the line is read as OCR output,
+ * whose reading may have lost any share of its marks.
  */
 export function lineMode(
   line: string,
@@ -399,18 +401,49 @@ export function lineMode(
   minWords = MIN_PASSAGE_WORDS,
   isLoanword: (lower: string) => boolean = () => false,
   tokens?: readonly Token[],
+  ocrText = false,
 ): LineMode | undefined {
-  return modeOfEvidence(lineEvidence(line, hasSkeleton, isLoanword, tokens), minWords);
+  const evidence = lineEvidence(line, hasSkeleton, isLoanword, tokens);
+  const mode = modeOfEvidence(evidence, minWords);
+  // A writer without marks types none. A typed line that writes words both with and without
+  // them (`quản lý dấu trang, quan ly dau trang`: search terms either way) had marks, and left
+  // them off on purpose; an OCR reading, though, may drop any of a line's marks.
+  if (mode?.noMarks && !mode.ocr && !ocrText && writesWordsBothWays(line, tokens)) return modeOfEvidence(evidence, minWords, true);
+  return mode;
 }
 
-/** The repair mode that a line's evidence shows (see {@link lineMode}). */
-function modeOfEvidence(evidence: LineEvidence, minWords: number): LineMode | undefined {
+/**
+ * Whether two words or more of a line are other words of it without their marks: `quan`,
+ * `ly` beside `quản lý`.
+ */
+function writesWordsBothWays(line: string, tokens?: readonly Token[]): boolean {
+  const marked = new Set<string>();
+  const plain: string[] = [];
+  const visit = (kind: TokenKind, start: number, end: number): void => {
+    if (kind !== 'syllable' && kind !== 'foreign') return;
+    const lower = line.slice(start, end).toLowerCase();
+    if (hasMarks(lower)) marked.add(removeMarks(lower));
+    else plain.push(lower);
+  };
+  if (tokens === undefined) scanTokens(line, visit);
+  else for (const t of tokens) visit(t.kind, t.start, t.end);
+  if (marked.size === 0) return false;
+  let both = 0;
+  for (const word of plain) if (marked.has(word) && ++both >= 2) return true;
+  return false;
+}
+
+/**
+ * The repair mode that a line's evidence shows (see {@link lineMode}); `typedBothWays`: the
+ * line writes words with and without their marks.
+ */
+function modeOfEvidence(evidence: LineEvidence, minWords: number, typedBothWays = false): LineMode | undefined {
   const { words, markless, toneless, skeletons, damaged, fragments } = evidence;
   if (words === 0) return undefined;
   // The mark-free words themselves must make a passage: a short line of function words
   // (`cho của cho trong`) is mostly mark-free in correct Vietnamese too.
   const noMarks =
-    words >= minWords && markless >= Math.max(minWords, NO_MARKS_SHARE * words) && skeletons >= 0.5 * words;
+    words >= minWords && markless >= Math.max(minWords, NO_MARKS_SHARE * words) && skeletons >= 0.5 * words && !typedBothWays;
   // Toneless runs are common in short correct lines (`trong năm`), so the default asks for more
   // words than for mark-free passages; a caller asking for short lines (`minWords` lower) gets them.
   const minToneless = minWords >= MIN_PASSAGE_WORDS ? MIN_TONELESS_WORDS : minWords;

@@ -378,7 +378,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
     return lastTokens;
   };
   const restrictedModeOf = (line: string, tokens: readonly Token[]): LineMode | undefined => {
-    const mode = lineMode(line, hasSkeleton, minWords, isLoanword, tokens);
+    const mode = lineMode(line, hasSkeleton, minWords, isLoanword, tokens, allOcr);
     if (mode === undefined || diacritics !== false) return mode;
     return mode.ocr ? { ...mode, noMarks: false, noTones: false } : undefined;
   };
