@@ -66,6 +66,11 @@ describe('formats', () => {
     expect(formatForPath('x.htm', 'auto')).toBe('html');
     expect(formatForPath('x.txt', 'auto')).toBe('text');
     expect(formatForPath('x.md', 'text')).toBe('text');
+    expect(formatForPath('src/a.py', 'auto')).toBe('code');
+    expect(formatForPath('locales/vi.JSON', 'auto')).toBe('code');
+    expect(formatForPath('build/Makefile', 'auto')).toBe('code');
+    expect(formatForPath('v1.2/notes', 'auto')).toBe('text');
+    expect(formatForPath('a.py', 'text')).toBe('text');
   });
 
   it.runIf(repairs)('Markdown: prose repaired; code, URLs, escapes and HTML kept', () => {

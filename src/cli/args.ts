@@ -7,7 +7,7 @@ export class UsageError extends Error {}
 export type Mode = 'print' | 'write' | 'check' | 'diff' | 'json';
 
 /** How an input file is parsed before repair. */
-export type Format = 'auto' | 'text' | 'markdown' | 'html';
+export type Format = 'auto' | 'text' | 'markdown' | 'html' | 'code';
 
 /** Everything the command line asked for. */
 export interface CliArgs {
@@ -52,8 +52,10 @@ Modes (default: print the repaired text):
                             through byte for byte
 
 Files:
-      --format F            auto | text | markdown | html (default auto: by
-                            file extension; standard input is text)
+      --format F            auto | text | markdown | html | code (default
+                            auto: by file extension; standard input is text).
+                            code (.py, .js, .json, ...): only mojibake, legacy
+                            encodings and Unicode damage are repaired
       --ignore GLOB         skip paths matching GLOB (repeatable)
       --jobs N              files repaired at once: the main thread and N-1
                             worker threads (default: number of cores)
@@ -221,7 +223,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
     switch (name) {
       case 'format':
-        args.format = oneOf(name, value, ['auto', 'text', 'markdown', 'html'] as const);
+        args.format = oneOf(name, value, ['auto', 'text', 'markdown', 'html', 'code'] as const);
         break;
       case 'format-output':
         args.formatOutput = oneOf(name, value, ['text', 'github'] as const);

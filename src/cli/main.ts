@@ -92,11 +92,11 @@ function exitCode(args: CliArgs, outcomes: readonly FileOutcome[]): number {
 
 /** Standard input, streamed. */
 async function runStdin(args: CliArgs, opts: ProcessOptions, settings: RepairSettings, sink: Sink): Promise<FileOutcome[]> {
-  if (args.format !== 'auto' && args.format !== 'text') {
+  if (args.format === 'markdown' || args.format === 'html') {
     throw new UsageError(`standard input is read as text (--format ${args.format} needs files)`);
   }
   progress = Progress.start(!args.quiet);
-  const repairer = new Repairer(settings);
+  const repairer = args.format === 'code' ? new Repairer(settings).forCode() : new Repairer(settings);
   const outcome = await processStream('<stdin>', process.stdin, opts, repairer, sink, (n) => progress?.addBytes(n));
   outcome.named = true;
   progress?.fileDone();

@@ -530,13 +530,14 @@ export async function processFile(
   }
   const emitter = new Emitter(job.path, opts, sink, stats.size, { real: job.real, stats });
   try {
-    if (job.format !== 'text' && stats.size > MAX_PARSED_BYTES) {
+    if ((job.format === 'markdown' || job.format === 'html') && stats.size > MAX_PARSED_BYTES) {
       throw new TooLargeError(
         `too large to parse as ${job.format} (${(stats.size / (1 << 20)).toFixed(0)} MB, limit ${MAX_PARSED_BYTES >> 20} MB); --format text repairs it as plain text`,
       );
     }
-    if (job.format === 'text' && stats.size > opts.streamAbove) {
-      await streamThrough(readChunks(job.real, opts.chunkSize, onBytes), opts, repairer, emitter, false);
+    const plain = job.format === 'text' ? repairer : job.format === 'code' ? repairer.forCode() : undefined;
+    if (plain !== undefined && stats.size > opts.streamAbove) {
+      await streamThrough(readChunks(job.real, opts.chunkSize, onBytes), opts, plain, emitter, false);
     } else {
       const bytes = readFileSync(job.real);
       onBytes?.(bytes.length);
@@ -545,7 +546,7 @@ export async function processFile(
       const { text, decoding } = decodeWhole(bytes, opts.encoding);
       await emitter.begin(decoding);
       const warn = (message: string): void => void (emitter.outcome.warnings ??= []).push(message);
-      const result = job.format === 'text' ? await repairInSlices(text, repairer) : repairDocument(text, job.format, repairer, warn);
+      const result = plain !== undefined ? await repairInSlices(text, plain) : repairDocument(text, job.format, repairer, warn);
       await emitter.piece(text, result, true);
     }
     return await emitter.end();

@@ -25,6 +25,8 @@ export class Repairer {
   private readonly plan: StagePlan;
   /** The repairers of documents judged OCR output and not (see {@link forDocument}), made on first use. */
   private decided: [Repairer | undefined, Repairer | undefined] = [undefined, undefined];
+  /** The repairer of source and data files (see {@link forCode}), made on first use. */
+  private code: Repairer | undefined;
 
   /**
    * `plan`: prepared stages; `ocr`: the decision they stand for, when this repairer is the one
@@ -55,6 +57,15 @@ export class Repairer {
     if (!ocr) return (this.decided[0] ??= new Repairer(this.settings, { stages: this.plan.stages, skipped: this.plan.skipped }, false));
     // The OCR stages learn from the document's head: its own repairer.
     return new Repairer(this.settings, { stages: this.plan.ocrStagesFor!(head), skipped: this.plan.skipped }, true);
+  }
+
+  /**
+   * The repairer of source and data files (`--format code`): the same settings without context
+   * repair, so that only mojibake, legacy encodings and Unicode damage are repaired.
+   */
+  forCode(): Repairer {
+    if (this.settings.fix.repair === false) return this;
+    return (this.code ??= new Repairer({ ...this.settings, fix: { ...this.settings.fix, repair: false } }));
   }
 
   /** Repairs `text` (any number of lines); edits are in `text` coordinates. */
