@@ -187,6 +187,49 @@ interface Chunk {
   transcription: boolean;
   /** Letter runs of `text`, read on demand ({@link runsOf}): most chunks never need them. */
   runs?: LetterRun[];
+  /** What composing the chunk's code units gives, when they were composed as they stand. */
+  word: WordReading | undefined;
+}
+
+/**
+ * A word composed ({@link composedWord}): a pure function of its code units, kept because
+ * words repeat (a Vietnamese text is a few thousand syllables over and over), so a damaged
+ * word is composed, and its edit trimmed, once.
+ */
+interface WordReading {
+  /** The composed word, `undefined` when composing leaves it as it is. */
+  text: string | undefined;
+  /** The compose rules that fired, as rule bits. */
+  rules: number;
+  /**
+   * The edit composing alone makes of it, in the word's coordinates ({@link chunkEdit}), once
+   * asked for; `null` when the composed word reads as it stood.
+   */
+  edit: StageEdit | null | undefined;
+}
+
+/** {@link WordReading}s by the word's code units. */
+const WORDS = new Map<string, WordReading>();
+/** Hostile text can hold millions of distinct words: the memo is emptied when this large. */
+const WORDS_LIMIT = 20_000;
+/**
+ * Longer words are composed each time: a slice this long may share the line's memory (a
+ * sliced string), and a memo key must not keep a caller's text alive. Vietnamese syllables,
+ * decomposed, are shorter.
+ */
+const WORD_KEY_MAX = 12;
+
+/** `line.slice(start, end)` composed ({@link composeRange}), read from the memo where it can be. */
+function composedWord(line: string, start: number, end: number): WordReading {
+  if (end - start > WORD_KEY_MAX) return { text: composeRange(line, start, end), rules: composeBits(), edit: undefined };
+  const key = line.slice(start, end);
+  let word = WORDS.get(key);
+  if (word === undefined) {
+    word = { text: composeRange(line, start, end), rules: composeBits(), edit: undefined };
+    if (WORDS.size >= WORDS_LIMIT) WORDS.clear();
+    WORDS.set(key, word);
+  }
+  return word;
 }
 
 /** Letters and marks inside a chunk's text. */
@@ -351,11 +394,18 @@ function readChunks(line: string): Chunk[] {
         text = visible;
       }
     }
+    let word: WordReading | undefined;
     if (combining) {
-      text = text === undefined ? composeRange(line, start, i) : composeText(text);
-      rules |= composeBits();
+      if (text === undefined) {
+        word = composedWord(line, start, i);
+        text = word.text;
+        rules |= word.rules;
+      } else {
+        text = composeText(text);
+        rules |= composeBits();
+      }
     }
-    chunks.push({ line, start, end: i, text, rules, lookalikes, transcription });
+    chunks.push({ line, start, end: i, text, rules, lookalikes, transcription, word });
   }
   return chunks;
 }
@@ -466,8 +516,17 @@ function vietnameseChunkEdit(
     }
   }
   // A rule fired only where it changed the text: `text` is set.
-  if (rules === 0 || text === undefined || sameAsRange(text, line, chunk.start, chunk.end)) return undefined;
-  return chunkEdit(line, chunk.start, chunk.end, text, rules, confidence);
+  if (rules === 0 || text === undefined) return undefined;
+  const word = chunk.word;
+  if (word !== undefined && text === word.text && rules === word.rules) {
+    // Composing alone changed the word: its edit, trimmed once, moved to where it stands.
+    if (word.edit === undefined) word.edit = sameAsRange(text, line, chunk.start, chunk.end) ? null : chunkEdit(line, chunk.start, chunk.end, text, rules, 1, chunk.start);
+    const e = word.edit;
+    if (e === null) return undefined;
+    return { start: chunk.start + e.start, end: chunk.start + e.end, after: e.after, kind: 'unicode', confidence: e.confidence, detail: e.detail };
+  }
+  if (sameAsRange(text, line, chunk.start, chunk.end)) return undefined;
+  return chunkEdit(line, chunk.start, chunk.end, text, rules, confidence, 0);
 }
 
 /** Whether `text` is `line.slice(start, end)` (compared in place). */
@@ -524,9 +583,9 @@ function neighbour(chunks: readonly Chunk[], chunkIndex: number, runIndex: numbe
 
 /**
  * One edit for a changed chunk, `line.slice(start, end)` become `after`, trimmed to the changed
- * span without cutting a letter from its marks.
+ * span without cutting a letter from its marks; its offsets are counted from `origin`.
  */
-function chunkEdit(line: string, start: number, end: number, after: string, rules: number, confidence: number): StageEdit {
+function chunkEdit(line: string, start: number, end: number, after: string, rules: number, confidence: number, origin: number): StageEdit {
   const length = end - start;
   let head = 0;
   const shorter = Math.min(length, after.length);
@@ -538,8 +597,8 @@ function chunkEdit(line: string, start: number, end: number, after: string, rule
   const detail = detailOf(rules);
   const sure = Math.min(confidence, RULES_CONFIDENCE[rules]);
   return {
-    start: start + head,
-    end: end - tail,
+    start: start + head - origin,
+    end: end - tail - origin,
     after: head === 0 && tail === 0 ? after : after.slice(head, after.length - tail),
     kind: 'unicode',
     confidence: sure,
