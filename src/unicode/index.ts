@@ -55,7 +55,7 @@ import {
   hasSuspiciousIn,
   VIETNAMESE_LETTER,
 } from './chars.js';
-import { composeRange, composeText, COMPOSITE_RULE, firedRules, NFC_RULE } from './compose.js';
+import { composedSpanEnd, composedSpanStart, composeSpan, composeText, COMPOSITE_RULE, firedRules, NFC_RULE } from './compose.js';
 import { isCapitalAbbreviation, mapLookalikes, shapeOf, type RunShape } from './lookalike.js';
 
 export { composeClusters, vietnameseLetter } from './compose.js';
@@ -172,10 +172,17 @@ interface Chunk {
   start: number;
   end: number;
   /**
-   * After invisible characters are dropped and clusters composed (the Vietnamese reading);
-   * `undefined` while it is `line.slice(start, end)` and not yet asked for ({@link textOf}).
+   * After invisible characters are dropped and clusters composed (the Vietnamese reading): set
+   * when invisible characters were dropped, else made when asked for ({@link textOf}).
    */
   text: string | undefined;
+  /**
+   * When composing alone changed the chunk: the composed text of `line.slice(spanStart,
+   * spanEnd)`, from its first changed cluster to the end of its last (nearly always the edit).
+   */
+  span: string | undefined;
+  spanStart: number;
+  spanEnd: number;
   /** What fired while reading `text`, as rule bits; 0 when nothing did. */
   rules: number;
   /** Whether `text` has `Ð`/`ð`, Greek or Cyrillic letters. */
@@ -187,49 +194,6 @@ interface Chunk {
   transcription: boolean;
   /** Letter runs of `text`, read on demand ({@link runsOf}): most chunks never need them. */
   runs?: LetterRun[];
-  /** What composing the chunk's code units gives, when they were composed as they stand. */
-  word: WordReading | undefined;
-}
-
-/**
- * A word composed ({@link composedWord}): a pure function of its code units, kept because
- * words repeat (a Vietnamese text is a few thousand syllables over and over), so a damaged
- * word is composed, and its edit trimmed, once.
- */
-interface WordReading {
-  /** The composed word, `undefined` when composing leaves it as it is. */
-  text: string | undefined;
-  /** The compose rules that fired, as rule bits. */
-  rules: number;
-  /**
-   * The edit composing alone makes of it, in the word's coordinates ({@link chunkEdit}), once
-   * asked for; `null` when the composed word reads as it stood.
-   */
-  edit: StageEdit | null | undefined;
-}
-
-/** {@link WordReading}s by the word's code units. */
-const WORDS = new Map<string, WordReading>();
-/** Hostile text can hold millions of distinct words: the memo is emptied when this large. */
-const WORDS_LIMIT = 20_000;
-/**
- * Longer words are composed each time: a slice this long may share the line's memory (a
- * sliced string), and a memo key must not keep a caller's text alive. Vietnamese syllables,
- * decomposed, are shorter.
- */
-const WORD_KEY_MAX = 12;
-
-/** `line.slice(start, end)` composed ({@link composeRange}), read from the memo where it can be. */
-function composedWord(line: string, start: number, end: number): WordReading {
-  if (end - start > WORD_KEY_MAX) return { text: composeRange(line, start, end), rules: composeBits(), edit: undefined };
-  const key = line.slice(start, end);
-  let word = WORDS.get(key);
-  if (word === undefined) {
-    word = { text: composeRange(line, start, end), rules: composeBits(), edit: undefined };
-    if (WORDS.size >= WORDS_LIMIT) WORDS.clear();
-    WORDS.set(key, word);
-  }
-  return word;
 }
 
 /** Letters and marks inside a chunk's text. */
@@ -386,6 +350,9 @@ function readChunks(line: string): Chunk[] {
       else if (code >= 0x300 && !(code >= 0x1e00 && code <= 0x1eff) && !(code >= 0x2000 && code <= 0x206f)) combining = true;
     }
     let text: string | undefined;
+    let span: string | undefined;
+    let spanStart = 0;
+    let spanEnd = 0;
     let rules = 0;
     if (invisible) {
       const visible = dropInvisible(line, start, i);
@@ -394,25 +361,25 @@ function readChunks(line: string): Chunk[] {
         text = visible;
       }
     }
-    let word: WordReading | undefined;
     if (combining) {
       if (text === undefined) {
-        word = composedWord(line, start, i);
-        text = word.text;
-        rules |= word.rules;
+        span = composeSpan(line, start, i);
+        spanStart = composedSpanStart();
+        spanEnd = composedSpanEnd();
       } else {
         text = composeText(text);
-        rules |= composeBits();
       }
+      rules |= composeBits();
     }
-    chunks.push({ line, start, end: i, text, rules, lookalikes, transcription, word });
+    chunks.push({ line, start, end: i, text, span, spanStart, spanEnd, rules, lookalikes, transcription });
   }
   return chunks;
 }
 
 /** The text of a chunk as the rules read it (see {@link Chunk.text}). */
 function textOf(chunk: Chunk): string {
-  return (chunk.text ??= chunk.line.slice(chunk.start, chunk.end));
+  const { line, start, end, span } = chunk;
+  return (chunk.text ??= span === undefined ? line.slice(start, end) : line.slice(start, chunk.spanStart) + span + line.slice(chunk.spanEnd, end));
 }
 
 /** The letter runs of a chunk, with look-alikes mapped where there are any. */
@@ -492,7 +459,8 @@ function vietnameseChunkEdit(
   const chunk = chunks[index];
   let rules = chunk.rules;
   let confidence = 1;
-  let text = chunk.text;
+  // The chunk's text once a rule other than composing has read it: its edit is trimmed from it.
+  let text = (rules & INVISIBLE) !== 0 ? chunk.text : undefined;
   if (chunk.lookalikes) {
     text = textOf(chunk);
     // Right to left, so that earlier offsets stay valid.
@@ -515,18 +483,34 @@ function vietnameseChunkEdit(
       rules |= TONE_STYLE;
     }
   }
-  // A rule fired only where it changed the text: `text` is set.
-  if (rules === 0 || text === undefined) return undefined;
-  const word = chunk.word;
-  if (word !== undefined && text === word.text && rules === word.rules) {
-    // Composing alone changed the word: its edit, trimmed once, moved to where it stands.
-    if (word.edit === undefined) word.edit = sameAsRange(text, line, chunk.start, chunk.end) ? null : chunkEdit(line, chunk.start, chunk.end, text, rules, 1, chunk.start);
-    const e = word.edit;
-    if (e === null) return undefined;
-    return { start: chunk.start + e.start, end: chunk.start + e.end, after: e.after, kind: 'unicode', confidence: e.confidence, detail: e.detail };
+  if (text === undefined) {
+    // Composing alone changed it, or nothing did.
+    const span = chunk.span;
+    if (span === undefined) return undefined;
+    if (spanIsTheEdit(line, chunk, span)) {
+      return { start: chunk.spanStart, end: chunk.spanEnd, after: span, kind: 'unicode', confidence: RULES_CONFIDENCE[rules], detail: detailOf(rules) };
+    }
+    text = textOf(chunk);
   }
-  if (sameAsRange(text, line, chunk.start, chunk.end)) return undefined;
-  return chunkEdit(line, chunk.start, chunk.end, text, rules, confidence, 0);
+  // A rule fired only where it changed the text.
+  if (rules === 0 || sameAsRange(text, line, chunk.start, chunk.end)) return undefined;
+  return chunkEdit(line, chunk.start, chunk.end, text, rules, confidence);
+}
+
+/**
+ * Whether the composed span of a chunk is exactly what {@link chunkEdit} trims the composed
+ * chunk to: the texts differ at both ends of the span, and neither end cuts a cluster (it
+ * may not, where a composition keeps a mark or a jamo of the cluster, or a lone surrogate
+ * follows).
+ */
+function spanIsTheEdit(line: string, chunk: Chunk, span: string): boolean {
+  const { start, end, spanStart, spanEnd } = chunk;
+  return (
+    line.charCodeAt(spanStart) !== span.charCodeAt(0) &&
+    line.charCodeAt(spanEnd - 1) !== span.charCodeAt(span.length - 1) &&
+    (spanStart === start || !(continuesCluster(line, spanStart, start, end) || continuesCluster(span, 0, -1, span.length))) &&
+    !continuesCluster(line, spanEnd, start, end)
+  );
 }
 
 /** Whether `text` is `line.slice(start, end)` (compared in place). */
@@ -583,9 +567,9 @@ function neighbour(chunks: readonly Chunk[], chunkIndex: number, runIndex: numbe
 
 /**
  * One edit for a changed chunk, `line.slice(start, end)` become `after`, trimmed to the changed
- * span without cutting a letter from its marks; its offsets are counted from `origin`.
+ * span without cutting a letter from its marks.
  */
-function chunkEdit(line: string, start: number, end: number, after: string, rules: number, confidence: number, origin: number): StageEdit {
+function chunkEdit(line: string, start: number, end: number, after: string, rules: number, confidence: number): StageEdit {
   const length = end - start;
   let head = 0;
   const shorter = Math.min(length, after.length);
@@ -597,8 +581,8 @@ function chunkEdit(line: string, start: number, end: number, after: string, rule
   const detail = detailOf(rules);
   const sure = Math.min(confidence, RULES_CONFIDENCE[rules]);
   return {
-    start: start + head - origin,
-    end: end - tail - origin,
+    start: start + head,
+    end: end - tail,
     after: head === 0 && tail === 0 ? after : after.slice(head, after.length - tail),
     kind: 'unicode',
     confidence: sure,
