@@ -209,6 +209,7 @@ interface LetterRun {
 
 function repairLine(line: string, style: 'old' | 'new' | undefined, languages: LanguageProfiles | undefined): StageEdit[] {
   const chunks = readChunks(line);
+  const noBreak = noBreakSeen;
   if (!isVietnameseLine(chunks)) return [];
   // No-break spaces are word spaces only in the Vietnamese runs of the line (French `« oui »`),
   // and inside a Vietnamese name of another run (`He moved to Hà Nội`).
@@ -223,7 +224,7 @@ function repairLine(line: string, style: 'old' | 'new' | undefined, languages: L
   const edits: StageEdit[] = [];
   // No-break spaces set by typography (`Chương 7. Kiểm tra`, `Phụ lục A.`) are kept, unless
   // the line also has one between two words: then they are all word spaces a copy left.
-  const wordSpaces = hasNoBreakWordSpace(line);
+  const wordSpaces = noBreak && hasNoBreakWordSpace(line);
   let chunkIndex = 0;
   let i = 0;
   while (i < line.length) {
@@ -313,13 +314,19 @@ function nonVietnameseRuns(line: string, languages: LanguageProfiles | undefined
   return profiles === undefined ? [] : languageRuns(line, { profiles, verdictsOnly: true }).filter((r) => r.verdict !== 'vi');
 }
 
+/** Whether the line {@link readChunks} read last has a no-break space (most lines have none). */
+let noBreakSeen = false;
+
 /** Splits the line at word spaces; each chunk is read as if the line were Vietnamese. */
 function readChunks(line: string): Chunk[] {
   const chunks: Chunk[] = [];
   let brackets = 0;
   let i = 0;
+  noBreakSeen = false;
   while (i < line.length) {
-    if (isWordSpace(line.charCodeAt(i))) {
+    const space = line.charCodeAt(i);
+    if (isWordSpace(space)) {
+      if (isNoBreakSpace(space)) noBreakSeen = true;
       i++;
       continue;
     }
