@@ -1,5 +1,5 @@
 /** NFC and Vietnamese composite forms: base letters with combining marks → precomposed letters. */
-import { TONE_MARKS, VOWEL_MARKS, VOWEL_MARKS_OF } from './chars.js';
+import { hasSuspiciousIn, TONE_MARKS, VOWEL_MARKS, VOWEL_MARKS_OF } from './chars.js';
 
 /** Which rule changed a cluster: plain NFC, or the Vietnamese composite repair. */
 export type ComposeRule = 'nfc' | 'composite';
@@ -123,12 +123,17 @@ export function composeSpan(s: string, from: number, to: number): string | undef
   let out: string | undefined;
   let first = -1;
   let last = -1;
+  let leaves = false;
   let i = from;
   while (i < to) {
     const start = i;
     const composition = clusterAt(s, i, to);
     i = clusterEnd;
-    if (composition === null) continue;
+    if (composition === null) {
+      if (!leaves) leaves = hasSuspiciousIn(s, start, i);
+      continue;
+    }
+    if (composition.leaves) leaves = true;
     fired |= composition.rule === 'nfc' ? NFC_RULE : COMPOSITE_RULE;
     if (out === undefined) {
       out = composition.text;
@@ -140,12 +145,19 @@ export function composeSpan(s: string, from: number, to: number): string | undef
   }
   spanStart = first;
   spanEnd = last;
+  spanLeaves = leaves;
   return out;
 }
 
 /** Bounds of the span the last {@link composeSpan} changed. */
 let spanStart = -1;
 let spanEnd = -1;
+/** Whether the text the last {@link composeSpan} composed still holds a character the Unicode stage acts on. */
+let spanLeaves = false;
+
+export function composedSpanLeaves(): boolean {
+  return spanLeaves;
+}
 
 export function composedSpanStart(): number {
   return spanStart;
@@ -190,6 +202,8 @@ function clusterAt(s: string, i: number, n: number): Composition | null {
 interface Composition {
   text: string;
   rule: ComposeRule;
+  /** Whether `text` still holds a character the Unicode stage acts on (a mark NFC keeps). */
+  leaves: boolean;
 }
 
 /** Compositions of the clusters seen, by {@link clusterKey}: a few hundred in real text. */
@@ -216,11 +230,11 @@ function composeCluster(cluster: string): Composition | null {
   const nfc = cluster.normalize('NFC');
   // NFC leaves a mark when they came in an order it cannot compose: try the Vietnamese letter.
   const letter = HAS_MARK.test(nfc) ? vietnameseLetter(cluster) : undefined;
-  if (letter !== undefined) return { text: letter, rule: 'composite' };
+  if (letter !== undefined) return { text: letter, rule: 'composite', leaves: hasSuspiciousIn(letter, 0, letter.length) };
   // NFC that composes nothing only decomposes (composition exclusions: Bengali `য়` U+09DF,
   // Hebrew presentation forms) or reorders marks (Burmese, Arabic): such text is as its
   // writer's software made it, and nothing Vietnamese is in it.
   if (nfc.length >= cluster.length) return null;
   // A precomposed â ă ê ô ơ ư followed by a combining tone is the Vietnamese "composite" form.
-  return { text: nfc, rule: VOWEL_WITH_MARK.includes(cluster[0]) ? 'composite' : 'nfc' };
+  return { text: nfc, rule: VOWEL_WITH_MARK.includes(cluster[0]) ? 'composite' : 'nfc', leaves: hasSuspiciousIn(nfc, 0, nfc.length) };
 }

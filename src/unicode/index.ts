@@ -55,7 +55,7 @@ import {
   hasSuspiciousIn,
   VIETNAMESE_LETTER,
 } from './chars.js';
-import { composedSpanEnd, composedSpanStart, composeSpan, composeText, COMPOSITE_RULE, firedRules, NFC_RULE } from './compose.js';
+import { composedSpanEnd, composedSpanLeaves, composedSpanStart, composeSpan, composeText, COMPOSITE_RULE, firedRules, NFC_RULE } from './compose.js';
 import { isCapitalAbbreviation, mapLookalikes, shapeOf, type RunShape } from './lookalike.js';
 
 export { composeClusters, vietnameseLetter } from './compose.js';
@@ -142,23 +142,26 @@ function settled(
   mayApply: (line: string) => boolean,
 ): StageEdit[] {
   const first = repairLine(line, style, languages);
+  const left = suspiciousLeft;
   // No-break spaces made ASCII spaces change none of the evidence (chunks, letters, language
   // runs: the tokenizer reads every space alike), so such a line is settled as it is.
   if (onlySpaces(first)) return first;
   // A repaired line left with nothing the stage acts on is settled without a second look
-  // (asked of the line and the edits' texts, without making the repaired line).
-  if (style === undefined && !suspiciousAfter(line, first)) return first;
+  // (noted while the line was repaired, without making the repaired line).
+  if (style === undefined && !left) return first;
   return settleEdits(line, first, 2, (text) => (mayApply(text) ? repairLine(text, style, languages) : []));
 }
 
-/** {@link hasSuspicious} of `line` with `edits` applied. */
-function suspiciousAfter(line: string, edits: readonly StageEdit[]): boolean {
-  let pos = 0;
-  for (const e of edits) {
-    if (hasSuspiciousIn(line, pos, e.start) || hasSuspiciousIn(e.after, 0, e.after.length)) return true;
-    pos = e.end;
-  }
-  return hasSuspiciousIn(line, pos, line.length);
+/**
+ * {@link hasSuspicious} of the line the last {@link repairLine} read, with its edits applied:
+ * whether anything is left for the stage to act on (`true` until it knows).
+ */
+let suspiciousLeft = true;
+
+/** Whether a chunk's text with its `edit` applied holds a character the stage acts on. */
+function leavesAfter(line: string, chunk: Chunk, edit: StageEdit | undefined): boolean {
+  if (edit === undefined) return hasSuspiciousIn(line, chunk.start, chunk.end);
+  return hasSuspiciousIn(line, chunk.start, edit.start) || hasSuspiciousIn(edit.after, 0, edit.after.length) || hasSuspiciousIn(line, edit.end, chunk.end);
 }
 
 function onlySpaces(edits: readonly StageEdit[]): boolean {
@@ -188,6 +191,11 @@ interface Chunk {
   /** Whether `text` has `Ð`/`ð`, Greek or Cyrillic letters. */
   lookalikes: boolean;
   /**
+   * Whether the chunk, composed, still holds a character the stage acts on; `undefined` when
+   * other rules may change it (look-alikes, invisible characters): then its edit tells.
+   */
+  leaves: boolean | undefined;
+  /**
    * Whether the chunk sits in a phonetic transcription, `[ˈdjeɣo ða]` or `/ðe/` (inside square
    * brackets, or with a slash of its own), where `ð` is the IPA letter.
    */
@@ -208,6 +216,7 @@ interface LetterRun {
 
 
 function repairLine(line: string, style: 'old' | 'new' | undefined, languages: LanguageProfiles | undefined): StageEdit[] {
+  suspiciousLeft = true;
   const chunks = readChunks(line);
   const noBreak = noBreakSeen;
   if (!isVietnameseLine(chunks)) return [];
@@ -225,6 +234,8 @@ function repairLine(line: string, style: 'old' | 'new' | undefined, languages: L
   // No-break spaces set by typography (`Chương 7. Kiểm tra`, `Phụ lục A.`) are kept, unless
   // the line also has one between two words: then they are all word spaces a copy left.
   const wordSpaces = noBreak && hasNoBreakWordSpace(line);
+  // Whether the repaired line still holds a character the stage acts on, noted on the way.
+  let left = false;
   let chunkIndex = 0;
   let i = 0;
   while (i < line.length) {
@@ -232,6 +243,7 @@ function repairLine(line: string, style: 'old' | 'new' | undefined, languages: L
     if (isWordSpace(code)) {
       // A run of no-break spaces becomes ASCII spaces, except digit grouping.
       if (!isNoBreakSpace(code) || !wordSpaces) {
+        if (code !== 0x20 && code !== 0x09) left = true;
         i++;
         continue;
       }
@@ -240,14 +252,17 @@ function repairLine(line: string, style: 'old' | 'new' | undefined, languages: L
       const between = i > 0 && isDigit(line.charCodeAt(i - 1)) && j < line.length && isDigit(line.charCodeAt(j));
       const edge = isLineEdge(line, i, j);
       if (!between && !edge && !keepsNoBreak(i, j)) edits.push({ start: i, end: j, after: ' '.repeat(j - i), kind: 'unicode', confidence: CONFIDENCE.space, detail: 'space' });
+      else left = true;
       i = j;
       continue;
     }
     const chunk = chunks[chunkIndex++];
     const edit = vietnameseChunkEdit(line, chunks, chunkIndex - 1, style);
     if (edit) edits.push(edit);
+    if (!left) left = chunk.leaves ?? leavesAfter(line, chunk, edit);
     i = chunk.end;
   }
+  suspiciousLeft = left;
   return edits;
 }
 
@@ -378,7 +393,9 @@ function readChunks(line: string): Chunk[] {
       }
       rules |= composeBits();
     }
-    chunks.push({ line, start, end: i, text, span, spanStart, spanEnd, rules, lookalikes, transcription });
+    // Every character the stage acts on sets one of the flags (a no-break space ends the chunk).
+    const leaves = invisible || lookalikes ? undefined : combining && composedSpanLeaves();
+    chunks.push({ line, start, end: i, text, span, spanStart, spanEnd, rules, lookalikes, leaves, transcription });
   }
   return chunks;
 }
