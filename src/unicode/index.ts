@@ -201,7 +201,7 @@ interface Chunk {
    */
   transcription: boolean;
   /** Letter runs of `text`, read on demand ({@link runsOf}): most chunks never need them. */
-  runs?: LetterRun[];
+  runs: LetterRun[] | undefined;
 }
 
 /** Letters and marks inside a chunk's text. */
@@ -211,7 +211,7 @@ interface LetterRun {
   text: string;
   shape: RunShape;
   /** The run with look-alikes mapped, when it has any. */
-  mapped?: string;
+  mapped: string | undefined;
 }
 
 
@@ -395,7 +395,7 @@ function readChunks(line: string): Chunk[] {
     }
     // Every character the stage acts on sets one of the flags (a no-break space ends the chunk).
     const leaves = invisible || lookalikes ? undefined : combining && composedSpanLeaves();
-    chunks.push({ line, start, end: i, text, span, spanStart, spanEnd, rules, lookalikes, leaves, transcription });
+    chunks.push({ line, start, end: i, text, span, spanStart, spanEnd, rules, lookalikes, leaves, transcription, runs: undefined });
   }
   return chunks;
 }
@@ -420,9 +420,9 @@ function runsOf(chunk: Chunk): LetterRun[] {
     else if (!inRun && start >= 0) {
       const word = text.slice(start, i);
       const shape = shapeOf(word);
-      const run: LetterRun = { start, end: i, text: word, shape };
-      if (shape.homoglyphs > 0 || shape.eths > 0) run.mapped = mapLookalikes(word);
-      runs.push(run);
+      // Made whole: a field added afterwards would give runs two shapes.
+      const mapped = shape.homoglyphs > 0 || shape.eths > 0 ? mapLookalikes(word) : undefined;
+      runs.push({ start, end: i, text: word, shape, mapped });
       start = -1;
     }
     i += code > 0xffff ? 2 : 1;
