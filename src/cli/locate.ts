@@ -32,7 +32,7 @@ export class Locator {
         lineStart = nextNewline + 1;
         nextNewline = piece.indexOf('\n', nextNewline + 1);
       }
-      out.push({ ...e, start: e.start + this.offset, end: e.end + this.offset, line, column: e.start - lineStart + 1 });
+      out.push(located(e, this.offset, line, e.start - lineStart + 1));
     }
     this.advance(piece);
     return out;
@@ -49,4 +49,19 @@ export class Locator {
     this.column0 = last >= 0 ? piece.length - last - 1 : this.column0 + piece.length;
     this.offset += piece.length;
   }
+}
+
+/**
+ * `e` moved by `offset`, with its line and column, made whole in one of two shapes. Spread
+ * (`{ ...e, start, … }`) copied the edit through the runtime's generic path for every edit and
+ * was most of the CLI's time on text with many small repairs. The keys keep the spread's order
+ * (the `--report` sample is written as it is).
+ */
+function located(e: Edit, offset: number, line: number, column: number): LocatedEdit {
+  const { before, after, kind, confidence, detail } = e;
+  const start = e.start + offset;
+  const end = e.end + offset;
+  return detail === undefined
+    ? { start, end, before, after, kind, confidence, line, column }
+    : { start, end, before, after, kind, confidence, detail, line, column };
 }

@@ -1,5 +1,5 @@
 /** NFC and Vietnamese composite forms: base letters with combining marks → precomposed letters. */
-import { TONE_MARKS, VOWEL_MARKS, VOWEL_MARKS_OF } from './chars.js';
+import { hasSuspiciousIn, TONE_MARKS, VOWEL_MARKS, VOWEL_MARKS_OF } from './chars.js';
 
 /** Which rule changed a cluster: plain NFC, or the Vietnamese composite repair. */
 export type ComposeRule = 'nfc' | 'composite';
@@ -99,27 +99,10 @@ export function composeRange(s: string, from: number, to: number): string | unde
   let out = '';
   let copied = from;
   let i = from;
-  const n = to;
-  while (i < n) {
-    // A cluster: one code point and the combining characters after it.
+  while (i < to) {
     const start = i;
-    const code = s.charCodeAt(i);
-    i += code >= 0xd800 && code <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
-    const base = i;
-    while (i < n && isCombining(s, i)) i++;
-    if (i - start < 2 || i - base > MAX_CLUSTER_MARKS) continue;
-    // A letter of the Vietnamese range with one or two marks of the basic block (nearly every
-    // cluster of damaged Vietnamese) is looked up by its code units, without a string.
-    const key = i - start <= 3 && base === start + 1 ? clusterKey(s, start, i) : -1;
-    let composition = key >= 0 ? COMPOSED.get(key) : undefined;
-    if (composition === undefined) {
-      composition = composeCluster(s.slice(start, i));
-      if (key >= 0) {
-        // Hostile text can hold millions of distinct clusters: the table is emptied when large.
-        if (COMPOSED.size >= COMPOSED_LIMIT) COMPOSED.clear();
-        COMPOSED.set(key, composition);
-      }
-    }
+    const composition = clusterAt(s, i, to);
+    i = clusterEnd;
     if (composition === null) continue;
     fired |= composition.rule === 'nfc' ? NFC_RULE : COMPOSITE_RULE;
     out += s.slice(copied, start) + composition.text;
@@ -128,10 +111,99 @@ export function composeRange(s: string, from: number, to: number): string | unde
   return copied === from ? undefined : out + s.slice(copied, to);
 }
 
+/**
+ * What composing `s.slice(from, to)` changes, from the first cluster that changes to the end of
+ * the last: that span's composed text, its bounds read after with {@link composedSpanStart} and
+ * {@link composedSpanEnd}; `undefined` when nothing changes. A word with one changed letter
+ * (most of them) gets the composition itself, a string made once per cluster: no string is
+ * built for it.
+ */
+export function composeSpan(s: string, from: number, to: number): string | undefined {
+  fired = 0;
+  let out: string | undefined;
+  let first = -1;
+  let last = -1;
+  let leaves = false;
+  let i = from;
+  while (i < to) {
+    const start = i;
+    const composition = clusterAt(s, i, to);
+    i = clusterEnd;
+    if (composition === null) {
+      if (!leaves) leaves = hasSuspiciousIn(s, start, i);
+      continue;
+    }
+    if (composition.leaves) leaves = true;
+    fired |= composition.rule === 'nfc' ? NFC_RULE : COMPOSITE_RULE;
+    if (out === undefined) {
+      out = composition.text;
+      first = start;
+    } else {
+      out += s.slice(last, start) + composition.text;
+    }
+    last = i;
+  }
+  spanStart = first;
+  spanEnd = last;
+  spanLeaves = leaves;
+  return out;
+}
+
+/** Bounds of the span the last {@link composeSpan} changed. */
+let spanStart = -1;
+let spanEnd = -1;
+/** Whether the text the last {@link composeSpan} composed still holds a character the Unicode stage acts on. */
+let spanLeaves = false;
+
+export function composedSpanLeaves(): boolean {
+  return spanLeaves;
+}
+
+export function composedSpanStart(): number {
+  return spanStart;
+}
+
+export function composedSpanEnd(): number {
+  return spanEnd;
+}
+
+/** Where the cluster read by the last {@link clusterAt} ends. */
+let clusterEnd = 0;
+
+/**
+ * The composition of the cluster that starts at `i` (one code point and the combining
+ * characters after it, up to `n`), or `null` when it stays as it is; its end is left in
+ * {@link clusterEnd}.
+ */
+function clusterAt(s: string, i: number, n: number): Composition | null {
+  const start = i;
+  const code = s.charCodeAt(i);
+  i += code >= 0xd800 && code <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+  const base = i;
+  while (i < n && isCombining(s, i)) i++;
+  clusterEnd = i;
+  if (i - start < 2 || i - base > MAX_CLUSTER_MARKS) return null;
+  // A letter of the Vietnamese range with one or two marks of the basic block (nearly every
+  // cluster of damaged Vietnamese) is looked up by its code units, without a string.
+  const key = i - start <= 3 && base === start + 1 ? clusterKey(s, start, i) : -1;
+  let composition = key >= 0 ? COMPOSED.get(key) : undefined;
+  if (composition === undefined) {
+    composition = composeCluster(s.slice(start, i));
+    if (key >= 0) {
+      // Hostile text can hold millions of distinct clusters: the table is emptied when large.
+      if (COMPOSED.size >= COMPOSED_LIMIT) COMPOSED.clear();
+      COMPOSED.set(key, composition);
+    }
+  }
+  return composition;
+}
+
 /** What one cluster becomes and the rule that composes it; `null` when it stays as it is. */
 interface Composition {
   text: string;
   rule: ComposeRule;
+  /** Whether `text` still holds a character the Unicode stage acts on (a mark NFC keeps). */
+  leaves: boolean;
 }
 
 /** Compositions of the clusters seen, by {@link clusterKey}: a few hundred in real text. */
@@ -158,11 +230,11 @@ function composeCluster(cluster: string): Composition | null {
   const nfc = cluster.normalize('NFC');
   // NFC leaves a mark when they came in an order it cannot compose: try the Vietnamese letter.
   const letter = HAS_MARK.test(nfc) ? vietnameseLetter(cluster) : undefined;
-  if (letter !== undefined) return { text: letter, rule: 'composite' };
+  if (letter !== undefined) return { text: letter, rule: 'composite', leaves: hasSuspiciousIn(letter, 0, letter.length) };
   // NFC that composes nothing only decomposes (composition exclusions: Bengali `য়` U+09DF,
   // Hebrew presentation forms) or reorders marks (Burmese, Arabic): such text is as its
   // writer's software made it, and nothing Vietnamese is in it.
   if (nfc.length >= cluster.length) return null;
   // A precomposed â ă ê ô ơ ư followed by a combining tone is the Vietnamese "composite" form.
-  return { text: nfc, rule: VOWEL_WITH_MARK.includes(cluster[0]) ? 'composite' : 'nfc' };
+  return { text: nfc, rule: VOWEL_WITH_MARK.includes(cluster[0]) ? 'composite' : 'nfc', leaves: hasSuspiciousIn(nfc, 0, nfc.length) };
 }

@@ -55,7 +55,7 @@ import {
   hasSuspiciousIn,
   VIETNAMESE_LETTER,
 } from './chars.js';
-import { composeRange, composeText, COMPOSITE_RULE, firedRules, NFC_RULE } from './compose.js';
+import { composedSpanEnd, composedSpanLeaves, composedSpanStart, composeSpan, composeText, COMPOSITE_RULE, firedRules, NFC_RULE } from './compose.js';
 import { isCapitalAbbreviation, mapLookalikes, shapeOf, type RunShape } from './lookalike.js';
 
 export { composeClusters, vietnameseLetter } from './compose.js';
@@ -142,23 +142,26 @@ function settled(
   mayApply: (line: string) => boolean,
 ): StageEdit[] {
   const first = repairLine(line, style, languages);
+  const left = suspiciousLeft;
   // No-break spaces made ASCII spaces change none of the evidence (chunks, letters, language
   // runs: the tokenizer reads every space alike), so such a line is settled as it is.
   if (onlySpaces(first)) return first;
   // A repaired line left with nothing the stage acts on is settled without a second look
-  // (asked of the line and the edits' texts, without making the repaired line).
-  if (style === undefined && !suspiciousAfter(line, first)) return first;
+  // (noted while the line was repaired, without making the repaired line).
+  if (style === undefined && !left) return first;
   return settleEdits(line, first, 2, (text) => (mayApply(text) ? repairLine(text, style, languages) : []));
 }
 
-/** {@link hasSuspicious} of `line` with `edits` applied. */
-function suspiciousAfter(line: string, edits: readonly StageEdit[]): boolean {
-  let pos = 0;
-  for (const e of edits) {
-    if (hasSuspiciousIn(line, pos, e.start) || hasSuspiciousIn(e.after, 0, e.after.length)) return true;
-    pos = e.end;
-  }
-  return hasSuspiciousIn(line, pos, line.length);
+/**
+ * {@link hasSuspicious} of the line the last {@link repairLine} read, with its edits applied:
+ * whether anything is left for the stage to act on (`true` until it knows).
+ */
+let suspiciousLeft = true;
+
+/** Whether a chunk's text with its `edit` applied holds a character the stage acts on. */
+function leavesAfter(line: string, chunk: Chunk, edit: StageEdit | undefined): boolean {
+  if (edit === undefined) return hasSuspiciousIn(line, chunk.start, chunk.end);
+  return hasSuspiciousIn(line, chunk.start, edit.start) || hasSuspiciousIn(edit.after, 0, edit.after.length) || hasSuspiciousIn(line, edit.end, chunk.end);
 }
 
 function onlySpaces(edits: readonly StageEdit[]): boolean {
@@ -172,21 +175,33 @@ interface Chunk {
   start: number;
   end: number;
   /**
-   * After invisible characters are dropped and clusters composed (the Vietnamese reading);
-   * `undefined` while it is `line.slice(start, end)` and not yet asked for ({@link textOf}).
+   * After invisible characters are dropped and clusters composed (the Vietnamese reading): set
+   * when invisible characters were dropped, else made when asked for ({@link textOf}).
    */
   text: string | undefined;
+  /**
+   * When composing alone changed the chunk: the composed text of `line.slice(spanStart,
+   * spanEnd)`, from its first changed cluster to the end of its last (nearly always the edit).
+   */
+  span: string | undefined;
+  spanStart: number;
+  spanEnd: number;
   /** What fired while reading `text`, as rule bits; 0 when nothing did. */
   rules: number;
   /** Whether `text` has `Ð`/`ð`, Greek or Cyrillic letters. */
   lookalikes: boolean;
+  /**
+   * Whether the chunk, composed, still holds a character the stage acts on; `undefined` when
+   * other rules may change it (look-alikes, invisible characters): then its edit tells.
+   */
+  leaves: boolean | undefined;
   /**
    * Whether the chunk sits in a phonetic transcription, `[ˈdjeɣo ða]` or `/ðe/` (inside square
    * brackets, or with a slash of its own), where `ð` is the IPA letter.
    */
   transcription: boolean;
   /** Letter runs of `text`, read on demand ({@link runsOf}): most chunks never need them. */
-  runs?: LetterRun[];
+  runs: LetterRun[] | undefined;
 }
 
 /** Letters and marks inside a chunk's text. */
@@ -196,12 +211,14 @@ interface LetterRun {
   text: string;
   shape: RunShape;
   /** The run with look-alikes mapped, when it has any. */
-  mapped?: string;
+  mapped: string | undefined;
 }
 
 
 function repairLine(line: string, style: 'old' | 'new' | undefined, languages: LanguageProfiles | undefined): StageEdit[] {
+  suspiciousLeft = true;
   const chunks = readChunks(line);
+  const noBreak = noBreakSeen;
   if (!isVietnameseLine(chunks)) return [];
   // No-break spaces are word spaces only in the Vietnamese runs of the line (French `« oui »`),
   // and inside a Vietnamese name of another run (`He moved to Hà Nội`).
@@ -216,7 +233,9 @@ function repairLine(line: string, style: 'old' | 'new' | undefined, languages: L
   const edits: StageEdit[] = [];
   // No-break spaces set by typography (`Chương 7. Kiểm tra`, `Phụ lục A.`) are kept, unless
   // the line also has one between two words: then they are all word spaces a copy left.
-  const wordSpaces = hasNoBreakWordSpace(line);
+  const wordSpaces = noBreak && hasNoBreakWordSpace(line);
+  // Whether the repaired line still holds a character the stage acts on, noted on the way.
+  let left = false;
   let chunkIndex = 0;
   let i = 0;
   while (i < line.length) {
@@ -224,6 +243,7 @@ function repairLine(line: string, style: 'old' | 'new' | undefined, languages: L
     if (isWordSpace(code)) {
       // A run of no-break spaces becomes ASCII spaces, except digit grouping.
       if (!isNoBreakSpace(code) || !wordSpaces) {
+        if (code !== 0x20 && code !== 0x09) left = true;
         i++;
         continue;
       }
@@ -232,14 +252,17 @@ function repairLine(line: string, style: 'old' | 'new' | undefined, languages: L
       const between = i > 0 && isDigit(line.charCodeAt(i - 1)) && j < line.length && isDigit(line.charCodeAt(j));
       const edge = isLineEdge(line, i, j);
       if (!between && !edge && !keepsNoBreak(i, j)) edits.push({ start: i, end: j, after: ' '.repeat(j - i), kind: 'unicode', confidence: CONFIDENCE.space, detail: 'space' });
+      else left = true;
       i = j;
       continue;
     }
     const chunk = chunks[chunkIndex++];
     const edit = vietnameseChunkEdit(line, chunks, chunkIndex - 1, style);
     if (edit) edits.push(edit);
+    if (!left) left = chunk.leaves ?? leavesAfter(line, chunk, edit);
     i = chunk.end;
   }
+  suspiciousLeft = left;
   return edits;
 }
 
@@ -306,13 +329,19 @@ function nonVietnameseRuns(line: string, languages: LanguageProfiles | undefined
   return profiles === undefined ? [] : languageRuns(line, { profiles, verdictsOnly: true }).filter((r) => r.verdict !== 'vi');
 }
 
+/** Whether the line {@link readChunks} read last has a no-break space (most lines have none). */
+let noBreakSeen = false;
+
 /** Splits the line at word spaces; each chunk is read as if the line were Vietnamese. */
 function readChunks(line: string): Chunk[] {
   const chunks: Chunk[] = [];
   let brackets = 0;
   let i = 0;
+  noBreakSeen = false;
   while (i < line.length) {
-    if (isWordSpace(line.charCodeAt(i))) {
+    const space = line.charCodeAt(i);
+    if (isWordSpace(space)) {
+      if (isNoBreakSpace(space)) noBreakSeen = true;
       i++;
       continue;
     }
@@ -343,6 +372,9 @@ function readChunks(line: string): Chunk[] {
       else if (code >= 0x300 && !(code >= 0x1e00 && code <= 0x1eff) && !(code >= 0x2000 && code <= 0x206f)) combining = true;
     }
     let text: string | undefined;
+    let span: string | undefined;
+    let spanStart = 0;
+    let spanEnd = 0;
     let rules = 0;
     if (invisible) {
       const visible = dropInvisible(line, start, i);
@@ -352,17 +384,26 @@ function readChunks(line: string): Chunk[] {
       }
     }
     if (combining) {
-      text = text === undefined ? composeRange(line, start, i) : composeText(text);
+      if (text === undefined) {
+        span = composeSpan(line, start, i);
+        spanStart = composedSpanStart();
+        spanEnd = composedSpanEnd();
+      } else {
+        text = composeText(text);
+      }
       rules |= composeBits();
     }
-    chunks.push({ line, start, end: i, text, rules, lookalikes, transcription });
+    // Every character the stage acts on sets one of the flags (a no-break space ends the chunk).
+    const leaves = invisible || lookalikes ? undefined : combining && composedSpanLeaves();
+    chunks.push({ line, start, end: i, text, span, spanStart, spanEnd, rules, lookalikes, leaves, transcription, runs: undefined });
   }
   return chunks;
 }
 
 /** The text of a chunk as the rules read it (see {@link Chunk.text}). */
 function textOf(chunk: Chunk): string {
-  return (chunk.text ??= chunk.line.slice(chunk.start, chunk.end));
+  const { line, start, end, span } = chunk;
+  return (chunk.text ??= span === undefined ? line.slice(start, end) : line.slice(start, chunk.spanStart) + span + line.slice(chunk.spanEnd, end));
 }
 
 /** The letter runs of a chunk, with look-alikes mapped where there are any. */
@@ -379,9 +420,9 @@ function runsOf(chunk: Chunk): LetterRun[] {
     else if (!inRun && start >= 0) {
       const word = text.slice(start, i);
       const shape = shapeOf(word);
-      const run: LetterRun = { start, end: i, text: word, shape };
-      if (shape.homoglyphs > 0 || shape.eths > 0) run.mapped = mapLookalikes(word);
-      runs.push(run);
+      // Made whole: a field added afterwards would give runs two shapes.
+      const mapped = shape.homoglyphs > 0 || shape.eths > 0 ? mapLookalikes(word) : undefined;
+      runs.push({ start, end: i, text: word, shape, mapped });
       start = -1;
     }
     i += code > 0xffff ? 2 : 1;
@@ -442,7 +483,8 @@ function vietnameseChunkEdit(
   const chunk = chunks[index];
   let rules = chunk.rules;
   let confidence = 1;
-  let text = chunk.text;
+  // The chunk's text once a rule other than composing has read it: its edit is trimmed from it.
+  let text = (rules & INVISIBLE) !== 0 ? chunk.text : undefined;
   if (chunk.lookalikes) {
     text = textOf(chunk);
     // Right to left, so that earlier offsets stay valid.
@@ -465,9 +507,34 @@ function vietnameseChunkEdit(
       rules |= TONE_STYLE;
     }
   }
-  // A rule fired only where it changed the text: `text` is set.
-  if (rules === 0 || text === undefined || sameAsRange(text, line, chunk.start, chunk.end)) return undefined;
+  if (text === undefined) {
+    // Composing alone changed it, or nothing did.
+    const span = chunk.span;
+    if (span === undefined) return undefined;
+    if (spanIsTheEdit(line, chunk, span)) {
+      return { start: chunk.spanStart, end: chunk.spanEnd, after: span, kind: 'unicode', confidence: RULES_CONFIDENCE[rules], detail: detailOf(rules) };
+    }
+    text = textOf(chunk);
+  }
+  // A rule fired only where it changed the text.
+  if (rules === 0 || sameAsRange(text, line, chunk.start, chunk.end)) return undefined;
   return chunkEdit(line, chunk.start, chunk.end, text, rules, confidence);
+}
+
+/**
+ * Whether the composed span of a chunk is exactly what {@link chunkEdit} trims the composed
+ * chunk to: the texts differ at both ends of the span, and neither end cuts a cluster (it
+ * may not, where a composition keeps a mark or a jamo of the cluster, or a lone surrogate
+ * follows).
+ */
+function spanIsTheEdit(line: string, chunk: Chunk, span: string): boolean {
+  const { start, end, spanStart, spanEnd } = chunk;
+  return (
+    line.charCodeAt(spanStart) !== span.charCodeAt(0) &&
+    line.charCodeAt(spanEnd - 1) !== span.charCodeAt(span.length - 1) &&
+    (spanStart === start || !(continuesCluster(line, spanStart, start, end) || continuesCluster(span, 0, -1, span.length))) &&
+    !continuesCluster(line, spanEnd, start, end)
+  );
 }
 
 /** Whether `text` is `line.slice(start, end)` (compared in place). */

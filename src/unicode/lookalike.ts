@@ -18,25 +18,59 @@ export interface RunShape {
 
 const LETTER = /\p{L}/u;
 
+/** Kinds of character for {@link shapeOf}; 0 means not yet known. */
+const LATIN = 1;
+const HOMOGLYPH = 2;
+/** A homoglyph among {@link SYMBOL_GREEK}. */
+const SYMBOL = 3;
+const ETH = 4;
+const OTHER_LETTER = 5;
+const NOT_LETTER = 6;
+/** The kind of each BMP code unit, learnt once per code unit: a look-up instead of a map and a property test per letter. */
+const KIND = new Uint8Array(0x10000);
+
+/** The kind of one character (a code point, as a string). */
+function kindOf(ch: string): number {
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) ? LATIN : NOT_LETTER;
+  if (code >= 0x300 && code <= 0x36f) return NOT_LETTER; // a combining mark, no letter
+  if (code === 0xd0 || code === 0xf0) return ETH;
+  if (HOMOGLYPHS.has(ch)) return SYMBOL_GREEK.includes(ch) ? SYMBOL : HOMOGLYPH;
+  if (LATIN_LETTER.test(ch)) return LATIN;
+  return LETTER.test(ch) ? OTHER_LETTER : NOT_LETTER;
+}
+
 /** Counts the kinds of letters of `run`. */
 export function shapeOf(run: string): RunShape {
   const shape: RunShape = { latin: 0, homoglyphs: 0, symbols: 0, eths: 0, other: 0 };
-  for (const ch of run) {
-    const code = ch.charCodeAt(0);
-    if (code < 0x80) {
-      if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) shape.latin++;
-    } else if (code >= 0x300 && code <= 0x36f) {
-      // a combining mark, no letter
-    } else if (code === 0xd0 || code === 0xf0) {
-      shape.eths++;
-      shape.latin++;
-    } else if (HOMOGLYPHS.has(ch)) {
-      shape.homoglyphs++;
-      if (SYMBOL_GREEK.includes(ch)) shape.symbols++;
-    } else if (LATIN_LETTER.test(ch)) {
-      shape.latin++;
-    } else if (LETTER.test(ch)) {
-      shape.other++;
+  for (let i = 0; i < run.length; i++) {
+    const code = run.charCodeAt(i);
+    let kind: number;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < run.length && (run.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      kind = kindOf(run.slice(i, i + 2)); // a character beyond the BMP: rare, not remembered
+      i++;
+    } else {
+      kind = KIND[code];
+      if (kind === 0) KIND[code] = kind = kindOf(run[i]);
+    }
+    switch (kind) {
+      case LATIN:
+        shape.latin++;
+        break;
+      case ETH:
+        shape.eths++;
+        shape.latin++;
+        break;
+      case SYMBOL:
+        shape.symbols++;
+        shape.homoglyphs++;
+        break;
+      case HOMOGLYPH:
+        shape.homoglyphs++;
+        break;
+      case OTHER_LETTER:
+        shape.other++;
+        break;
     }
   }
   return shape;
