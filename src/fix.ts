@@ -208,7 +208,7 @@ export function planStages(options: FixOptions = {}): StagePlan {
  * ```
  */
 export function fix(input: string, options: FixOptions = {}): FixResult {
-  const plan = planStages(options);
+  const plan = planFor(options);
   const result =
     plan.judgeOcr !== undefined
       ? judgedRun(input, plan)
@@ -216,6 +216,20 @@ export function fix(input: string, options: FixOptions = {}): FixResult {
         ? ocrRun(input, plan, plan.memo?.())
         : runStages(input, plan.stages);
   return plan.skipped.length > 0 ? { ...result, skipped: plan.skipped } : result;
+}
+
+/**
+ * The plan of `fix` with default options, built once. A plan's stages keep nothing between
+ * documents but caches of pure functions (the command line and the streams repair every
+ * document with one plan): building them anew at each call would also build their lazy
+ * indexes and fill their caches anew, a cost of the order of the repair of a page.
+ */
+let defaultPlan: StagePlan | undefined;
+
+/** The plan for `options`: the one default plan when no option is set. */
+function planFor(options: FixOptions): StagePlan {
+  for (const value of Object.values(options)) if (value !== undefined) return planStages(options);
+  return (defaultPlan ??= planStages());
 }
 
 /**

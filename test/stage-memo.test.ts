@@ -117,3 +117,15 @@ describe('fix with the judge reading the head once', () => {
     }
   }, 120_000);
 });
+
+describe('fix with its default plan kept between calls', () => {
+  it('repairs each text as a plan of its own does, whatever it repaired before', () => {
+    // `{ ocr: 'auto' }` is the default, but an option set builds a plan for the call alone.
+    fc.assert(
+      fc.property(fc.array(damaged, { minLength: 2, maxLength: 5 }), (texts) => {
+        for (const text of texts) expect(fix(text)).toEqual(fix(text, { ocr: 'auto' }));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
