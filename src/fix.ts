@@ -260,7 +260,7 @@ function judgedRun(input: string, plan: StagePlan): FixResult {
       },
       memo,
     );
-    if (!ocr && wholeLines !== undefined) plain = joinAtNewline(input, cut, wholeLines, runStages(input.slice(cut + 1), plan.stages));
+    if (!ocr && wholeLines !== undefined) plain = joinAtNewline(input, cut, wholeLines, runStagesFrom(input, cut + 1, plan.stages));
   }
   if (!ocr) return plain ?? runStages(input, plan.stages);
   const result = ocrRun(input, plan, memo);
@@ -273,17 +273,13 @@ function ocrRun(input: string, plan: StagePlan, memo: StageMemo | undefined): Fi
   return runStages(input, plan.ocrStagesFor!(headOf(input), memo), memo);
 }
 
-/** The repair of `input` from the repairs of its two parts on either side of the newline at `cut`. */
+/**
+ * The repair of `input` from the repairs of its two parts on either side of the newline at
+ * `cut`: `after`'s edits are already in the coordinates of `input` (see {@link runStagesFrom}).
+ */
 function joinAtNewline(input: string, cut: number, before: FixResult, after: FixResult): FixResult {
   if (before.edits.length === 0 && after.edits.length === 0) return { text: input, edits: [] };
-  const offset = cut + 1;
-  const edits = before.edits;
-  for (const e of after.edits) {
-    e.start += offset;
-    e.end += offset;
-    edits.push(e);
-  }
-  return { text: `${before.text}\n${after.text}`, edits };
+  return { text: `${before.text}\n${after.text}`, edits: after.edits.length === 0 ? before.edits : before.edits.concat(after.edits) };
 }
 
 /**
@@ -312,12 +308,21 @@ export function headOf(input: string): string {
  * repaired sentence by sentence (see `windows.ts`).
  */
 export function runStages(input: string, stages: readonly Stage[], memo?: StageMemo): FixResult {
+  return runStagesFrom(input, 0, stages, memo);
+}
+
+/**
+ * {@link runStages} of `input.slice(from)` (`from` starts a line), its edits given in the
+ * coordinates of `input`: the rest of a document after a part repaired apart, without a
+ * second pass over its edits to move them.
+ */
+function runStagesFrom(input: string, from: number, stages: readonly Stage[], memo?: StageMemo): FixResult {
   const edits: Edit[] = [];
   // The output is built from the changed windows and the unchanged text between them, copied
   // in one piece each: most lines are unchanged.
   let output = '';
-  let copied = 0;
-  forEachWindow(input, (start, end) => {
+  let copied = from;
+  forEachWindow(input, from, (start, end) => {
     const fixed = fixLine(input.slice(start, end), stages, memo);
     if (fixed === undefined) return;
     output += input.slice(copied, start) + fixed.text;
@@ -328,7 +333,7 @@ export function runStages(input: string, stages: readonly Stage[], memo?: StageM
       edits.push(e);
     }
   });
-  return edits.length > 0 ? { text: output + input.slice(copied), edits } : { text: input, edits: [] };
+  return edits.length > 0 ? { text: output + input.slice(copied), edits } : { text: from === 0 ? input : input.slice(from), edits: [] };
 }
 
 /**
@@ -338,7 +343,7 @@ export function runStages(input: string, stages: readonly Stage[], memo?: StageM
  */
 export function wouldChange(input: string, stages: readonly Stage[], minConfidence = 0): boolean {
   let found = false;
-  forEachWindow(input, (start, end) => {
+  forEachWindow(input, 0, (start, end) => {
     const fixed = fixLine(input.slice(start, end), stages);
     found = fixed !== undefined && fixed.edits.some((e) => e.confidence >= minConfidence);
     return found;
@@ -347,11 +352,11 @@ export function wouldChange(input: string, stages: readonly Stage[], minConfiden
 }
 
 /**
- * Calls `visit` with the span of every window of every line, in order; a line's `\n` follows
- * its last window. `visit` returns `true` to stop.
+ * Calls `visit` with the span of every window of every line from `from` (a line start), in
+ * order; a line's `\n` follows its last window. `visit` returns `true` to stop.
  */
-function forEachWindow(input: string, visit: (start: number, end: number) => boolean | void): void {
-  let lineStart = 0;
+function forEachWindow(input: string, from: number, visit: (start: number, end: number) => boolean | void): void {
+  let lineStart = from;
   while (lineStart <= input.length) {
     let lineEnd = input.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = input.length;
