@@ -104,7 +104,9 @@ export interface StagePlan {
   /**
    * With `ocr: 'auto'` or `true`: a memo of the stages that every reading of a document's head
    * runs first (encoding, Unicode), for the runs over one document's head to share (see
-   * {@link StageMemo}): the judge, the repair it chooses and what the OCR stages learn.
+   * {@link StageMemo}): the judge, the repair it chooses and what the OCR stages learn. With
+   * `'auto'` it also keeps the plain repair stage, which the judge runs over the head before
+   * the document is repaired.
    */
   memo?: () => StageMemo;
 }
@@ -189,7 +191,12 @@ export function planStages(options: FixOptions = {}): StagePlan {
           typeof plainlyRepaired === 'function' ? plainlyRepaired() : (plainlyRepaired ?? runStages(head, stages, memo).text);
         return repaired !== seen && isOcr(repaired);
       };
-      return { stages, skipped, ocrStages, judgeOcr, ocrStagesFor, mayRecall: recallable, memo };
+      // The judge's plain repair of the head is also the start of the repair of a document it
+      // judges no OCR output: kept too, so that a reader that judges before it repairs (the
+      // streams, the command line) repairs the head once. The plain repair learns nothing from
+      // the lines it sees (only the OCR stages do), so its edits are a function of the line.
+      const judgedMemo = () => new StageMemo([...pre, plainRepair], 5 * OCR_WINDOW);
+      return { stages, skipped, ocrStages, judgeOcr, ocrStagesFor, mayRecall: recallable, memo: judgedMemo };
     }
   }
   return { stages, skipped };
