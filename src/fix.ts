@@ -165,7 +165,9 @@ export function planStages(options: FixOptions = {}): StagePlan {
     const ocrStagesFor = (head: string, memo?: StageMemo): Stage[] => {
       const learn = new DocumentRepairs();
       runStages(head, [...pre, repairStage({ ...repairOptions, ocr: true, learn })], memo);
-      return learn.words.size === 0 ? ocrStages : [...pre, repairStage({ ...repairOptions, ocr: true, recall: learn }), punctuation];
+      // Taught nothing, the head's lines are still repaired: their edits are reused (the
+      // stage that recalls them repairs every other line as `ocrStages` do).
+      return learn.lines.size === 0 ? ocrStages : [...pre, repairStage({ ...repairOptions, ocr: true, recall: learn }), punctuation];
     };
     // Learned repairs apply to the words the repair stage sees: after encoding and Unicode repair.
     const recallable = (text: string, memo?: StageMemo) => mayRecall(pre.length > 0 ? runStages(text, pre, memo).text : text);
