@@ -104,7 +104,9 @@ export interface StagePlan {
   /**
    * With `ocr: 'auto'` or `true`: a memo of the stages that every reading of a document's head
    * runs first (encoding, Unicode), for the runs over one document's head to share (see
-   * {@link StageMemo}): the judge, the repair it chooses and what the OCR stages learn.
+   * {@link StageMemo}): the judge, the repair it chooses and what the OCR stages learn. With
+   * `'auto'` it also keeps the plain repair stage, which the judge runs over the head before
+   * the document is repaired.
    */
   memo?: () => StageMemo;
 }
@@ -163,7 +165,9 @@ export function planStages(options: FixOptions = {}): StagePlan {
     const ocrStagesFor = (head: string, memo?: StageMemo): Stage[] => {
       const learn = new DocumentRepairs();
       runStages(head, [...pre, repairStage({ ...repairOptions, ocr: true, learn })], memo);
-      return learn.words.size === 0 ? ocrStages : [...pre, repairStage({ ...repairOptions, ocr: true, recall: learn }), punctuation];
+      // Taught nothing, the head's lines are still repaired: their edits are reused (the
+      // stage that recalls them repairs every other line as `ocrStages` do).
+      return learn.lines.size === 0 ? ocrStages : [...pre, repairStage({ ...repairOptions, ocr: true, recall: learn }), punctuation];
     };
     // Learned repairs apply to the words the repair stage sees: after encoding and Unicode repair.
     const recallable = (text: string, memo?: StageMemo) => mayRecall(pre.length > 0 ? runStages(text, pre, memo).text : text);
@@ -189,7 +193,12 @@ export function planStages(options: FixOptions = {}): StagePlan {
           typeof plainlyRepaired === 'function' ? plainlyRepaired() : (plainlyRepaired ?? runStages(head, stages, memo).text);
         return repaired !== seen && isOcr(repaired);
       };
-      return { stages, skipped, ocrStages, judgeOcr, ocrStagesFor, mayRecall: recallable, memo };
+      // The judge's plain repair of the head is also the start of the repair of a document it
+      // judges no OCR output: kept too, so that a reader that judges before it repairs (the
+      // streams, the command line) repairs the head once. The plain repair learns nothing from
+      // the lines it sees (only the OCR stages do), so its edits are a function of the line.
+      const judgedMemo = () => new StageMemo([...pre, plainRepair], 5 * OCR_WINDOW);
+      return { stages, skipped, ocrStages, judgeOcr, ocrStagesFor, mayRecall: recallable, memo: judgedMemo };
     }
   }
   return { stages, skipped };
@@ -208,7 +217,7 @@ export function planStages(options: FixOptions = {}): StagePlan {
  * ```
  */
 export function fix(input: string, options: FixOptions = {}): FixResult {
-  const plan = planStages(options);
+  const plan = planFor(options);
   const result =
     plan.judgeOcr !== undefined
       ? judgedRun(input, plan)
@@ -216,6 +225,20 @@ export function fix(input: string, options: FixOptions = {}): FixResult {
         ? ocrRun(input, plan, plan.memo?.())
         : runStages(input, plan.stages);
   return plan.skipped.length > 0 ? { ...result, skipped: plan.skipped } : result;
+}
+
+/**
+ * The plan of `fix` with default options, built once. A plan's stages keep nothing between
+ * documents but caches of pure functions (the command line and the streams repair every
+ * document with one plan): building them anew at each call would also build their lazy
+ * indexes and fill their caches anew, a cost of the order of the repair of a page.
+ */
+let defaultPlan: StagePlan | undefined;
+
+/** The plan for `options`: the one default plan when no option is set. */
+function planFor(options: FixOptions): StagePlan {
+  for (const value of Object.values(options)) if (value !== undefined) return planStages(options);
+  return (defaultPlan ??= planStages());
 }
 
 /**
@@ -246,7 +269,7 @@ function judgedRun(input: string, plan: StagePlan): FixResult {
       },
       memo,
     );
-    if (!ocr && wholeLines !== undefined) plain = joinAtNewline(input, cut, wholeLines, runStages(input.slice(cut + 1), plan.stages));
+    if (!ocr && wholeLines !== undefined) plain = joinAtNewline(input, cut, wholeLines, runStagesFrom(input, cut + 1, plan.stages));
   }
   if (!ocr) return plain ?? runStages(input, plan.stages);
   const result = ocrRun(input, plan, memo);
@@ -259,17 +282,13 @@ function ocrRun(input: string, plan: StagePlan, memo: StageMemo | undefined): Fi
   return runStages(input, plan.ocrStagesFor!(headOf(input), memo), memo);
 }
 
-/** The repair of `input` from the repairs of its two parts on either side of the newline at `cut`. */
+/**
+ * The repair of `input` from the repairs of its two parts on either side of the newline at
+ * `cut`: `after`'s edits are already in the coordinates of `input` (see {@link runStagesFrom}).
+ */
 function joinAtNewline(input: string, cut: number, before: FixResult, after: FixResult): FixResult {
   if (before.edits.length === 0 && after.edits.length === 0) return { text: input, edits: [] };
-  const offset = cut + 1;
-  const edits = before.edits;
-  for (const e of after.edits) {
-    e.start += offset;
-    e.end += offset;
-    edits.push(e);
-  }
-  return { text: `${before.text}\n${after.text}`, edits };
+  return { text: `${before.text}\n${after.text}`, edits: after.edits.length === 0 ? before.edits : before.edits.concat(after.edits) };
 }
 
 /**
@@ -298,12 +317,21 @@ export function headOf(input: string): string {
  * repaired sentence by sentence (see `windows.ts`).
  */
 export function runStages(input: string, stages: readonly Stage[], memo?: StageMemo): FixResult {
+  return runStagesFrom(input, 0, stages, memo);
+}
+
+/**
+ * {@link runStages} of `input.slice(from)` (`from` starts a line), its edits given in the
+ * coordinates of `input`: the rest of a document after a part repaired apart, without a
+ * second pass over its edits to move them.
+ */
+function runStagesFrom(input: string, from: number, stages: readonly Stage[], memo?: StageMemo): FixResult {
   const edits: Edit[] = [];
   // The output is built from the changed windows and the unchanged text between them, copied
   // in one piece each: most lines are unchanged.
   let output = '';
-  let copied = 0;
-  forEachWindow(input, (start, end) => {
+  let copied = from;
+  forEachWindow(input, from, (start, end) => {
     const fixed = fixLine(input.slice(start, end), stages, memo);
     if (fixed === undefined) return;
     output += input.slice(copied, start) + fixed.text;
@@ -314,7 +342,7 @@ export function runStages(input: string, stages: readonly Stage[], memo?: StageM
       edits.push(e);
     }
   });
-  return edits.length > 0 ? { text: output + input.slice(copied), edits } : { text: input, edits: [] };
+  return edits.length > 0 ? { text: output + input.slice(copied), edits } : { text: from === 0 ? input : input.slice(from), edits: [] };
 }
 
 /**
@@ -324,7 +352,7 @@ export function runStages(input: string, stages: readonly Stage[], memo?: StageM
  */
 export function wouldChange(input: string, stages: readonly Stage[], minConfidence = 0): boolean {
   let found = false;
-  forEachWindow(input, (start, end) => {
+  forEachWindow(input, 0, (start, end) => {
     const fixed = fixLine(input.slice(start, end), stages);
     found = fixed !== undefined && fixed.edits.some((e) => e.confidence >= minConfidence);
     return found;
@@ -333,11 +361,11 @@ export function wouldChange(input: string, stages: readonly Stage[], minConfiden
 }
 
 /**
- * Calls `visit` with the span of every window of every line, in order; a line's `\n` follows
- * its last window. `visit` returns `true` to stop.
+ * Calls `visit` with the span of every window of every line from `from` (a line start), in
+ * order; a line's `\n` follows its last window. `visit` returns `true` to stop.
  */
-function forEachWindow(input: string, visit: (start: number, end: number) => boolean | void): void {
-  let lineStart = 0;
+function forEachWindow(input: string, from: number, visit: (start: number, end: number) => boolean | void): void {
+  let lineStart = from;
   while (lineStart <= input.length) {
     let lineEnd = input.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = input.length;

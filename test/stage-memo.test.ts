@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodingStage } from '../src/encoding/index.js';
+import { DocumentRepairs, repairStage } from '../src/repair/index.js';
 import { fix, headOf, isOcrDocument, OCR_WINDOW, planStages, runStages, type FixOptions } from '../src/fix.js';
 import { StageMemo } from '../src/stage-memo.js';
 import type { Stage } from '../src/stage.js';
@@ -116,4 +117,35 @@ describe('fix with the judge reading the head once', () => {
       expect([...edits, ...last.edits]).toEqual(expected.edits);
     }
   }, 120_000);
+});
+
+describe('fix with its default plan kept between calls', () => {
+  it('repairs each text as a plan of its own does, whatever it repaired before', () => {
+    // `{ ocr: 'auto' }` is the default, but an option set builds a plan for the call alone.
+    fc.assert(
+      fc.property(fc.array(damaged, { minLength: 2, maxLength: 5 }), (texts) => {
+        for (const text of texts) expect(fix(text)).toEqual(fix(text, { ocr: 'auto' }));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('the OCR stages of a head that teaches no word', () => {
+  it('repair as the OCR stages untaught do, the head read once', () => {
+    const plan = planStages({ ocr: true });
+    const pre = [encodingStage(), unicodeStage()];
+    let untaught = 0;
+    fc.assert(
+      fc.property(damaged, (text) => {
+        const learn = new DocumentRepairs();
+        runStages(headOf(text), [...pre, repairStage({ ocr: true, learn })]);
+        if (learn.words.size > 0) return;
+        untaught++;
+        expect(runStages(text, plan.ocrStagesFor!(headOf(text)))).toEqual(runStages(text, plan.ocrStages!));
+      }),
+      { numRuns: 80 },
+    );
+    expect(untaught).toBeGreaterThan(0);
+  });
 });

@@ -87,7 +87,8 @@ export interface RepairOptions {
   learn?: DocumentRepairs;
   /**
    * With `ocr: true`: the sure repairs learned from the document (by a stage given `learn`):
-   * the same written word anywhere in the document is offered the same reading, cheaper.
+   * the same written word anywhere in the document is offered the same reading, cheaper; and
+   * a line the learning stage repaired is given its edits again (even when it learned no word).
    */
   recall?: DocumentRepairs;
 }
@@ -330,7 +331,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
 
   const allOcr = options.ocr === true;
   const learn = allOcr ? options.learn : undefined;
-  const recall = allOcr && options.recall !== undefined && options.recall.words.size > 0 ? options.recall : undefined;
+  const recall = allOcr ? options.recall : undefined;
   /** Whether the line holds a word the document taught a repair of. */
   const holdsLearned = (line: string): boolean => {
     for (const t of tokensOf(line)) if (t.kind === 'foreign' && recall!.words.has(t.text.toLowerCase())) return true;
