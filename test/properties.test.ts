@@ -209,9 +209,10 @@ describe('unicode stage against unorm', () => {
     );
   });
 
-  it('agrees with unorm on fully decomposed Vietnamese', () => {
+  it('agrees with unorm on fully decomposed Vietnamese (a line with a letter no other language writes)', () => {
     fc.assert(
       fc.property(cleanText, (clean) => {
+        fc.pre(/[ăâđêôơưạảẹẻẽịỉọỏụủỳỵỷỹấầẩẫậắằẳẵặếềểễệốồổỗộớờởỡợứừửữự]/iu.test(clean));
         const input = unorm.nfd(clean);
         expect(runStages(input, stages).text).toBe(unorm.nfc(input));
       }),

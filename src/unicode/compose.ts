@@ -225,6 +225,17 @@ function clusterKey(s: string, start: number, end: number): number {
   return letter * 0x10000 + first * 0x100 + second;
 }
 
+/** Whether a cluster is a Latin letter (or a mark) followed by marks of U+0300–U+036F only. */
+function isLatinWithMarks(cluster: string): boolean {
+  const first = cluster.charCodeAt(0);
+  if (!(first < 0x370 || (first >= 0x1e00 && first < 0x1f00))) return false;
+  for (let i = 1; i < cluster.length; i++) {
+    const c = cluster.charCodeAt(i);
+    if (c < 0x300 || c > 0x36f) return false;
+  }
+  return true;
+}
+
 function composeCluster(cluster: string): Composition | null {
   if (!HAS_MARK.test(cluster.slice(1))) return null;
   const nfc = cluster.normalize('NFC');
@@ -233,8 +244,9 @@ function composeCluster(cluster: string): Composition | null {
   if (letter !== undefined) return { text: letter, rule: 'composite', leaves: hasSuspiciousIn(letter, 0, letter.length) };
   // NFC that composes nothing only decomposes (composition exclusions: Bengali `য়` U+09DF,
   // Hebrew presentation forms) or reorders marks (Burmese, Arabic): such text is as its
-  // writer's software made it, and nothing Vietnamese is in it.
-  if (nfc.length >= cluster.length) return null;
+  // writer's software made it, and nothing Vietnamese is in it. Latin marks put in canonical
+  // order are a Latin letter's, as Vietnamese writes them.
+  if (nfc.length > cluster.length || (nfc.length === cluster.length && !isLatinWithMarks(cluster))) return null;
   // A precomposed â ă ê ô ơ ư followed by a combining tone is the Vietnamese "composite" form.
   return { text: nfc, rule: VOWEL_WITH_MARK.includes(cluster[0]) ? 'composite' : 'nfc', leaves: hasSuspiciousIn(nfc, 0, nfc.length) };
 }
