@@ -301,10 +301,14 @@ function factsOf(text: string): WordFacts {
 
 /** The word with its mojibake undone (`undoMojibake(text, minGain)`), or as it is. */
 function undone(w: Word, minGain: 0 | 1): string {
-  const facts = w.facts;
-  if (facts === PLAIN_ASCII) return w.text;
+  return undoneText(w.facts, w.text, minGain);
+}
+
+/** {@link undone} of a word's facts and text. */
+function undoneText(facts: WordFacts, word: string, minGain: 0 | 1): string {
+  if (facts === PLAIN_ASCII) return word;
   let text = facts.undone[minGain];
-  if (text === undefined) text = facts.undone[minGain] = undoMojibake(w.text, minGain)?.text ?? w.text;
+  if (text === undefined) text = facts.undone[minGain] = undoMojibake(word, minGain)?.text ?? word;
   return text;
 }
 
@@ -662,11 +666,9 @@ function detached(s: string): string {
  * A word read in a legacy encoding and the gain, or `undefined` when the reading changes
  * nothing or reads worse in any language (`l´abbrände` is no VNI `lƠabbrảnde`).
  */
-function legacyReading(w: Word, encoding: number): LegacyReading | undefined {
-  const facts = w.facts;
+function legacyReading(facts: WordFacts, text: string, encoding: number): LegacyReading | undefined {
   let r = facts.readings[encoding];
   if (r === undefined) {
-    const text = w.text;
     const after = decodeLegacyView(text, LEGACY_VIEWS[encoding]);
     // Compared without case: TCVN3 has no capitals with tone marks (`VIệT` becomes `VIỆT`).
     if (after === undefined || after === text || badness(after.toLowerCase()) > badness(text.toLowerCase())) r = null;
@@ -701,14 +703,14 @@ const RUN_COUNTS = new Int32Array(5 * VIEWS);
  * the judgement of a run adds them up for all encodings in one pass over its words, instead
  * of asking each word five times. Encodings are read once each, when first wanted.
  */
-function legacyNumbers(w: Word, wanted: number): Int32Array {
-  let numbers = w.facts.legacy;
-  if (numbers === undefined) numbers = w.facts.legacy = new Int32Array(3 * VIEWS + 2);
+function legacyNumbers(facts: WordFacts, text: string, wanted: number): Int32Array {
+  let numbers = facts.legacy;
+  if (numbers === undefined) numbers = facts.legacy = new Int32Array(3 * VIEWS + 2);
   const missing = wanted & ~numbers[READ];
   if (missing !== 0) {
     for (let e = 0; e < VIEWS; e++) {
       if ((missing & (1 << e)) === 0) continue;
-      const reading = legacyReading(w, e);
+      const reading = legacyReading(facts, text, e);
       if (reading === undefined) continue;
       numbers[GAIN + e] = reading.gain;
       numbers[SYLLABLES + e] = reading.syllables;
@@ -720,17 +722,48 @@ function legacyNumbers(w: Word, wanted: number): Int32Array {
   return numbers;
 }
 
+/** Adds a word's numbers (at `at` in `numbers`) for the encodings of `wanted` to {@link RUN_COUNTS}. */
+function addToRun(numbers: Int32Array, at: number, wanted: number): void {
+  const present = numbers[at + PRESENT] & wanted;
+  if (present === 0) return;
+  for (let e = 0; e < VIEWS; e++) {
+    if ((present & (1 << e)) === 0) continue;
+    const g = numbers[at + GAIN + e];
+    RUN_COUNTS[GAIN + e] += g;
+    RUN_COUNTS[SYLLABLES + e] += numbers[at + SYLLABLES + e];
+    RUN_COUNTS[INVALID + e] += numbers[at + INVALID + e];
+    if (g > 0) RUN_COUNTS[IMPROVED + e]++;
+    if (g < 0) RUN_COUNTS[WORSE + e]++;
+  }
+}
+
+/**
+ * Whether the run's counts ({@link RUN_COUNTS}) make encoding `e`'s reading a clear gain: more
+ * syllables than invalid runs, two words or more reading better (or one much better and none
+ * worse), and more of them than the words that speak against a legacy font.
+ */
+function clearInRun(e: number, against: number): boolean {
+  const gain = RUN_COUNTS[GAIN + e];
+  const improved = RUN_COUNTS[IMPROVED + e];
+  const worse = RUN_COUNTS[WORSE + e];
+  return (
+    RUN_COUNTS[SYLLABLES + e] > RUN_COUNTS[INVALID + e] &&
+    (improved >= 2 ? gain >= 2 : improved === 1 && worse === 0 && gain >= 3) &&
+    improved > against &&
+    (against === 0 || improved >= 3)
+  );
+}
+
 /** Every encoding of {@link LEGACY_VIEWS}, and all but TCVN3 (see {@link legacyPass}). */
 const ALL_VIEWS = (1 << VIEWS) - 1;
 const WITHOUT_TCVN3 = ALL_VIEWS & ~(1 << LEGACY_VIEWS.indexOf('tcvn3'));
 
 /** Whether a word is listed, as it is written, in one of the other languages' profiles. */
-function isForeignWord(w: Word, languages: LanguageProfiles | undefined): boolean {
+function isForeignWord(facts: WordFacts, text: string, languages: LanguageProfiles | undefined): boolean {
   if (languages === undefined) return false;
-  const facts = w.facts;
   if (facts.foreignIn !== languages) {
     facts.foreignIn = languages;
-    facts.foreign = listedElsewhere(w.text, languages);
+    facts.foreign = listedElsewhere(text, languages);
   }
   return facts.foreign;
 }
@@ -860,7 +893,7 @@ function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfil
     else if (!facts.windows1252View) against += 2;
     // A word another language writes as it stands (Italian `può`, which Windows-1258 would
     // read as `pụ`) is no sign of a legacy font either.
-    else if (facts.mayBeLegacy && isForeignWord(w, languages)) against++;
+    else if (facts.mayBeLegacy && isForeignWord(facts, w.text, languages)) against++;
   }
   let i = 0;
   while (i < words.length) {
@@ -888,32 +921,12 @@ function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfil
     for (let k = i; k < j; k++) {
       const w = words[k];
       if (!w.facts.mayBeLegacy) continue;
-      const numbers = legacyNumbers(w, wanted);
-      const present = numbers[PRESENT] & wanted;
-      if (present === 0) continue;
-      for (let e = 0; e < VIEWS; e++) {
-        if ((present & (1 << e)) === 0) continue;
-        const g = numbers[GAIN + e];
-        RUN_COUNTS[GAIN + e] += g;
-        RUN_COUNTS[SYLLABLES + e] += numbers[SYLLABLES + e];
-        RUN_COUNTS[INVALID + e] += numbers[INVALID + e];
-        if (g > 0) RUN_COUNTS[IMPROVED + e]++;
-        if (g < 0) RUN_COUNTS[WORSE + e]++;
-      }
+      addToRun(legacyNumbers(w.facts, w.text, wanted), 0, wanted);
     }
     for (let e = 0; e < VIEWS; e++) {
       if ((wanted & (1 << e)) === 0) continue;
       const gain = RUN_COUNTS[GAIN + e];
-      const improved = RUN_COUNTS[IMPROVED + e];
-      const worse = RUN_COUNTS[WORSE + e];
-      const syllables = RUN_COUNTS[SYLLABLES + e];
-      const invalid = RUN_COUNTS[INVALID + e];
-      const clear =
-        syllables > invalid &&
-        (improved >= 2 ? gain >= 2 : improved === 1 && worse === 0 && gain >= 3) &&
-        improved > against &&
-        (against === 0 || improved >= 3);
-      if (clear && gain > bestGain && readsAsVietnamese(words, i, j, e)) {
+      if (clearInRun(e, against) && gain > bestGain && readsAsVietnamese(words, i, j, e)) {
         best = e;
         bestGain = gain;
       }
@@ -943,6 +956,424 @@ function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfil
     }
     i = j;
   }
+}
+
+/*
+ * The legacy pass on a whole line without Word objects: the common case of an archive in one
+ * legacy font, where nearly every line is only legacy-font words and ASCII. The words of the
+ * line are interned as it is scanned (a hash of the code units, compared in place, so a word
+ * seen before costs no substring and no Map look-up), and everything the legacy pass reads of a
+ * word sits in flat arrays by its id: its flags, its packed legacy numbers, the kind of word it
+ * is as written and as each reading makes it.
+ *
+ * Why the result is the one {@link runOnce} gives: the judgements are the same functions of the
+ * same word texts (only where they are kept differs: every one is a pure function of the text,
+ * cached), and {@link legacyLineFast} is the same procedure as {@link legacyPass} step by step.
+ * It is taken only on a line where every other pass of {@link runOnce} provably changes nothing:
+ * - `nbspSpacePass` edits only a word that ends in an open UTF-8 sequence: none may.
+ * - `mojibakePass` round 0 edits or keeps a guess only for a word with a UTF-8 sign that does
+ *   not read as written and has a reading ({@link mojibakeOutcome}); round 1 runs only when
+ *   round 0 edited one. A word with a sign must have no reading (and no `?`, whose reading
+ *   depends on the line), so no word is edited, no guess kept, and `sure` is 0.
+ * - `anyLanguagePass` edits only a word with a UTF-8 pair, that (with `sure` 0) does not read as
+ *   written, with an {@link undoAnyLanguage} reading: none may have one.
+ * - With `sure` 0 the legacy pass runs, no word is fixed before it, and there are no guesses.
+ * - The question-letter, VIQR and U+FFFD passes need `?` between letters, a VIQR sign or U+FFFD
+ *   in the line: the line has none.
+ * Otherwise the line goes the general way (`undefined`).
+ */
+
+/** Flags of an interned word (see {@link WordFacts}), and what was asked of it since. */
+const I_NON_ASCII = 1 << 0;
+const I_MAY_LEGACY = 1 << 1;
+const I_W1252 = 1 << 2;
+const I_UNICODE_ONLY = 1 << 3;
+const I_TCVN3_SIGN = 1 << 4;
+const I_ENDS_OPEN = 1 << 5;
+const I_MOJIBAKE_SIGN = 1 << 6;
+const I_UTF8_PAIR = 1 << 7;
+/** The word ends a sentence ({@link SENTENCE_END}): the next one starts a new one. */
+const I_SENTENCE_END = 1 << 8;
+/** {@link isForeignWord} asked (of {@link internLanguages}), and its answer. */
+const I_FOREIGN_KNOWN = 1 << 9;
+const I_FOREIGN = 1 << 10;
+/** {@link quietWord} asked, and its answer. */
+const I_QUIET_KNOWN = 1 << 11;
+const I_QUIET = 1 << 12;
+/** {@link lostNoBreakSpace} asked, and whether it gave nothing. */
+const I_SPACES_KNOWN = 1 << 13;
+const I_SPACES_QUIET = 1 << 14;
+
+/** Slots of the open-addressing table (a power of two) and the words it holds before it starts over. */
+const INTERN_SLOTS = 1 << 16;
+const INTERN_LIMIT = 1 << 15;
+/** Slots per word in {@link internNumbers} (the layout of {@link legacyNumbers}) and {@link internKinds}. */
+const NUMBERS = 3 * VIEWS + 2;
+const KINDS = VIEWS + 1;
+const internSlots = new Int32Array(INTERN_SLOTS).fill(-1);
+const internText: string[] = [];
+const internFacts: WordFacts[] = [];
+const internFlags = new Int32Array(INTERN_LIMIT);
+const internNumbers = new Int32Array(INTERN_LIMIT * NUMBERS);
+/** {@link wordKind} of the word as written, then of its reading in each encoding (−1: not asked). */
+const internKinds = new Int8Array(INTERN_LIMIT * KINDS);
+/**
+ * The edit each reading makes of the word, trimmed as {@link trimmedEdit} trims it: in each
+ * encoding, and in TCVN3 at a sentence's start (slot {@link VIEWS}). `internEditFrom` is −1 until
+ * asked, −2 where the reading is the word as written; then the span within the word, the text
+ * that replaces it, and the whole reading (for the words the line reads after it).
+ */
+const EDIT_SLOTS = VIEWS + 1;
+const internEditFrom = new Int32Array(INTERN_LIMIT * EDIT_SLOTS);
+const internEditTo = new Int32Array(INTERN_LIMIT * EDIT_SLOTS);
+const internEditText: string[] = [];
+const internEditReading: string[] = [];
+let interned = 0;
+/** The language profiles the {@link I_FOREIGN} flags were asked of. */
+let internLanguages: LanguageProfiles | undefined | null = null;
+
+/** The words of the line being judged: span, id, and the text the legacy pass gave it. */
+let lineStart = new Int32Array(256);
+let lineEnd = new Int32Array(256);
+let lineId = new Int32Array(256);
+const lineAfter: Array<string | undefined> = [];
+
+function clearInterned(): void {
+  pairKeys.fill(-1);
+  pairs = 0;
+  internSlots.fill(-1);
+  internText.length = 0;
+  internFacts.length = 0;
+  interned = 0;
+}
+
+/** The id of `line.slice(start, end)`, whose code units hash to `hash`; interned when new. */
+function wordId(line: string, start: number, end: number, hash: number, plain: boolean): number {
+  const length = end - start;
+  let slot = (hash ^ (hash >>> 15)) & (INTERN_SLOTS - 1);
+  for (;;) {
+    const id = internSlots[slot];
+    if (id < 0) break;
+    const text = internText[id];
+    if (text.length === length) {
+      let k = 0;
+      while (k < length && text.charCodeAt(k) === line.charCodeAt(start + k)) k++;
+      if (k === length) return id;
+    }
+    slot = (slot + 1) & (INTERN_SLOTS - 1);
+  }
+  const id = interned++;
+  const text = detached(line.slice(start, end));
+  const facts = plain ? PLAIN_ASCII : factsOf(text);
+  internSlots[slot] = id;
+  internText[id] = text;
+  internFacts[id] = facts;
+  internFlags[id] =
+    (facts.nonAscii ? I_NON_ASCII : 0) |
+    (facts.mayBeLegacy ? I_MAY_LEGACY : 0) |
+    (facts.windows1252View ? I_W1252 : 0) |
+    (facts.unicodeOnly ? I_UNICODE_ONLY : 0) |
+    (facts.tcvn3Sign ? I_TCVN3_SIGN : 0) |
+    (facts.endsOpen ? I_ENDS_OPEN : 0) |
+    (facts.mojibakeSign ? I_MOJIBAKE_SIGN : 0) |
+    (facts.utf8Pair ? I_UTF8_PAIR : 0) |
+    (SENTENCE_END.test(text) ? I_SENTENCE_END : 0);
+  const at = id * NUMBERS;
+  if (facts.legacy !== undefined) internNumbers.set(facts.legacy, at);
+  else internNumbers.fill(0, at, at + NUMBERS);
+  internKinds.fill(-1, id * KINDS, (id + 1) * KINDS);
+  internEditFrom.fill(-1, id * EDIT_SLOTS, (id + 1) * EDIT_SLOTS);
+  return id;
+}
+
+/**
+ * Splits the line into words as {@link splitWords} does (runs between spaces, tabs and CRs),
+ * interning each: the number of words, or −1 for a line too long for the table.
+ */
+function internWords(line: string): number {
+  const most = (line.length >> 1) + 1;
+  if (most > INTERN_LIMIT >> 2) return -1;
+  if (interned + most > INTERN_LIMIT) clearInterned();
+  if (lineStart.length < most) {
+    lineStart = new Int32Array(most);
+    lineEnd = new Int32Array(most);
+    lineId = new Int32Array(most);
+  }
+  let n = 0;
+  let start = -1;
+  let hash = 0;
+  let plain = true;
+  for (let i = 0; i <= line.length; i++) {
+    const c = i < line.length ? line.charCodeAt(i) : 0x20;
+    if (c === 0x20 || c === 0x09 || c === 0x0d) {
+      if (start >= 0) {
+        lineStart[n] = start;
+        lineEnd[n] = i;
+        lineId[n] = wordId(line, start, i, hash, plain);
+        lineAfter[n] = undefined;
+        n++;
+      }
+      start = -1;
+      plain = true;
+    } else {
+      if (start < 0) {
+        start = i;
+        hash = 0x811c9dc5 | 0;
+      }
+      hash = Math.imul(hash ^ c, 0x01000193);
+      if (c >= 0x80 || c < 0x20) plain = false;
+    }
+  }
+  return n;
+}
+
+/** {@link isForeignWord} of an interned word, kept in its flags. */
+function foreignWord(id: number, languages: LanguageProfiles | undefined): boolean {
+  if (languages !== internLanguages) {
+    for (let k = 0; k < interned; k++) internFlags[k] &= ~(I_FOREIGN_KNOWN | I_FOREIGN);
+    internLanguages = languages;
+  }
+  const flags = internFlags[id];
+  if (flags & I_FOREIGN_KNOWN) return (flags & I_FOREIGN) !== 0;
+  const foreign = isForeignWord(internFacts[id], internText[id], languages);
+  internFlags[id] |= I_FOREIGN_KNOWN | (foreign ? I_FOREIGN : 0);
+  return foreign;
+}
+
+/**
+ * Whether none of the mojibake passes would touch the word, with no other word of its line
+ * edited by them (see the proof above): a word with a UTF-8 sign that reads as written, or that
+ * has neither a first-round mojibake reading nor a foreign one, nor a `?`.
+ */
+function quietWord(id: number): boolean {
+  const flags = internFlags[id];
+  if (flags & I_QUIET_KNOWN) return (flags & I_QUIET) !== 0;
+  const facts = internFacts[id];
+  const text = internText[id];
+  let quiet = true;
+  if (!readsAsWritten(facts, text)) {
+    if (flags & I_NON_ASCII && flags & I_MOJIBAKE_SIGN && (text.includes('?') || mojibakeOutcome(facts, text, 0) !== null)) quiet = false;
+    if (quiet && flags & I_UTF8_PAIR) {
+      let fix = facts.anyLanguage;
+      if (fix === undefined) fix = facts.anyLanguage = undoAnyLanguage(text) ?? null;
+      if (fix !== null) quiet = false;
+    }
+  }
+  internFlags[id] |= I_QUIET_KNOWN | (quiet ? I_QUIET : 0);
+  return quiet;
+}
+
+/**
+ * Whether `nbspSpacePass` leaves the interned word `k` of the line (one that ends in an open
+ * UTF-8 sequence, before a space) as it is: before two spaces or at the line's end it has no
+ * {@link lostNoBreakSpace} reading; before one space and a word, the two joined have none.
+ */
+function openWordQuiet(line: string, n: number, k: number): boolean {
+  const id = lineId[k];
+  const gap = (k + 1 < n ? lineStart[k + 1] : line.length) - lineEnd[k];
+  if (gap >= 2 || k + 1 === n) {
+    const flags = internFlags[id];
+    if (flags & I_SPACES_KNOWN) return (flags & I_SPACES_QUIET) !== 0;
+    const facts = internFacts[id];
+    let fix = facts.beforeSpaces;
+    if (fix === undefined) fix = facts.beforeSpaces = lostNoBreakSpace(internText[id]);
+    internFlags[id] |= I_SPACES_KNOWN | (fix === null ? I_SPACES_QUIET : 0);
+    return fix === null;
+  }
+  return pairQuiet(id, lineId[k + 1]);
+}
+
+/** Pairs of interned words (`first * INTERN_LIMIT + next`) asked of {@link pairQuiet}, and the answers. */
+const PAIR_SLOTS = 1 << 16;
+const pairKeys = new Int32Array(PAIR_SLOTS).fill(-1);
+const pairQuietness = new Uint8Array(PAIR_SLOTS);
+let pairs = 0;
+
+/** Whether `nbspSpacePass` does not join word `first` to the word `next` one space after it. */
+function pairQuiet(first: number, next: number): boolean {
+  const key = first * INTERN_LIMIT + next;
+  let slot = Math.imul(key, 0x9e3779b1) >>> 16;
+  for (;;) {
+    const k = pairKeys[slot];
+    if (k === key) return pairQuietness[slot] === 1;
+    if (k < 0) break;
+    slot = (slot + 1) & (PAIR_SLOTS - 1);
+  }
+  const nextText = internText[next];
+  const quiet =
+    !GOES_ON.test(undoneText(internFacts[next], nextText, 0)) || joinedAtNoBreakSpace(internText[first] + '\u00a0' + nextText) === null;
+  if (pairs >= PAIR_SLOTS >> 1) {
+    pairKeys.fill(-1);
+    pairs = 0;
+    slot = Math.imul(key, 0x9e3779b1) >>> 16;
+  }
+  pairKeys[slot] = key;
+  pairQuietness[slot] = quiet ? 1 : 0;
+  pairs++;
+  return quiet;
+}
+
+/** {@link wordKind} of an interned word as written (`e` −1) or as its reading in encoding `e` makes it. */
+function internedKind(id: number, e: number): number {
+  const at = id * KINDS + e + 1;
+  let kind = internKinds[at];
+  if (kind < 0) kind = internKinds[at] = e < 0 ? wordKind(internText[id], false) : wordKind(internFacts[id].readings[e]!.after, true);
+  return kind;
+}
+
+/** {@link readsAsVietnamese} over the interned words of the line ({@link internWords}). */
+function readsAsVietnameseInterned(n: number, i: number, j: number, e: number): boolean {
+  let vietnamese = 0;
+  let other = 0;
+  let readVietnamese = 0;
+  let readOther = 0;
+  for (let k = 0; k < n; k++) {
+    const id = lineId[k];
+    let kind = -1;
+    let decoded = false;
+    if (k >= i && k < j && internFlags[id] & I_MAY_LEGACY) {
+      const at = id * NUMBERS;
+      if ((internNumbers[at + PRESENT] & (1 << e)) !== 0 && internNumbers[at + GAIN + e] >= 0) {
+        kind = internedKind(id, e);
+        decoded = true;
+      }
+    }
+    if (!decoded) {
+      const after = lineAfter[k];
+      kind = after === undefined ? internedKind(id, -1) : wordKind(after, false);
+    }
+    if (kind === VIETNAMESE_WORD) {
+      vietnamese++;
+      if (decoded) readVietnamese++;
+    } else if (kind === OTHER_WORD) {
+      other++;
+      if (decoded) readOther++;
+    }
+  }
+  return readVietnamese > readOther && vietnamese >= 2 * other;
+}
+
+/**
+ * Fills edit slot `slot` of an interned word: its reading in encoding `e` (TCVN3 with the case
+ * restored as {@link legacyPass} restores it), trimmed as {@link trimmedEdit} trims it.
+ */
+function readingEdit(id: number, e: number, sentenceStart: boolean, slot: number): void {
+  const facts = internFacts[id];
+  const text = internText[id];
+  let after = facts.readings[e]!.after;
+  if (LEGACY_VIEWS[e] === 'tcvn3') {
+    const start = sentenceStart ? 1 : 0;
+    const cased = facts.tcvn3Cased;
+    after = cased[start] ??= restoreTcvn3Case(after, text, sentenceStart);
+  }
+  if (after === text) {
+    internEditFrom[slot] = -2;
+    return;
+  }
+  const edit = trimmedEdit(0, text, after, 'legacy-encoding', 0, '');
+  internEditFrom[slot] = edit.start;
+  internEditTo[slot] = edit.end;
+  internEditText[slot] = edit.after;
+  internEditReading[slot] = after;
+}
+
+/** VIQR signs, letters lost to `?` or U+FFFD: a line with one goes the general way. */
+function otherPassesMayApply(line: string): boolean {
+  return line.includes('\ufffd') || mayHaveQuestionLetters(line) || VIQR_SIGNS.test(line);
+}
+
+/**
+ * {@link runOnce} of a line where only the legacy pass can apply (see the proof above), or
+ * `undefined` where another pass may.
+ */
+function legacyLineFast(line: string, languages: LanguageProfiles | undefined): StageEdit[] | undefined {
+  if (otherPassesMayApply(line)) return undefined;
+  const n = internWords(line);
+  if (n < 0) return undefined;
+  for (let k = 0; k < n; k++) {
+    const flags = internFlags[lineId[k]];
+    if (flags & I_ENDS_OPEN && line.charCodeAt(lineEnd[k]) === 0x20 && !openWordQuiet(line, n, k)) return undefined;
+    if (flags & (I_MOJIBAKE_SIGN | I_UTF8_PAIR) && !quietWord(lineId[k])) return undefined;
+  }
+  const edits: StageEdit[] = [];
+  // From here on, legacyPass step by step.
+  let against = 0;
+  for (let k = 0; k < n; k++) {
+    const id = lineId[k];
+    const flags = internFlags[id];
+    if (flags & I_UNICODE_ONLY) against++;
+    else if ((flags & I_W1252) === 0) against += 2;
+    else if (flags & I_MAY_LEGACY && foreignWord(id, languages)) against++;
+  }
+  let i = 0;
+  while (i < n) {
+    if (lineAfter[i] !== undefined || (internFlags[lineId[i]] & I_MAY_LEGACY) === 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && lineAfter[j] === undefined && internFlags[lineId[j]] & I_W1252) j++;
+    if (j === i) {
+      i++;
+      continue;
+    }
+    let best = -1;
+    let bestGain = 0;
+    let tcvn3Signs = false;
+    for (let k = i; k < j && !tcvn3Signs; k++) tcvn3Signs = (internFlags[lineId[k]] & I_TCVN3_SIGN) !== 0;
+    RUN_COUNTS.fill(0);
+    const wanted = tcvn3Signs ? ALL_VIEWS : WITHOUT_TCVN3;
+    for (let k = i; k < j; k++) {
+      const id = lineId[k];
+      if ((internFlags[id] & I_MAY_LEGACY) === 0) continue;
+      const at = id * NUMBERS;
+      if ((wanted & ~internNumbers[at + READ]) !== 0) internNumbers.set(legacyNumbers(internFacts[id], internText[id], wanted), at);
+      addToRun(internNumbers, at, wanted);
+    }
+    for (let e = 0; e < VIEWS; e++) {
+      if ((wanted & (1 << e)) === 0) continue;
+      const gain = RUN_COUNTS[GAIN + e];
+      if (clearInRun(e, against) && gain > bestGain && readsAsVietnameseInterned(n, i, j, e)) {
+        best = e;
+        bestGain = gain;
+      }
+    }
+    if (best >= 0) {
+      const bestEncoding = LEGACY_VIEWS[best];
+      const detail = LEGACY_DETAIL[bestEncoding];
+      for (let k = i; k < j; k++) {
+        const id = lineId[k];
+        if ((internFlags[id] & I_MAY_LEGACY) === 0) continue;
+        const at = id * NUMBERS;
+        if ((internNumbers[at + PRESENT] & (1 << best)) === 0 || internNumbers[at + GAIN + best] < 0) continue;
+        const sentenceStart = bestEncoding === 'tcvn3' && (k === 0 || (internFlags[lineId[k - 1]] & I_SENTENCE_END) !== 0);
+        const slot = id * EDIT_SLOTS + (sentenceStart ? VIEWS : best);
+        if (internEditFrom[slot] === -1) readingEdit(id, best, sentenceStart, slot);
+        const from = internEditFrom[slot];
+        if (from === -2) continue;
+        lineAfter[k] = internEditReading[slot];
+        const start = lineStart[k];
+        edits.push({
+          start: start + from,
+          end: start + internEditTo[slot],
+          after: internEditText[slot],
+          kind: 'legacy-encoding',
+          confidence: confidenceOf(bestGain, 0.7),
+          detail,
+        });
+      }
+    }
+    i = j;
+  }
+  return edits;
+}
+
+/** Whether {@link runOnce} takes {@link legacyLineFast} where it can (off: every line the general way, to compare). */
+let legacyFastPath = true;
+
+/** Turns the fast legacy path on or off (for tests that compare it with the general path). */
+export function setLegacyFastPath(on: boolean): void {
+  legacyFastPath = on;
 }
 
 /**
@@ -1125,6 +1556,9 @@ function joinedAtNoBreakSpace(joined: string): MojibakeFix | null {
   return fix;
 }
 
+/** The start of a word that goes on the word before it (a letter) or closes it (`!`), not one that opens (`“`). */
+const GOES_ON = /^[\p{L}.,;:!?…”’)\]»]/u;
+
 function nbspSpacePass(line: string, words: Word[], edits: StageEdit[]): number {
   let fixed = 0;
   for (let k = 0; k < words.length; k++) {
@@ -1147,8 +1581,7 @@ function nbspSpacePass(line: string, words: Word[], edits: StageEdit[]): number 
     if (gap !== 1 || next.fixed) continue;
     // Joined, the words need no guessed byte: taken where every syllable is then valid and the
     // next word goes on the first (a letter) or closes it (`!`), not where it opens (`“`).
-    const nextText = undone(next, 0);
-    if (!/^[\p{L}.,;:!?…”’)\]»]/u.test(nextText)) continue;
+    if (!GOES_ON.test(undone(next, 0))) continue;
     const fix = joinedAtNoBreakSpace(w.text + '\u00a0' + next.text);
     if (fix === null) continue;
     w.fixed = true;
@@ -1261,6 +1694,12 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
 
   /** One reading of the line's words: mojibake, foreign mojibake, legacy fonts, VIQR. */
   function runOnce(line: string): StageEdit[] {
+    // A line only the legacy pass can change (most of a legacy-font archive): judged from its
+    // interned words, without Word objects.
+    if (legacyFastPath) {
+      const fast = legacyLineFast(line, languages ?? availableLanguageProfiles());
+      if (fast !== undefined) return fast;
+    }
     const edits: StageEdit[] = [];
     const words = splitWords(line);
     // The mojibake passes only where a word shows their sign (not on a legacy-font line).
