@@ -1370,10 +1370,16 @@ function legacyLineFast(line: string, languages: LanguageProfiles | undefined): 
 
 /** Whether {@link runOnce} takes {@link legacyLineFast} where it can (off: every line the general way, to compare). */
 let legacyFastPath = true;
+/** Lines {@link legacyLineFast} has judged: tests check that they reach it. */
+let legacyFastLines = 0;
 
-/** Turns the fast legacy path on or off (for tests that compare it with the general path). */
-export function setLegacyFastPath(on: boolean): void {
+/**
+ * Turns the fast legacy path on or off (for tests that compare it with the general path), and
+ * tells how many lines it has judged so far.
+ */
+export function setLegacyFastPath(on: boolean): number {
   legacyFastPath = on;
+  return legacyFastLines;
 }
 
 /**
@@ -1698,7 +1704,10 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
     // interned words, without Word objects.
     if (legacyFastPath) {
       const fast = legacyLineFast(line, languages ?? availableLanguageProfiles());
-      if (fast !== undefined) return fast;
+      if (fast !== undefined) {
+        legacyFastLines++;
+        return fast;
+      }
     }
     const edits: StageEdit[] = [];
     const words = splitWords(line);
