@@ -1,6 +1,7 @@
-// The encoding stage judges a line that only the legacy pass can change from interned word ids
-// (src/encoding/stage.ts, legacyLineFast). It must give exactly the edits of the general path,
-// on lines wholly in one legacy font and on every kind of line that may or may not take it.
+// The encoding stage judges a line that only the legacy pass (or only the VIQR pass) can change
+// from interned word ids (src/encoding/stage.ts, legacyLineFast). It must give exactly the edits
+// of the general path, on lines wholly in one legacy font or in VIQR and on every kind of line
+// that may or may not take it.
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { encode } from '../src/index.js';
@@ -8,7 +9,7 @@ import { encodingStage, setLegacyFastPath } from '../src/encoding/stage.js';
 import { asCp1252 } from './support/byte-views.js';
 import { cleanPhrase, mojibakePiece, syllable, vietnamesePieces } from './support/fuzz-inputs.js';
 
-const FONTS = ['tcvn3', 'vni', 'viscii', 'vps', 'windows-1258'] as const;
+const FONTS = ['tcvn3', 'vni', 'viscii', 'vps', 'windows-1258', 'viqr'] as const;
 
 /** Text in a legacy font shown through Windows-1252, as an archive in it reads (the text itself where the font cannot write it). */
 function inFont(text: string, font: (typeof FONTS)[number]): string {
@@ -16,7 +17,7 @@ function inFont(text: string, font: (typeof FONTS)[number]): string {
   return bytes === undefined ? text : asCp1252(bytes);
 }
 
-const SEPARATORS = [' ', ' ', ' ', ', ', '. ', '! ', '? ', ': ', ' - ', '… ', '  ', '\t', ' “', '” ', ' (', ') ', ' «', '» ', ' "', '" ', " '", "' "];
+const SEPARATORS = [' ', ' ', ' ', ', ', '. ', '! ', '? ', ': ', ' - ', '… ', '  ', '\t', ' “', '” ', ' (', ') ', ' «', '» ', ' "', '" ', " '", "' ", '?', ' dd', ' e.g. '];
 
 /** A Vietnamese sentence: syllables with the punctuation and spacing of running text. */
 const sentence = fc

@@ -978,8 +978,10 @@ function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfil
  * - `anyLanguagePass` edits only a word with a UTF-8 pair, that (with `sure` 0) does not read as
  *   written, with an {@link undoAnyLanguage} reading: none may have one.
  * - With `sure` 0 the legacy pass runs, no word is fixed before it, and there are no guesses.
- * - The question-letter, VIQR and U+FFFD passes need `?` between letters, a VIQR sign or U+FFFD
- *   in the line: the line has none.
+ * - The question-letter, VIQR and U+FFFD passes need `?` between letters (with no VIQR mark but
+ *   the hook), a VIQR sign or U+FFFD in the line: the line has none.
+ * A line of VIQR (a VIQR sign, every word printable ASCII) is the VIQR pass's alone: no word shows
+ * a sign of mojibake or may be legacy-font text, so only `viqrPass` can change it.
  * Otherwise the line goes the general way (`undefined`).
  */
 
@@ -1003,6 +1005,19 @@ const I_QUIET = 1 << 12;
 /** {@link lostNoBreakSpace} asked, and whether it gave nothing. */
 const I_SPACES_KNOWN = 1 << 13;
 const I_SPACES_QUIET = 1 << 14;
+/** Printable ASCII: the word has no facts beyond {@link PLAIN_ASCII}. */
+const I_PLAIN = 1 << 15;
+/**
+ * {@link viqrReading} asked, and what `viqrPass` counts of it: an ASCII letter, a VIQR reading,
+ * one with marks that reads as Vietnamese, one of those with a strong mark, a reading that
+ * changes the word.
+ */
+const I_VIQR_KNOWN = 1 << 16;
+const I_VIQR_LETTERS = 1 << 17;
+const I_VIQR_READ = 1 << 18;
+const I_VIQR_MARKED = 1 << 19;
+const I_VIQR_STRONG = 1 << 20;
+const I_VIQR_EDIT = 1 << 21;
 
 /** Slots of the open-addressing table (a power of two) and the words it holds before it starts over. */
 const INTERN_SLOTS = 1 << 16;
@@ -1019,11 +1034,13 @@ const internNumbers = new Int32Array(INTERN_LIMIT * NUMBERS);
 const internKinds = new Int8Array(INTERN_LIMIT * KINDS);
 /**
  * The edit each reading makes of the word, trimmed as {@link trimmedEdit} trims it: in each
- * encoding, and in TCVN3 at a sentence's start (slot {@link VIEWS}). `internEditFrom` is −1 until
+ * encoding, in TCVN3 at a sentence's start (slot {@link VIEWS}), and in VIQR ({@link VIQR_SLOT}). `internEditFrom` is −1 until
  * asked, −2 where the reading is the word as written; then the span within the word, the text
  * that replaces it, and the whole reading (for the words the line reads after it).
  */
-const EDIT_SLOTS = VIEWS + 1;
+const EDIT_SLOTS = VIEWS + 2;
+/** The edit slot of the word's VIQR reading. */
+const VIQR_SLOT = VIEWS + 1;
 const internEditFrom = new Int32Array(INTERN_LIMIT * EDIT_SLOTS);
 const internEditTo = new Int32Array(INTERN_LIMIT * EDIT_SLOTS);
 const internEditText: string[] = [];
@@ -1077,7 +1094,8 @@ function wordId(line: string, start: number, end: number, hash: number, plain: b
     (facts.endsOpen ? I_ENDS_OPEN : 0) |
     (facts.mojibakeSign ? I_MOJIBAKE_SIGN : 0) |
     (facts.utf8Pair ? I_UTF8_PAIR : 0) |
-    (SENTENCE_END.test(text) ? I_SENTENCE_END : 0);
+    (SENTENCE_END.test(text) ? I_SENTENCE_END : 0) |
+    (plain ? I_PLAIN : 0);
   const at = id * NUMBERS;
   if (facts.legacy !== undefined) internNumbers.set(facts.legacy, at);
   else internNumbers.fill(0, at, at + NUMBERS);
@@ -1277,19 +1295,72 @@ function readingEdit(id: number, e: number, sentenceStart: boolean, slot: number
   internEditReading[slot] = after;
 }
 
-/** VIQR signs, letters lost to `?` or U+FFFD: a line with one goes the general way. */
-function otherPassesMayApply(line: string): boolean {
-  return line.includes('\ufffd') || mayHaveQuestionLetters(line) || VIQR_SIGNS.test(line);
+/** The flags `viqrPass` reads of an interned word (see {@link I_VIQR_KNOWN}), asked once. */
+function viqrFlags(id: number): number {
+  let flags = internFlags[id];
+  if (flags & I_VIQR_KNOWN) return flags;
+  const text = internText[id];
+  const reading = viqrReading(text);
+  const d = reading.decoded;
+  flags |= I_VIQR_KNOWN | (reading.letters ? I_VIQR_LETTERS : 0);
+  if (d !== null) {
+    flags |= I_VIQR_READ;
+    if (d.ok && d.marks > 0) flags |= I_VIQR_MARKED | (d.strong ? I_VIQR_STRONG : 0);
+    if (d.ok && d.text !== text) {
+      flags |= I_VIQR_EDIT;
+      const edit = trimmedEdit(0, text, d.text, 'legacy-encoding', 0, '');
+      const slot = id * EDIT_SLOTS + VIQR_SLOT;
+      internEditFrom[slot] = edit.start;
+      internEditTo[slot] = edit.end;
+      internEditText[slot] = edit.after;
+    }
+  }
+  internFlags[id] = flags;
+  return flags;
 }
 
 /**
- * {@link runOnce} of a line where only the legacy pass can apply (see the proof above), or
- * `undefined` where another pass may.
+ * `viqrPass` over a line of printable ASCII words (no other pass has anything to read in them:
+ * no word shows a sign of mojibake or may be legacy-font text), step by step.
+ */
+function viqrLineFast(n: number): StageEdit[] {
+  let strongWords = 0;
+  let markedWords = 0;
+  let letterWords = 0;
+  for (let k = 0; k < n; k++) {
+    const flags = viqrFlags(lineId[k]);
+    if (flags & I_VIQR_LETTERS) letterWords++;
+    if (flags & I_VIQR_MARKED) {
+      markedWords++;
+      if (flags & I_VIQR_STRONG) strongWords++;
+    }
+  }
+  const edits: StageEdit[] = [];
+  if (strongWords < 2 || markedWords < 0.3 * letterWords) return edits;
+  for (let k = 0; k < n; k++) {
+    const id = lineId[k];
+    if ((internFlags[id] & I_VIQR_EDIT) === 0) continue;
+    const slot = id * EDIT_SLOTS + VIQR_SLOT;
+    const start = lineStart[k];
+    edits.push({ start: start + internEditFrom[slot], end: start + internEditTo[slot], after: internEditText[slot], kind: 'legacy-encoding', confidence: 0.9, detail: 'viqr' });
+  }
+  return edits;
+}
+
+/**
+ * {@link runOnce} of a line where only the legacy pass, or only the VIQR pass, can apply (see
+ * the proof above), or `undefined` where another pass may.
  */
 function legacyLineFast(line: string, languages: LanguageProfiles | undefined): StageEdit[] | undefined {
-  if (otherPassesMayApply(line)) return undefined;
+  // Letters lost to U+FFFD or `?` (as runOnce asks): their passes may apply.
+  if (line.includes('\ufffd') || (mayHaveQuestionLetters(line) && !VIQR_SIGNS_BUT_HOOK.test(line))) return undefined;
+  const viqr = VIQR_SIGNS.test(line);
   const n = internWords(line);
   if (n < 0) return undefined;
+  if (viqr) {
+    for (let k = 0; k < n; k++) if ((internFlags[lineId[k]] & I_PLAIN) === 0) return undefined;
+    return viqrLineFast(n);
+  }
   for (let k = 0; k < n; k++) {
     const flags = internFlags[lineId[k]];
     if (flags & I_ENDS_OPEN && line.charCodeAt(lineEnd[k]) === 0x20 && !openWordQuiet(line, n, k)) return undefined;
