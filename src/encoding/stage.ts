@@ -1022,43 +1022,70 @@ const I_VIQR_EDIT = 1 << 21;
 /** Slots of the open-addressing table (a power of two) and the words it holds before it starts over. */
 const INTERN_SLOTS = 1 << 16;
 const INTERN_LIMIT = 1 << 15;
-/** Slots per word in {@link internNumbers} (the layout of {@link legacyNumbers}) and {@link internKinds}. */
+/** Ints of {@link legacyNumbers} per word. */
 const NUMBERS = 3 * VIEWS + 2;
-const KINDS = VIEWS + 1;
-const internSlots = new Int32Array(INTERN_SLOTS).fill(-1);
-const internText: string[] = [];
-const internFacts: WordFacts[] = [];
-const internFlags = new Int32Array(INTERN_LIMIT);
-const internNumbers = new Int32Array(INTERN_LIMIT * NUMBERS);
-/** {@link wordKind} of the word as written, then of its reading in each encoding (−1: not asked). */
-const internKinds = new Int8Array(INTERN_LIMIT * KINDS);
 /**
  * The edit each reading makes of the word, trimmed as {@link trimmedEdit} trims it: in each
- * encoding, in TCVN3 at a sentence's start (slot {@link VIEWS}), and in VIQR ({@link VIQR_SLOT}). `internEditFrom` is −1 until
- * asked, −2 where the reading is the word as written; then the span within the word, the text
- * that replaces it, and the whole reading (for the words the line reads after it).
+ * encoding, in TCVN3 at a sentence's start (slot {@link VIEWS}), and in VIQR ({@link VIQR_SLOT}).
  */
 const EDIT_SLOTS = VIEWS + 2;
 /** The edit slot of the word's VIQR reading. */
 const VIQR_SLOT = VIEWS + 1;
-const internEditFrom = new Int32Array(INTERN_LIMIT * EDIT_SLOTS);
-const internEditTo = new Int32Array(INTERN_LIMIT * EDIT_SLOTS);
-const internEditText: string[] = [];
-const internEditReading: string[] = [];
+
+/**
+ * One record of ints per interned word, everything the fast path reads of it side by side (a
+ * line's words are scattered over the table, and each record is then read from memory once):
+ * its flags, hash, length and place in {@link internPool}, its {@link legacyNumbers}, its edits
+ * and its word kinds.
+ */
+const RECORD = 32;
+const R_FLAGS = 0;
+const R_HASH = 1;
+const R_LENGTH = 2;
+const R_OFFSET = 3;
+const R_NUMBERS = 4;
+/**
+ * Per edit slot: the span the edit replaces within the word, its start | its end << 16 (a
+ * word of a line the fast path takes is shorter than 2^15); −1 until asked, −2 where the reading
+ * is the word as written. The replacing text is in {@link internEditText}.
+ */
+const R_EDITS = R_NUMBERS + NUMBERS;
+/** {@link wordKind} as written, then as each encoding's reading makes it: two bits each, 3 until asked. */
+const R_KINDS = R_EDITS + EDIT_SLOTS;
+const UNASKED_KINDS = (1 << (2 * (VIEWS + 1))) - 1;
+const NOT_ASKED = -1;
+const NO_EDIT = -2;
+
+/** Slot → id of the word there (−1: free). */
+const internSlots = new Int32Array(INTERN_SLOTS).fill(-1);
+const records = new Int32Array(INTERN_LIMIT * RECORD);
+/** The words' code units, compared in this one array rather than in strings all over the heap. */
+const POOL_SIZE = 1 << 20;
+const internPool = new Uint16Array(POOL_SIZE);
+let pooled = 0;
+const internText: string[] = [];
+const internFacts: WordFacts[] = [];
+/**
+ * Per edit slot: the text that replaces the span, and the whole reading (made whole at the
+ * start: an array written at scattered places would fall back to a slow dictionary).
+ */
+const internEditText: string[] = Array.from({ length: INTERN_LIMIT * EDIT_SLOTS }, () => '');
+const internEditReading: string[] = Array.from({ length: INTERN_LIMIT * EDIT_SLOTS }, () => '');
 let interned = 0;
 /** The language profiles the {@link I_FOREIGN} flags were asked of. */
 let internLanguages: LanguageProfiles | undefined | null = null;
 
-/** The words of the line being judged: span, id, and the text the legacy pass gave it. */
+/** The words of the line being judged: span, id, and the edit slot whose reading the legacy pass gave it (−1: none). */
 let lineStart = new Int32Array(256);
 let lineEnd = new Int32Array(256);
 let lineId = new Int32Array(256);
-const lineAfter: Array<string | undefined> = [];
+let lineSlot = new Int32Array(256);
 
 function clearInterned(): void {
   pairKeys.fill(-1);
   pairs = 0;
   internSlots.fill(-1);
+  pooled = 0;
   internText.length = 0;
   internFacts.length = 0;
   interned = 0;
@@ -1071,10 +1098,11 @@ function wordId(line: string, start: number, end: number, hash: number, plain: b
   for (;;) {
     const id = internSlots[slot];
     if (id < 0) break;
-    const text = internText[id];
-    if (text.length === length) {
+    const at = id * RECORD;
+    if (records[at + R_HASH] === hash && records[at + R_LENGTH] === length) {
+      const offset = records[at + R_OFFSET];
       let k = 0;
-      while (k < length && text.charCodeAt(k) === line.charCodeAt(start + k)) k++;
+      while (k < length && internPool[offset + k] === line.charCodeAt(start + k)) k++;
       if (k === length) return id;
     }
     slot = (slot + 1) & (INTERN_SLOTS - 1);
@@ -1085,7 +1113,8 @@ function wordId(line: string, start: number, end: number, hash: number, plain: b
   internSlots[slot] = id;
   internText[id] = text;
   internFacts[id] = facts;
-  internFlags[id] =
+  const at = id * RECORD;
+  records[at + R_FLAGS] =
     (facts.nonAscii ? I_NON_ASCII : 0) |
     (facts.mayBeLegacy ? I_MAY_LEGACY : 0) |
     (facts.windows1252View ? I_W1252 : 0) |
@@ -1096,11 +1125,14 @@ function wordId(line: string, start: number, end: number, hash: number, plain: b
     (facts.utf8Pair ? I_UTF8_PAIR : 0) |
     (SENTENCE_END.test(text) ? I_SENTENCE_END : 0) |
     (plain ? I_PLAIN : 0);
-  const at = id * NUMBERS;
-  if (facts.legacy !== undefined) internNumbers.set(facts.legacy, at);
-  else internNumbers.fill(0, at, at + NUMBERS);
-  internKinds.fill(-1, id * KINDS, (id + 1) * KINDS);
-  internEditFrom.fill(-1, id * EDIT_SLOTS, (id + 1) * EDIT_SLOTS);
+  records[at + R_HASH] = hash;
+  records[at + R_LENGTH] = length;
+  records[at + R_OFFSET] = pooled;
+  for (let k = 0; k < length; k++) internPool[pooled++] = text.charCodeAt(k);
+  if (facts.legacy !== undefined) records.set(facts.legacy, at + R_NUMBERS);
+  else records.fill(0, at + R_NUMBERS, at + R_NUMBERS + NUMBERS);
+  records.fill(NOT_ASKED, at + R_EDITS, at + R_EDITS + EDIT_SLOTS);
+  records[at + R_KINDS] = UNASKED_KINDS;
   return id;
 }
 
@@ -1111,11 +1143,13 @@ function wordId(line: string, start: number, end: number, hash: number, plain: b
 function internWords(line: string): number {
   const most = (line.length >> 1) + 1;
   if (most > INTERN_LIMIT >> 2) return -1;
-  if (interned + most > INTERN_LIMIT) clearInterned();
+  // Room for every word of the line, so that no id of the line is lost to a fresh start.
+  if (interned + most > INTERN_LIMIT || pooled + line.length > POOL_SIZE) clearInterned();
   if (lineStart.length < most) {
     lineStart = new Int32Array(most);
     lineEnd = new Int32Array(most);
     lineId = new Int32Array(most);
+    lineSlot = new Int32Array(most);
   }
   let n = 0;
   let start = -1;
@@ -1128,7 +1162,7 @@ function internWords(line: string): number {
         lineStart[n] = start;
         lineEnd[n] = i;
         lineId[n] = wordId(line, start, i, hash, plain);
-        lineAfter[n] = undefined;
+        lineSlot[n] = -1;
         n++;
       }
       start = -1;
@@ -1148,13 +1182,13 @@ function internWords(line: string): number {
 /** {@link isForeignWord} of an interned word, kept in its flags. */
 function foreignWord(id: number, languages: LanguageProfiles | undefined): boolean {
   if (languages !== internLanguages) {
-    for (let k = 0; k < interned; k++) internFlags[k] &= ~(I_FOREIGN_KNOWN | I_FOREIGN);
+    for (let k = 0; k < interned; k++) records[k * RECORD + R_FLAGS] &= ~(I_FOREIGN_KNOWN | I_FOREIGN);
     internLanguages = languages;
   }
-  const flags = internFlags[id];
+  const flags = records[id * RECORD + R_FLAGS];
   if (flags & I_FOREIGN_KNOWN) return (flags & I_FOREIGN) !== 0;
   const foreign = isForeignWord(internFacts[id], internText[id], languages);
-  internFlags[id] |= I_FOREIGN_KNOWN | (foreign ? I_FOREIGN : 0);
+  records[id * RECORD + R_FLAGS] |= I_FOREIGN_KNOWN | (foreign ? I_FOREIGN : 0);
   return foreign;
 }
 
@@ -1164,7 +1198,7 @@ function foreignWord(id: number, languages: LanguageProfiles | undefined): boole
  * has neither a first-round mojibake reading nor a foreign one, nor a `?`.
  */
 function quietWord(id: number): boolean {
-  const flags = internFlags[id];
+  const flags = records[id * RECORD + R_FLAGS];
   if (flags & I_QUIET_KNOWN) return (flags & I_QUIET) !== 0;
   const facts = internFacts[id];
   const text = internText[id];
@@ -1177,7 +1211,7 @@ function quietWord(id: number): boolean {
       if (fix !== null) quiet = false;
     }
   }
-  internFlags[id] |= I_QUIET_KNOWN | (quiet ? I_QUIET : 0);
+  records[id * RECORD + R_FLAGS] |= I_QUIET_KNOWN | (quiet ? I_QUIET : 0);
   return quiet;
 }
 
@@ -1190,12 +1224,12 @@ function openWordQuiet(line: string, n: number, k: number): boolean {
   const id = lineId[k];
   const gap = (k + 1 < n ? lineStart[k + 1] : line.length) - lineEnd[k];
   if (gap >= 2 || k + 1 === n) {
-    const flags = internFlags[id];
+    const flags = records[id * RECORD + R_FLAGS];
     if (flags & I_SPACES_KNOWN) return (flags & I_SPACES_QUIET) !== 0;
     const facts = internFacts[id];
     let fix = facts.beforeSpaces;
     if (fix === undefined) fix = facts.beforeSpaces = lostNoBreakSpace(internText[id]);
-    internFlags[id] |= I_SPACES_KNOWN | (fix === null ? I_SPACES_QUIET : 0);
+    records[id * RECORD + R_FLAGS] |= I_SPACES_KNOWN | (fix === null ? I_SPACES_QUIET : 0);
     return fix === null;
   }
   return pairQuiet(id, lineId[k + 1]);
@@ -1233,9 +1267,13 @@ function pairQuiet(first: number, next: number): boolean {
 
 /** {@link wordKind} of an interned word as written (`e` −1) or as its reading in encoding `e` makes it. */
 function internedKind(id: number, e: number): number {
-  const at = id * KINDS + e + 1;
-  let kind = internKinds[at];
-  if (kind < 0) kind = internKinds[at] = e < 0 ? wordKind(internText[id], false) : wordKind(internFacts[id].readings[e]!.after, true);
+  const at = id * RECORD + R_KINDS;
+  const shift = 2 * (e + 1);
+  let kind = (records[at] >>> shift) & 3;
+  if (kind === 3) {
+    kind = e < 0 ? wordKind(internText[id], false) : wordKind(internFacts[id].readings[e]!.after, true);
+    records[at] = (records[at] & ~(3 << shift)) | (kind << shift);
+  }
   return kind;
 }
 
@@ -1247,18 +1285,18 @@ function readsAsVietnameseInterned(n: number, i: number, j: number, e: number): 
   let readOther = 0;
   for (let k = 0; k < n; k++) {
     const id = lineId[k];
+    const at = id * RECORD;
     let kind = -1;
     let decoded = false;
-    if (k >= i && k < j && internFlags[id] & I_MAY_LEGACY) {
-      const at = id * NUMBERS;
-      if ((internNumbers[at + PRESENT] & (1 << e)) !== 0 && internNumbers[at + GAIN + e] >= 0) {
+    if (k >= i && k < j && records[at + R_FLAGS] & I_MAY_LEGACY) {
+      if ((records[at + R_NUMBERS + PRESENT] & (1 << e)) !== 0 && records[at + R_NUMBERS + GAIN + e] >= 0) {
         kind = internedKind(id, e);
         decoded = true;
       }
     }
     if (!decoded) {
-      const after = lineAfter[k];
-      kind = after === undefined ? internedKind(id, -1) : wordKind(after, false);
+      const slot = lineSlot[k];
+      kind = slot < 0 ? internedKind(id, -1) : wordKind(internEditReading[slot], false);
     }
     if (kind === VIETNAMESE_WORD) {
       vietnamese++;
@@ -1271,33 +1309,32 @@ function readsAsVietnameseInterned(n: number, i: number, j: number, e: number): 
   return readVietnamese > readOther && vietnamese >= 2 * other;
 }
 
-/**
- * Fills edit slot `slot` of an interned word: its reading in encoding `e` (TCVN3 with the case
- * restored as {@link legacyPass} restores it), trimmed as {@link trimmedEdit} trims it.
- */
-function readingEdit(id: number, e: number, sentenceStart: boolean, slot: number): void {
-  const facts = internFacts[id];
+/** Keeps the edit `after` makes of interned word `id` in its edit slot `slot` (`after` undefined: none). */
+function keepEdit(id: number, slot: number, after: string | undefined): void {
   const text = internText[id];
-  let after = facts.readings[e]!.after;
-  if (LEGACY_VIEWS[e] === 'tcvn3') {
-    const start = sentenceStart ? 1 : 0;
-    const cased = facts.tcvn3Cased;
-    after = cased[start] ??= restoreTcvn3Case(after, text, sentenceStart);
-  }
-  if (after === text) {
-    internEditFrom[slot] = -2;
+  const k = id * EDIT_SLOTS + slot;
+  if (after === undefined || after === text) {
+    records[id * RECORD + R_EDITS + slot] = NO_EDIT;
     return;
   }
   const edit = trimmedEdit(0, text, after, 'legacy-encoding', 0, '');
-  internEditFrom[slot] = edit.start;
-  internEditTo[slot] = edit.end;
-  internEditText[slot] = edit.after;
-  internEditReading[slot] = after;
+  records[id * RECORD + R_EDITS + slot] = edit.start | (edit.end << 16);
+  internEditText[k] = edit.after;
+  internEditReading[k] = after;
+}
+
+/** The reading of interned word `id` in encoding `e`, TCVN3 with the case restored as {@link legacyPass} restores it. */
+function legacyAfter(id: number, e: number, sentenceStart: boolean): string {
+  const facts = internFacts[id];
+  const after = facts.readings[e]!.after;
+  if (LEGACY_VIEWS[e] !== 'tcvn3') return after;
+  const start = sentenceStart ? 1 : 0;
+  return (facts.tcvn3Cased[start] ??= restoreTcvn3Case(after, internText[id], sentenceStart));
 }
 
 /** The flags `viqrPass` reads of an interned word (see {@link I_VIQR_KNOWN}), asked once. */
 function viqrFlags(id: number): number {
-  let flags = internFlags[id];
+  let flags = records[id * RECORD + R_FLAGS];
   if (flags & I_VIQR_KNOWN) return flags;
   const text = internText[id];
   const reading = viqrReading(text);
@@ -1306,17 +1343,27 @@ function viqrFlags(id: number): number {
   if (d !== null) {
     flags |= I_VIQR_READ;
     if (d.ok && d.marks > 0) flags |= I_VIQR_MARKED | (d.strong ? I_VIQR_STRONG : 0);
-    if (d.ok && d.text !== text) {
-      flags |= I_VIQR_EDIT;
-      const edit = trimmedEdit(0, text, d.text, 'legacy-encoding', 0, '');
-      const slot = id * EDIT_SLOTS + VIQR_SLOT;
-      internEditFrom[slot] = edit.start;
-      internEditTo[slot] = edit.end;
-      internEditText[slot] = edit.after;
-    }
+    if (d.ok && d.text !== text) flags |= I_VIQR_EDIT;
   }
-  internFlags[id] = flags;
+  keepEdit(id, VIQR_SLOT, flags & I_VIQR_EDIT ? d!.text : undefined);
+  records[id * RECORD + R_FLAGS] = flags;
   return flags;
+}
+
+/** Pushes the edit kept in slot `slot` of the word `k` of the line. */
+function pushEdit(edits: StageEdit[], k: number, slot: number, confidence: number, detail: string): void {
+  const id = lineId[k];
+  const span = records[id * RECORD + R_EDITS + slot];
+  const start = lineStart[k];
+  edits.push({
+    start: start + (span & 0xffff),
+    end: start + (span >>> 16),
+    after: internEditText[id * EDIT_SLOTS + slot],
+    kind: 'legacy-encoding',
+    confidence,
+    detail,
+  });
+  lineSlot[k] = id * EDIT_SLOTS + slot;
 }
 
 /**
@@ -1337,13 +1384,7 @@ function viqrLineFast(n: number): StageEdit[] {
   }
   const edits: StageEdit[] = [];
   if (strongWords < 2 || markedWords < 0.3 * letterWords) return edits;
-  for (let k = 0; k < n; k++) {
-    const id = lineId[k];
-    if ((internFlags[id] & I_VIQR_EDIT) === 0) continue;
-    const slot = id * EDIT_SLOTS + VIQR_SLOT;
-    const start = lineStart[k];
-    edits.push({ start: start + internEditFrom[slot], end: start + internEditTo[slot], after: internEditText[slot], kind: 'legacy-encoding', confidence: 0.9, detail: 'viqr' });
-  }
+  for (let k = 0; k < n; k++) if (records[lineId[k] * RECORD + R_FLAGS] & I_VIQR_EDIT) pushEdit(edits, k, VIQR_SLOT, 0.9, 'viqr');
   return edits;
 }
 
@@ -1358,11 +1399,11 @@ function legacyLineFast(line: string, languages: LanguageProfiles | undefined): 
   const n = internWords(line);
   if (n < 0) return undefined;
   if (viqr) {
-    for (let k = 0; k < n; k++) if ((internFlags[lineId[k]] & I_PLAIN) === 0) return undefined;
+    for (let k = 0; k < n; k++) if ((records[lineId[k] * RECORD + R_FLAGS] & I_PLAIN) === 0) return undefined;
     return viqrLineFast(n);
   }
   for (let k = 0; k < n; k++) {
-    const flags = internFlags[lineId[k]];
+    const flags = records[lineId[k] * RECORD + R_FLAGS];
     if (flags & I_ENDS_OPEN && line.charCodeAt(lineEnd[k]) === 0x20 && !openWordQuiet(line, n, k)) return undefined;
     if (flags & (I_MOJIBAKE_SIGN | I_UTF8_PAIR) && !quietWord(lineId[k])) return undefined;
   }
@@ -1371,19 +1412,19 @@ function legacyLineFast(line: string, languages: LanguageProfiles | undefined): 
   let against = 0;
   for (let k = 0; k < n; k++) {
     const id = lineId[k];
-    const flags = internFlags[id];
+    const flags = records[id * RECORD + R_FLAGS];
     if (flags & I_UNICODE_ONLY) against++;
     else if ((flags & I_W1252) === 0) against += 2;
     else if (flags & I_MAY_LEGACY && foreignWord(id, languages)) against++;
   }
   let i = 0;
   while (i < n) {
-    if (lineAfter[i] !== undefined || (internFlags[lineId[i]] & I_MAY_LEGACY) === 0) {
+    if (lineSlot[i] >= 0 || (records[lineId[i] * RECORD + R_FLAGS] & I_MAY_LEGACY) === 0) {
       i++;
       continue;
     }
     let j = i;
-    while (j < n && lineAfter[j] === undefined && internFlags[lineId[j]] & I_W1252) j++;
+    while (j < n && lineSlot[j] < 0 && records[lineId[j] * RECORD + R_FLAGS] & I_W1252) j++;
     if (j === i) {
       i++;
       continue;
@@ -1391,15 +1432,15 @@ function legacyLineFast(line: string, languages: LanguageProfiles | undefined): 
     let best = -1;
     let bestGain = 0;
     let tcvn3Signs = false;
-    for (let k = i; k < j && !tcvn3Signs; k++) tcvn3Signs = (internFlags[lineId[k]] & I_TCVN3_SIGN) !== 0;
+    for (let k = i; k < j && !tcvn3Signs; k++) tcvn3Signs = (records[lineId[k] * RECORD + R_FLAGS] & I_TCVN3_SIGN) !== 0;
     RUN_COUNTS.fill(0);
     const wanted = tcvn3Signs ? ALL_VIEWS : WITHOUT_TCVN3;
     for (let k = i; k < j; k++) {
       const id = lineId[k];
-      if ((internFlags[id] & I_MAY_LEGACY) === 0) continue;
-      const at = id * NUMBERS;
-      if ((wanted & ~internNumbers[at + READ]) !== 0) internNumbers.set(legacyNumbers(internFacts[id], internText[id], wanted), at);
-      addToRun(internNumbers, at, wanted);
+      const at = id * RECORD;
+      if ((records[at + R_FLAGS] & I_MAY_LEGACY) === 0) continue;
+      if ((wanted & ~records[at + R_NUMBERS + READ]) !== 0) records.set(legacyNumbers(internFacts[id], internText[id], wanted), at + R_NUMBERS);
+      addToRun(records, at + R_NUMBERS, wanted);
     }
     for (let e = 0; e < VIEWS; e++) {
       if ((wanted & (1 << e)) === 0) continue;
@@ -1410,28 +1451,19 @@ function legacyLineFast(line: string, languages: LanguageProfiles | undefined): 
       }
     }
     if (best >= 0) {
-      const bestEncoding = LEGACY_VIEWS[best];
-      const detail = LEGACY_DETAIL[bestEncoding];
+      const tcvn3 = LEGACY_VIEWS[best] === 'tcvn3';
+      const detail = LEGACY_DETAIL[LEGACY_VIEWS[best]];
+      const confidence = confidenceOf(bestGain, 0.7);
       for (let k = i; k < j; k++) {
         const id = lineId[k];
-        if ((internFlags[id] & I_MAY_LEGACY) === 0) continue;
-        const at = id * NUMBERS;
-        if ((internNumbers[at + PRESENT] & (1 << best)) === 0 || internNumbers[at + GAIN + best] < 0) continue;
-        const sentenceStart = bestEncoding === 'tcvn3' && (k === 0 || (internFlags[lineId[k - 1]] & I_SENTENCE_END) !== 0);
-        const slot = id * EDIT_SLOTS + (sentenceStart ? VIEWS : best);
-        if (internEditFrom[slot] === -1) readingEdit(id, best, sentenceStart, slot);
-        const from = internEditFrom[slot];
-        if (from === -2) continue;
-        lineAfter[k] = internEditReading[slot];
-        const start = lineStart[k];
-        edits.push({
-          start: start + from,
-          end: start + internEditTo[slot],
-          after: internEditText[slot],
-          kind: 'legacy-encoding',
-          confidence: confidenceOf(bestGain, 0.7),
-          detail,
-        });
+        const at = id * RECORD;
+        if ((records[at + R_FLAGS] & I_MAY_LEGACY) === 0) continue;
+        if ((records[at + R_NUMBERS + PRESENT] & (1 << best)) === 0 || records[at + R_NUMBERS + GAIN + best] < 0) continue;
+        const sentenceStart = tcvn3 && (k === 0 || (records[lineId[k - 1] * RECORD + R_FLAGS] & I_SENTENCE_END) !== 0);
+        const slot = sentenceStart ? VIEWS : best;
+        if (records[at + R_EDITS + slot] === NOT_ASKED) keepEdit(id, slot, legacyAfter(id, best, sentenceStart));
+        if (records[at + R_EDITS + slot] === NO_EDIT) continue;
+        pushEdit(edits, k, slot, confidence, detail);
       }
     }
     i = j;
