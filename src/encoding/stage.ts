@@ -1005,8 +1005,6 @@ const I_QUIET = 1 << 12;
 /** {@link lostNoBreakSpace} asked, and whether it gave nothing. */
 const I_SPACES_KNOWN = 1 << 13;
 const I_SPACES_QUIET = 1 << 14;
-/** Printable ASCII: the word has no facts beyond {@link PLAIN_ASCII}. */
-const I_PLAIN = 1 << 15;
 /**
  * {@link viqrReading} asked, and what `viqrPass` counts of it: an ASCII letter, a VIQR reading,
  * one with marks that reads as Vietnamese, one of those with a strong mark, a reading that
@@ -1080,6 +1078,8 @@ let lineStart = new Int32Array(256);
 let lineEnd = new Int32Array(256);
 let lineId = new Int32Array(256);
 let lineSlot = new Int32Array(256);
+/** Whether every word {@link internWords} interned last is printable ASCII. */
+let linePlain = true;
 
 function clearInterned(): void {
   pairKeys.fill(-1);
@@ -1123,8 +1123,7 @@ function wordId(line: string, start: number, end: number, hash: number, plain: b
     (facts.endsOpen ? I_ENDS_OPEN : 0) |
     (facts.mojibakeSign ? I_MOJIBAKE_SIGN : 0) |
     (facts.utf8Pair ? I_UTF8_PAIR : 0) |
-    (SENTENCE_END.test(text) ? I_SENTENCE_END : 0) |
-    (plain ? I_PLAIN : 0);
+    (SENTENCE_END.test(text) ? I_SENTENCE_END : 0);
   records[at + R_HASH] = hash;
   records[at + R_LENGTH] = length;
   records[at + R_OFFSET] = pooled;
@@ -1138,7 +1137,10 @@ function wordId(line: string, start: number, end: number, hash: number, plain: b
 
 /**
  * Splits the line into words as {@link splitWords} does (runs between spaces, tabs and CRs),
- * interning each: the number of words, or −1 for a line too long for the table.
+ * interning each: the number of words, or −1 for a line too long for the table or, as soon as
+ * a word shows it, one the fast path gives up (a word a mojibake pass may read, see
+ * {@link quietWord}, or a word of Unicode text). A line of mojibake is given up at its first
+ * such word, before the rest of it is interned. {@link linePlain}: every word printable ASCII.
  */
 function internWords(line: string): number {
   const most = (line.length >> 1) + 1;
@@ -1155,13 +1157,21 @@ function internWords(line: string): number {
   let start = -1;
   let hash = 0;
   let plain = true;
+  linePlain = true;
   for (let i = 0; i <= line.length; i++) {
     const c = i < line.length ? line.charCodeAt(i) : 0x20;
     if (c === 0x20 || c === 0x09 || c === 0x0d) {
       if (start >= 0) {
+        const id = wordId(line, start, i, hash, plain);
+        const flags = records[id * RECORD + R_FLAGS];
+        // Not the fast path's case either: a word no Windows-1252 byte shows (a line of Unicode
+        // text with a damaged part); the general path judges such a line the same way.
+        if ((flags & (I_UNICODE_ONLY | I_W1252)) !== I_W1252) return -1;
+        if (flags & (I_MOJIBAKE_SIGN | I_UTF8_PAIR) && !quietWord(id)) return -1;
+        if (!plain) linePlain = false;
         lineStart[n] = start;
         lineEnd[n] = i;
-        lineId[n] = wordId(line, start, i, hash, plain);
+        lineId[n] = id;
         lineSlot[n] = -1;
         n++;
       }
@@ -1393,19 +1403,17 @@ function viqrLineFast(n: number): StageEdit[] {
  * the proof above), or `undefined` where another pass may.
  */
 function legacyLineFast(line: string, languages: LanguageProfiles | undefined): StageEdit[] | undefined {
-  // Letters lost to U+FFFD or `?` (as runOnce asks): their passes may apply.
-  if (line.includes('\ufffd') || (mayHaveQuestionLetters(line) && !VIQR_SIGNS_BUT_HOOK.test(line))) return undefined;
-  const viqr = VIQR_SIGNS.test(line);
+  // Every word quiet to the mojibake passes (a line of mojibake is given up first, at its first
+  // word that shows it, before the tests of the whole line below).
   const n = internWords(line);
   if (n < 0) return undefined;
-  if (viqr) {
-    for (let k = 0; k < n; k++) if ((records[lineId[k] * RECORD + R_FLAGS] & I_PLAIN) === 0) return undefined;
-    return viqrLineFast(n);
-  }
+  // Letters lost to U+FFFD or `?` (as runOnce asks): their passes may apply.
+  if (line.includes('\ufffd') || (mayHaveQuestionLetters(line) && !VIQR_SIGNS_BUT_HOOK.test(line))) return undefined;
+  // A VIQR line: every word printable ASCII, VIQR's alone.
+  if (VIQR_SIGNS.test(line)) return linePlain ? viqrLineFast(n) : undefined;
   for (let k = 0; k < n; k++) {
     const flags = records[lineId[k] * RECORD + R_FLAGS];
     if (flags & I_ENDS_OPEN && line.charCodeAt(lineEnd[k]) === 0x20 && !openWordQuiet(line, n, k)) return undefined;
-    if (flags & (I_MOJIBAKE_SIGN | I_UTF8_PAIR) && !quietWord(lineId[k])) return undefined;
   }
   const edits: StageEdit[] = [];
   // From here on, legacyPass step by step.
