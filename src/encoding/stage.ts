@@ -963,14 +963,16 @@ function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfil
  * legacy font, where nearly every line is only legacy-font words and ASCII. The words of the
  * line are interned as it is scanned (a hash of the code units, compared in place, so a word
  * seen before costs no substring and no Map look-up), and everything the legacy pass reads of a
- * word sits in flat arrays by its id: its flags, its packed legacy numbers, the kind of word it
- * is as written and as each reading makes it.
+ * word sits in one record by its id: its flags, its packed legacy numbers, the edits its
+ * readings make, the kind of word it is as written and as each reading makes it.
  *
  * Why the result is the one {@link runOnce} gives: the judgements are the same functions of the
  * same word texts (only where they are kept differs: every one is a pure function of the text,
  * cached), and {@link legacyLineFast} is the same procedure as {@link legacyPass} step by step.
  * It is taken only on a line where every other pass of {@link runOnce} provably changes nothing:
- * - `nbspSpacePass` edits only a word that ends in an open UTF-8 sequence: none may.
+ * - `nbspSpacePass` edits only a word that ends in an open UTF-8 sequence before a space: such a
+ *   word must have no reading before two spaces or at the line's end ({@link lostNoBreakSpace}),
+ *   and none joined to the word one space after it ({@link joinedAtNoBreakSpace}).
  * - `mojibakePass` round 0 edits or keeps a guess only for a word with a UTF-8 sign that does
  *   not read as written and has a reading ({@link mojibakeOutcome}); round 1 runs only when
  *   round 0 edited one. A word with a sign must have no reading (and no `?`, whose reading
