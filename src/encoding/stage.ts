@@ -301,10 +301,14 @@ function factsOf(text: string): WordFacts {
 
 /** The word with its mojibake undone (`undoMojibake(text, minGain)`), or as it is. */
 function undone(w: Word, minGain: 0 | 1): string {
-  const facts = w.facts;
-  if (facts === PLAIN_ASCII) return w.text;
+  return undoneText(w.facts, w.text, minGain);
+}
+
+/** {@link undone} of a word's facts and text. */
+function undoneText(facts: WordFacts, word: string, minGain: 0 | 1): string {
+  if (facts === PLAIN_ASCII) return word;
   let text = facts.undone[minGain];
-  if (text === undefined) text = facts.undone[minGain] = undoMojibake(w.text, minGain)?.text ?? w.text;
+  if (text === undefined) text = facts.undone[minGain] = undoMojibake(word, minGain)?.text ?? word;
   return text;
 }
 
@@ -662,11 +666,9 @@ function detached(s: string): string {
  * A word read in a legacy encoding and the gain, or `undefined` when the reading changes
  * nothing or reads worse in any language (`l´abbrände` is no VNI `lƠabbrảnde`).
  */
-function legacyReading(w: Word, encoding: number): LegacyReading | undefined {
-  const facts = w.facts;
+function legacyReading(facts: WordFacts, text: string, encoding: number): LegacyReading | undefined {
   let r = facts.readings[encoding];
   if (r === undefined) {
-    const text = w.text;
     const after = decodeLegacyView(text, LEGACY_VIEWS[encoding]);
     // Compared without case: TCVN3 has no capitals with tone marks (`VIệT` becomes `VIỆT`).
     if (after === undefined || after === text || badness(after.toLowerCase()) > badness(text.toLowerCase())) r = null;
@@ -701,14 +703,14 @@ const RUN_COUNTS = new Int32Array(5 * VIEWS);
  * the judgement of a run adds them up for all encodings in one pass over its words, instead
  * of asking each word five times. Encodings are read once each, when first wanted.
  */
-function legacyNumbers(w: Word, wanted: number): Int32Array {
-  let numbers = w.facts.legacy;
-  if (numbers === undefined) numbers = w.facts.legacy = new Int32Array(3 * VIEWS + 2);
+function legacyNumbers(facts: WordFacts, text: string, wanted: number): Int32Array {
+  let numbers = facts.legacy;
+  if (numbers === undefined) numbers = facts.legacy = new Int32Array(3 * VIEWS + 2);
   const missing = wanted & ~numbers[READ];
   if (missing !== 0) {
     for (let e = 0; e < VIEWS; e++) {
       if ((missing & (1 << e)) === 0) continue;
-      const reading = legacyReading(w, e);
+      const reading = legacyReading(facts, text, e);
       if (reading === undefined) continue;
       numbers[GAIN + e] = reading.gain;
       numbers[SYLLABLES + e] = reading.syllables;
@@ -720,17 +722,48 @@ function legacyNumbers(w: Word, wanted: number): Int32Array {
   return numbers;
 }
 
+/** Adds a word's numbers (at `at` in `numbers`) for the encodings of `wanted` to {@link RUN_COUNTS}. */
+function addToRun(numbers: Int32Array, at: number, wanted: number): void {
+  const present = numbers[at + PRESENT] & wanted;
+  if (present === 0) return;
+  for (let e = 0; e < VIEWS; e++) {
+    if ((present & (1 << e)) === 0) continue;
+    const g = numbers[at + GAIN + e];
+    RUN_COUNTS[GAIN + e] += g;
+    RUN_COUNTS[SYLLABLES + e] += numbers[at + SYLLABLES + e];
+    RUN_COUNTS[INVALID + e] += numbers[at + INVALID + e];
+    if (g > 0) RUN_COUNTS[IMPROVED + e]++;
+    if (g < 0) RUN_COUNTS[WORSE + e]++;
+  }
+}
+
+/**
+ * Whether the run's counts ({@link RUN_COUNTS}) make encoding `e`'s reading a clear gain: more
+ * syllables than invalid runs, two words or more reading better (or one much better and none
+ * worse), and more of them than the words that speak against a legacy font.
+ */
+function clearInRun(e: number, against: number): boolean {
+  const gain = RUN_COUNTS[GAIN + e];
+  const improved = RUN_COUNTS[IMPROVED + e];
+  const worse = RUN_COUNTS[WORSE + e];
+  return (
+    RUN_COUNTS[SYLLABLES + e] > RUN_COUNTS[INVALID + e] &&
+    (improved >= 2 ? gain >= 2 : improved === 1 && worse === 0 && gain >= 3) &&
+    improved > against &&
+    (against === 0 || improved >= 3)
+  );
+}
+
 /** Every encoding of {@link LEGACY_VIEWS}, and all but TCVN3 (see {@link legacyPass}). */
 const ALL_VIEWS = (1 << VIEWS) - 1;
 const WITHOUT_TCVN3 = ALL_VIEWS & ~(1 << LEGACY_VIEWS.indexOf('tcvn3'));
 
 /** Whether a word is listed, as it is written, in one of the other languages' profiles. */
-function isForeignWord(w: Word, languages: LanguageProfiles | undefined): boolean {
+function isForeignWord(facts: WordFacts, text: string, languages: LanguageProfiles | undefined): boolean {
   if (languages === undefined) return false;
-  const facts = w.facts;
   if (facts.foreignIn !== languages) {
     facts.foreignIn = languages;
-    facts.foreign = listedElsewhere(w.text, languages);
+    facts.foreign = listedElsewhere(text, languages);
   }
   return facts.foreign;
 }
@@ -860,7 +893,7 @@ function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfil
     else if (!facts.windows1252View) against += 2;
     // A word another language writes as it stands (Italian `può`, which Windows-1258 would
     // read as `pụ`) is no sign of a legacy font either.
-    else if (facts.mayBeLegacy && isForeignWord(w, languages)) against++;
+    else if (facts.mayBeLegacy && isForeignWord(facts, w.text, languages)) against++;
   }
   let i = 0;
   while (i < words.length) {
@@ -888,32 +921,12 @@ function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfil
     for (let k = i; k < j; k++) {
       const w = words[k];
       if (!w.facts.mayBeLegacy) continue;
-      const numbers = legacyNumbers(w, wanted);
-      const present = numbers[PRESENT] & wanted;
-      if (present === 0) continue;
-      for (let e = 0; e < VIEWS; e++) {
-        if ((present & (1 << e)) === 0) continue;
-        const g = numbers[GAIN + e];
-        RUN_COUNTS[GAIN + e] += g;
-        RUN_COUNTS[SYLLABLES + e] += numbers[SYLLABLES + e];
-        RUN_COUNTS[INVALID + e] += numbers[INVALID + e];
-        if (g > 0) RUN_COUNTS[IMPROVED + e]++;
-        if (g < 0) RUN_COUNTS[WORSE + e]++;
-      }
+      addToRun(legacyNumbers(w.facts, w.text, wanted), 0, wanted);
     }
     for (let e = 0; e < VIEWS; e++) {
       if ((wanted & (1 << e)) === 0) continue;
       const gain = RUN_COUNTS[GAIN + e];
-      const improved = RUN_COUNTS[IMPROVED + e];
-      const worse = RUN_COUNTS[WORSE + e];
-      const syllables = RUN_COUNTS[SYLLABLES + e];
-      const invalid = RUN_COUNTS[INVALID + e];
-      const clear =
-        syllables > invalid &&
-        (improved >= 2 ? gain >= 2 : improved === 1 && worse === 0 && gain >= 3) &&
-        improved > against &&
-        (against === 0 || improved >= 3);
-      if (clear && gain > bestGain && readsAsVietnamese(words, i, j, e)) {
+      if (clearInRun(e, against) && gain > bestGain && readsAsVietnamese(words, i, j, e)) {
         best = e;
         bestGain = gain;
       }
@@ -943,6 +956,543 @@ function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfil
     }
     i = j;
   }
+}
+
+/*
+ * The legacy pass on a whole line without Word objects: the common case of an archive in one
+ * legacy font, where nearly every line is only legacy-font words and ASCII. The words of the
+ * line are interned as it is scanned (a hash of the code units, compared in place, so a word
+ * seen before costs no substring and no Map look-up), and everything the legacy pass reads of a
+ * word sits in one record by its id: its flags, its packed legacy numbers, the edits its
+ * readings make, the kind of word it is as written and as each reading makes it.
+ *
+ * Why the result is the one {@link runOnce} gives: the judgements are the same functions of the
+ * same word texts (only where they are kept differs: every one is a pure function of the text,
+ * cached), and {@link legacyLineFast} is the same procedure as {@link legacyPass} step by step.
+ * It is taken only on a line where every other pass of {@link runOnce} provably changes nothing:
+ * - `nbspSpacePass` edits only a word that ends in an open UTF-8 sequence before a space: such a
+ *   word must have no reading before two spaces or at the line's end ({@link lostNoBreakSpace}),
+ *   and none joined to the word one space after it ({@link joinedAtNoBreakSpace}).
+ * - `mojibakePass` round 0 edits or keeps a guess only for a word with a UTF-8 sign that does
+ *   not read as written and has a reading ({@link mojibakeOutcome}); round 1 runs only when
+ *   round 0 edited one. A word with a sign must have no reading (and no `?`, whose reading
+ *   depends on the line), so no word is edited, no guess kept, and `sure` is 0.
+ * - `anyLanguagePass` edits only a word with a UTF-8 pair, that (with `sure` 0) does not read as
+ *   written, with an {@link undoAnyLanguage} reading: none may have one.
+ * - With `sure` 0 the legacy pass runs, no word is fixed before it, and there are no guesses.
+ * - The question-letter, VIQR and U+FFFD passes need `?` between letters (with no VIQR mark but
+ *   the hook), a VIQR sign or U+FFFD in the line: the line has none.
+ * A line of VIQR (a VIQR sign, every word printable ASCII) is the VIQR pass's alone: no word shows
+ * a sign of mojibake or may be legacy-font text, so only `viqrPass` can change it.
+ * Otherwise the line goes the general way (`undefined`).
+ */
+
+/** Flags of an interned word (see {@link WordFacts}), and what was asked of it since. */
+const I_NON_ASCII = 1 << 0;
+const I_MAY_LEGACY = 1 << 1;
+const I_W1252 = 1 << 2;
+const I_UNICODE_ONLY = 1 << 3;
+const I_TCVN3_SIGN = 1 << 4;
+const I_ENDS_OPEN = 1 << 5;
+const I_MOJIBAKE_SIGN = 1 << 6;
+const I_UTF8_PAIR = 1 << 7;
+/** The word ends a sentence ({@link SENTENCE_END}): the next one starts a new one. */
+const I_SENTENCE_END = 1 << 8;
+/** {@link isForeignWord} asked (of {@link internLanguages}), and its answer. */
+const I_FOREIGN_KNOWN = 1 << 9;
+const I_FOREIGN = 1 << 10;
+/** {@link quietWord} asked, and its answer. */
+const I_QUIET_KNOWN = 1 << 11;
+const I_QUIET = 1 << 12;
+/** {@link lostNoBreakSpace} asked, and whether it gave nothing. */
+const I_SPACES_KNOWN = 1 << 13;
+const I_SPACES_QUIET = 1 << 14;
+/**
+ * {@link viqrReading} asked, and what `viqrPass` counts of it: an ASCII letter, a VIQR reading,
+ * one with marks that reads as Vietnamese, one of those with a strong mark, a reading that
+ * changes the word.
+ */
+const I_VIQR_KNOWN = 1 << 16;
+const I_VIQR_LETTERS = 1 << 17;
+const I_VIQR_READ = 1 << 18;
+const I_VIQR_MARKED = 1 << 19;
+const I_VIQR_STRONG = 1 << 20;
+const I_VIQR_EDIT = 1 << 21;
+
+/** Slots of the open-addressing table (a power of two) and the words it holds before it starts over. */
+const INTERN_SLOTS = 1 << 16;
+const INTERN_LIMIT = 1 << 15;
+/** Ints of {@link legacyNumbers} per word. */
+const NUMBERS = 3 * VIEWS + 2;
+/**
+ * The edit each reading makes of the word, trimmed as {@link trimmedEdit} trims it: in each
+ * encoding, in TCVN3 at a sentence's start (slot {@link VIEWS}), and in VIQR ({@link VIQR_SLOT}).
+ */
+const EDIT_SLOTS = VIEWS + 2;
+/** The edit slot of the word's VIQR reading. */
+const VIQR_SLOT = VIEWS + 1;
+
+/**
+ * One record of ints per interned word, everything the fast path reads of it side by side (a
+ * line's words are scattered over the table, and each record is then read from memory once):
+ * its flags, hash, length and place in {@link internPool}, its {@link legacyNumbers}, its edits
+ * and its word kinds.
+ */
+const RECORD = 32;
+const R_FLAGS = 0;
+const R_HASH = 1;
+const R_LENGTH = 2;
+const R_OFFSET = 3;
+const R_NUMBERS = 4;
+/**
+ * Per edit slot: the span the edit replaces within the word, its start | its end << 16 (a
+ * word of a line the fast path takes is shorter than 2^15); −1 until asked, −2 where the reading
+ * is the word as written. The replacing text is in {@link internEditText}.
+ */
+const R_EDITS = R_NUMBERS + NUMBERS;
+/** {@link wordKind} as written, then as each encoding's reading makes it: two bits each, 3 until asked. */
+const R_KINDS = R_EDITS + EDIT_SLOTS;
+const UNASKED_KINDS = (1 << (2 * (VIEWS + 1))) - 1;
+const NOT_ASKED = -1;
+const NO_EDIT = -2;
+
+/** Slot → id of the word there (−1: free). */
+const internSlots = new Int32Array(INTERN_SLOTS).fill(-1);
+const records = new Int32Array(INTERN_LIMIT * RECORD);
+/** The words' code units, compared in this one array rather than in strings all over the heap. */
+const POOL_SIZE = 1 << 20;
+const internPool = new Uint16Array(POOL_SIZE);
+let pooled = 0;
+const internText: string[] = [];
+const internFacts: WordFacts[] = [];
+/**
+ * Per edit slot: the text that replaces the span, and the whole reading (made whole at the
+ * start: an array written at scattered places would fall back to a slow dictionary).
+ */
+const internEditText: string[] = Array.from({ length: INTERN_LIMIT * EDIT_SLOTS }, () => '');
+const internEditReading: string[] = Array.from({ length: INTERN_LIMIT * EDIT_SLOTS }, () => '');
+let interned = 0;
+/** The language profiles the {@link I_FOREIGN} flags were asked of. */
+let internLanguages: LanguageProfiles | undefined | null = null;
+
+/** The words of the line being judged: span, id, and the edit slot whose reading the legacy pass gave it (−1: none). */
+let lineStart = new Int32Array(256);
+let lineEnd = new Int32Array(256);
+let lineId = new Int32Array(256);
+let lineSlot = new Int32Array(256);
+/** Whether every word {@link internWords} interned last is printable ASCII. */
+let linePlain = true;
+
+function clearInterned(): void {
+  pairKeys.fill(-1);
+  pairs = 0;
+  internSlots.fill(-1);
+  pooled = 0;
+  internText.length = 0;
+  internFacts.length = 0;
+  interned = 0;
+}
+
+/** The id of `line.slice(start, end)`, whose code units hash to `hash`; interned when new. */
+function wordId(line: string, start: number, end: number, hash: number, plain: boolean): number {
+  const length = end - start;
+  let slot = (hash ^ (hash >>> 15)) & (INTERN_SLOTS - 1);
+  for (;;) {
+    const id = internSlots[slot];
+    if (id < 0) break;
+    const at = id * RECORD;
+    if (records[at + R_HASH] === hash && records[at + R_LENGTH] === length) {
+      const offset = records[at + R_OFFSET];
+      let k = 0;
+      while (k < length && internPool[offset + k] === line.charCodeAt(start + k)) k++;
+      if (k === length) return id;
+    }
+    slot = (slot + 1) & (INTERN_SLOTS - 1);
+  }
+  const id = interned++;
+  const text = detached(line.slice(start, end));
+  const facts = plain ? PLAIN_ASCII : factsOf(text);
+  internSlots[slot] = id;
+  internText[id] = text;
+  internFacts[id] = facts;
+  const at = id * RECORD;
+  records[at + R_FLAGS] =
+    (facts.nonAscii ? I_NON_ASCII : 0) |
+    (facts.mayBeLegacy ? I_MAY_LEGACY : 0) |
+    (facts.windows1252View ? I_W1252 : 0) |
+    (facts.unicodeOnly ? I_UNICODE_ONLY : 0) |
+    (facts.tcvn3Sign ? I_TCVN3_SIGN : 0) |
+    (facts.endsOpen ? I_ENDS_OPEN : 0) |
+    (facts.mojibakeSign ? I_MOJIBAKE_SIGN : 0) |
+    (facts.utf8Pair ? I_UTF8_PAIR : 0) |
+    (SENTENCE_END.test(text) ? I_SENTENCE_END : 0);
+  records[at + R_HASH] = hash;
+  records[at + R_LENGTH] = length;
+  records[at + R_OFFSET] = pooled;
+  for (let k = 0; k < length; k++) internPool[pooled++] = text.charCodeAt(k);
+  if (facts.legacy !== undefined) records.set(facts.legacy, at + R_NUMBERS);
+  else records.fill(0, at + R_NUMBERS, at + R_NUMBERS + NUMBERS);
+  records.fill(NOT_ASKED, at + R_EDITS, at + R_EDITS + EDIT_SLOTS);
+  records[at + R_KINDS] = UNASKED_KINDS;
+  return id;
+}
+
+/**
+ * Splits the line into words as {@link splitWords} does (runs between spaces, tabs and CRs),
+ * interning each: the number of words, or −1 for a line too long for the table or, as soon as
+ * a word shows it, one the fast path gives up (a word a mojibake pass may read, see
+ * {@link quietWord}, or a word of Unicode text). A line of mojibake is given up at its first
+ * such word, before the rest of it is interned. {@link linePlain}: every word printable ASCII.
+ */
+function internWords(line: string): number {
+  const most = (line.length >> 1) + 1;
+  if (most > INTERN_LIMIT >> 2) return -1;
+  // Room for every word of the line, so that no id of the line is lost to a fresh start.
+  if (interned + most > INTERN_LIMIT || pooled + line.length > POOL_SIZE) clearInterned();
+  if (lineStart.length < most) {
+    lineStart = new Int32Array(most);
+    lineEnd = new Int32Array(most);
+    lineId = new Int32Array(most);
+    lineSlot = new Int32Array(most);
+  }
+  let n = 0;
+  let start = -1;
+  let hash = 0;
+  let plain = true;
+  linePlain = true;
+  for (let i = 0; i <= line.length; i++) {
+    const c = i < line.length ? line.charCodeAt(i) : 0x20;
+    if (c === 0x20 || c === 0x09 || c === 0x0d) {
+      if (start >= 0) {
+        const id = wordId(line, start, i, hash, plain);
+        const flags = records[id * RECORD + R_FLAGS];
+        // Not the fast path's case either: a word no Windows-1252 byte shows (a line of Unicode
+        // text with a damaged part); the general path judges such a line the same way.
+        if ((flags & (I_UNICODE_ONLY | I_W1252)) !== I_W1252) return -1;
+        if (flags & (I_MOJIBAKE_SIGN | I_UTF8_PAIR) && !quietWord(id)) return -1;
+        if (!plain) linePlain = false;
+        lineStart[n] = start;
+        lineEnd[n] = i;
+        lineId[n] = id;
+        lineSlot[n] = -1;
+        n++;
+      }
+      start = -1;
+      plain = true;
+    } else {
+      if (start < 0) {
+        start = i;
+        hash = 0x811c9dc5 | 0;
+      }
+      hash = Math.imul(hash ^ c, 0x01000193);
+      if (c >= 0x80 || c < 0x20) plain = false;
+    }
+  }
+  return n;
+}
+
+/** {@link isForeignWord} of an interned word, kept in its flags. */
+function foreignWord(id: number, languages: LanguageProfiles | undefined): boolean {
+  if (languages !== internLanguages) {
+    for (let k = 0; k < interned; k++) records[k * RECORD + R_FLAGS] &= ~(I_FOREIGN_KNOWN | I_FOREIGN);
+    internLanguages = languages;
+  }
+  const flags = records[id * RECORD + R_FLAGS];
+  if (flags & I_FOREIGN_KNOWN) return (flags & I_FOREIGN) !== 0;
+  const foreign = isForeignWord(internFacts[id], internText[id], languages);
+  records[id * RECORD + R_FLAGS] |= I_FOREIGN_KNOWN | (foreign ? I_FOREIGN : 0);
+  return foreign;
+}
+
+/**
+ * Whether none of the mojibake passes would touch the word, with no other word of its line
+ * edited by them (see the proof above): a word with a UTF-8 sign that reads as written, or that
+ * has neither a first-round mojibake reading nor a foreign one, nor a `?`.
+ */
+function quietWord(id: number): boolean {
+  const flags = records[id * RECORD + R_FLAGS];
+  if (flags & I_QUIET_KNOWN) return (flags & I_QUIET) !== 0;
+  const facts = internFacts[id];
+  const text = internText[id];
+  let quiet = true;
+  if (!readsAsWritten(facts, text)) {
+    if (flags & I_NON_ASCII && flags & I_MOJIBAKE_SIGN && (text.includes('?') || mojibakeOutcome(facts, text, 0) !== null)) quiet = false;
+    if (quiet && flags & I_UTF8_PAIR) {
+      let fix = facts.anyLanguage;
+      if (fix === undefined) fix = facts.anyLanguage = undoAnyLanguage(text) ?? null;
+      if (fix !== null) quiet = false;
+    }
+  }
+  records[id * RECORD + R_FLAGS] |= I_QUIET_KNOWN | (quiet ? I_QUIET : 0);
+  return quiet;
+}
+
+/**
+ * Whether `nbspSpacePass` leaves the interned word `k` of the line (one that ends in an open
+ * UTF-8 sequence, before a space) as it is: before two spaces or at the line's end it has no
+ * {@link lostNoBreakSpace} reading; before one space and a word, the two joined have none.
+ */
+function openWordQuiet(line: string, n: number, k: number): boolean {
+  const id = lineId[k];
+  const gap = (k + 1 < n ? lineStart[k + 1] : line.length) - lineEnd[k];
+  if (gap >= 2 || k + 1 === n) {
+    const flags = records[id * RECORD + R_FLAGS];
+    if (flags & I_SPACES_KNOWN) return (flags & I_SPACES_QUIET) !== 0;
+    const facts = internFacts[id];
+    let fix = facts.beforeSpaces;
+    if (fix === undefined) fix = facts.beforeSpaces = lostNoBreakSpace(internText[id]);
+    records[id * RECORD + R_FLAGS] |= I_SPACES_KNOWN | (fix === null ? I_SPACES_QUIET : 0);
+    return fix === null;
+  }
+  return pairQuiet(id, lineId[k + 1]);
+}
+
+/** Pairs of interned words (`first * INTERN_LIMIT + next`) asked of {@link pairQuiet}, and the answers. */
+const PAIR_SLOTS = 1 << 16;
+const pairKeys = new Int32Array(PAIR_SLOTS).fill(-1);
+const pairQuietness = new Uint8Array(PAIR_SLOTS);
+let pairs = 0;
+
+/** Whether `nbspSpacePass` does not join word `first` to the word `next` one space after it. */
+function pairQuiet(first: number, next: number): boolean {
+  const key = first * INTERN_LIMIT + next;
+  let slot = Math.imul(key, 0x9e3779b1) >>> 16;
+  for (;;) {
+    const k = pairKeys[slot];
+    if (k === key) return pairQuietness[slot] === 1;
+    if (k < 0) break;
+    slot = (slot + 1) & (PAIR_SLOTS - 1);
+  }
+  const nextText = internText[next];
+  const quiet =
+    !GOES_ON.test(undoneText(internFacts[next], nextText, 0)) || joinedAtNoBreakSpace(internText[first] + '\u00a0' + nextText) === null;
+  if (pairs >= PAIR_SLOTS >> 1) {
+    pairKeys.fill(-1);
+    pairs = 0;
+    slot = Math.imul(key, 0x9e3779b1) >>> 16;
+  }
+  pairKeys[slot] = key;
+  pairQuietness[slot] = quiet ? 1 : 0;
+  pairs++;
+  return quiet;
+}
+
+/** {@link wordKind} of an interned word as written (`e` −1) or as its reading in encoding `e` makes it. */
+function internedKind(id: number, e: number): number {
+  const at = id * RECORD + R_KINDS;
+  const shift = 2 * (e + 1);
+  let kind = (records[at] >>> shift) & 3;
+  if (kind === 3) {
+    kind = e < 0 ? wordKind(internText[id], false) : wordKind(internFacts[id].readings[e]!.after, true);
+    records[at] = (records[at] & ~(3 << shift)) | (kind << shift);
+  }
+  return kind;
+}
+
+/** {@link readsAsVietnamese} over the interned words of the line ({@link internWords}). */
+function readsAsVietnameseInterned(n: number, i: number, j: number, e: number): boolean {
+  let vietnamese = 0;
+  let other = 0;
+  let readVietnamese = 0;
+  let readOther = 0;
+  for (let k = 0; k < n; k++) {
+    const id = lineId[k];
+    const at = id * RECORD;
+    let kind = -1;
+    let decoded = false;
+    if (k >= i && k < j && records[at + R_FLAGS] & I_MAY_LEGACY) {
+      if ((records[at + R_NUMBERS + PRESENT] & (1 << e)) !== 0 && records[at + R_NUMBERS + GAIN + e] >= 0) {
+        kind = internedKind(id, e);
+        decoded = true;
+      }
+    }
+    if (!decoded) {
+      const slot = lineSlot[k];
+      kind = slot < 0 ? internedKind(id, -1) : wordKind(internEditReading[slot], false);
+    }
+    if (kind === VIETNAMESE_WORD) {
+      vietnamese++;
+      if (decoded) readVietnamese++;
+    } else if (kind === OTHER_WORD) {
+      other++;
+      if (decoded) readOther++;
+    }
+  }
+  return readVietnamese > readOther && vietnamese >= 2 * other;
+}
+
+/** Keeps the edit `after` makes of interned word `id` in its edit slot `slot` (`after` undefined: none). */
+function keepEdit(id: number, slot: number, after: string | undefined): void {
+  const text = internText[id];
+  const k = id * EDIT_SLOTS + slot;
+  if (after === undefined || after === text) {
+    records[id * RECORD + R_EDITS + slot] = NO_EDIT;
+    return;
+  }
+  const edit = trimmedEdit(0, text, after, 'legacy-encoding', 0, '');
+  records[id * RECORD + R_EDITS + slot] = edit.start | (edit.end << 16);
+  internEditText[k] = edit.after;
+  internEditReading[k] = after;
+}
+
+/** The reading of interned word `id` in encoding `e`, TCVN3 with the case restored as {@link legacyPass} restores it. */
+function legacyAfter(id: number, e: number, sentenceStart: boolean): string {
+  const facts = internFacts[id];
+  const after = facts.readings[e]!.after;
+  if (LEGACY_VIEWS[e] !== 'tcvn3') return after;
+  const start = sentenceStart ? 1 : 0;
+  return (facts.tcvn3Cased[start] ??= restoreTcvn3Case(after, internText[id], sentenceStart));
+}
+
+/** The flags `viqrPass` reads of an interned word (see {@link I_VIQR_KNOWN}), asked once. */
+function viqrFlags(id: number): number {
+  let flags = records[id * RECORD + R_FLAGS];
+  if (flags & I_VIQR_KNOWN) return flags;
+  const text = internText[id];
+  const reading = viqrReading(text);
+  const d = reading.decoded;
+  flags |= I_VIQR_KNOWN | (reading.letters ? I_VIQR_LETTERS : 0);
+  if (d !== null) {
+    flags |= I_VIQR_READ;
+    if (d.ok && d.marks > 0) flags |= I_VIQR_MARKED | (d.strong ? I_VIQR_STRONG : 0);
+    if (d.ok && d.text !== text) flags |= I_VIQR_EDIT;
+  }
+  keepEdit(id, VIQR_SLOT, flags & I_VIQR_EDIT ? d!.text : undefined);
+  records[id * RECORD + R_FLAGS] = flags;
+  return flags;
+}
+
+/** Pushes the edit kept in slot `slot` of the word `k` of the line. */
+function pushEdit(edits: StageEdit[], k: number, slot: number, confidence: number, detail: string): void {
+  const id = lineId[k];
+  const span = records[id * RECORD + R_EDITS + slot];
+  const start = lineStart[k];
+  edits.push({
+    start: start + (span & 0xffff),
+    end: start + (span >>> 16),
+    after: internEditText[id * EDIT_SLOTS + slot],
+    kind: 'legacy-encoding',
+    confidence,
+    detail,
+  });
+  lineSlot[k] = id * EDIT_SLOTS + slot;
+}
+
+/**
+ * `viqrPass` over a line of printable ASCII words (no other pass has anything to read in them:
+ * no word shows a sign of mojibake or may be legacy-font text), step by step.
+ */
+function viqrLineFast(n: number): StageEdit[] {
+  let strongWords = 0;
+  let markedWords = 0;
+  let letterWords = 0;
+  for (let k = 0; k < n; k++) {
+    const flags = viqrFlags(lineId[k]);
+    if (flags & I_VIQR_LETTERS) letterWords++;
+    if (flags & I_VIQR_MARKED) {
+      markedWords++;
+      if (flags & I_VIQR_STRONG) strongWords++;
+    }
+  }
+  const edits: StageEdit[] = [];
+  if (strongWords < 2 || markedWords < 0.3 * letterWords) return edits;
+  for (let k = 0; k < n; k++) if (records[lineId[k] * RECORD + R_FLAGS] & I_VIQR_EDIT) pushEdit(edits, k, VIQR_SLOT, 0.9, 'viqr');
+  return edits;
+}
+
+/**
+ * {@link runOnce} of a line where only the legacy pass, or only the VIQR pass, can apply (see
+ * the proof above), or `undefined` where another pass may.
+ */
+function legacyLineFast(line: string, languages: LanguageProfiles | undefined): StageEdit[] | undefined {
+  // Every word quiet to the mojibake passes (a line of mojibake is given up first, at its first
+  // word that shows it, before the tests of the whole line below).
+  const n = internWords(line);
+  if (n < 0) return undefined;
+  // Letters lost to U+FFFD or `?` (as runOnce asks): their passes may apply.
+  if (line.includes('\ufffd') || (mayHaveQuestionLetters(line) && !VIQR_SIGNS_BUT_HOOK.test(line))) return undefined;
+  // A VIQR line: every word printable ASCII, VIQR's alone.
+  if (VIQR_SIGNS.test(line)) return linePlain ? viqrLineFast(n) : undefined;
+  for (let k = 0; k < n; k++) {
+    const flags = records[lineId[k] * RECORD + R_FLAGS];
+    if (flags & I_ENDS_OPEN && line.charCodeAt(lineEnd[k]) === 0x20 && !openWordQuiet(line, n, k)) return undefined;
+  }
+  const edits: StageEdit[] = [];
+  // From here on, legacyPass step by step.
+  let against = 0;
+  for (let k = 0; k < n; k++) {
+    const id = lineId[k];
+    const flags = records[id * RECORD + R_FLAGS];
+    if (flags & I_UNICODE_ONLY) against++;
+    else if ((flags & I_W1252) === 0) against += 2;
+    else if (flags & I_MAY_LEGACY && foreignWord(id, languages)) against++;
+  }
+  let i = 0;
+  while (i < n) {
+    if (lineSlot[i] >= 0 || (records[lineId[i] * RECORD + R_FLAGS] & I_MAY_LEGACY) === 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && lineSlot[j] < 0 && records[lineId[j] * RECORD + R_FLAGS] & I_W1252) j++;
+    if (j === i) {
+      i++;
+      continue;
+    }
+    let best = -1;
+    let bestGain = 0;
+    let tcvn3Signs = false;
+    for (let k = i; k < j && !tcvn3Signs; k++) tcvn3Signs = (records[lineId[k] * RECORD + R_FLAGS] & I_TCVN3_SIGN) !== 0;
+    RUN_COUNTS.fill(0);
+    const wanted = tcvn3Signs ? ALL_VIEWS : WITHOUT_TCVN3;
+    for (let k = i; k < j; k++) {
+      const id = lineId[k];
+      const at = id * RECORD;
+      if ((records[at + R_FLAGS] & I_MAY_LEGACY) === 0) continue;
+      if ((wanted & ~records[at + R_NUMBERS + READ]) !== 0) records.set(legacyNumbers(internFacts[id], internText[id], wanted), at + R_NUMBERS);
+      addToRun(records, at + R_NUMBERS, wanted);
+    }
+    for (let e = 0; e < VIEWS; e++) {
+      if ((wanted & (1 << e)) === 0) continue;
+      const gain = RUN_COUNTS[GAIN + e];
+      if (clearInRun(e, against) && gain > bestGain && readsAsVietnameseInterned(n, i, j, e)) {
+        best = e;
+        bestGain = gain;
+      }
+    }
+    if (best >= 0) {
+      const tcvn3 = LEGACY_VIEWS[best] === 'tcvn3';
+      const detail = LEGACY_DETAIL[LEGACY_VIEWS[best]];
+      const confidence = confidenceOf(bestGain, 0.7);
+      for (let k = i; k < j; k++) {
+        const id = lineId[k];
+        const at = id * RECORD;
+        if ((records[at + R_FLAGS] & I_MAY_LEGACY) === 0) continue;
+        if ((records[at + R_NUMBERS + PRESENT] & (1 << best)) === 0 || records[at + R_NUMBERS + GAIN + best] < 0) continue;
+        const sentenceStart = tcvn3 && (k === 0 || (records[lineId[k - 1] * RECORD + R_FLAGS] & I_SENTENCE_END) !== 0);
+        const slot = sentenceStart ? VIEWS : best;
+        if (records[at + R_EDITS + slot] === NOT_ASKED) keepEdit(id, slot, legacyAfter(id, best, sentenceStart));
+        if (records[at + R_EDITS + slot] === NO_EDIT) continue;
+        pushEdit(edits, k, slot, confidence, detail);
+      }
+    }
+    i = j;
+  }
+  return edits;
+}
+
+/** Whether {@link runOnce} takes {@link legacyLineFast} where it can (off: every line the general way, to compare). */
+let legacyFastPath = true;
+/** Lines {@link legacyLineFast} has judged: tests check that they reach it. */
+let legacyFastLines = 0;
+
+/**
+ * Turns the fast legacy path on or off (for tests that compare it with the general path), and
+ * tells how many lines it has judged so far.
+ */
+export function setLegacyFastPath(on: boolean): number {
+  legacyFastPath = on;
+  return legacyFastLines;
 }
 
 /**
@@ -1125,6 +1675,9 @@ function joinedAtNoBreakSpace(joined: string): MojibakeFix | null {
   return fix;
 }
 
+/** The start of a word that goes on the word before it (a letter) or closes it (`!`), not one that opens (`“`). */
+const GOES_ON = /^[\p{L}.,;:!?…”’)\]»]/u;
+
 function nbspSpacePass(line: string, words: Word[], edits: StageEdit[]): number {
   let fixed = 0;
   for (let k = 0; k < words.length; k++) {
@@ -1147,8 +1700,7 @@ function nbspSpacePass(line: string, words: Word[], edits: StageEdit[]): number 
     if (gap !== 1 || next.fixed) continue;
     // Joined, the words need no guessed byte: taken where every syllable is then valid and the
     // next word goes on the first (a letter) or closes it (`!`), not where it opens (`“`).
-    const nextText = undone(next, 0);
-    if (!/^[\p{L}.,;:!?…”’)\]»]/u.test(nextText)) continue;
+    if (!GOES_ON.test(undone(next, 0))) continue;
     const fix = joinedAtNoBreakSpace(w.text + '\u00a0' + next.text);
     if (fix === null) continue;
     w.fixed = true;
@@ -1261,6 +1813,15 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
 
   /** One reading of the line's words: mojibake, foreign mojibake, legacy fonts, VIQR. */
   function runOnce(line: string): StageEdit[] {
+    // A line only the legacy pass can change (most of a legacy-font archive): judged from its
+    // interned words, without Word objects.
+    if (legacyFastPath) {
+      const fast = legacyLineFast(line, languages ?? availableLanguageProfiles());
+      if (fast !== undefined) {
+        legacyFastLines++;
+        return fast;
+      }
+    }
     const edits: StageEdit[] = [];
     const words = splitWords(line);
     // The mojibake passes only where a word shows their sign (not on a legacy-font line).

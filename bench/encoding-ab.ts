@@ -1,0 +1,110 @@
+/**
+ * The encoding stage alone on damaged text, two builds alternated in one process (both see the
+ * same load, so their ratio holds on a busy machine where MB/s do not):
+ *
+ *   npm run build && npx tsx bench/encoding-ab.ts --against OTHER/dist/index.js [--mb 0.5] [--reps 9] [--only tcvn3,viqr]
+ *
+ * For each legacy-font and mojibake row of damaged.ts (the same damage of the same corpus text),
+ * CPU time, median of `--reps` alternated runs, of:
+ * - `stage`: `runStages` with the encoding stage alone, as damaged.ts times it (the stage and the
+ *   edit bookkeeping of `fixLine` / `EditTracker` around it);
+ * - `calls`: the stage's own `mayApply` and `run` on every line, nothing around them;
+ * - `floor` (this build only): `runStages` with a stage that hands back the edits the encoding
+ *   stage made of each line, looked up by the line: what the bookkeeping costs whatever the stage.
+ * Each against decode + NFC of the same bytes, timed in the same rounds.
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { numberOption, stringOption } from './args.js';
+import { cleanSample } from './corpus-sample.js';
+import { legacyFont, mojibakeVariant, partialMojibake, viqr } from './damage.js';
+
+interface Build {
+  encodingStage: () => Stage;
+  runStages: (input: string, stages: readonly Stage[]) => { text: string; edits: readonly unknown[] };
+}
+interface Stage {
+  name: string;
+  mayApply?(line: string): boolean;
+  run(line: string): readonly unknown[];
+}
+
+const ROWS: ReadonlyArray<readonly [string, (text: string) => string]> = [
+  ['tcvn3', (t) => legacyFont(t, 'tcvn3')],
+  ['vni', (t) => legacyFont(t, 'vni')],
+  ['viscii', (t) => legacyFont(t, 'viscii')],
+  ['vps', (t) => legacyFont(t, 'vps')],
+  ['cp1258', (t) => legacyFont(t, 'windows-1258')],
+  ['viqr', viqr],
+  ['utf8-as-cp1252', (t) => mojibakeVariant(t, 'cp1252')],
+  ['cp1252-c1-lost', (t) => mojibakeVariant(t, 'c1-lost')],
+  ['partial-cp1252', (t) => partialMojibake(t)],
+];
+
+function cpuSeconds(fn: () => unknown): number {
+  const c0 = process.cpuUsage();
+  fn();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1e6;
+}
+
+function median(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1];
+}
+
+async function load(path: string): Promise<Build> {
+  return (await import(pathToFileURL(resolve(path)).href)) as Build;
+}
+
+async function main(): Promise<void> {
+  const against = stringOption('against', '');
+  if (against === '') throw new Error('--against OTHER/dist/index.js: the build to compare with');
+  const mb = numberOption('mb', 0.5);
+  const reps = numberOption('reps', 9);
+  const only = stringOption('only', '');
+  const a = await load(stringOption('build', 'dist/index.js'));
+  const b = await load(against);
+  const clean = cleanSample(mb * 1e6);
+  const decoder = new TextDecoder();
+  const rows = only === '' ? ROWS : ROWS.filter(([name]) => only.split(',').includes(name));
+  console.log('row             MB  base MB/s | stage MB/s (x base): this / other = ratio | calls MB/s: this / other = ratio | floor MB/s (x base)');
+  for (const [name, damage] of rows) {
+    const text = damage(clean);
+    const bytes = new TextEncoder().encode(text);
+    const lines = text.split('\n');
+    const stageA = a.encodingStage();
+    const stageB = b.encodingStage();
+    // The floor: this build's edits of each line, handed back by the line.
+    const made = new Map<string, readonly unknown[]>();
+    const replay: Stage = { name: 'encoding', mayApply: (line) => stageA.mayApply!(line), run: (line) => made.get(line) ?? [] };
+    for (const line of lines) if (stageA.mayApply!(line)) made.set(line, stageA.run(line));
+    const calls = (stage: Stage) => () => {
+      let edits = 0;
+      for (const line of lines) if (stage.mayApply!(line)) edits += stage.run(line).length;
+      return edits;
+    };
+    b.runStages(text, [stageB]);
+    calls(stageB)();
+    const t = { base: [] as number[], stageA: [] as number[], stageB: [] as number[], callsA: [] as number[], callsB: [] as number[], floor: [] as number[] };
+    for (let r = 0; r < reps; r++) {
+      t.base.push(cpuSeconds(() => decoder.decode(bytes).normalize('NFC')));
+      t.stageA.push(cpuSeconds(() => a.runStages(decoder.decode(bytes), [stageA])));
+      t.stageB.push(cpuSeconds(() => b.runStages(decoder.decode(bytes), [stageB])));
+      t.callsA.push(cpuSeconds(calls(stageA)));
+      t.callsB.push(cpuSeconds(calls(stageB)));
+      t.floor.push(cpuSeconds(() => a.runStages(decoder.decode(bytes), [replay])));
+    }
+    const size = bytes.length / 1e6;
+    const rate = (xs: number[]) => (size / median(xs)).toFixed(1);
+    const times = (xs: number[]) => (median(t.base) / median(xs)).toFixed(3);
+    const ratio = (x: number[], y: number[]) => (median(y) / median(x)).toFixed(2);
+    console.log(
+      `${name.padEnd(15)} ${size.toFixed(2)} ${rate(t.base).padStart(6)} | ${rate(t.stageA)} (${times(t.stageA)}) / ${rate(t.stageB)} (${times(t.stageB)}) = ${ratio(t.stageA, t.stageB)}` +
+        ` | ${rate(t.callsA)} / ${rate(t.callsB)} = ${ratio(t.callsA, t.callsB)} | ${rate(t.floor)} (${times(t.floor)})`,
+    );
+  }
+  console.log(`\nCPU time, median of ${reps} alternated runs; ratio = this build's speed / the other's`);
+}
+
+await main();
