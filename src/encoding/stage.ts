@@ -1057,11 +1057,11 @@ const NOT_ASKED = -1;
 const NO_EDIT = -2;
 
 /** Slot → id of the word there (−1: free). */
-const internSlots = new Int32Array(INTERN_SLOTS).fill(-1);
-const records = new Int32Array(INTERN_LIMIT * RECORD);
+let internSlots = new Int32Array(0);
+let records = new Int32Array(0);
 /** The words' code units, compared in this one array rather than in strings all over the heap. */
 const POOL_SIZE = 1 << 20;
-const internPool = new Uint16Array(POOL_SIZE);
+let internPool = new Uint16Array(0);
 let pooled = 0;
 const internText: string[] = [];
 const internFacts: WordFacts[] = [];
@@ -1069,8 +1069,8 @@ const internFacts: WordFacts[] = [];
  * Per edit slot: the text that replaces the span, and the whole reading (made whole at the
  * start: an array written at scattered places would fall back to a slow dictionary).
  */
-const internEditText: string[] = Array.from({ length: INTERN_LIMIT * EDIT_SLOTS }, () => '');
-const internEditReading: string[] = Array.from({ length: INTERN_LIMIT * EDIT_SLOTS }, () => '');
+let internEditText: string[] = [];
+let internEditReading: string[] = [];
 let interned = 0;
 /** The language profiles the {@link I_FOREIGN} flags were asked of. */
 let internLanguages: LanguageProfiles | undefined | null = null;
@@ -1082,6 +1082,20 @@ let lineId = new Int32Array(256);
 let lineSlot = new Int32Array(256);
 /** Whether every word {@link internWords} interned last is printable ASCII. */
 let linePlain = true;
+
+/**
+ * The tables of interned words, made on the first line the fast path reads (about 14 MB, which
+ * text without legacy fonts never needs: each worker thread has its own).
+ */
+function allocateInterned(): void {
+  internSlots = new Int32Array(INTERN_SLOTS).fill(-1);
+  records = new Int32Array(INTERN_LIMIT * RECORD);
+  internPool = new Uint16Array(POOL_SIZE);
+  internEditText = Array.from({ length: INTERN_LIMIT * EDIT_SLOTS }, () => '');
+  internEditReading = Array.from({ length: INTERN_LIMIT * EDIT_SLOTS }, () => '');
+  pairKeys = new Int32Array(PAIR_SLOTS).fill(-1);
+  pairQuietness = new Uint8Array(PAIR_SLOTS);
+}
 
 function clearInterned(): void {
   pairKeys.fill(-1);
@@ -1147,6 +1161,7 @@ function wordId(line: string, start: number, end: number, hash: number, plain: b
 function internWords(line: string): number {
   const most = (line.length >> 1) + 1;
   if (most > INTERN_LIMIT >> 2) return -1;
+  if (records.length === 0) allocateInterned();
   // Room for every word of the line, so that no id of the line is lost to a fresh start.
   if (interned + most > INTERN_LIMIT || pooled + line.length > POOL_SIZE) clearInterned();
   if (lineStart.length < most) {
@@ -1249,8 +1264,8 @@ function openWordQuiet(line: string, n: number, k: number): boolean {
 
 /** Pairs of interned words (`first * INTERN_LIMIT + next`) asked of {@link pairQuiet}, and the answers. */
 const PAIR_SLOTS = 1 << 16;
-const pairKeys = new Int32Array(PAIR_SLOTS).fill(-1);
-const pairQuietness = new Uint8Array(PAIR_SLOTS);
+let pairKeys = new Int32Array(0);
+let pairQuietness = new Uint8Array(0);
 let pairs = 0;
 
 /** Whether `nbspSpacePass` does not join word `first` to the word `next` one space after it. */
