@@ -15,8 +15,8 @@ import { CP1252_BYTE } from './charsets.js';
 import { bundledModel, chooseInContext } from './context.js';
 import { findLetterReferences, mayHaveReference } from './html.js';
 import { decodeLegacyView, isWindows1252View, LEGACY_DETAIL, LEGACY_VIEWS } from './legacy.js';
-import { hasReplacedByte, type MojibakeFix, readsAsWords, undoAnyLanguage, undoMojibake } from './mojibake.js';
-import { hasOpenSequence, hasUtf8Pair, undoWholeLine } from './whole-line.js';
+import { codePageReading, hasReplacedByte, type MojibakeFix, readsAsWords, undoAnyLanguage, undoMojibake } from './mojibake.js';
+import { codePagePairs, hasOpenSequence, hasUtf8Pair, undoWholeLine } from './whole-line.js';
 import { mayHaveQuestionLetters, readQuestionLetters, readReplacedLetters, showsQuestionLetters } from './replaced-letters.js';
 import { analyse, type Analysis, syllableCount, syllableGain, vietnameseScore } from './score.js';
 import { decodeViqrWord, readsAsViqrWord } from './viqr.js';
@@ -1231,7 +1231,12 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
   };
 
   function mayApply(line: string): boolean {
-    return mayBeDamaged(line) || (html && mayHaveReference(line)) || mayHaveQuestionLetters(line);
+    return (
+      mayBeDamaged(line) ||
+      (html && mayHaveReference(line)) ||
+      mayHaveQuestionLetters(line) ||
+      codePageReading(line, codePagePairs(line)) !== undefined
+    );
   }
 
   /** One pass over the line, as a first run makes it. */
@@ -1243,6 +1248,10 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
       // Read in passes, not in order: sorted as every stage's edits are.
       return inOrder(edits) ? edits : edits.sort((a, b) => a.start - b.start);
     }
+    // Mojibake through another code page (Mac Roman, Windows-1250…) first: the Windows passes
+    // would read the words it shares with Windows-1252 and leave the rest (`Tiáşżng Việt`).
+    const codePage = html ? undefined : codePageReading(line, codePagePairs(line));
+    if (codePage) return codePage.map((w) => trimmedEdit(w.start, w.word, w.fix.text, 'mojibake', confidenceOf(w.fix.gain, 0.7), w.fix.detail));
     // A line whose mojibake-like words all read well as written (`“ĐÃ” rồi`) is not mojibake
     // (asked only of a line that decodes whole: most lines do not).
     const decoded = html ? undefined : undoWholeLine(line, judgeDecoded, badness);
