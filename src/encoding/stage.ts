@@ -1241,6 +1241,11 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
 
   /** One pass over the line, as a first run makes it. */
   function pass(line: string): StageEdit[] {
+    // Mojibake through another code page (Mac Roman, Windows-1250…) first: the Windows passes
+    // would read the words it shares with Windows-1252 and leave the rest (`Tiáşżng Việt`).
+    // A guessed byte is only as sure as the reading the word list prefers.
+    const codePage = codePageReading(line, codePagePairs(line));
+    if (codePage) return codePage.map((w) => trimmedEdit(w.start, w.word, w.fix.text, 'mojibake', confidenceOf(w.fix.gain, w.fix.guessed ? 0.6 : 0.7), w.fix.detail));
     // A line whose only sign is `?` between letters: nothing but letters lost to `?` to read.
     if (!mayBeDamaged(line) && !(html && mayHaveReference(line))) {
       const edits: StageEdit[] = [];
@@ -1248,10 +1253,6 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
       // Read in passes, not in order: sorted as every stage's edits are.
       return inOrder(edits) ? edits : edits.sort((a, b) => a.start - b.start);
     }
-    // Mojibake through another code page (Mac Roman, Windows-1250…) first: the Windows passes
-    // would read the words it shares with Windows-1252 and leave the rest (`Tiáşżng Việt`).
-    const codePage = html ? undefined : codePageReading(line, codePagePairs(line));
-    if (codePage) return codePage.map((w) => trimmedEdit(w.start, w.word, w.fix.text, 'mojibake', confidenceOf(w.fix.gain, 0.7), w.fix.detail));
     // A line whose mojibake-like words all read well as written (`“ĐÃ” rồi`) is not mojibake
     // (asked only of a line that decodes whole: most lines do not).
     const decoded = html ? undefined : undoWholeLine(line, judgeDecoded, badness);
