@@ -3,7 +3,7 @@
  * seen through Windows-1252: legacy-font text that was shown as Windows-1252 (`TiÕng ViÖt`)
  * is turned back into Unicode character by character, without going through bytes.
  */
-import { CODE_PAGES } from './tables/code-pages.js';
+import { CODE_PAGES, CODE_PAGE_UNDEFINED } from './tables/code-pages.js';
 import { CP1252, CP1258, TCVN3, VISCII, VPS } from './tables/single-byte.js';
 import { VNI_LETTERS } from './tables/vni.js';
 
@@ -108,6 +108,11 @@ export interface ByteView {
    * undefined bytes, no-break space and soft hyphen go missing (see `LOST_BYTES` in utf8.ts).
    */
   readonly guessesLostBytes: boolean;
+  /**
+   * The bytes the page leaves undefined, which a decoder that replaces what it cannot show
+   * writes as U+FFFD: where one stands in a word the view reads, one of these was there.
+   */
+  readonly replacedBytes: readonly number[];
 }
 
 /** Windows-1252 (+ ISO-8859-1's C1 controls) and Windows-1258: the view mojibake mostly comes through. */
@@ -126,20 +131,23 @@ export const WINDOWS_VIEW: ByteView = (() => {
     byteOf.set(ch, b);
     variantOf.set(ch, 2);
   }
-  return { names: ['utf8-as-cp1252', 'utf8-as-latin1', 'utf8-as-cp1258'], byteOf, variantOf, guessesLostBytes: true };
+  const replacedBytes = [...undefinedInCp1252];
+  return { names: ['utf8-as-cp1252', 'utf8-as-latin1', 'utf8-as-cp1258'], byteOf, variantOf, guessesLostBytes: true, replacedBytes };
 })();
 
 /**
  * The other code pages a system may show UTF-8 through (Mac Roman, Windows-1250, ISO-8859-2,
  * Windows-1251, CP437, CP850, ISO-8859-15), one view each, in the order a tie between them is
- * settled. No byte is guessed back through them: their mojibake is rarer, and a guess needs
- * the evidence of a common damage.
+ * settled. Only a byte a decoder replaced (U+FFFD where the page leaves a byte undefined) is
+ * guessed back through them: a byte dropped without a trace needs the evidence of a common
+ * damage.
  */
 export const CODE_PAGE_VIEWS: readonly ByteView[] = CODE_PAGES.map(([name, table]) => ({
   names: ['utf8-as-' + name],
   byteOf: reverseTable(table),
   variantOf: new Map(),
   guessesLostBytes: false,
+  replacedBytes: CODE_PAGE_UNDEFINED[name] ?? [],
 }));
 
 /** VNI seen through Windows-1252: the one- or two-character spelling → letter. */

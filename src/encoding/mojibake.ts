@@ -149,7 +149,7 @@ function undoLevel(word: string, guessLost: boolean | 'replaced', questionAtEnd:
     const seg = bytes.slice(i, j);
     const keep = chars.slice(i, j);
     let parts: Array<{ text: string; decoded: number }>;
-    if (guessLost) parts = decodeGuessing(seg, keep, guessLost === 'replaced');
+    if (guessLost) parts = decodeGuessing(seg, keep, guessLost === 'replaced', view.replacedBytes);
     else {
       const plain = decodeUtf8Keeping(seg, keep);
       strayLeads += plain.strayLeads;
@@ -169,7 +169,12 @@ function undoLevel(word: string, guessLost: boolean | 'replaced', questionAtEnd:
  * {@link decodeUtf8Keeping}, plus the readings where lost bytes are put back (with
  * `replacedOnly`, only where a replacement character shows the place).
  */
-function decodeGuessing(bytes: number[], keep: string[], replacedOnly: boolean): Array<{ text: string; decoded: number }> {
+function decodeGuessing(
+  bytes: number[],
+  keep: string[],
+  replacedOnly: boolean,
+  replacedBytes: readonly number[],
+): Array<{ text: string; decoded: number }> {
   let readings: Array<{ text: string; decoded: number }> = [{ text: '', decoded: 0 }];
   let i = 0;
   const end = bytes.length;
@@ -182,7 +187,7 @@ function decodeGuessing(bytes: number[], keep: string[], replacedOnly: boolean):
       i += n;
       continue;
     }
-    const lost = lostByteCompletions(bytes, i, end, replacedOnly);
+    const lost = lostByteCompletions(bytes, i, end, replacedOnly, replacedBytes);
     if (lost) {
       const kept = keep.slice(i, i + lost.used).join('');
       const next: Array<{ text: string; decoded: number }> = [];
@@ -256,7 +261,9 @@ export function undoMojibake(word: string, minGain = 1, questionAtEnd = false, v
     // replaced ones at the level that shows the replacement (`ï¿½` is itself mojibake of U+FFFD).
     // A word that shows where its byte was is guessed there alone.
     const replaced = hasReplacedByte(current, atEnd);
-    if (view.guessesLostBytes && (depth === 1 || replaced) && (plain === undefined || plain.strayLeads > 0)) {
+    // Through a view that drops no byte, only a replaced one is guessed, where it shows.
+    const guessable = view.guessesLostBytes || (replaced && view.replacedBytes.length > 0);
+    if (guessable && (depth === 1 || replaced) && (plain === undefined || plain.strayLeads > 0)) {
       const lossy = undoLevel(current, replaced ? 'replaced' : true, atEnd, view);
       if (lossy && lossy.candidates.length > 1) {
         level = lossy;
@@ -403,6 +410,40 @@ function readsAsVietnamese(text: string): boolean {
   return a.invalid === 0 && a.score > 0;
 }
 
+/** Letters of the Vietnamese alphabet, any case, and what is no letter. */
+const VIETNAMESE_OR_NO_LETTER = /^(?:[^\p{L}\p{M}]|[a-zA-ZàáâãèéêìíòóôõùúýăđĩũơưÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯ\u1ea0-\u1ef9])*$/u;
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Whether `view` explains the whole of `word`: every run of characters it shows as bytes, where
+ * the run holds a byte beyond ASCII, is valid UTF-8 (no byte is left over as it was).
+ */
+function explainsWhole(word: string, view: ByteView): boolean {
+  const bytes: number[] = [];
+  const flush = (): boolean => {
+    const ok = bytes.every((b) => b < 0x80) || decodesStrictly(bytes);
+    bytes.length = 0;
+    return ok;
+  };
+  for (const ch of word) {
+    // A replacement stands for a byte the view leaves undefined (any of them: all continuation bytes).
+    const b = ch === '\ufffd' && view.replacedBytes.length > 0 ? view.replacedBytes[0] : view.byteOf.get(ch);
+    if (b !== undefined) bytes.push(b);
+    else if (!flush()) return false;
+  }
+  return flush();
+}
+
+function decodesStrictly(bytes: number[]): boolean {
+  try {
+    STRICT_UTF8.decode(Uint8Array.from(bytes));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether a word as written has letters beyond ASCII that make no Vietnamese syllable, or debris. */
 function unreadable(word: string): boolean {
   const a = analyse(word);
@@ -450,12 +491,18 @@ export function codePageReading(line: string, pairs: number): CodePageFix[] | un
     if ((pairs & (1 << k)) === 0) continue;
     const view = CODE_PAGE_VIEWS[k];
     const fixes: CodePageFix[] = [];
+    // Words undone into letters of the Vietnamese alphabet but no valid syllable (`nguời`, a
+    // misspelling as written): undone along with the line, never evidence for the view.
+    const along: CodePageFix[] = [];
     let own = 0;
     let against = 0;
     for (const w of words) {
-      const fix = hasUtf8Pair(w.text, view) ? undoMojibake(w.text, 1, false, view) : undefined;
-      if (fix === undefined || !readsAsVietnamese(fix.text)) {
-        if (unreadable(w.text)) against++;
+      const replaced = view.replacedBytes.length > 0 && w.text.includes('\ufffd');
+      const whole = (replaced || hasUtf8Pair(w.text, view)) && explainsWhole(w.text, view);
+      const fix = whole ? undoMojibake(w.text, 0, false, view) : undefined;
+      if (fix === undefined || !readsAsVietnamese(fix.text) || fix.gain < 1) {
+        if (fix !== undefined && VIETNAMESE_OR_NO_LETTER.test(fix.text)) along.push({ start: w.start, word: w.text, fix });
+        else if (unreadable(w.text)) against++;
         continue;
       }
       fixes.push({ start: w.start, word: w.text, fix });
@@ -464,7 +511,7 @@ export function codePageReading(line: string, pairs: number): CodePageFix[] | un
       if (windows === undefined || !readsAsVietnamese(windows.text)) own++;
     }
     if (own === 0 || fixes.length <= against) continue;
-    if (best === undefined || fixes.length > best.length) best = fixes;
+    if (best === undefined || fixes.length > best.length) best = along.length === 0 ? fixes : [...fixes, ...along].sort((a, b) => a.start - b.start);
   }
   lastLine = line;
   lastReading = best;

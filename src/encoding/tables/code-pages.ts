@@ -143,3 +143,9 @@ export const CODE_PAGES: ReadonlyArray<readonly [name: string, table: string]> =
   ['cp850', CP850],
   ['iso-8859-15', ISO_8859_15],
 ];
+
+/** The bytes each code page leaves undefined (shown above as the C1 control of the same value). */
+export const CODE_PAGE_UNDEFINED: Readonly<Record<string, readonly number[]>> = {
+  'cp1250': [0x81, 0x83, 0x88, 0x90, 0x98],
+  'cp1251': [0x98],
+};

@@ -27,6 +27,16 @@ PAGES = [
 ]
 
 
+def undefined_bytes(name):
+    out = []
+    for b in range(256):
+        try:
+            bytes([b]).decode(name)
+        except UnicodeDecodeError:
+            out.append(b)
+    return out
+
+
 def python_codec(name):
     out = []
     for b in range(256):
@@ -64,5 +74,12 @@ with open(os.path.join(HERE, 'code-pages.ts'), 'w', encoding='utf-8') as f:
     f.write('export const CODE_PAGES: ReadonlyArray<readonly [name: string, table: string]> = [\n')
     for name, _, short, _ in PAGES:
         f.write("  ['%s', %s],\n" % (short, name))
-    f.write('];\n')
+    f.write('];\n\n')
+    f.write('/** The bytes each code page leaves undefined (shown above as the C1 control of the same value). */\n')
+    f.write('export const CODE_PAGE_UNDEFINED: Readonly<Record<string, readonly number[]>> = {\n')
+    for _, codec, short, _ in PAGES:
+        undefined = undefined_bytes(codec)
+        if undefined:
+            f.write("  '%s': [%s],\n" % (short, ', '.join('0x%02x' % b for b in undefined)))
+    f.write('};\n')
 print('ok')
