@@ -13,7 +13,7 @@ import { bundledModel } from './context.js';
 import { analyse, vietnameseScore } from './score.js';
 import { LOST_BYTE_SYLLABLES } from './tables/lost-byte-syllables.js';
 import { decodeUtf8Keeping, lostByteCompletions, REPLACED } from './utf8.js';
-import { hasUtf8Pair } from './whole-line.js';
+import { hasUtf8Pair, ownVietnameseWord } from './whole-line.js';
 
 let lostByteFrequency: Map<string, number> | undefined;
 
@@ -410,10 +410,8 @@ function readsAsVietnamese(text: string): boolean {
   return a.invalid === 0 && a.score > 0;
 }
 
-/** Letters of the Vietnamese alphabet, any case, and what is no letter. */
-const VIETNAMESE_OR_NO_LETTER = /^(?:[^\p{L}\p{M}]|[a-zA-ZàáâãèéêìíòóôõùúýăđĩũơưÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯ\u1ea0-\u1ef9])*$/u;
-
-const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** Letters of the Vietnamese alphabet, any case, digits, and ASCII, Latin-1 and general punctuation. */
+const VIETNAMESE_OR_NO_LETTER = /^[\u0000-\u0040\u005b-\u0060\u007b-\u00bf\u2000-\u206fa-zA-ZàáâãèéêìíòóôõùúýăđĩũơưÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯ\u1ea0-\u1ef9]*$/u;
 
 /**
  * Whether `view` explains the whole of `word`: every run of characters it shows as bytes, where
@@ -435,13 +433,27 @@ function explainsWhole(word: string, view: ByteView): boolean {
   return flush();
 }
 
-function decodesStrictly(bytes: number[]): boolean {
-  try {
-    STRICT_UTF8.decode(Uint8Array.from(bytes));
-    return true;
-  } catch {
-    return false;
+/** Whether `bytes` are valid UTF-8 from end to end (checked by hand: a decoder's exception is slow). */
+function decodesStrictly(bytes: readonly number[]): boolean {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (n === 0 || i + n > bytes.length) return false;
+    for (let k = 1; k < n; k++) {
+      const c = bytes[i + k];
+      let low = 0x80;
+      let high = 0xbf;
+      if (k === 1) {
+        if (b === 0xe0) low = 0xa0;
+        else if (b === 0xf0) low = 0x90;
+        else if (b === 0xed) high = 0x9f;
+        else if (b === 0xf4) high = 0x8f;
+      }
+      if (c < low || c > high) return false;
+    }
+    i += n;
   }
+  return true;
 }
 
 /** Whether a word as written has letters beyond ASCII that make no Vietnamese syllable, or debris. */
@@ -457,6 +469,16 @@ function readsAsWindows(word: string, view: ByteView): boolean {
     if (b !== undefined && b >= 0x80 && WINDOWS_VIEW.byteOf.get(ch) !== b) return false;
   }
   return true;
+}
+
+/** Whether the page shows `word` as UTF-8 to undo (a pair, or a replaced byte) and explains it whole. */
+function wholeWord(word: string, view: ByteView): boolean {
+  const replaced = view.replacedBytes.length > 0 && word.includes('\ufffd');
+  return (replaced || hasUtf8Pair(word, view)) && explainsWhole(word, view);
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d;
 }
 
 let lastLine: string | undefined;
@@ -475,20 +497,42 @@ let lastReading: CodePageFix[] | undefined;
  *   as the common damage, and its own passes decide;
  * - the words it undoes outnumber the words it leaves that read as no Vietnamese (a Czech or
  *   Russian line with one word that happens to decode stays as it is).
- * The view that undoes the most words of the line undoes all of them: a line is not read half
- * through one page and half through another (`Tiáşżng Viá»‡t` is all Windows-1250, though
- * `Viá»‡t` alone reads as Windows-1252 too). A tie goes to the view listed first.
+ * The view that reads the most words of the line as Vietnamese undoes all of them: a line is not
+ * read half through one page and half through another (`Tiáşżng Viá»‡t` is all Windows-1250,
+ * though `Viá»‡t` alone reads as Windows-1252 too). Between views that read as many, the one
+ * that leaves fewer words decoded into no syllable wins, then the view listed first.
  */
 export function codePageReading(line: string, pairs: number): CodePageFix[] | undefined {
   if (pairs === 0) return undefined;
   if (line === lastLine) return lastReading;
+  lastLine = line;
+  lastReading = undefined;
+  // Cheap first, in one pass over the words: the pages that show some word differently from the
+  // Windows view and decode it into Vietnamese letters. Without one, no page has evidence (a
+  // line of Windows-1252 mojibake is mostly shown alike by ISO-8859-15 and Windows-1250).
+  let candidates = 0;
+  for (let i = 0; i < line.length; ) {
+    let end = i;
+    let high = false;
+    for (; end < line.length && !isSpace(line.charCodeAt(end)); end++) if (line.charCodeAt(end) >= 0x80) high = true;
+    if (high) {
+      for (let k = 0; k < CODE_PAGE_VIEWS.length; k++) {
+        const bit = 1 << k;
+        if (pairs & bit && !(candidates & bit) && ownVietnameseWord(line, i, end, CODE_PAGE_VIEWS[k])) candidates |= bit;
+      }
+    }
+    i = end + 1;
+  }
+  if (candidates === 0) return undefined;
   const words: Array<{ start: number; text: string }> = [];
   for (const m of line.matchAll(/[^ \t\r]+/g)) {
     if (/[^\u0000-\u007f]/.test(m[0])) words.push({ start: m.index, text: m[0] });
   }
   let best: CodePageFix[] | undefined;
+  let bestCount = 0;
+  let bestAlong = 0;
   for (let k = 0; k < CODE_PAGE_VIEWS.length; k++) {
-    if ((pairs & (1 << k)) === 0) continue;
+    if ((candidates & (1 << k)) === 0) continue;
     const view = CODE_PAGE_VIEWS[k];
     const fixes: CodePageFix[] = [];
     // Words undone into letters of the Vietnamese alphabet but no valid syllable (`nguời`, a
@@ -497,9 +541,7 @@ export function codePageReading(line: string, pairs: number): CodePageFix[] | un
     let own = 0;
     let against = 0;
     for (const w of words) {
-      const replaced = view.replacedBytes.length > 0 && w.text.includes('\ufffd');
-      const whole = (replaced || hasUtf8Pair(w.text, view)) && explainsWhole(w.text, view);
-      const fix = whole ? undoMojibake(w.text, 0, false, view) : undefined;
+      const fix = wholeWord(w.text, view) ? undoMojibake(w.text, 0, false, view) : undefined;
       if (fix === undefined || !readsAsVietnamese(fix.text) || fix.gain < 1) {
         if (fix !== undefined && VIETNAMESE_OR_NO_LETTER.test(fix.text)) along.push({ start: w.start, word: w.text, fix });
         else if (unreadable(w.text)) against++;
@@ -511,9 +553,13 @@ export function codePageReading(line: string, pairs: number): CodePageFix[] | un
       if (windows === undefined || !readsAsVietnamese(windows.text)) own++;
     }
     if (own === 0 || fixes.length <= against) continue;
-    if (best === undefined || fixes.length > best.length) best = along.length === 0 ? fixes : [...fixes, ...along].sort((a, b) => a.start - b.start);
+    // The most words read as Vietnamese, then the fewest read into no syllable.
+    if (best === undefined || fixes.length > bestCount || (fixes.length === bestCount && along.length < bestAlong)) {
+      best = along.length === 0 ? fixes : [...fixes, ...along].sort((a, b) => a.start - b.start);
+      bestCount = fixes.length;
+      bestAlong = along.length;
+    }
   }
-  lastLine = line;
   lastReading = best;
   return best;
 }

@@ -190,3 +190,51 @@ export function undoWholeLine(
   }
   return undefined;
 }
+
+/** Code points of letters of the Vietnamese alphabet beyond ASCII (1), below 0x1F00. */
+const VIETNAMESE_LETTER = new Uint8Array(0x1f00);
+for (const ch of 'àáâãèéêìíòóôõùúýăđĩũơưÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯ') VIETNAMESE_LETTER[ch.charCodeAt(0)] = 1;
+for (let c = 0x1ea0; c <= 0x1ef9; c++) VIETNAMESE_LETTER[c] = 1;
+
+/**
+ * Whether `view` shows `s[start, end)` differently from the Windows view (some character beyond
+ * ASCII it turns into another byte, or one the Windows view has no byte for), and its bytes are
+ * valid UTF-8 from end to end that decode into ASCII, Latin-1 or general punctuation and letters
+ * of the Vietnamese alphabet, with at least one of those beyond ASCII. A cheap test, by tables:
+ * most words of a line of the page's mojibake pass it; Windows-1252 mojibake through Mac Roman
+ * (`TÃ´i` → `T\u032bi`) fails it.
+ */
+export function ownVietnameseWord(s: string, start: number, end: number, view: ByteView): boolean {
+  const { byte } = arraysOf(view);
+  const size = byte.length;
+  let differs = false;
+  let vietnamese = false;
+  for (let i = start; i < end; ) {
+    const c = s.charCodeAt(i);
+    const b = c < size ? byte[c] : -1;
+    if (b < 0) return false;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const n = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (n === 0 || i + n > end) return false;
+    let cp = b & (0xff >> (n + 1));
+    for (let k = 0; k < n; k++) {
+      const ck = s.charCodeAt(i + k);
+      const bk = ck < size ? byte[ck] : -1;
+      if (bk < 0) return false;
+      if (k > 0) {
+        if (bk < (k === 1 && b === 0xe0 ? 0xa0 : 0x80) || bk > (k === 1 && b === 0xed ? 0x9f : 0xbf)) return false;
+        cp = (cp << 6) | (bk & 0x3f);
+      }
+      if (!differs && (ck >= TABLE_SIZE || BYTE[ck] !== bk)) differs = true;
+    }
+    if (cp < 0xc0 || (cp >= 0x2000 && cp < 0x2070)) {
+      // punctuation or symbols of Latin-1 or general punctuation: no letter either way
+    } else if (cp < 0x1f00 && VIETNAMESE_LETTER[cp] === 1) vietnamese = true;
+    else return false;
+    i += n;
+  }
+  return differs && vietnamese;
+}
