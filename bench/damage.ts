@@ -4,6 +4,7 @@
  */
 import { encode } from '../src/index.js';
 import { CP1252 } from '../src/encoding/tables/single-byte.js';
+import { CODE_PAGES } from '../src/encoding/tables/code-pages.js';
 // The damage simulator's seeded generator: every run damages the same text the same way.
 import { generator } from '../src/repair/simulate.js';
 
@@ -21,6 +22,20 @@ export function asCp1252(bytes: Uint8Array): string {
 /** `text` as mojibake: its UTF-8 bytes shown as Windows-1252 (`Tiếng` → `Tiáº¿ng`). */
 export function mojibake(text: string): string {
   return asCp1252(new TextEncoder().encode(text));
+}
+
+/** `text` as mojibake through another code page: its UTF-8 bytes shown as Mac Roman, Windows-1250… (`Ti·∫øng`). */
+export function codePageMojibake(text: string, page: string): string {
+  const table = new Map(CODE_PAGES).get(page);
+  if (table === undefined) throw new Error(`no code page ${page}`);
+  const parts: string[] = [];
+  const bytes = new TextEncoder().encode(text);
+  for (let i = 0; i < bytes.length; i += 8192) {
+    let s = '';
+    for (const b of bytes.subarray(i, i + 8192)) s += table[b];
+    parts.push(s);
+  }
+  return parts.join('');
 }
 
 /** `text` typed in a legacy font and shown as Windows-1252, line by line (`Tiếng` → `TiÕng` in TCVN3). */

@@ -22,7 +22,9 @@ import { decode, encode, encodingStage, fix, runStages, type Stage } from '../sr
 import { unicodeStage } from '../src/unicode/index.js';
 import { stringOption, numberOption } from './args.js';
 import { cleanSample } from './corpus-sample.js';
+import { CODE_PAGES } from '../src/encoding/tables/code-pages.js';
 import {
+  codePageMojibake,
   composite,
   invisibles,
   legacyFont,
@@ -56,6 +58,8 @@ const CATEGORIES: readonly Category[] = [
   { group: 'mojibake', name: 'partial-cp1252', damage: (t) => partialMojibake(t) },
   { group: 'mojibake', name: 'cp1252-c1-replaced', damage: (t) => mojibakeVariant(t, 'c1-replaced') },
   { group: 'mojibake', name: 'letters-replaced', damage: lettersReplaced },
+  // One row per other code page UTF-8 is shown through (src/encoding/tables/code-pages.ts).
+  ...CODE_PAGES.map(([page]): Category => ({ group: 'mojibake', name: `utf8-as-${page}`, damage: (t) => codePageMojibake(t, page) })),
   { group: 'unicode', name: 'nfd', damage: (t) => t.normalize('NFD') },
   { group: 'unicode', name: 'composite', damage: composite },
   { group: 'unicode', name: 'lookalike', damage: (t) => lookalikes(t) },

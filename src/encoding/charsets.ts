@@ -3,6 +3,7 @@
  * seen through Windows-1252: legacy-font text that was shown as Windows-1252 (`TiÕng ViÖt`)
  * is turned back into Unicode character by character, without going through bytes.
  */
+import { CODE_PAGES, CODE_PAGE_UNDEFINED } from './tables/code-pages.js';
 import { CP1252, CP1258, TCVN3, VISCII, VPS } from './tables/single-byte.js';
 import { VNI_LETTERS } from './tables/vni.js';
 
@@ -88,6 +89,66 @@ export const CP1252_BYTE: ReadonlyMap<string, number> = (() => {
 
 /** Windows-1258 as shown by Windows (undefined bytes as C1 controls): character → byte. */
 export const CP1258_BYTE: ReadonlyMap<string, number> = reverseTable(CP1258);
+
+/**
+ * A code page that UTF-8 bytes were shown through, as mojibake repair reads it: each character
+ * the page shows turned back into its byte. A view may join several pages that agree on their
+ * shared bytes (Windows-1252 with the C1 controls of ISO-8859-1 and the extras of Windows-1258);
+ * `variantOf` then says which page a character belongs to, as an index into `names`.
+ */
+export interface ByteView {
+  /** The damage each variant names (`utf8-as-cp1252`…); index 0 is the one shared characters name. */
+  readonly names: readonly string[];
+  /** character → byte (characters the view never shows are absent). */
+  readonly byteOf: ReadonlyMap<string, number>;
+  /** character → index into `names`; absent means 0. */
+  readonly variantOf: ReadonlyMap<string, number>;
+  /**
+   * Whether a byte the view drops may be guessed back: true for the Windows view, whose
+   * undefined bytes, no-break space and soft hyphen go missing (see `LOST_BYTES` in utf8.ts).
+   */
+  readonly guessesLostBytes: boolean;
+  /**
+   * The bytes the page leaves undefined, which a decoder that replaces what it cannot show
+   * writes as U+FFFD: where one stands in a word the view reads, one of these was there.
+   */
+  readonly replacedBytes: readonly number[];
+}
+
+/** Windows-1252 (+ ISO-8859-1's C1 controls) and Windows-1258: the view mojibake mostly comes through. */
+export const WINDOWS_VIEW: ByteView = (() => {
+  const byteOf = new Map<string, number>();
+  const variantOf = new Map<string, number>();
+  const undefinedInCp1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+  for (const [ch, b] of CP1252_BYTE) {
+    byteOf.set(ch, b);
+    const c = ch.charCodeAt(0);
+    // A C1 control Windows-1252 defines a character for shows the bytes were read as ISO-8859-1.
+    if (c >= 0x80 && c < 0xa0 && !undefinedInCp1252.has(c)) variantOf.set(ch, 1);
+  }
+  for (const [ch, b] of CP1258_BYTE) {
+    if (byteOf.has(ch)) continue;
+    byteOf.set(ch, b);
+    variantOf.set(ch, 2);
+  }
+  const replacedBytes = [...undefinedInCp1252];
+  return { names: ['utf8-as-cp1252', 'utf8-as-latin1', 'utf8-as-cp1258'], byteOf, variantOf, guessesLostBytes: true, replacedBytes };
+})();
+
+/**
+ * The other code pages a system may show UTF-8 through (Mac Roman, Windows-1250, ISO-8859-2,
+ * Windows-1251, CP437, CP850, ISO-8859-15), one view each, in the order a tie between them is
+ * settled. Only a byte a decoder replaced (U+FFFD where the page leaves a byte undefined) is
+ * guessed back through them: a byte dropped without a trace needs the evidence of a common
+ * damage.
+ */
+export const CODE_PAGE_VIEWS: readonly ByteView[] = CODE_PAGES.map(([name, table]) => ({
+  names: ['utf8-as-' + name],
+  byteOf: reverseTable(table),
+  variantOf: new Map(),
+  guessesLostBytes: false,
+  replacedBytes: CODE_PAGE_UNDEFINED[name] ?? [],
+}));
 
 /** VNI seen through Windows-1252: the one- or two-character spelling → letter. */
 export const VNI_DECODE: ReadonlyMap<string, string> = new Map(VNI_LETTERS.map(([letter, bytes]) => [bytes, letter]));

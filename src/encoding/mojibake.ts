@@ -3,38 +3,17 @@
  * Windows-1258 (`Tiáº¿ng` → `Tiếng`), possibly twice (`TiÃ¡ÂºÂ¿ng`), possibly with a byte lost
  * on the way: one Windows-1252 leaves undefined (`ngÆ°á»i` → `người`), a no-break space or a
  * soft hyphen (`KÃch` → `Kích`). Words of other languages are undone too (`MÃ¼nchen`).
+ * The same through the other code pages a system may show bytes through (a {@link ByteView}
+ * each: `Ti·∫øng` through Mac Roman, `Tiáşżng` through Windows-1250), where the line's words
+ * agree on the view (see {@link codePageReading}).
  */
 import { badness, scriptOf } from './badness.js';
-import { CP1252_BYTE, CP1258_BYTE } from './charsets.js';
+import { type ByteView, CODE_PAGE_VIEWS, WINDOWS_VIEW } from './charsets.js';
 import { bundledModel } from './context.js';
-import { vietnameseScore } from './score.js';
+import { analyse, vietnameseScore } from './score.js';
 import { LOST_BYTE_SYLLABLES } from './tables/lost-byte-syllables.js';
 import { decodeUtf8Keeping, lostByteCompletions, REPLACED } from './utf8.js';
-
-/** Characters that Windows-1252 shows for the C1 range bytes it leaves undefined. */
-const CP1252_UNDEFINED = new Set(['\u0081', '\u008d', '\u008f', '\u0090', '\u009d']);
-
-/** Which view a character belongs to, for naming the damage. */
-const enum View {
-  Shared = 0,
-  Latin1 = 1,
-  Cp1258 = 2,
-}
-
-/** character → [byte, view]: Windows-1252 (+ the C1 controls of ISO-8859-1) and Windows-1258. */
-const BYTE_OF = new Map<string, number>();
-const VIEW_OF = new Map<string, View>();
-for (const [ch, b] of CP1252_BYTE) {
-  BYTE_OF.set(ch, b);
-  const c = ch.charCodeAt(0);
-  VIEW_OF.set(ch, c >= 0x80 && c < 0xa0 && !CP1252_UNDEFINED.has(ch) ? View.Latin1 : View.Shared);
-}
-for (const [ch, b] of CP1258_BYTE) {
-  if (!BYTE_OF.has(ch)) {
-    BYTE_OF.set(ch, b);
-    VIEW_OF.set(ch, View.Cp1258);
-  }
-}
+import { hasUtf8Pair, ownVietnameseWord } from './whole-line.js';
 
 let lostByteFrequency: Map<string, number> | undefined;
 
@@ -79,7 +58,8 @@ export interface MojibakeFix {
 
 interface Level {
   candidates: string[];
-  view: View;
+  /** The variant of the view the word's characters show (an index into its `names`). */
+  variant: number;
   /** Lead bytes left without their sequence: where a lost byte may be guessed. */
   strayLeads: number;
 }
@@ -108,28 +88,28 @@ function questionReplaces(bytes: readonly number[], next: string | undefined, at
  * The word turned back into bytes where it can be (-1 elsewhere), a replacement character
  * where a byte was as {@link REPLACED}: U+FFFD, or `?` as {@link questionReplaces} says.
  */
-function bytesOf(chars: readonly string[], questionAtEnd: boolean): number[] {
+function bytesOf(chars: readonly string[], questionAtEnd: boolean, view: ByteView): number[] {
   const bytes: number[] = [];
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i];
     const replaced = ch === '\ufffd' || (ch === '?' && questionReplaces(bytes, chars[i + 1], questionAtEnd));
-    bytes.push(replaced ? REPLACED : (BYTE_OF.get(ch) ?? -1));
+    bytes.push(replaced ? REPLACED : (view.byteOf.get(ch) ?? -1));
   }
   return bytes;
 }
 
 /** `word` with each `?` that {@link bytesOf} reads as a replaced byte written as U+FFFD. */
-function questionsAsReplacements(word: string, questionAtEnd: boolean): string {
+function questionsAsReplacements(word: string, questionAtEnd: boolean, view: ByteView): string {
   if (!word.includes('?')) return word;
   const chars = [...word];
-  const bytes = bytesOf(chars, questionAtEnd);
+  const bytes = bytesOf(chars, questionAtEnd, view);
   return chars.map((ch, i) => (bytes[i] === REPLACED ? '\ufffd' : ch)).join('');
 }
 
 /** Whether `word` holds a replacement where a byte was (see {@link bytesOf}). */
 export function hasReplacedByte(word: string, questionAtEnd = false): boolean {
   if (word.includes('\ufffd')) return true;
-  return word.includes('?') && bytesOf([...word], questionAtEnd).includes(REPLACED);
+  return word.includes('?') && bytesOf([...word], questionAtEnd, WINDOWS_VIEW).includes(REPLACED);
 }
 
 /**
@@ -138,18 +118,18 @@ export function hasReplacedByte(word: string, questionAtEnd = false): boolean {
  * one continuation byte is completed with each byte Windows-1252 drops (several candidates);
  * with `guessLost === 'replaced'`, only where a replacement character stands for that byte.
  */
-function undoLevel(word: string, guessLost: boolean | 'replaced', questionAtEnd = false): Level | undefined {
+function undoLevel(word: string, guessLost: boolean | 'replaced', questionAtEnd: boolean, view: ByteView): Level | undefined {
   const chars = [...word];
-  const bytes = bytesOf(chars, questionAtEnd);
-  let view = View.Shared;
+  const bytes = bytesOf(chars, questionAtEnd, view);
+  let variant = 0;
   let sawHigh = false;
   for (let k = 0; k < chars.length; k++) {
     const ch = chars[k];
     const b = bytes[k];
     if (b >= 0x80 && b !== REPLACED) {
       sawHigh = true;
-      const v = VIEW_OF.get(ch) as View;
-      if (v > view) view = v;
+      const v = view.variantOf.get(ch) ?? 0;
+      if (v > variant) variant = v;
     }
   }
   if (!sawHigh) return undefined;
@@ -169,7 +149,7 @@ function undoLevel(word: string, guessLost: boolean | 'replaced', questionAtEnd 
     const seg = bytes.slice(i, j);
     const keep = chars.slice(i, j);
     let parts: Array<{ text: string; decoded: number }>;
-    if (guessLost) parts = decodeGuessing(seg, keep, guessLost === 'replaced');
+    if (guessLost) parts = decodeGuessing(seg, keep, guessLost === 'replaced', view.replacedBytes);
     else {
       const plain = decodeUtf8Keeping(seg, keep);
       strayLeads += plain.strayLeads;
@@ -182,14 +162,19 @@ function undoLevel(word: string, guessLost: boolean | 'replaced', questionAtEnd 
     i = j;
   }
   if (!decodedAny) return undefined;
-  return { candidates: variants, view, strayLeads };
+  return { candidates: variants, variant, strayLeads };
 }
 
 /**
  * {@link decodeUtf8Keeping}, plus the readings where lost bytes are put back (with
  * `replacedOnly`, only where a replacement character shows the place).
  */
-function decodeGuessing(bytes: number[], keep: string[], replacedOnly: boolean): Array<{ text: string; decoded: number }> {
+function decodeGuessing(
+  bytes: number[],
+  keep: string[],
+  replacedOnly: boolean,
+  replacedBytes: readonly number[],
+): Array<{ text: string; decoded: number }> {
   let readings: Array<{ text: string; decoded: number }> = [{ text: '', decoded: 0 }];
   let i = 0;
   const end = bytes.length;
@@ -202,7 +187,7 @@ function decodeGuessing(bytes: number[], keep: string[], replacedOnly: boolean):
       i += n;
       continue;
     }
-    const lost = lostByteCompletions(bytes, i, end, replacedOnly);
+    const lost = lostByteCompletions(bytes, i, end, replacedOnly, replacedBytes);
     if (lost) {
       const kept = keep.slice(i, i + lost.used).join('');
       const next: Array<{ text: string; decoded: number }> = [];
@@ -237,8 +222,6 @@ function best(candidates: readonly string[], kept?: string): { text: string; sco
   return { text: tied[0], score: top, ties: tied };
 }
 
-const VIEW_NAMES = ['utf8-as-cp1252', 'utf8-as-latin1', 'utf8-as-cp1258'];
-
 /**
  * Readings of a lost byte that the word list knows, where there are any (`cỏm`, not `cọm`):
  * context chooses among words in use, not between a word and a mere spelling.
@@ -252,33 +235,36 @@ function knownFirst(readings: string[]): string[] {
  * Undoes mojibake in `word` (no spaces inside) when the result reads better Vietnamese by at
  * least `minGain`; `undefined` when the word has none or undoing it does not help enough.
  * With `questionAtEnd`, a `?` that ends the word after a broken sequence is a replaced byte.
+ * `view`: the code page the bytes were shown through (Windows-1252/1258 unless told).
  */
-export function undoMojibake(word: string, minGain = 1, questionAtEnd = false): MojibakeFix | undefined {
+export function undoMojibake(word: string, minGain = 1, questionAtEnd = false, view: ByteView = WINDOWS_VIEW): MojibakeFix | undefined {
   // A `?` written for a byte is no punctuation splitting the word (`Ã?i` is no `Ã` and `i`):
   // it is read as the replacement character it stands for.
   const written = word;
-  word = questionsAsReplacements(word, questionAtEnd);
+  word = questionsAsReplacements(word, questionAtEnd, view);
   const before = vietnameseScore(word);
   let current = word;
   let bestText = word;
   let bestScore = before;
   let bestDepth = 0;
-  let bestView = View.Shared;
+  let bestVariant = 0;
   let bestGuessed = false;
   let bestTies: string[] = [];
   let onlyReplaced = true;
   for (let depth = 1; depth <= 3; depth++) {
     // The line's evidence of `?` for bytes is about its text as written: the first level.
     const atEnd = questionAtEnd && depth === 1;
-    const plain = undoLevel(current, false, atEnd);
+    const plain = undoLevel(current, false, atEnd, view);
     let level = plain;
     let guessed = false;
     // Lost bytes are guessed only where a sequence broke off: dropped ones at the first level,
     // replaced ones at the level that shows the replacement (`ï¿½` is itself mojibake of U+FFFD).
     // A word that shows where its byte was is guessed there alone.
     const replaced = hasReplacedByte(current, atEnd);
-    if ((depth === 1 || replaced) && (plain === undefined || plain.strayLeads > 0)) {
-      const lossy = undoLevel(current, replaced ? 'replaced' : true, atEnd);
+    // Through a view that drops no byte, only a replaced one is guessed, where it shows.
+    const guessable = view.guessesLostBytes || (replaced && view.replacedBytes.length > 0);
+    if (guessable && (depth === 1 || replaced) && (plain === undefined || plain.strayLeads > 0)) {
+      const lossy = undoLevel(current, replaced ? 'replaced' : true, atEnd, view);
       if (lossy && lossy.candidates.length > 1) {
         level = lossy;
         guessed = true;
@@ -304,7 +290,7 @@ export function undoMojibake(word: string, minGain = 1, questionAtEnd = false): 
       bestText = pick.text;
       bestScore = pick.score;
       bestDepth = depth;
-      bestView = level.view > bestView ? level.view : bestView;
+      bestVariant = Math.max(bestVariant, level.variant);
       bestGuessed = bestGuessed || guessed;
       onlyReplaced = onlyReplaced && (!guessed || replaced);
       bestTies = guessed ? knownFirst(pick.ties.filter((t) => t !== current && t !== kept)) : [pick.text];
@@ -323,14 +309,14 @@ export function undoMojibake(word: string, minGain = 1, questionAtEnd = false): 
   // still counts when the word is bad as it is and the guess is a known syllable (`Ái`).
   const known = bestGuessed && worst < bad && frequencyOf(bestText) > 0 && frequencyOf(word) === 0;
   if (bestScore - before < minGain && !(known && bestScore >= before)) return undefined;
-  const detail = detailOf(bestView, bestDepth);
+  const detail = detailOf(view, bestVariant, bestDepth);
   // A replacement shows where the byte was: with one reading left, nothing was guessed.
   const guessed = bestGuessed && !(onlyReplaced && bestTies.length === 1);
   return { text: bestText, detail, gain: bestScore - before, guessed, alternatives: bestTies, lowered: worst < bad };
 }
 
-function detailOf(view: View, depth: number): string {
-  return VIEW_NAMES[view] + (depth === 2 ? '-twice' : depth === 3 ? '-thrice' : '');
+function detailOf(view: ByteView, variant: number, depth: number): string {
+  return view.names[variant] + (depth === 2 ? '-twice' : depth === 3 ? '-thrice' : '');
 }
 
 /** Scripts whose words mojibake is undone into besides Latin: Greek and Cyrillic. */
@@ -377,9 +363,9 @@ export function undoAnyLanguage(word: string): MojibakeFix | undefined {
   let bestText = word;
   let bestBad = before;
   let bestDepth = 0;
-  let bestView = View.Shared;
+  let bestVariant = 0;
   for (let depth = 1; depth <= 3; depth++) {
-    const level = undoLevel(current, false);
+    const level = undoLevel(current, false, false, WINDOWS_VIEW);
     if (!level) break;
     const text = level.candidates[0];
     if (text === current) break;
@@ -388,7 +374,7 @@ export function undoAnyLanguage(word: string): MojibakeFix | undefined {
       bestText = text;
       bestBad = bad;
       bestDepth = depth;
-      bestView = level.view > bestView ? level.view : bestView;
+      bestVariant = Math.max(bestVariant, level.variant);
     }
     current = text;
   }
@@ -397,10 +383,183 @@ export function undoAnyLanguage(word: string): MojibakeFix | undefined {
   if (bestDepth === 0 || bestBad > 0) return undefined;
   return {
     text: bestText,
-    detail: detailOf(bestView, bestDepth),
+    detail: detailOf(WINDOWS_VIEW, bestVariant, bestDepth),
     gain: before - bestBad,
     guessed: false,
     alternatives: [bestText],
     lowered: true,
   };
+}
+
+/** A word of a line undone through a code page other than Windows-1252/1258. */
+export interface CodePageFix {
+  /** Where the word starts in the line. */
+  start: number;
+  /** The word as written. */
+  word: string;
+  fix: MojibakeFix;
+}
+
+/**
+ * Whether a re-decoded word reads as Vietnamese: some valid syllable standing as a word, and no
+ * run of letters beyond ASCII that is none (a code page's own language decodes, if at all, into
+ * letters of no language).
+ */
+function readsAsVietnamese(text: string): boolean {
+  const a = analyse(text);
+  return a.invalid === 0 && a.score > 0;
+}
+
+/** Letters of the Vietnamese alphabet, any case, digits, and ASCII, Latin-1 and general punctuation. */
+const VIETNAMESE_OR_NO_LETTER = /^[\u0000-\u0040\u005b-\u0060\u007b-\u00bf\u2000-\u206fa-zA-ZàáâãèéêìíòóôõùúýăđĩũơưÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯ\u1ea0-\u1ef9]*$/u;
+
+/**
+ * Whether `view` explains the whole of `word`: every run of characters it shows as bytes, where
+ * the run holds a byte beyond ASCII, is valid UTF-8 (no byte is left over as it was).
+ */
+function explainsWhole(word: string, view: ByteView): boolean {
+  const bytes: number[] = [];
+  const flush = (): boolean => {
+    const ok = bytes.every((b) => b < 0x80) || decodesStrictly(bytes);
+    bytes.length = 0;
+    return ok;
+  };
+  for (const ch of word) {
+    // A replacement stands for a byte the view leaves undefined (any of them: all continuation bytes).
+    const b = ch === '\ufffd' && view.replacedBytes.length > 0 ? view.replacedBytes[0] : view.byteOf.get(ch);
+    if (b !== undefined) bytes.push(b);
+    else if (!flush()) return false;
+  }
+  return flush();
+}
+
+/** Whether `bytes` are valid UTF-8 from end to end (checked by hand: a decoder's exception is slow). */
+function decodesStrictly(bytes: readonly number[]): boolean {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (n === 0 || i + n > bytes.length) return false;
+    for (let k = 1; k < n; k++) {
+      const c = bytes[i + k];
+      let low = 0x80;
+      let high = 0xbf;
+      if (k === 1) {
+        if (b === 0xe0) low = 0xa0;
+        else if (b === 0xf0) low = 0x90;
+        else if (b === 0xed) high = 0x9f;
+        else if (b === 0xf4) high = 0x8f;
+      }
+      if (c < low || c > high) return false;
+    }
+    i += n;
+  }
+  return true;
+}
+
+/** Whether a word as written has letters beyond ASCII that make no Vietnamese syllable, or debris. */
+function unreadable(word: string): boolean {
+  const a = analyse(word);
+  return a.invalid > 0 || a.debris > 0;
+}
+
+/** Whether every character of `word` stands for the same byte in `view` as in the Windows view. */
+function readsAsWindows(word: string, view: ByteView): boolean {
+  for (const ch of word) {
+    const b = view.byteOf.get(ch);
+    if (b !== undefined && b >= 0x80 && WINDOWS_VIEW.byteOf.get(ch) !== b) return false;
+  }
+  return true;
+}
+
+/** Whether the page shows `word` as UTF-8 to undo (a pair, or a replaced byte) and explains it whole. */
+function wholeWord(word: string, view: ByteView): boolean {
+  const replaced = view.replacedBytes.length > 0 && word.includes('\ufffd');
+  return (replaced || hasUtf8Pair(word, view)) && explainsWhole(word, view);
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d;
+}
+
+let lastLine: string | undefined;
+let lastReading: CodePageFix[] | undefined;
+
+/**
+ * The words of `line` undone through the one code page other than Windows-1252/1258 that the
+ * line agrees on (Mac Roman, Windows-1250, ISO-8859-2, Windows-1251, CP437, CP850,
+ * ISO-8859-15); `undefined` when none does. `pairs` is {@link codePagePairs} of the line.
+ *
+ * A view reads the line only on evidence:
+ * - each word it undoes is undone whole (every byte run valid UTF-8) into Vietnamese (see
+ *   {@link readsAsVietnamese}), gaining as {@link undoMojibake} asks;
+ * - it reads some word as Vietnamese that the Windows view does not: where both read the line
+ *   alike (`á` and `»` are the same bytes in Windows-1250 and -1252), the Windows view keeps it,
+ *   as the common damage, and its own passes decide;
+ * - the words it undoes outnumber the words it leaves that read as no Vietnamese (a Czech or
+ *   Russian line with one word that happens to decode stays as it is).
+ * The view that reads the most words of the line as Vietnamese undoes all of them: a line is not
+ * read half through one page and half through another (`Tiáşżng Viá»‡t` is all Windows-1250,
+ * though `Viá»‡t` alone reads as Windows-1252 too). Between views that read as many, the one
+ * that leaves fewer words decoded into no syllable wins, then the view listed first.
+ */
+export function codePageReading(line: string, pairs: number): CodePageFix[] | undefined {
+  if (pairs === 0) return undefined;
+  if (line === lastLine) return lastReading;
+  lastLine = line;
+  lastReading = undefined;
+  // Cheap first, in one pass over the words: the pages that show some word differently from the
+  // Windows view and decode it into Vietnamese letters. Without one, no page has evidence (a
+  // line of Windows-1252 mojibake is mostly shown alike by ISO-8859-15 and Windows-1250).
+  let candidates = 0;
+  for (let i = 0; i < line.length; ) {
+    let end = i;
+    let high = false;
+    for (; end < line.length && !isSpace(line.charCodeAt(end)); end++) if (line.charCodeAt(end) >= 0x80) high = true;
+    if (high) {
+      for (let k = 0; k < CODE_PAGE_VIEWS.length; k++) {
+        const bit = 1 << k;
+        if (pairs & bit && !(candidates & bit) && ownVietnameseWord(line, i, end, CODE_PAGE_VIEWS[k])) candidates |= bit;
+      }
+    }
+    i = end + 1;
+  }
+  if (candidates === 0) return undefined;
+  const words: Array<{ start: number; text: string }> = [];
+  for (const m of line.matchAll(/[^ \t\r]+/g)) {
+    if (/[^\u0000-\u007f]/.test(m[0])) words.push({ start: m.index, text: m[0] });
+  }
+  let best: CodePageFix[] | undefined;
+  let bestCount = 0;
+  let bestAlong = 0;
+  for (let k = 0; k < CODE_PAGE_VIEWS.length; k++) {
+    if ((candidates & (1 << k)) === 0) continue;
+    const view = CODE_PAGE_VIEWS[k];
+    const fixes: CodePageFix[] = [];
+    // Words undone into letters of the Vietnamese alphabet but no valid syllable (`nguời`, a
+    // misspelling as written): undone along with the line, never evidence for the view.
+    const along: CodePageFix[] = [];
+    let own = 0;
+    let against = 0;
+    for (const w of words) {
+      const fix = wholeWord(w.text, view) ? undoMojibake(w.text, 0, false, view) : undefined;
+      if (fix === undefined || !readsAsVietnamese(fix.text) || fix.gain < 1) {
+        if (fix !== undefined && VIETNAMESE_OR_NO_LETTER.test(fix.text)) along.push({ start: w.start, word: w.text, fix });
+        else if (unreadable(w.text)) against++;
+        continue;
+      }
+      fixes.push({ start: w.start, word: w.text, fix });
+      if (readsAsWindows(w.text, view)) continue;
+      const windows = undoMojibake(w.text, 1);
+      if (windows === undefined || !readsAsVietnamese(windows.text)) own++;
+    }
+    if (own === 0 || fixes.length <= against) continue;
+    // The most words read as Vietnamese, then the fewest read into no syllable.
+    if (best === undefined || fixes.length > bestCount || (fixes.length === bestCount && along.length < bestAlong)) {
+      best = along.length === 0 ? fixes : [...fixes, ...along].sort((a, b) => a.start - b.start);
+      bestCount = fixes.length;
+      bestAlong = along.length;
+    }
+  }
+  lastReading = best;
+  return best;
 }

@@ -15,8 +15,8 @@ import { CP1252_BYTE } from './charsets.js';
 import { bundledModel, chooseInContext } from './context.js';
 import { findLetterReferences, mayHaveReference } from './html.js';
 import { decodeLegacyView, isWindows1252View, LEGACY_DETAIL, LEGACY_VIEWS } from './legacy.js';
-import { hasReplacedByte, type MojibakeFix, readsAsWords, undoAnyLanguage, undoMojibake } from './mojibake.js';
-import { hasOpenSequence, hasUtf8Pair, undoWholeLine } from './whole-line.js';
+import { codePageReading, hasReplacedByte, type MojibakeFix, readsAsWords, undoAnyLanguage, undoMojibake } from './mojibake.js';
+import { codePagePairs, hasOpenSequence, hasUtf8Pair, undoWholeLine } from './whole-line.js';
 import { mayHaveQuestionLetters, readQuestionLetters, readReplacedLetters, showsQuestionLetters } from './replaced-letters.js';
 import { analyse, type Analysis, syllableCount, syllableGain, vietnameseScore } from './score.js';
 import { decodeViqrWord, readsAsViqrWord } from './viqr.js';
@@ -1798,11 +1798,21 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
   };
 
   function mayApply(line: string): boolean {
-    return mayBeDamaged(line) || (html && mayHaveReference(line)) || mayHaveQuestionLetters(line);
+    return (
+      mayBeDamaged(line) ||
+      (html && mayHaveReference(line)) ||
+      mayHaveQuestionLetters(line) ||
+      codePageReading(line, codePagePairs(line)) !== undefined
+    );
   }
 
   /** One pass over the line, as a first run makes it. */
   function pass(line: string): StageEdit[] {
+    // Mojibake through another code page (Mac Roman, Windows-1250…) first: the Windows passes
+    // would read the words it shares with Windows-1252 and leave the rest (`Tiáşżng Việt`).
+    // A guessed byte is only as sure as the reading the word list prefers.
+    const codePage = codePageReading(line, codePagePairs(line));
+    if (codePage) return codePage.map((w) => trimmedEdit(w.start, w.word, w.fix.text, 'mojibake', confidenceOf(w.fix.gain, w.fix.guessed ? 0.6 : 0.7), w.fix.detail));
     // A line whose only sign is `?` between letters: nothing but letters lost to `?` to read.
     if (!mayBeDamaged(line) && !(html && mayHaveReference(line))) {
       const edits: StageEdit[] = [];

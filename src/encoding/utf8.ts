@@ -94,14 +94,16 @@ export function decodeUtf8Keeping(
 /**
  * Where a multi-byte sequence at `i` lacks exactly one continuation byte, the sequences that
  * inserting one of {@link LOST_BYTES} would complete: `[bytes used, characters]`. Where a
- * {@link REPLACED} byte stands in the gap, it is replaced by one of {@link REPLACED_BYTES}
- * instead; with `replacedOnly`, only such a gap is filled.
+ * {@link REPLACED} byte stands in the gap, it is replaced by one of `replacedBytes` (the
+ * bytes the code page leaves undefined: {@link REPLACED_BYTES} for Windows-1252) instead; with
+ * `replacedOnly`, only such a gap is filled.
  */
 export function lostByteCompletions(
   bytes: ArrayLike<number>,
   i: number,
   end: number,
   replacedOnly = false,
+  replacedBytes: readonly number[] = REPLACED_BYTES,
 ): { used: number; chars: string[] } | undefined {
   const b = bytes[i];
   const n = sequenceLength(b);
@@ -115,7 +117,7 @@ export function lostByteCompletions(
   const replaced = i + n - 1 < end && bytes[i + n - 1] === REPLACED;
   if (replacedOnly && !replaced) return undefined;
   const chars: string[] = [];
-  for (const lost of replaced ? REPLACED_BYTES : LOST_BYTES) {
+  for (const lost of replaced ? replacedBytes : LOST_BYTES) {
     const seq: number[] = [];
     for (let j = 0; j <= k; j++) seq.push(bytes[i + j]);
     seq.push(lost);

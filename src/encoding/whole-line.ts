@@ -4,26 +4,37 @@
  * valid UTF-8 as a whole, and the decoded line shows no debris. Then one native decode does
  * the work of the word-by-word repair.
  */
-import { CP1252_BYTE, CP1258_BYTE } from './charsets.js';
+import { type ByteView, CODE_PAGE_VIEWS, WINDOWS_VIEW } from './charsets.js';
 
-const TABLE_SIZE = 0x2200;
-/** char code → byte (-1: no byte shows as this character). */
-const BYTE = new Int16Array(TABLE_SIZE).fill(-1);
-/** char code → 1 for a C1 control Windows-1252 defines (ISO-8859-1 view), 2 for Windows-1258 only. */
-const VIEW = new Uint8Array(TABLE_SIZE);
-const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
-for (const [ch, b] of CP1252_BYTE) {
-  const c = ch.charCodeAt(0);
-  BYTE[c] = b;
-  if (c >= 0x80 && c < 0xa0 && !CP1252_UNDEFINED.has(c)) VIEW[c] = 1;
+/** A {@link ByteView} as arrays indexed by char code, for scanning lines. */
+interface ViewArrays {
+  /** char code → byte (-1: no byte shows as this character); codes past its end have none. */
+  byte: Int16Array;
+  /** char code → the variant of the view it shows (an index into the view's `names`). */
+  variant: Uint8Array;
 }
-for (const [ch, b] of CP1258_BYTE) {
-  const c = ch.charCodeAt(0);
-  if (BYTE[c] < 0) {
-    BYTE[c] = b;
-    VIEW[c] = 2;
+
+const ARRAYS = new Map<ByteView, ViewArrays>();
+
+function arraysOf(view: ByteView): ViewArrays {
+  let arrays = ARRAYS.get(view);
+  if (arrays === undefined) {
+    let size = 0;
+    for (const ch of view.byteOf.keys()) size = Math.max(size, ch.charCodeAt(0) + 1);
+    const byte = new Int16Array(size).fill(-1);
+    const variant = new Uint8Array(size);
+    for (const [ch, b] of view.byteOf) {
+      byte[ch.charCodeAt(0)] = b;
+      variant[ch.charCodeAt(0)] = view.variantOf.get(ch) ?? 0;
+    }
+    ARRAYS.set(view, (arrays = { byte, variant }));
   }
+  return arrays;
 }
+
+const WINDOWS = arraysOf(WINDOWS_VIEW);
+const BYTE = WINDOWS.byte;
+const TABLE_SIZE = BYTE.length;
 
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -31,11 +42,13 @@ const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
  * Whether `s`, turned back into bytes, has a UTF-8 lead byte followed by a continuation byte
  * somewhere: without one there is no mojibake to undo (only, at most, lost bytes to guess).
  */
-export function hasUtf8Pair(s: string): boolean {
+export function hasUtf8Pair(s: string, view: ByteView = WINDOWS_VIEW): boolean {
+  const { byte } = view === WINDOWS_VIEW ? WINDOWS : arraysOf(view);
+  const size = byte.length;
   let prev = -1;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    const b = c < TABLE_SIZE ? BYTE[c] : -1;
+    const b = c < size ? byte[c] : -1;
     if (prev >= 0xc2 && prev <= 0xf4 && b >= 0x80 && b <= 0xbf) return true;
     prev = b;
   }
@@ -70,7 +83,42 @@ export function hasOpenSequence(s: string): boolean {
 
 /** Scratch space for the bytes of a line, grown as needed. */
 let buffer = new Uint8Array(1024);
-const VIEW_NAMES = ['utf8-as-cp1252', 'utf8-as-latin1', 'utf8-as-cp1258'];
+
+/**
+ * char code → a bit for each of {@link CODE_PAGE_VIEWS} that shows a UTF-8 lead byte
+ * (0xC2-0xF4) as it, and one for each that shows a continuation byte (0x80-0xBF) as it,
+ * shifted by {@link CONT_SHIFT}.
+ */
+const CODE_PAGE_BITS = new Uint32Array(0x10000);
+const CONT_SHIFT = 16;
+CODE_PAGE_VIEWS.forEach((view, k) => {
+  for (const [ch, b] of view.byteOf) {
+    if (b >= 0xc2 && b <= 0xf4) CODE_PAGE_BITS[ch.charCodeAt(0)] |= 1 << k;
+    else if (b >= 0x80 && b <= 0xbf) CODE_PAGE_BITS[ch.charCodeAt(0)] |= 1 << (k + CONT_SHIFT);
+  }
+});
+
+/**
+ * The code pages of {@link CODE_PAGE_VIEWS} through which `s` shows a UTF-8 lead byte followed
+ * by a continuation byte somewhere, as a bit set (bit k: view k): the only views that may
+ * hold mojibake to undo in it. One pass, no allocation: asked of every line with a character
+ * beyond ASCII.
+ */
+export function codePagePairs(s: string): number {
+  let found = 0;
+  let prev = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      prev = 0;
+      continue;
+    }
+    const bits = CODE_PAGE_BITS[c];
+    found |= prev & (bits >>> CONT_SHIFT);
+    prev = bits & ((1 << CONT_SHIFT) - 1);
+  }
+  return found;
+}
 
 /** The line decoded, and the damage undone (`utf8-as-cp1252`, `…-twice`). */
 export interface WholeLine {
@@ -89,6 +137,7 @@ export function undoWholeLine(
   judge: (text: string) => number | undefined,
   badness: (text: string, stopAbove?: number) => number,
 ): WholeLine | undefined {
+  const { byte: BYTE, variant: VIEW } = WINDOWS;
   let current = line;
   let view = 0;
   for (let depth = 1; depth <= 3; depth++) {
@@ -135,9 +184,57 @@ export function undoWholeLine(
     const after = judge(current);
     if (after !== undefined) {
       if (badness(line, after) <= after) return undefined;
-      const detail = VIEW_NAMES[view] + (depth === 2 ? '-twice' : depth === 3 ? '-thrice' : '');
+      const detail = WINDOWS_VIEW.names[view] + (depth === 2 ? '-twice' : depth === 3 ? '-thrice' : '');
       return { text: current, detail };
     }
   }
   return undefined;
+}
+
+/** Code points of letters of the Vietnamese alphabet beyond ASCII (1), below 0x1F00. */
+const VIETNAMESE_LETTER = new Uint8Array(0x1f00);
+for (const ch of 'àáâãèéêìíòóôõùúýăđĩũơưÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯ') VIETNAMESE_LETTER[ch.charCodeAt(0)] = 1;
+for (let c = 0x1ea0; c <= 0x1ef9; c++) VIETNAMESE_LETTER[c] = 1;
+
+/**
+ * Whether `view` shows `s[start, end)` differently from the Windows view (some character beyond
+ * ASCII it turns into another byte, or one the Windows view has no byte for), and its bytes are
+ * valid UTF-8 from end to end that decode into ASCII, Latin-1 or general punctuation and letters
+ * of the Vietnamese alphabet, with at least one of those beyond ASCII. A cheap test, by tables:
+ * most words of a line of the page's mojibake pass it; Windows-1252 mojibake through Mac Roman
+ * (`TÃ´i` → `T\u032bi`) fails it.
+ */
+export function ownVietnameseWord(s: string, start: number, end: number, view: ByteView): boolean {
+  const { byte } = arraysOf(view);
+  const size = byte.length;
+  let differs = false;
+  let vietnamese = false;
+  for (let i = start; i < end; ) {
+    const c = s.charCodeAt(i);
+    const b = c < size ? byte[c] : -1;
+    if (b < 0) return false;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const n = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (n === 0 || i + n > end) return false;
+    let cp = b & (0xff >> (n + 1));
+    for (let k = 0; k < n; k++) {
+      const ck = s.charCodeAt(i + k);
+      const bk = ck < size ? byte[ck] : -1;
+      if (bk < 0) return false;
+      if (k > 0) {
+        if (bk < (k === 1 && b === 0xe0 ? 0xa0 : 0x80) || bk > (k === 1 && b === 0xed ? 0x9f : 0xbf)) return false;
+        cp = (cp << 6) | (bk & 0x3f);
+      }
+      if (!differs && (ck >= TABLE_SIZE || BYTE[ck] !== bk)) differs = true;
+    }
+    if (cp < 0xc0 || (cp >= 0x2000 && cp < 0x2070)) {
+      // punctuation or symbols of Latin-1 or general punctuation: no letter either way
+    } else if (cp < 0x1f00 && VIETNAMESE_LETTER[cp] === 1) vietnamese = true;
+    else return false;
+    i += n;
+  }
+  return differs && vietnamese;
 }
