@@ -16,7 +16,7 @@ import { bundledModel, chooseInContext } from './context.js';
 import { findLetterReferences, mayHaveReference } from './html.js';
 import { decodeLegacyView, isWindows1252View, LEGACY_DETAIL, LEGACY_VIEWS } from './legacy.js';
 import { codePageReading, hasReplacedByte, type MojibakeFix, readsAsWords, undoAnyLanguage, undoMojibake } from './mojibake.js';
-import { codePagePairs, hasOpenSequence, hasUtf8Pair, undoWholeLine } from './whole-line.js';
+import { codePagePairs, hasOpenSequence, hasUtf8Pair, shownOtherwise, undoWholeLine } from './whole-line.js';
 import { mayHaveQuestionLetters, readQuestionLetters, readReplacedLetters, showsQuestionLetters } from './replaced-letters.js';
 import { analyse, type Analysis, syllableCount, syllableGain, vietnameseScore } from './score.js';
 import { decodeViqrWord, readsAsViqrWord } from './viqr.js';
@@ -1802,31 +1802,35 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
       mayBeDamaged(line) ||
       (html && mayHaveReference(line)) ||
       mayHaveQuestionLetters(line) ||
-      codePageReading(line, codePagePairs(line)) !== undefined
+      (shownOtherwise(line, codePagePairs(line)) && codePageReading(line, codePagePairs(line)) !== undefined)
     );
   }
 
   /** One pass over the line, as a first run makes it. */
   function pass(line: string): StageEdit[] {
+    const damaged = mayBeDamaged(line);
     // Mojibake through another code page (Mac Roman, Windows-1250…) first: the Windows passes
-    // would read the words it shares with Windows-1252 and leave the rest (`Tiáşżng Việt`).
+    // would read the words it shares with Windows-1252 and leave the rest (`Tiáşżng Việt`). A
+    // page can read a line otherwise only where one of its characters stands for another byte
+    // than in Windows-1252 (most lines of Windows-1252 mojibake have none, and skip this).
     // A guessed byte is only as sure as the reading the word list prefers.
-    const codePage = codePageReading(line, codePagePairs(line));
+    const pairs = codePagePairs(line);
+    const codePage = shownOtherwise(line, pairs) ? codePageReading(line, pairs) : undefined;
     if (codePage) return codePage.map((w) => trimmedEdit(w.start, w.word, w.fix.text, 'mojibake', confidenceOf(w.fix.gain, w.fix.guessed ? 0.6 : 0.7), w.fix.detail));
+    // A line whose mojibake-like words all read well as written (`“ĐÃ” rồi`) is not mojibake
+    // (asked only of a line that decodes whole: most lines do not).
+    const decoded = html || !damaged ? undefined : undoWholeLine(line, judgeDecoded, badness);
+    const whole = decoded && !onlyLookalikes(splitWords(line)) ? decoded : undefined;
+    // A line that is one run of mojibake is one edit (from its first to its last damaged
+    // character).
+    if (whole) return [trimmedEdit(0, line, whole.text, 'mojibake', 0.95, whole.detail)];
     // A line whose only sign is `?` between letters: nothing but letters lost to `?` to read.
-    if (!mayBeDamaged(line) && !(html && mayHaveReference(line))) {
+    if (!damaged && !(html && mayHaveReference(line))) {
       const edits: StageEdit[] = [];
       replacedLetterPass(splitWords(line), edits, model, true);
       // Read in passes, not in order: sorted as every stage's edits are.
       return inOrder(edits) ? edits : edits.sort((a, b) => a.start - b.start);
     }
-    // A line whose mojibake-like words all read well as written (`“ĐÃ” rồi`) is not mojibake
-    // (asked only of a line that decodes whole: most lines do not).
-    const decoded = html ? undefined : undoWholeLine(line, judgeDecoded, badness);
-    const whole = decoded && !onlyLookalikes(splitWords(line)) ? decoded : undefined;
-    // A line that is one run of mojibake is one edit (from its first to its last damaged
-    // character).
-    if (whole) return [trimmedEdit(0, line, whole.text, 'mojibake', 0.95, whole.detail)];
     // HTML references first: what they hide (`&#7871;áº¿`) is then read with the rest.
     const references = html && mayHaveReference(line) ? htmlEdits(line) : [];
     if (references.length === 0) return runOnce(line);

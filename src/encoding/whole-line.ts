@@ -99,6 +99,33 @@ CODE_PAGE_VIEWS.forEach((view, k) => {
 });
 
 /**
+ * char code → a bit for each of {@link CODE_PAGE_VIEWS} that shows a byte as it which the
+ * Windows view shows as another character: where a line has none, every page that can read it
+ * reads its bytes as the Windows view does.
+ */
+const SHOWN_OTHERWISE = new Uint8Array(0x10000);
+CODE_PAGE_VIEWS.forEach((view, k) => {
+  for (const [ch, b] of view.byteOf) {
+    const c = ch.charCodeAt(0);
+    if (b >= 0x80 && (c >= TABLE_SIZE || BYTE[c] !== b)) SHOWN_OTHERWISE[c] |= 1 << k;
+  }
+});
+
+/**
+ * Whether some character of `s` stands, through one of the pages of `pairs` (see
+ * {@link codePagePairs}), for another byte than through the Windows view: only then can a page
+ * read the line otherwise than Windows-1252 does.
+ */
+export function shownOtherwise(s: string, pairs: number): boolean {
+  if (pairs === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80 && SHOWN_OTHERWISE[c] & pairs) return true;
+  }
+  return false;
+}
+
+/**
  * The code pages of {@link CODE_PAGE_VIEWS} through which `s` shows a UTF-8 lead byte followed
  * by a continuation byte somewhere, as a bit set (bit k: view k): the only views that may
  * hold mojibake to undo in it. One pass, no allocation: asked of every line with a character
