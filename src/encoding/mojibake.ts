@@ -13,7 +13,7 @@ import { bundledModel } from './context.js';
 import { analyse, vietnameseScore } from './score.js';
 import { LOST_BYTE_SYLLABLES } from './tables/lost-byte-syllables.js';
 import { decodeUtf8Keeping, lostByteCompletions, REPLACED } from './utf8.js';
-import { hasUtf8Pair, ownVietnameseWord } from './whole-line.js';
+import { hasUtf8Pair, ownVietnameseWord, SHOWN_OTHERWISE } from './whole-line.js';
 
 let lostByteFrequency: Map<string, number> | undefined;
 
@@ -510,15 +510,22 @@ export function codePageReading(line: string, pairs: number): CodePageFix[] | un
   // Cheap first, in one pass over the words: the pages that show some word differently from the
   // Windows view and decode it into Vietnamese letters. Without one, no page has evidence (a
   // line of Windows-1252 mojibake is mostly shown alike by ISO-8859-15 and Windows-1250).
+  // A page reads a word otherwise than the Windows view only through a character it shows for
+  // another byte ({@link SHOWN_OTHERWISE}): the others are not asked.
   let candidates = 0;
   for (let i = 0; i < line.length; ) {
     let end = i;
-    let high = false;
-    for (; end < line.length && !isSpace(line.charCodeAt(end)); end++) if (line.charCodeAt(end) >= 0x80) high = true;
-    if (high) {
+    let otherwise = 0;
+    for (; end < line.length; end++) {
+      const c = line.charCodeAt(end);
+      if (isSpace(c)) break;
+      if (c >= 0x80) otherwise |= SHOWN_OTHERWISE[c];
+    }
+    const ask = otherwise & pairs & ~candidates;
+    if (ask !== 0) {
       for (let k = 0; k < CODE_PAGE_VIEWS.length; k++) {
         const bit = 1 << k;
-        if (pairs & bit && !(candidates & bit) && ownVietnameseWord(line, i, end, CODE_PAGE_VIEWS[k])) candidates |= bit;
+        if (ask & bit && ownVietnameseWord(line, i, end, CODE_PAGE_VIEWS[k])) candidates |= bit;
       }
     }
     i = end + 1;

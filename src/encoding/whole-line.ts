@@ -103,7 +103,7 @@ CODE_PAGE_VIEWS.forEach((view, k) => {
  * Windows view shows as another character: where a line has none, every page that can read it
  * reads its bytes as the Windows view does.
  */
-const SHOWN_OTHERWISE = new Uint8Array(0x10000);
+export const SHOWN_OTHERWISE = new Uint8Array(0x10000);
 CODE_PAGE_VIEWS.forEach((view, k) => {
   for (const [ch, b] of view.byteOf) {
     const c = ch.charCodeAt(0);
