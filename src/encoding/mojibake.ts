@@ -471,6 +471,14 @@ function readsAsWindows(word: string, view: ByteView): boolean {
   return true;
 }
 
+/** Whether the page reads `word` as Vietnamese, and the Windows view does not. */
+function ownReading(word: string, view: ByteView): boolean {
+  const fix = wholeWord(word, view) ? undoMojibake(word, 0, false, view) : undefined;
+  if (fix === undefined || !readsAsVietnamese(fix.text) || fix.gain < 1) return false;
+  const windows = undoMojibake(word, 1);
+  return windows === undefined || !readsAsVietnamese(windows.text);
+}
+
 /** Whether the page shows `word` as UTF-8 to undo (a pair, or a replaced byte) and explains it whole. */
 function wholeWord(word: string, view: ByteView): boolean {
   const replaced = view.replacedBytes.length > 0 && word.includes('\ufffd');
@@ -541,6 +549,9 @@ export function codePageReading(line: string, pairs: number): CodePageFix[] | un
   for (let k = 0; k < CODE_PAGE_VIEWS.length; k++) {
     if ((candidates & (1 << k)) === 0) continue;
     const view = CODE_PAGE_VIEWS[k];
+    // Evidence first: a word the page reads as Vietnamese where the Windows view does not. Only
+    // a word it shows otherwise can be one; without any, the page is not read further.
+    if (!words.some((w) => !readsAsWindows(w.text, view) && ownReading(w.text, view))) continue;
     const fixes: CodePageFix[] = [];
     // Words undone into letters of the Vietnamese alphabet but no valid syllable (`nguời`, a
     // misspelling as written): undone along with the line, never evidence for the view.
