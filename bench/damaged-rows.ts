@@ -2,7 +2,9 @@
  * The damaged rows of bench/damaged.ts, for the scripts that time or dump them: each a way
  * the encoding or Unicode stage repairs, applied at run time to clean corpus text.
  */
+import { CODE_PAGES } from '../src/encoding/tables/code-pages.js';
 import {
+  codePageMojibake,
   composite,
   invisibles,
   legacyFont,
@@ -35,6 +37,8 @@ export const DAMAGED_ROWS: readonly DamagedRow[] = [
   { group: 'mojibake', name: 'partial-cp1252', damage: (t) => partialMojibake(t) },
   { group: 'mojibake', name: 'cp1252-c1-replaced', damage: (t) => mojibakeVariant(t, 'c1-replaced') },
   { group: 'mojibake', name: 'letters-replaced', damage: lettersReplaced },
+  // One row per other code page UTF-8 is shown through (src/encoding/tables/code-pages.ts).
+  ...CODE_PAGES.map(([page]): DamagedRow => ({ group: 'mojibake', name: `utf8-as-${page}`, damage: (t) => codePageMojibake(t, page) })),
   { group: 'unicode', name: 'nfd', damage: (t) => t.normalize('NFD') },
   { group: 'unicode', name: 'composite', damage: composite },
   { group: 'unicode', name: 'lookalike', damage: (t) => lookalikes(t) },

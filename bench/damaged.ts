@@ -22,54 +22,11 @@ import { decode, encode, encodingStage, fix, runStages, type Stage } from '../sr
 import { unicodeStage } from '../src/unicode/index.js';
 import { stringOption, numberOption } from './args.js';
 import { cleanSample } from './corpus-sample.js';
-import { CODE_PAGES } from '../src/encoding/tables/code-pages.js';
-import {
-  codePageMojibake,
-  composite,
-  invisibles,
-  legacyFont,
-  lettersReplaced,
-  lookalikes,
-  mixedUnicode,
-  mojibakeVariant,
-  noBreakSpaces,
-  partialMojibake,
-  viqr,
-} from './damage.js';
+import { chosenRows, type DamagedRow } from './damaged-rows.js';
 import { measure } from './throughput.js';
 
-interface Category {
-  group: 'legacy' | 'mojibake' | 'unicode';
-  name: string;
-  damage: (text: string) => string;
-}
-
-const CATEGORIES: readonly Category[] = [
-  { group: 'legacy', name: 'tcvn3', damage: (t) => legacyFont(t, 'tcvn3') },
-  { group: 'legacy', name: 'vni', damage: (t) => legacyFont(t, 'vni') },
-  { group: 'legacy', name: 'viscii', damage: (t) => legacyFont(t, 'viscii') },
-  { group: 'legacy', name: 'vps', damage: (t) => legacyFont(t, 'vps') },
-  { group: 'legacy', name: 'cp1258', damage: (t) => legacyFont(t, 'windows-1258') },
-  { group: 'legacy', name: 'viqr', damage: viqr },
-  { group: 'mojibake', name: 'utf8-as-cp1252', damage: (t) => mojibakeVariant(t, 'cp1252') },
-  { group: 'mojibake', name: 'utf8-as-latin1', damage: (t) => mojibakeVariant(t, 'latin1') },
-  { group: 'mojibake', name: 'double-cp1252', damage: (t) => mojibakeVariant(t, 'double') },
-  { group: 'mojibake', name: 'cp1252-c1-lost', damage: (t) => mojibakeVariant(t, 'c1-lost') },
-  { group: 'mojibake', name: 'partial-cp1252', damage: (t) => partialMojibake(t) },
-  { group: 'mojibake', name: 'cp1252-c1-replaced', damage: (t) => mojibakeVariant(t, 'c1-replaced') },
-  { group: 'mojibake', name: 'letters-replaced', damage: lettersReplaced },
-  // One row per other code page UTF-8 is shown through (src/encoding/tables/code-pages.ts).
-  ...CODE_PAGES.map(([page]): Category => ({ group: 'mojibake', name: `utf8-as-${page}`, damage: (t) => codePageMojibake(t, page) })),
-  { group: 'unicode', name: 'nfd', damage: (t) => t.normalize('NFD') },
-  { group: 'unicode', name: 'composite', damage: composite },
-  { group: 'unicode', name: 'lookalike', damage: (t) => lookalikes(t) },
-  { group: 'unicode', name: 'nbsp', damage: (t) => noBreakSpaces(t) },
-  { group: 'unicode', name: 'invisible', damage: (t) => invisibles(t) },
-  { group: 'unicode', name: 'mixed', damage: (t) => mixedUnicode(t) },
-];
-
 /** The target of a row: MB/s of the stage alone and of all stages. */
-function targets(group: Category['group']): { stage: number; all: number } {
+function targets(group: DamagedRow['group']): { stage: number; all: number } {
   return { stage: 20, all: group === 'unicode' ? 15 : 10 };
 }
 
@@ -78,10 +35,10 @@ function main(): void {
   const reps = numberOption('reps', 5);
   const only = stringOption('only', '');
   const cpu = stringOption('clock', 'wall') === 'cpu';
-  const chosen = only === '' ? CATEGORIES : CATEGORIES.filter((c) => only.split(',').includes(c.name) || only.split(',').includes(c.group));
+  const chosen = chosenRows(only);
   const clean = cleanSample(mb * 1e6);
   const decoder = new TextDecoder();
-  const stages: Record<Category['group'], Stage> = { legacy: encodingStage(), mojibake: encodingStage(), unicode: unicodeStage() };
+  const stages: Record<DamagedRow['group'], Stage> = { legacy: encodingStage(), mojibake: encodingStage(), unicode: unicodeStage() };
 
   const header = ['damage', 'MB', 'base MB/s', 'stage MB/s', 'x base', 'all MB/s', 'x base', 'targets'];
   const body: string[][] = [];
