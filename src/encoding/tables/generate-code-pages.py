@@ -13,6 +13,8 @@ standard show them (the same rule as generate.py's Windows-1252 table).
 """
 import os
 
+from generate import python_codec, ts_string
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 # (TypeScript name, codec, the name the damage is reported by, description)
@@ -37,29 +39,8 @@ def undefined_bytes(name):
     return out
 
 
-def python_codec(name):
-    out = []
-    for b in range(256):
-        try:
-            out.append(bytes([b]).decode(name))
-        except UnicodeDecodeError:
-            out.append(chr(b))  # undefined: the C1 control of the same value
-    return out
 
 
-def ts_string(chars):
-    body = ''
-    for i, c in enumerate(chars):
-        if i % 16 == 0:
-            body += "\n  '"
-        cp = ord(c)
-        if cp < 0x20 or 0x7F <= cp <= 0xA0 or c in "'\\" or 0x300 <= cp <= 0x36F or cp == 0xAD or cp == 0xFFFD:
-            body += '\\u%04x' % cp
-        else:
-            body += c
-        if i % 16 == 15:
-            body += "' +"
-    return body.rstrip(' +')
 
 
 with open(os.path.join(HERE, 'code-pages.ts'), 'w', encoding='utf-8') as f:
