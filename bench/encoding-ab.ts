@@ -17,7 +17,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { numberOption, stringOption } from './args.js';
 import { cleanSample } from './corpus-sample.js';
-import { legacyFont, mojibakeVariant, partialMojibake, viqr } from './damage.js';
+import { chosenRows } from './damaged-rows.js';
 
 interface Build {
   encodingStage: () => Stage;
@@ -29,17 +29,8 @@ interface Stage {
   run(line: string): readonly unknown[];
 }
 
-const ROWS: ReadonlyArray<readonly [string, (text: string) => string]> = [
-  ['tcvn3', (t) => legacyFont(t, 'tcvn3')],
-  ['vni', (t) => legacyFont(t, 'vni')],
-  ['viscii', (t) => legacyFont(t, 'viscii')],
-  ['vps', (t) => legacyFont(t, 'vps')],
-  ['cp1258', (t) => legacyFont(t, 'windows-1258')],
-  ['viqr', viqr],
-  ['utf8-as-cp1252', (t) => mojibakeVariant(t, 'cp1252')],
-  ['cp1252-c1-lost', (t) => mojibakeVariant(t, 'c1-lost')],
-  ['partial-cp1252', (t) => partialMojibake(t)],
-];
+/** The rows timed unless `--only` names others (any of damaged-rows.ts). */
+const DEFAULT_ROWS = 'tcvn3,vni,viscii,vps,cp1258,viqr,utf8-as-cp1252,cp1252-c1-lost,partial-cp1252';
 
 function cpuSeconds(fn: () => unknown): number {
   const c0 = process.cpuUsage();
@@ -67,9 +58,9 @@ async function main(): Promise<void> {
   const b = await load(against);
   const clean = cleanSample(mb * 1e6);
   const decoder = new TextDecoder();
-  const rows = only === '' ? ROWS : ROWS.filter(([name]) => only.split(',').includes(name));
+  const rows = chosenRows(only === '' ? DEFAULT_ROWS : only);
   console.log('row             MB  base MB/s | stage MB/s (x base): this / other = ratio | calls MB/s: this / other = ratio | floor MB/s (x base)');
-  for (const [name, damage] of rows) {
+  for (const { name, damage } of rows) {
     const text = damage(clean);
     const bytes = new TextEncoder().encode(text);
     const lines = text.split('\n');

@@ -17,16 +17,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { numberOption, stringOption } from './args.js';
 import { cleanSample } from './corpus-sample.js';
-import { composite, invisibles, lookalikes, mixedUnicode, noBreakSpaces } from './damage.js';
+import { chosenRows } from './damaged-rows.js';
 
-const DAMAGE: Readonly<Record<string, (text: string) => string>> = {
-  nfd: (t) => t.normalize('NFD'),
-  composite,
-  lookalike: (t) => lookalikes(t),
-  nbsp: (t) => noBreakSpaces(t),
-  invisible: (t) => invisibles(t),
-  mixed: (t) => mixedUnicode(t),
-};
 
 interface Build {
   runStages(input: string, stages: readonly unknown[]): unknown;
@@ -54,14 +46,14 @@ async function main(): Promise<void> {
   if (a === '' || b === '') throw new Error('--a and --b name the dist/ folders of the two builds');
   const runs = numberOption('runs', 9);
   const only = stringOption('only', '');
-  const names = only === '' ? Object.keys(DAMAGE) : only.split(',');
+  const rows = chosenRows(only === '' ? 'unicode' : only).filter((row) => row.group === 'unicode');
   const stageA = await stageOf(a);
   const stageB = await stageOf(b);
   const clean = cleanSample(numberOption('mb', 0.5) * 1e6);
   const decoder = new TextDecoder();
   console.log('damage      MB  decode+NFC MB/s  A MB/s  B MB/s  B x base   B/A  B/A fastest');
-  for (const name of names) {
-    const bytes = new TextEncoder().encode(DAMAGE[name](clean));
+  for (const { name, damage } of rows) {
+    const bytes = new TextEncoder().encode(damage(clean));
     const mb = bytes.length / 1e6;
     stageA(decoder.decode(bytes)); // warm-up: JIT, lazy tables
     stageB(decoder.decode(bytes));

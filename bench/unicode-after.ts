@@ -12,32 +12,24 @@ import { fix, runStages } from '../src/index.js';
 import { unicodeStage } from '../src/unicode/index.js';
 import { numberOption, stringOption } from './args.js';
 import { cleanSample } from './corpus-sample.js';
-import { composite, invisibles, lookalikes, mixedUnicode, noBreakSpaces } from './damage.js';
+import { chosenRows } from './damaged-rows.js';
 import { measure } from './throughput.js';
 
-const DAMAGE: Readonly<Record<string, (text: string) => string>> = {
-  nfd: (t) => t.normalize('NFD'),
-  composite,
-  lookalike: (t) => lookalikes(t),
-  nbsp: (t) => noBreakSpaces(t),
-  invisible: (t) => invisibles(t),
-  mixed: (t) => mixedUnicode(t),
-};
 
 function main(): void {
   const mb = numberOption('mb', 0.5);
   const reps = numberOption('reps', 3);
   const only = stringOption('only', '');
   const cpu = stringOption('clock', 'wall') === 'cpu';
-  const names = only === '' ? Object.keys(DAMAGE) : only.split(',');
+  const rows = chosenRows(only === '' ? 'unicode' : only).filter((row) => row.group === 'unicode');
   const clean = cleanSample(mb * 1e6);
   const cleanBytes = new TextEncoder().encode(clean);
   const decoder = new TextDecoder();
   const stage = unicodeStage();
   const ms = (seconds: number) => (seconds * 1000).toFixed(1);
   console.log('damage      MB  decode+NFC ms  stage ms  all ms  after ms  clean all ms');
-  for (const name of names) {
-    const bytes = new TextEncoder().encode(DAMAGE[name](clean));
+  for (const { name, damage } of rows) {
+    const bytes = new TextEncoder().encode(damage(clean));
     const base = measure('decode + NFC', bytes, (b) => decoder.decode(b).normalize('NFC'), reps, cpu).seconds;
     const alone = measure('stage alone', bytes, (b) => runStages(decoder.decode(b), [stage]), reps, cpu).seconds;
     const all = measure('all stages', bytes, (b) => fix(decoder.decode(b)), reps, cpu).seconds;
