@@ -35,6 +35,9 @@ interface Level {
   bowBook?: Float32Array;
   /** 2^fpBits: entry / fpSize is the code part. */
   fpSize: number;
+  /** Where an entry's probability code and back-off code start (bits): shifts, not divisions. */
+  probShift: number;
+  bowShift: number;
   fpMask: number;
   /** Key split: right part = low `rb` bits, left part = the `lb` bits above. */
   rb: number;
@@ -51,12 +54,12 @@ interface Level {
 
 /** log10 probability of the entry at `i`. */
 function probAt(level: Level, i: number): number {
-  return level.probBook[(level.entries[i] / level.fpSize) & 0xff];
+  return level.probBook[(level.entries[i] >>> level.probShift) & 0xff];
 }
 
 /** log10 back-off weight of the entry at `i` (a level below the highest). */
 function bowAt(level: Level, i: number): number {
-  return level.bowBook![(level.entries[i] / level.fpSize / 256) & 0xff];
+  return level.bowBook![(level.entries[i] >>> level.bowShift) & 0xff];
 }
 
 /** Build information stored in the file (sources, thresholds, n-gram counts). */
@@ -332,6 +335,8 @@ export class LanguageModel {
         probBook: typed(`probBook${k}`, Float32Array, 4),
         bowBook: k < order ? typed(`bowBook${k}`, Float32Array, 4) : undefined,
         fpSize: 2 ** geometry.fpBits,
+        probShift: geometry.fpBits,
+        bowShift: geometry.fpBits + QUANT_BITS,
         fpMask: 2 ** geometry.fpBits - 1,
         rb: geometry.rb,
         maskL: 2 ** geometry.lb - 1,
