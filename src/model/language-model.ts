@@ -32,10 +32,13 @@ interface Level {
    * The same offsets, compact: each group of {@link GROUP} buckets' first offset, and each
    * bucket's offset from its group's (a byte). 1/4 of the size of `offsets` and more, so that a
    * probe's first load is mostly a cache hit and only its load of the bucket's entries misses.
-   * Absent where a group holds more than 255 entries (then `offsets` is read).
+   * Made on the first batch of look-ups (not at load: the model loads as fast as before), and
+   * absent where a group holds more than 255 entries (then `offsets` is read).
    */
-  groupStart?: Uint32Array;
-  bucketDelta?: Uint8Array;
+  groupStart: Uint32Array | undefined;
+  bucketDelta: Uint8Array | undefined;
+  /** Whether the compact offsets were made (or found impossible). */
+  compacted: boolean;
   /** fingerprint | probability code | back-off code, sorted by fingerprint within a bucket. */
   entries: Uint32Array;
   probBook: Float32Array;
@@ -107,20 +110,23 @@ const GROUP_BITS = 5;
 const GROUP = 1 << GROUP_BITS;
 
 /**
- * `offsets` (one per bucket and one past the last) as group starts and bytes from them, or
- * nothing when a group holds more than a byte's worth of entries.
+ * Makes the level's compact offsets: its `offsets` (one per bucket and one past the last) as
+ * group starts and bytes from them, unless a group holds more than a byte's worth of entries.
  */
-function compactOffsets(offsets: Uint32Array): { groupStart?: Uint32Array; bucketDelta?: Uint8Array } {
+function compactOffsets(level: Level): void {
+  level.compacted = true;
+  const offsets = level.offsets;
   const buckets = offsets.length - 1;
   const groupStart = new Uint32Array((buckets >>> GROUP_BITS) + 2);
   const bucketDelta = new Uint8Array(buckets + 1);
   for (let g = 0; g < groupStart.length; g++) groupStart[g] = offsets[Math.min(g << GROUP_BITS, buckets)];
   for (let b = 0; b <= buckets; b++) {
     const delta = offsets[b] - groupStart[b >>> GROUP_BITS];
-    if (delta > 0xff) return {};
+    if (delta > 0xff) return;
     bucketDelta[b] = delta;
   }
-  return { groupStart, bucketDelta };
+  level.groupStart = groupStart;
+  level.bucketDelta = bucketDelta;
 }
 
 /** Scratch arrays of a batch of look-ups (see {@link findPlaced}). */
@@ -165,6 +171,7 @@ function findPlaced(level: Level, batch: Batch, n: number): void {
   const { bucket, rem, start, end, hits } = batch;
   const entries = level.entries;
   const fpMask = level.fpMask;
+  if (!level.compacted) compactOffsets(level);
   const groupStart = level.groupStart;
   const bucketDelta = level.bucketDelta;
   if (groupStart !== undefined && bucketDelta !== undefined) {
@@ -374,7 +381,9 @@ export class LanguageModel {
       const fpRightBits = Math.min(geometry.fpBits, geometry.rb);
       levels[k] = {
         offsets,
-        ...compactOffsets(offsets),
+        groupStart: undefined,
+        bucketDelta: undefined,
+        compacted: false,
         entries,
         probBook: typed(`probBook${k}`, Float32Array, 4),
         bowBook: k < order ? typed(`bowBook${k}`, Float32Array, 4) : undefined,
