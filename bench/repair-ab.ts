@@ -84,7 +84,15 @@ async function main(): Promise<void> {
       // Alternate which build goes first, so that neither always runs on a warmer machine.
       const runA = () => cpuSeconds(() => (outA = a.runStages(text, stageA)));
       const runB = () => cpuSeconds(() => (outB = b.runStages(text, stageB)));
-      const [sa, sb] = r % 2 === 0 ? [runA(), runB()] : (() => { const y = runB(); return [runA(), y]; })();
+      let sa: number;
+      let sb: number;
+      if (r % 2 === 0) {
+        sa = runA();
+        sb = runB();
+      } else {
+        sb = runB();
+        sa = runA();
+      }
       if (r > 0) {
         ta.push(sa);
         tb.push(sb);
