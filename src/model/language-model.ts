@@ -28,6 +28,17 @@ import type { TokenKind } from '../tokenize/index.js';
 /** The hash table of one order k ≥ 2 (see `format.ts`). */
 interface Level {
   offsets: Uint32Array;
+  /**
+   * The same offsets, compact: each group of {@link GROUP} buckets' first offset, and each
+   * bucket's offset from its group's (a byte). 1/4 of the size of `offsets` and more, so that a
+   * probe's first load is mostly a cache hit and only its load of the bucket's entries misses.
+   * Made on the first batch of look-ups (not at load: the model loads as fast as before), and
+   * absent where a group holds more than 255 entries (then `offsets` is read).
+   */
+  groupStart: Uint32Array | undefined;
+  bucketDelta: Uint8Array | undefined;
+  /** Whether the compact offsets were made (or found impossible). */
+  compacted: boolean;
   /** fingerprint | probability code | back-off code, sorted by fingerprint within a bucket. */
   entries: Uint32Array;
   probBook: Float32Array;
@@ -35,6 +46,9 @@ interface Level {
   bowBook?: Float32Array;
   /** 2^fpBits: entry / fpSize is the code part. */
   fpSize: number;
+  /** Where an entry's probability code and back-off code start (bits): shifts, not divisions. */
+  probShift: number;
+  bowShift: number;
   fpMask: number;
   /** Key split: right part = low `rb` bits, left part = the `lb` bits above. */
   rb: number;
@@ -51,12 +65,12 @@ interface Level {
 
 /** log10 probability of the entry at `i`. */
 function probAt(level: Level, i: number): number {
-  return level.probBook[(level.entries[i] / level.fpSize) & 0xff];
+  return level.probBook[(level.entries[i] >>> level.probShift) & 0xff];
 }
 
 /** log10 back-off weight of the entry at `i` (a level below the highest). */
 function bowAt(level: Level, i: number): number {
-  return level.bowBook![(level.entries[i] / level.fpSize / 256) & 0xff];
+  return level.bowBook![(level.entries[i] >>> level.bowShift) & 0xff];
 }
 
 /** Build information stored in the file (sources, thresholds, n-gram counts). */
@@ -80,11 +94,39 @@ function find(level: Level, left: number, right: number): number {
   const rem = (left & level.fpLowMask) * level.fpRightSize + (right & level.fpRightMask);
   const entries = level.entries;
   const fpMask = level.fpMask;
-  for (let i = level.offsets[bucket], end = level.offsets[bucket + 1]; i < end; i++) {
+  const groupStart = level.groupStart;
+  const bucketDelta = level.bucketDelta;
+  const from = groupStart !== undefined && bucketDelta !== undefined ? groupStart[bucket >>> GROUP_BITS] + bucketDelta[bucket] : level.offsets[bucket];
+  const to = groupStart !== undefined && bucketDelta !== undefined ? groupStart[(bucket + 1) >>> GROUP_BITS] + bucketDelta[bucket + 1] : level.offsets[bucket + 1];
+  for (let i = from, end = to; i < end; i++) {
     const r = entries[i] & fpMask;
     if (r >= rem) return r === rem ? i : -1;
   }
   return -1;
+}
+
+/** Buckets per group of {@link compactOffsets}. */
+const GROUP_BITS = 5;
+const GROUP = 1 << GROUP_BITS;
+
+/**
+ * Makes the level's compact offsets: its `offsets` (one per bucket and one past the last) as
+ * group starts and bytes from them, unless a group holds more than a byte's worth of entries.
+ */
+function compactOffsets(level: Level): void {
+  level.compacted = true;
+  const offsets = level.offsets;
+  const buckets = offsets.length - 1;
+  const groupStart = new Uint32Array((buckets >>> GROUP_BITS) + 2);
+  const bucketDelta = new Uint8Array(buckets + 1);
+  for (let g = 0; g < groupStart.length; g++) groupStart[g] = offsets[Math.min(g << GROUP_BITS, buckets)];
+  for (let b = 0; b <= buckets; b++) {
+    const delta = offsets[b] - groupStart[b >>> GROUP_BITS];
+    if (delta > 0xff) return;
+    bucketDelta[b] = delta;
+  }
+  level.groupStart = groupStart;
+  level.bucketDelta = bucketDelta;
 }
 
 /** Scratch arrays of a batch of look-ups (see {@link findPlaced}). */
@@ -127,12 +169,23 @@ function place(level: Level, left: number, right: number, batch: Batch, i: numbe
  */
 function findPlaced(level: Level, batch: Batch, n: number): void {
   const { bucket, rem, start, end, hits } = batch;
-  const offsets = level.offsets;
   const entries = level.entries;
   const fpMask = level.fpMask;
-  for (let i = 0; i < n; i++) {
-    start[i] = offsets[bucket[i]];
-    end[i] = offsets[bucket[i] + 1];
+  if (!level.compacted) compactOffsets(level);
+  const groupStart = level.groupStart;
+  const bucketDelta = level.bucketDelta;
+  if (groupStart !== undefined && bucketDelta !== undefined) {
+    for (let i = 0; i < n; i++) {
+      const b = bucket[i];
+      start[i] = groupStart[b >>> GROUP_BITS] + bucketDelta[b];
+      end[i] = groupStart[(b + 1) >>> GROUP_BITS] + bucketDelta[b + 1];
+    }
+  } else {
+    const offsets = level.offsets;
+    for (let i = 0; i < n; i++) {
+      start[i] = offsets[bucket[i]];
+      end[i] = offsets[bucket[i] + 1];
+    }
   }
   let touch = 0;
   for (let i = 0; i < n; i++) touch |= entries[start[i]];
@@ -328,10 +381,15 @@ export class LanguageModel {
       const fpRightBits = Math.min(geometry.fpBits, geometry.rb);
       levels[k] = {
         offsets,
+        groupStart: undefined,
+        bucketDelta: undefined,
+        compacted: false,
         entries,
         probBook: typed(`probBook${k}`, Float32Array, 4),
         bowBook: k < order ? typed(`bowBook${k}`, Float32Array, 4) : undefined,
         fpSize: 2 ** geometry.fpBits,
+        probShift: geometry.fpBits,
+        bowShift: geometry.fpBits + QUANT_BITS,
         fpMask: 2 ** geometry.fpBits - 1,
         rb: geometry.rb,
         maskL: 2 ** geometry.lb - 1,

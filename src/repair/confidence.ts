@@ -31,7 +31,12 @@ export type CurveGroup = (typeof CURVE_GROUPS)[number];
 /** The group of a change of `kind` to the input text `before`. */
 export function curveGroup(kind: EditKind, before: string): CurveGroup {
   if (kind !== 'diacritics' && kind !== 'spelling') return 'words';
-  const valid = isValidSyllable(before.toLowerCase());
+  return groupOf(kind, isValidSyllable(before.toLowerCase()));
+}
+
+/** The group of a change of `kind` to a word that is a valid syllable or not. */
+function groupOf(kind: EditKind, valid: boolean): CurveGroup {
+  if (kind !== 'diacritics' && kind !== 'spelling') return 'words';
   return kind === 'diacritics' ? (valid ? 'marks-valid' : 'marks-damaged') : valid ? 'letters-valid' : 'letters-damaged';
 }
 
@@ -41,7 +46,15 @@ export function curveGroup(kind: EditKind, before: string): CurveGroup {
  * learn keeps the decoder's own reading of its margin, `1 / (1 + 10^-m)`.
  */
 export function repairConfidence(margin: number, kind: EditKind, before: string): number {
-  const curve = CALIBRATION[curveGroup(kind, before)] ?? [];
+  return confidenceOf(margin, kind, isValidSyllable(before.toLowerCase()));
+}
+
+/**
+ * {@link repairConfidence} of a change to a word whose validity as a syllable the caller
+ * knows already (the repair stage reads it once per word form, not once per change).
+ */
+export function confidenceOf(margin: number, kind: EditKind, valid: boolean): number {
+  const curve = CURVES[groupOf(kind, valid)];
   if (curve.length === 0) return 1 / (1 + Math.pow(10, -margin));
   if (margin <= curve[0][0]) return curve[0][1];
   for (let k = 1; k < curve.length; k++) {
@@ -53,3 +66,12 @@ export function repairConfidence(margin: number, kind: EditKind, before: string)
   }
   return curve[curve.length - 1][1];
 }
+
+/** Each group's curve, read once from the table (a group without one has none). */
+const CURVES: Readonly<Record<CurveGroup, readonly (readonly [number, number])[]>> = {
+  'marks-valid': CALIBRATION['marks-valid'] ?? [],
+  'marks-damaged': CALIBRATION['marks-damaged'] ?? [],
+  'letters-valid': CALIBRATION['letters-valid'] ?? [],
+  'letters-damaged': CALIBRATION['letters-damaged'] ?? [],
+  words: CALIBRATION.words ?? [],
+};

@@ -24,7 +24,7 @@ import {
   tokenCandidates,
 } from './candidates.js';
 import { type ChannelCosts, DEFAULT_COSTS, hasMarks, skeletonOf } from './channel.js';
-import { DEFAULT_MIN_CONFIDENCE, repairConfidence } from './confidence.js';
+import { confidenceOf, DEFAULT_MIN_CONFIDENCE } from './confidence.js';
 import { CachedScorer, type Choice, choiceMargins, decode, type Slot } from './decoder.js';
 import { COMPOUND_COST, type CompoundIndex, compoundIndex } from './compounds.js';
 import {
@@ -268,6 +268,8 @@ interface Lattice {
   end: number[];
   /** Each slot's text as written. */
   text: string[];
+  /** Each word slot's form (see {@link WordForm}); none for punctuation. */
+  forms: (WordForm | undefined)[];
   /** Slots whose reading a lexicon entry sets. */
   forced: boolean[];
   words: Word[];
@@ -290,11 +292,12 @@ function tokensOutside(tokens: readonly Token[], runs: readonly LanguageRun[]): 
 }
 
 /** Adds a slot for token `t` read as `id`. */
-function addSlot(lattice: Lattice, t: Token, id: number, sentenceStart: boolean): void {
+function addSlot(lattice: Lattice, t: Token, id: number, sentenceStart: boolean, form?: WordForm): void {
   lattice.slots.push({ candidates: [{ text: t.text, ids: [id], cost: 0, kind: undefined, span: 1 }], sentenceStart });
   lattice.start.push(t.start);
   lattice.end.push(t.end);
   lattice.text.push(t.text);
+  lattice.forms.push(form);
   lattice.forced.push(false);
 }
 
@@ -305,7 +308,24 @@ interface Word extends WordToken {
   /** Lower case or Title case, not glued to a number (only these are ever repaired). */
   plain: boolean;
   slot: number;
+  form: WordForm;
 }
+
+/** What the repair reads off a word as written (see `formOf` in {@link repairStage}). */
+interface WordForm {
+  lower: string;
+  /** The model's id of the word read as a syllable (-1: not asked yet). */
+  id: number;
+  /** The word puts its tone the old way (`hòa`), so its line is written so. */
+  oldStyle: boolean;
+  /** Whether the lower-case form is the skeleton of a known syllable (1, 0; -1: not asked yet). */
+  skeleton: number;
+  /** Whether the lower-case form is a valid syllable. */
+  valid: boolean;
+}
+
+/** Word forms remembered by a stage before it starts afresh (a few megabytes at most). */
+const WORD_FORMS = 1 << 15;
 
 /**
  * The context-repair stage: OCR damage (`vịc` → `việc`, `nhố ng` → `những`, `t6 chic` →
@@ -387,6 +407,29 @@ export function repairStage(options: RepairOptions = {}): Stage {
   const restrictedMode = (line: string): LineMode | undefined => {
     const mode = restrictedModeOf(line, tokensOf(line));
     return mode === undefined ? undefined : vietnameseMode(line, mode);
+  };
+
+  /**
+   * What a line's repair reads off each word as written, by its text: words recur all through
+   * a text, and each of these costs a string made or hashed (`toLowerCase`, a map look-up).
+   * One look-up by the token's text gives them all, and the lower-case string it gives is
+   * the same object each time, whose hash the candidate caches' look-ups then reuse.
+   */
+  const forms = new Map<string, WordForm>();
+  const formOf = (text: string): WordForm => {
+    let form = forms.get(text);
+    if (form === undefined) {
+      if (forms.size >= WORD_FORMS) forms.clear();
+      const lower = text.toLowerCase();
+      form = { lower, id: -1, oldStyle: setToneStyle(lower, 'old') !== lower, skeleton: -1, valid: isValidSyllable(lower) };
+      forms.set(text, form);
+    }
+    return form;
+  };
+  /** Whether a word's lower-case form is the skeleton of a known syllable, memoised in its form. */
+  const isSkeleton = (form: WordForm): boolean => {
+    if (form.skeleton < 0) form.skeleton = +getIndex().hasSkeleton(form.lower);
+    return form.skeleton === 1;
   };
 
   // The two-syllable words of the model, for `compoundsFor` (built on first use).
@@ -614,7 +657,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
 
   /** The slots of `line`, each with the input as its only reading so far, and its words. */
   function latticeOf(line: string, tokens: readonly Token[], outside: Uint8Array | undefined): Lattice {
-    const lattice: Lattice = { slots: [], start: [], end: [], text: [], forced: [], words: [], newStyle: false };
+    const lattice: Lattice = { slots: [], start: [], end: [], text: [], forms: [], forced: [], words: [], newStyle: false };
     const { slots, end, words } = lattice;
     let pendingSentence = true;
     let lastWasPunct = false;
@@ -631,17 +674,19 @@ export function repairStage(options: RepairOptions = {}): Stage {
       const sentenceStart = pendingSentence && (slots.length === 0 || isUpperStart(t.text));
       pendingSentence = false;
       lastWasPunct = false;
-      const lower = t.text.toLowerCase();
+      const form = formOf(t.text);
+      const lower = form.lower;
       // Glued to a number it is a unit or a time (`5km`, `10h15`), not a word.
       const glued = slots.length > 0 && end[end.length - 1] === t.start && slots[slots.length - 1].candidates[0].ids[0] === NUM_ID;
       // A word of a run in another language is context only: `<foreign>`, never repaired.
       const other = outside !== undefined && outside[i] === 1;
       // Code and hyphenated transliterations keep their spelling (`%hu`, `Ca-tă`).
       const plain = !glued && !other && (t.text === lower || t.text.slice(1) === lower.slice(1)) && !isOutsideProse(line, t.start, t.end);
-      if (!lattice.newStyle && !other && t.kind === 'syllable' && setToneStyle(lower, 'old') !== lower) lattice.newStyle = true;
-      const id = other ? FOREIGN_ID : t.kind === 'syllable' ? lm.id(t.text) : t.kind === 'number' ? NUM_ID : FOREIGN_ID;
-      addSlot(lattice, t, id, sentenceStart);
-      words.push({ start: t.start, end: t.end, text: t.text, kind: t.kind, lower, plain, slot: slots.length - 1 });
+      if (!lattice.newStyle && !other && t.kind === 'syllable' && form.oldStyle) lattice.newStyle = true;
+      if (t.kind === 'syllable' && form.id < 0) form.id = lm.id(t.text);
+      const id = other ? FOREIGN_ID : t.kind === 'syllable' ? form.id : t.kind === 'number' ? NUM_ID : FOREIGN_ID;
+      addSlot(lattice, t, id, sentenceStart, form);
+      words.push({ start: t.start, end: t.end, text: t.text, kind: t.kind, lower, plain, slot: slots.length - 1, form });
     }
     return lattice;
   }
@@ -711,7 +756,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
       // In a passage without marks (or without tones, for a word without any), whether the
       // word is the skeleton of a syllable: `dich` in a toneless passage is `dịch` (kept as
       // written, it would read as a foreign word, and foreign words follow each other).
-      const skeleton = (m.noMarks || (m.noTones && !hasMarks(w.lower))) && idx.hasSkeleton(w.lower);
+      const skeleton = (m.noMarks || (m.noTones && !hasMarks(w.lower))) && isSkeleton(w.form);
       if (!valid) {
         keep.cost = damaged ? KEEP_DAMAGED : title ? KEEP_FOREIGN_TITLE : KEEP_FOREIGN_LOWER;
         // In a passage without marks, a word that is the skeleton of a syllable is one.
@@ -806,11 +851,15 @@ export function repairStage(options: RepairOptions = {}): Stage {
       const end = lattice.end[slot + candidate.span - 1];
       const forced = lattice.forced[slot];
       if (!forced && margins[k] < leastMargin) continue;
-      const confidence = forced ? 0.9 : repairConfidence(margins[k], candidate.kind, lattice.text[slot]);
+      const form = lattice.forms[slot];
+      const written = lattice.text[slot];
+      const valid = form !== undefined ? form.valid : isValidSyllable(written.toLowerCase());
+      const confidence = forced ? 0.9 : confidenceOf(margins[k], candidate.kind, valid);
       if (confidence < minConfidence) continue;
-      if (!forced && confidence < validMinConfidence && candidate.span === 1 && isValidSyllable(lattice.text[slot].toLowerCase())) continue;
+      if (!forced && confidence < validMinConfidence && candidate.span === 1 && valid) continue;
       const styled = lattice.newStyle ? setToneStyle(candidate.text, 'new') : candidate.text;
-      const after = forced ? candidate.text : applyCase(lattice.text[slot], styled);
+      // A word written in lower case (most are) gives its case without a look at its letters.
+      const after = forced ? candidate.text : form !== undefined && form.lower === written ? styled.toLowerCase() : applyCase(written, styled);
       if (after === text.slice(start, end)) continue;
       edits.push({ start, end, after, kind: candidate.kind, confidence: Math.round(confidence * 1000) / 1000 });
       if (allOcr && !forced && candidate.span === 1 && confidence >= REPEAT_MIN_CONFIDENCE) {
