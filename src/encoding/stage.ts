@@ -16,7 +16,8 @@ import { bundledModel, chooseInContext } from './context.js';
 import { findLetterReferences, mayHaveReference } from './html.js';
 import { decodeLegacyView, isWindows1252View, LEGACY_DETAIL, LEGACY_VIEWS } from './legacy.js';
 import { codePageReading, hasReplacedByte, type MojibakeFix, readsAsWords, undoAnyLanguage, undoMojibake } from './mojibake.js';
-import { codePagePairs, hasOpenSequence, hasUtf8Pair, shownOtherwise, undoWholeLine } from './whole-line.js';
+import { hasOpenSequence, hasUtf8Pair, undoWholeLine } from './whole-line.js';
+import { codePageViews, SHOWN_OTHERWISE_IN_SEQUENCE, SOME_CONTINUATION, SOME_VIETNAMESE_LEAD } from './code-page-views.js';
 import { mayHaveQuestionLetters, readQuestionLetters, readReplacedLetters, showsQuestionLetters } from './replaced-letters.js';
 import { analyse, type Analysis, syllableCount, syllableGain, vietnameseScore } from './score.js';
 import { decodeViqrWord, readsAsViqrWord } from './viqr.js';
@@ -105,38 +106,63 @@ function isAsciiLetterCode(c: number): boolean {
 
 /**
  * Whether `line` holds a character or a pair of characters that clean text does not (see
- * {@link SUSPICIOUS_CHARS} and {@link SUSPICIOUS_PAIRS}). One pass over the char codes with
- * one table look-up each: a pair is found at its second character, against the pairs the
- * character before may start, so clean lines are rejected fast.
+ * {@link SUSPICIOUS_CHARS} and {@link SUSPICIOUS_PAIRS}).
  */
 export function mayBeDamaged(line: string): boolean {
+  return cleanScan(line) === SIGN_OF_DAMAGE;
+}
+
+/** What {@link cleanScan} finds: a sign of damage, or else whether a code page may read the line. */
+const SIGN_OF_DAMAGE = 1;
+const CODE_PAGE_SIGN = 2;
+
+/**
+ * The clean-line test: one pass over the char codes with one table look-up each. A pair is
+ * found at its second character, against the pairs the character before may start, so clean
+ * lines are rejected fast. Read to its end, a clean line also tells whether a code page other
+ * than Windows-1252/1258 may read it (see code-page-views.ts): only where a character some page
+ * shows otherwise is in it, and one some page shows as a Vietnamese lead byte is followed by one
+ * some page shows as a continuation byte. Few clean lines are; only those are read further.
+ */
+function cleanScan(line: string): number {
   const n = line.length;
-  let starts = 0; // the pairs the previous character may start
-  let unicode = 0;
+  let prev = 0; // the previous character's bits
+  let seen = 0;
+  let codePagePair = 0;
   for (let i = 0; i < n; i++) {
     const t = CLEAN_SCAN[line.charCodeAt(i)];
-    unicode |= t;
-    const pair = starts & (t >>> NEXT_SHIFT);
+    seen |= t;
+    codePagePair |= (prev << 1) & t; // CODE_PAGE_LEAD, then CODE_PAGE_CONTINUATION
+    const pair = prev & STARTS & (t >>> NEXT_SHIFT);
     if (pair !== 0 || (t & SINGLE) !== 0) {
-      if (t & SINGLE) return true;
-      if (pair !== 1 << VIQR_TONE_PAIR) return true;
-      if (i + 1 < n && isAsciiLetterCode(line.charCodeAt(i + 1))) return true;
+      if (t & SINGLE) return SIGN_OF_DAMAGE;
+      if (pair !== 1 << VIQR_TONE_PAIR) return SIGN_OF_DAMAGE;
+      if (i + 1 < n && isAsciiLetterCode(line.charCodeAt(i + 1))) return SIGN_OF_DAMAGE;
     }
-    starts = t & STARTS;
+    prev = t;
   }
   // A clean line is read to its end: what the Unicode stage's test would find in it is known.
-  noteSuspicious(line, (unicode & UNICODE_SUSPICIOUS) !== 0);
-  return false;
+  noteSuspicious(line, (seen & UNICODE_SUSPICIOUS) !== 0);
+  return codePagePair & CODE_PAGE_CONTINUATION && seen & CODE_PAGE_OTHERWISE ? CODE_PAGE_SIGN : 0;
 }
 
 /**
  * {@link SCAN} over every code unit (none above it starts or ends a pair), with a bit for the
- * code units the Unicode stage acts on: the clean-line tests of both stages in one pass.
+ * code units the Unicode stage acts on, and three for the code pages' test: the clean-line tests
+ * of both stages in one pass.
  */
 const UNICODE_SUSPICIOUS = 1 << 25;
+const CODE_PAGE_LEAD = 1 << 26;
+const CODE_PAGE_CONTINUATION = CODE_PAGE_LEAD << 1;
+const CODE_PAGE_OTHERWISE = 1 << 28;
 const CLEAN_SCAN = new Uint32Array(0x10000);
 for (let c = 0; c < 0x10000; c++) {
-  CLEAN_SCAN[c] = (c < SCAN_SIZE ? SCAN[c] & ~FOREIGN : 0) | (isSuspiciousUnit(c) ? UNICODE_SUSPICIOUS : 0);
+  CLEAN_SCAN[c] =
+    (c < SCAN_SIZE ? SCAN[c] & ~FOREIGN : 0) |
+    (isSuspiciousUnit(c) ? UNICODE_SUSPICIOUS : 0) |
+    (SOME_VIETNAMESE_LEAD[c] ? CODE_PAGE_LEAD : 0) |
+    (SOME_CONTINUATION[c] ? CODE_PAGE_CONTINUATION : 0) |
+    (SHOWN_OTHERWISE_IN_SEQUENCE[c] ? CODE_PAGE_OTHERWISE : 0);
 }
 // U+FFFD, never correct text: a letter or a byte a decoder could not read (see replaced-letters.ts).
 CLEAN_SCAN[0xfffd] |= SINGLE;
@@ -575,14 +601,31 @@ function quotedAsWritten(text: string): boolean {
 
 /**
  * Whether every word of the line that may be mojibake {@link readsAsWritten} (`“ĐÃ” rồi`,
- * `NGÃ…`): the line as a whole is then no evidence of mojibake.
+ * `NGÃ…`): the line as a whole is then no evidence of mojibake. Its words as {@link splitWords}
+ * makes them, read from the line without making them: most lines of mojibake are settled at
+ * their first word beyond ASCII.
  */
-function onlyLookalikes(words: readonly Word[]): boolean {
+function onlyLookalikes(line: string): boolean {
   let any = false;
-  for (const w of words) {
-    if (w.facts === PLAIN_ASCII || !w.facts.utf8Pair) continue;
-    if (!readsAsWritten(w.facts, w.text)) return false;
-    any = true;
+  let start = -1;
+  let plain = true; // the word so far is printable ASCII
+  for (let i = 0; i <= line.length; i++) {
+    const c = i < line.length ? line.charCodeAt(i) : 0x20;
+    if (c === 0x20 || c === 0x09 || c === 0x0d) {
+      if (start >= 0 && !plain) {
+        const text = line.slice(start, i);
+        const facts = factsOf(text);
+        if (facts.utf8Pair) {
+          if (!readsAsWritten(facts, text)) return false;
+          any = true;
+        }
+      }
+      start = -1;
+      plain = true;
+    } else {
+      if (start < 0) start = i;
+      if (c >= 0x80 || c < 0x20) plain = false;
+    }
   }
   return any;
 }
@@ -1768,6 +1811,12 @@ function htmlEdits(line: string): StageEdit[] {
   }));
 }
 
+/** The line's words undone through a code page other than Windows-1252/1258, where one reads it. */
+function codePageLine(line: string): ReturnType<typeof codePageReading> {
+  const views = codePageViews(line);
+  return views === 0 ? undefined : codePageReading(line, views);
+}
+
 /**
  * Passes a line may take to settle. Nearly every line settles in its first pass; a second is
  * needed where undoing mojibake leaves legacy-font words or uncovers damage next to an edit.
@@ -1798,11 +1847,12 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
   };
 
   function mayApply(line: string): boolean {
+    const found = cleanScan(line);
     return (
-      mayBeDamaged(line) ||
+      found === SIGN_OF_DAMAGE ||
       (html && mayHaveReference(line)) ||
       mayHaveQuestionLetters(line) ||
-      (shownOtherwise(line, codePagePairs(line)) && codePageReading(line, codePagePairs(line)) !== undefined)
+      (found === CODE_PAGE_SIGN && codePageLine(line) !== undefined)
     );
   }
 
@@ -1812,15 +1862,15 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
     // Mojibake through another code page (Mac Roman, Windows-1250…) first: the Windows passes
     // would read the words it shares with Windows-1252 and leave the rest (`Tiáşżng Việt`). A
     // page can read a line otherwise only where one of its characters stands for another byte
-    // than in Windows-1252 (most lines of Windows-1252 mojibake have none, and skip this).
+    // than in Windows-1252, inside a sequence that decodes into Vietnamese (most lines of
+    // Windows-1252 mojibake have none, and skip this: see code-page-views.ts).
     // A guessed byte is only as sure as the reading the word list prefers.
-    const pairs = codePagePairs(line);
-    const codePage = shownOtherwise(line, pairs) ? codePageReading(line, pairs) : undefined;
+    const codePage = codePageLine(line);
     if (codePage) return codePage.map((w) => trimmedEdit(w.start, w.word, w.fix.text, 'mojibake', confidenceOf(w.fix.gain, w.fix.guessed ? 0.6 : 0.7), w.fix.detail));
     // A line whose mojibake-like words all read well as written (`“ĐÃ” rồi`) is not mojibake
     // (asked only of a line that decodes whole: most lines do not).
     const decoded = html || !damaged ? undefined : undoWholeLine(line, judgeDecoded, badness);
-    const whole = decoded && !onlyLookalikes(splitWords(line)) ? decoded : undefined;
+    const whole = decoded && !onlyLookalikes(line) ? decoded : undefined;
     // A line that is one run of mojibake is one edit (from its first to its last damaged
     // character).
     if (whole) return [trimmedEdit(0, line, whole.text, 'mojibake', 0.95, whole.detail)];
