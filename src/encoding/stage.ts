@@ -109,12 +109,21 @@ function isAsciiLetterCode(c: number): boolean {
  * {@link SUSPICIOUS_CHARS} and {@link SUSPICIOUS_PAIRS}).
  */
 export function mayBeDamaged(line: string): boolean {
-  return cleanScan(line) === SIGN_OF_DAMAGE;
+  return (cleanScan(line) & SIGN_OF_DAMAGE) !== 0;
 }
 
-/** What {@link cleanScan} finds: a sign of damage, or else whether a code page may read the line. */
+/**
+ * What {@link cleanScan} finds: a sign of damage, or else whether a code page may read the line
+ * and whether it has a {@link FOREIGN} character.
+ */
 const SIGN_OF_DAMAGE = 1;
 const CODE_PAGE_SIGN = 2;
+const FOREIGN_SEEN = 4;
+
+/** The line {@link cleanScan} read last, and what it found: a line is often asked twice in a row. */
+let scannedLine = '';
+let scannedFound = 0;
+let scannedUnicode = false;
 
 /**
  * The clean-line test: one pass over the char codes with one table look-up each. A pair is
@@ -123,33 +132,49 @@ const CODE_PAGE_SIGN = 2;
  * than Windows-1252/1258 may read it (see code-page-views.ts): only where a character some page
  * shows otherwise is in it, and one some page shows as a Vietnamese lead byte is followed by one
  * some page shows as a continuation byte. Few clean lines are; only those are read further.
+ *
+ * A line is asked again right after: by the stage's pass after its `mayApply`, and, once
+ * re-decoded whole, by the stage's test of its own result after the judgement of the reading.
  */
 function cleanScan(line: string): number {
+  if (line === scannedLine) {
+    if (scannedFound !== SIGN_OF_DAMAGE) noteSuspicious(line, scannedUnicode);
+    return scannedFound;
+  }
   const n = line.length;
   let prev = 0; // the previous character's bits
   let seen = 0;
   let codePagePair = 0;
+  let found = 0;
   for (let i = 0; i < n; i++) {
     const t = CLEAN_SCAN[line.charCodeAt(i)];
     seen |= t;
     codePagePair |= (prev << 1) & t; // CODE_PAGE_LEAD, then CODE_PAGE_CONTINUATION
     const pair = prev & STARTS & (t >>> NEXT_SHIFT);
     if (pair !== 0 || (t & SINGLE) !== 0) {
-      if (t & SINGLE) return SIGN_OF_DAMAGE;
-      if (pair !== 1 << VIQR_TONE_PAIR) return SIGN_OF_DAMAGE;
-      if (i + 1 < n && isAsciiLetterCode(line.charCodeAt(i + 1))) return SIGN_OF_DAMAGE;
+      if (t & SINGLE || pair !== 1 << VIQR_TONE_PAIR || (i + 1 < n && isAsciiLetterCode(line.charCodeAt(i + 1)))) {
+        found = SIGN_OF_DAMAGE;
+        break;
+      }
     }
     prev = t;
   }
-  // A clean line is read to its end: what the Unicode stage's test would find in it is known.
-  noteSuspicious(line, (seen & UNICODE_SUSPICIOUS) !== 0);
-  return codePagePair & CODE_PAGE_CONTINUATION && seen & CODE_PAGE_OTHERWISE ? CODE_PAGE_SIGN : 0;
+  if (found === 0) {
+    // A clean line is read to its end: what the Unicode stage's test would find in it is known.
+    scannedUnicode = (seen & UNICODE_SUSPICIOUS) !== 0;
+    noteSuspicious(line, scannedUnicode);
+    if (codePagePair & CODE_PAGE_CONTINUATION && seen & CODE_PAGE_OTHERWISE) found |= CODE_PAGE_SIGN;
+    if (seen & FOREIGN) found |= FOREIGN_SEEN;
+  }
+  scannedLine = line;
+  scannedFound = found;
+  return found;
 }
 
 /**
- * {@link SCAN} over every code unit (none above it starts or ends a pair), with a bit for the
- * code units the Unicode stage acts on, and three for the code pages' test: the clean-line tests
- * of both stages in one pass.
+ * {@link SCAN} over every code unit (none above it starts or ends a pair, and all are
+ * {@link FOREIGN}), with a bit for the code units the Unicode stage acts on, and three for the
+ * code pages' test: the clean-line tests of both stages in one pass.
  */
 const UNICODE_SUSPICIOUS = 1 << 25;
 const CODE_PAGE_LEAD = 1 << 26;
@@ -158,7 +183,7 @@ const CODE_PAGE_OTHERWISE = 1 << 28;
 const CLEAN_SCAN = new Uint32Array(0x10000);
 for (let c = 0; c < 0x10000; c++) {
   CLEAN_SCAN[c] =
-    (c < SCAN_SIZE ? SCAN[c] & ~FOREIGN : 0) |
+    (c < SCAN_SIZE ? SCAN[c] : FOREIGN) |
     (isSuspiciousUnit(c) ? UNICODE_SUSPICIOUS : 0) |
     (SOME_VIETNAMESE_LEAD[c] ? CODE_PAGE_LEAD : 0) |
     (SOME_CONTINUATION[c] ? CODE_PAGE_CONTINUATION : 0) |
@@ -166,38 +191,6 @@ for (let c = 0; c < 0x10000; c++) {
 }
 // U+FFFD, never correct text: a letter or a byte a decoder could not read (see replaced-letters.ts).
 CLEAN_SCAN[0xfffd] |= SINGLE;
-
-/** What {@link scan} finds: a sign of damage, or else whether a character is {@link FOREIGN}. */
-const DAMAGED = 1;
-const FOREIGN_TEXT = 2;
-
-/**
- * {@link mayBeDamaged} that also tells whether the line has a {@link FOREIGN} character; kept
- * apart, as the clean path needs no more than the first.
- */
-function scan(line: string): number {
-  const n = line.length;
-  let starts = 0; // the pairs the previous character may start
-  let seen = 0;
-  for (let i = 0; i < n; i++) {
-    const c = line.charCodeAt(i);
-    if (c >= SCAN_SIZE) {
-      starts = 0;
-      seen = FOREIGN;
-      continue;
-    }
-    const t = SCAN[c];
-    seen |= t;
-    const pair = starts & (t >>> NEXT_SHIFT);
-    if (pair !== 0 || (t & SINGLE) !== 0) {
-      if (t & SINGLE) return DAMAGED;
-      if (pair !== 1 << VIQR_TONE_PAIR) return DAMAGED;
-      if (i + 1 < n && isAsciiLetterCode(line.charCodeAt(i + 1))) return DAMAGED;
-    }
-    starts = t & STARTS;
-  }
-  return seen & FOREIGN ? FOREIGN_TEXT : 0;
-}
 
 /**
  * Combining marks no Latin orthography writes (overlays, phonetic marks below, the medieval
@@ -213,9 +206,11 @@ const RARE_MARK = /[\u030D-\u031A\u031C-\u0322\u0324\u0325\u0329-\u036F]/;
  */
 function judgeDecoded(text: string): number | undefined {
   if (RARE_MARK.test(text)) return undefined;
-  const found = scan(text);
-  if (found === DAMAGED) return undefined;
-  if (found === 0) return 0;
+  // The clean-line test of the stage: the reading taken is the line the stage is asked of next.
+  // (U+FFFD is a sign of damage there, and no text of any language either way.)
+  const found = cleanScan(text);
+  if (found & SIGN_OF_DAMAGE) return undefined;
+  if ((found & FOREIGN_SEEN) === 0) return 0;
   return isAnyLanguageText(text) ? badness(text) : undefined;
 }
 
@@ -1849,10 +1844,10 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
   function mayApply(line: string): boolean {
     const found = cleanScan(line);
     return (
-      found === SIGN_OF_DAMAGE ||
+      (found & SIGN_OF_DAMAGE) !== 0 ||
       (html && mayHaveReference(line)) ||
       mayHaveQuestionLetters(line) ||
-      (found === CODE_PAGE_SIGN && codePageLine(line) !== undefined)
+      ((found & CODE_PAGE_SIGN) !== 0 && codePageLine(line) !== undefined)
     );
   }
 
