@@ -41,18 +41,26 @@ export function chooseInContext(
   if (alternatives.length < 2) return { text: alternatives[0], share: 1 };
   if (!model) return { text: alternatives[0], share: 1 / alternatives.length };
   const left = before.flatMap(runsOf).slice(-2).map((w) => model.id(w));
+  // The next word is the same for every alternative: read once, when one does not end a sentence.
+  let next: number[] | undefined;
   let best = alternatives[0];
   let bestScore = -Infinity;
   const scores: number[] = [];
+  const ids: number[] = [];
   for (const alt of alternatives) {
-    // The next word, or the end of the sentence when this word closes one.
-    const ends = after === undefined || /[.!?…]["'”’)\]]*$/.test(alt);
-    const right = ends ? [EOS_ID] : runsOf(after).slice(0, 1).map((w) => model.id(w));
-    const own = runsOf(alt).map((w) => model.id(w));
-    const ids = [...left, ...own, ...right];
+    ids.length = 0;
+    for (const id of left) ids.push(id);
     // `<unk>` stands for every rare syllable at once: a reading the model does not know is
     // taken as rare, not as likely as all of them together.
-    const unknown = own.filter((id) => id === UNK_ID).length;
+    let unknown = 0;
+    for (const run of runsOf(alt)) {
+      const id = model.id(run);
+      if (id === UNK_ID) unknown++;
+      ids.push(id);
+    }
+    // The next word, or the end of the sentence when this word closes one.
+    if (after === undefined || /[.!?…]["'”’)\]]*$/.test(alt)) ids.push(EOS_ID);
+    else for (const id of (next ??= runsOf(after).slice(0, 1).map((w) => model.id(w)))) ids.push(id);
     const score = model.sequenceLogProb(ids, left.length) - 6 * unknown;
     scores.push(score);
     if (score > bestScore + 1e-9) {

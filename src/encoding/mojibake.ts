@@ -495,7 +495,8 @@ let lastReading: CodePageFix[] | undefined;
 /**
  * The words of `line` undone through the one code page other than Windows-1252/1258 that the
  * line agrees on (Mac Roman, Windows-1250, ISO-8859-2, Windows-1251, CP437, CP850,
- * ISO-8859-15); `undefined` when none does. `pairs` is {@link codePagePairs} of the line.
+ * ISO-8859-15); `undefined` when none does. `pairs`: the views that may read the line (see
+ * `codePageViews`).
  *
  * A view reads the line only on evidence:
  * - each word it undoes is undone whole (every byte run valid UTF-8) into Vietnamese (see

@@ -16,7 +16,8 @@ import { bundledModel, chooseInContext } from './context.js';
 import { findLetterReferences, mayHaveReference } from './html.js';
 import { decodeLegacyView, isWindows1252View, LEGACY_DETAIL, LEGACY_VIEWS } from './legacy.js';
 import { codePageReading, hasReplacedByte, type MojibakeFix, readsAsWords, undoAnyLanguage, undoMojibake } from './mojibake.js';
-import { codePagePairs, hasOpenSequence, hasUtf8Pair, shownOtherwise, undoWholeLine } from './whole-line.js';
+import { hasOpenSequence, hasUtf8Pair, undoWholeLine } from './whole-line.js';
+import { codePageViews, SHOWN_OTHERWISE_IN_SEQUENCE, SOME_CONTINUATION, SOME_VIETNAMESE_LEAD } from './code-page-views.js';
 import { mayHaveQuestionLetters, readQuestionLetters, readReplacedLetters, showsQuestionLetters } from './replaced-letters.js';
 import { analyse, type Analysis, syllableCount, syllableGain, vietnameseScore } from './score.js';
 import { decodeViqrWord, readsAsViqrWord } from './viqr.js';
@@ -105,73 +106,91 @@ function isAsciiLetterCode(c: number): boolean {
 
 /**
  * Whether `line` holds a character or a pair of characters that clean text does not (see
- * {@link SUSPICIOUS_CHARS} and {@link SUSPICIOUS_PAIRS}). One pass over the char codes with
- * one table look-up each: a pair is found at its second character, against the pairs the
- * character before may start, so clean lines are rejected fast.
+ * {@link SUSPICIOUS_CHARS} and {@link SUSPICIOUS_PAIRS}).
  */
 export function mayBeDamaged(line: string): boolean {
-  const n = line.length;
-  let starts = 0; // the pairs the previous character may start
-  let unicode = 0;
-  for (let i = 0; i < n; i++) {
-    const t = CLEAN_SCAN[line.charCodeAt(i)];
-    unicode |= t;
-    const pair = starts & (t >>> NEXT_SHIFT);
-    if (pair !== 0 || (t & SINGLE) !== 0) {
-      if (t & SINGLE) return true;
-      if (pair !== 1 << VIQR_TONE_PAIR) return true;
-      if (i + 1 < n && isAsciiLetterCode(line.charCodeAt(i + 1))) return true;
-    }
-    starts = t & STARTS;
-  }
-  // A clean line is read to its end: what the Unicode stage's test would find in it is known.
-  noteSuspicious(line, (unicode & UNICODE_SUSPICIOUS) !== 0);
-  return false;
+  return (cleanScan(line) & SIGN_OF_DAMAGE) !== 0;
 }
 
 /**
- * {@link SCAN} over every code unit (none above it starts or ends a pair), with a bit for the
- * code units the Unicode stage acts on: the clean-line tests of both stages in one pass.
+ * What {@link cleanScan} finds: a sign of damage, or else whether a code page may read the line
+ * and whether it has a {@link FOREIGN} character.
+ */
+const SIGN_OF_DAMAGE = 1;
+const CODE_PAGE_SIGN = 2;
+const FOREIGN_SEEN = 4;
+
+/** The line {@link cleanScan} read last, and what it found: a line is often asked twice in a row. */
+let scannedLine = '';
+let scannedFound = 0;
+let scannedUnicode = false;
+
+/**
+ * The clean-line test: one pass over the char codes with one table look-up each. A pair is
+ * found at its second character, against the pairs the character before may start, so clean
+ * lines are rejected fast. Read to its end, a clean line also tells whether a code page other
+ * than Windows-1252/1258 may read it (see code-page-views.ts): only where a character some page
+ * shows otherwise is in it, and one some page shows as a Vietnamese lead byte is followed by one
+ * some page shows as a continuation byte. Few clean lines are; only those are read further.
+ *
+ * A line is asked again right after: by the stage's pass after its `mayApply`, and, once
+ * re-decoded whole, by the stage's test of its own result after the judgement of the reading.
+ */
+function cleanScan(line: string): number {
+  if (line === scannedLine) {
+    if (scannedFound !== SIGN_OF_DAMAGE) noteSuspicious(line, scannedUnicode);
+    return scannedFound;
+  }
+  const n = line.length;
+  let prev = 0; // the previous character's bits
+  let seen = 0;
+  let codePagePair = 0;
+  let found = 0;
+  for (let i = 0; i < n; i++) {
+    const t = CLEAN_SCAN[line.charCodeAt(i)];
+    seen |= t;
+    codePagePair |= (prev << 1) & t; // CODE_PAGE_LEAD, then CODE_PAGE_CONTINUATION
+    const pair = prev & STARTS & (t >>> NEXT_SHIFT);
+    if (pair !== 0 || (t & SINGLE) !== 0) {
+      if (t & SINGLE || pair !== 1 << VIQR_TONE_PAIR || (i + 1 < n && isAsciiLetterCode(line.charCodeAt(i + 1)))) {
+        found = SIGN_OF_DAMAGE;
+        break;
+      }
+    }
+    prev = t;
+  }
+  if (found === 0) {
+    // A clean line is read to its end: what the Unicode stage's test would find in it is known.
+    scannedUnicode = (seen & UNICODE_SUSPICIOUS) !== 0;
+    noteSuspicious(line, scannedUnicode);
+    if (codePagePair & CODE_PAGE_CONTINUATION && seen & CODE_PAGE_OTHERWISE) found |= CODE_PAGE_SIGN;
+    if (seen & FOREIGN) found |= FOREIGN_SEEN;
+  }
+  scannedLine = line;
+  scannedFound = found;
+  return found;
+}
+
+/**
+ * {@link SCAN} over every code unit (none above it starts or ends a pair, and all are
+ * {@link FOREIGN}), with a bit for the code units the Unicode stage acts on, and three for the
+ * code pages' test: the clean-line tests of both stages in one pass.
  */
 const UNICODE_SUSPICIOUS = 1 << 25;
+const CODE_PAGE_LEAD = 1 << 26;
+const CODE_PAGE_CONTINUATION = CODE_PAGE_LEAD << 1;
+const CODE_PAGE_OTHERWISE = 1 << 28;
 const CLEAN_SCAN = new Uint32Array(0x10000);
 for (let c = 0; c < 0x10000; c++) {
-  CLEAN_SCAN[c] = (c < SCAN_SIZE ? SCAN[c] & ~FOREIGN : 0) | (isSuspiciousUnit(c) ? UNICODE_SUSPICIOUS : 0);
+  CLEAN_SCAN[c] =
+    (c < SCAN_SIZE ? SCAN[c] : FOREIGN) |
+    (isSuspiciousUnit(c) ? UNICODE_SUSPICIOUS : 0) |
+    (SOME_VIETNAMESE_LEAD[c] ? CODE_PAGE_LEAD : 0) |
+    (SOME_CONTINUATION[c] ? CODE_PAGE_CONTINUATION : 0) |
+    (SHOWN_OTHERWISE_IN_SEQUENCE[c] ? CODE_PAGE_OTHERWISE : 0);
 }
 // U+FFFD, never correct text: a letter or a byte a decoder could not read (see replaced-letters.ts).
 CLEAN_SCAN[0xfffd] |= SINGLE;
-
-/** What {@link scan} finds: a sign of damage, or else whether a character is {@link FOREIGN}. */
-const DAMAGED = 1;
-const FOREIGN_TEXT = 2;
-
-/**
- * {@link mayBeDamaged} that also tells whether the line has a {@link FOREIGN} character; kept
- * apart, as the clean path needs no more than the first.
- */
-function scan(line: string): number {
-  const n = line.length;
-  let starts = 0; // the pairs the previous character may start
-  let seen = 0;
-  for (let i = 0; i < n; i++) {
-    const c = line.charCodeAt(i);
-    if (c >= SCAN_SIZE) {
-      starts = 0;
-      seen = FOREIGN;
-      continue;
-    }
-    const t = SCAN[c];
-    seen |= t;
-    const pair = starts & (t >>> NEXT_SHIFT);
-    if (pair !== 0 || (t & SINGLE) !== 0) {
-      if (t & SINGLE) return DAMAGED;
-      if (pair !== 1 << VIQR_TONE_PAIR) return DAMAGED;
-      if (i + 1 < n && isAsciiLetterCode(line.charCodeAt(i + 1))) return DAMAGED;
-    }
-    starts = t & STARTS;
-  }
-  return seen & FOREIGN ? FOREIGN_TEXT : 0;
-}
 
 /**
  * Combining marks no Latin orthography writes (overlays, phonetic marks below, the medieval
@@ -187,9 +206,11 @@ const RARE_MARK = /[\u030D-\u031A\u031C-\u0322\u0324\u0325\u0329-\u036F]/;
  */
 function judgeDecoded(text: string): number | undefined {
   if (RARE_MARK.test(text)) return undefined;
-  const found = scan(text);
-  if (found === DAMAGED) return undefined;
-  if (found === 0) return 0;
+  // The clean-line test of the stage: the reading taken is the line the stage is asked of next.
+  // (U+FFFD is a sign of damage there, and no text of any language either way.)
+  const found = cleanScan(text);
+  if (found & SIGN_OF_DAMAGE) return undefined;
+  if ((found & FOREIGN_SEEN) === 0) return 0;
   return isAnyLanguageText(text) ? badness(text) : undefined;
 }
 
@@ -575,14 +596,31 @@ function quotedAsWritten(text: string): boolean {
 
 /**
  * Whether every word of the line that may be mojibake {@link readsAsWritten} (`“ĐÃ” rồi`,
- * `NGÃ…`): the line as a whole is then no evidence of mojibake.
+ * `NGÃ…`): the line as a whole is then no evidence of mojibake. Its words as {@link splitWords}
+ * makes them, read from the line without making them: most lines of mojibake are settled at
+ * their first word beyond ASCII.
  */
-function onlyLookalikes(words: readonly Word[]): boolean {
+function onlyLookalikes(line: string): boolean {
   let any = false;
-  for (const w of words) {
-    if (w.facts === PLAIN_ASCII || !w.facts.utf8Pair) continue;
-    if (!readsAsWritten(w.facts, w.text)) return false;
-    any = true;
+  let start = -1;
+  let plain = true; // the word so far is printable ASCII
+  for (let i = 0; i <= line.length; i++) {
+    const c = i < line.length ? line.charCodeAt(i) : 0x20;
+    if (c === 0x20 || c === 0x09 || c === 0x0d) {
+      if (start >= 0 && !plain) {
+        const text = line.slice(start, i);
+        const facts = factsOf(text);
+        if (facts.utf8Pair) {
+          if (!readsAsWritten(facts, text)) return false;
+          any = true;
+        }
+      }
+      start = -1;
+      plain = true;
+    } else {
+      if (start < 0) start = i;
+      if (c >= 0x80 || c < 0x20) plain = false;
+    }
   }
   return any;
 }
@@ -1768,6 +1806,12 @@ function htmlEdits(line: string): StageEdit[] {
   }));
 }
 
+/** The line's words undone through a code page other than Windows-1252/1258, where one reads it. */
+function codePageLine(line: string): ReturnType<typeof codePageReading> {
+  const views = codePageViews(line);
+  return views === 0 ? undefined : codePageReading(line, views);
+}
+
 /**
  * Passes a line may take to settle. Nearly every line settles in its first pass; a second is
  * needed where undoing mojibake leaves legacy-font words or uncovers damage next to an edit.
@@ -1798,11 +1842,12 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
   };
 
   function mayApply(line: string): boolean {
+    const found = cleanScan(line);
     return (
-      mayBeDamaged(line) ||
+      (found & SIGN_OF_DAMAGE) !== 0 ||
       (html && mayHaveReference(line)) ||
       mayHaveQuestionLetters(line) ||
-      (shownOtherwise(line, codePagePairs(line)) && codePageReading(line, codePagePairs(line)) !== undefined)
+      ((found & CODE_PAGE_SIGN) !== 0 && codePageLine(line) !== undefined)
     );
   }
 
@@ -1812,15 +1857,15 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
     // Mojibake through another code page (Mac Roman, Windows-1250…) first: the Windows passes
     // would read the words it shares with Windows-1252 and leave the rest (`Tiáşżng Việt`). A
     // page can read a line otherwise only where one of its characters stands for another byte
-    // than in Windows-1252 (most lines of Windows-1252 mojibake have none, and skip this).
+    // than in Windows-1252, inside a sequence that decodes into Vietnamese (most lines of
+    // Windows-1252 mojibake have none, and skip this: see code-page-views.ts).
     // A guessed byte is only as sure as the reading the word list prefers.
-    const pairs = codePagePairs(line);
-    const codePage = shownOtherwise(line, pairs) ? codePageReading(line, pairs) : undefined;
+    const codePage = codePageLine(line);
     if (codePage) return codePage.map((w) => trimmedEdit(w.start, w.word, w.fix.text, 'mojibake', confidenceOf(w.fix.gain, w.fix.guessed ? 0.6 : 0.7), w.fix.detail));
     // A line whose mojibake-like words all read well as written (`“ĐÃ” rồi`) is not mojibake
     // (asked only of a line that decodes whole: most lines do not).
     const decoded = html || !damaged ? undefined : undoWholeLine(line, judgeDecoded, badness);
-    const whole = decoded && !onlyLookalikes(splitWords(line)) ? decoded : undefined;
+    const whole = decoded && !onlyLookalikes(line) ? decoded : undefined;
     // A line that is one run of mojibake is one edit (from its first to its last damaged
     // character).
     if (whole) return [trimmedEdit(0, line, whole.text, 'mojibake', 0.95, whole.detail)];

@@ -16,7 +16,7 @@ interface ViewArrays {
 
 const ARRAYS = new Map<ByteView, ViewArrays>();
 
-function arraysOf(view: ByteView): ViewArrays {
+export function arraysOf(view: ByteView): ViewArrays {
   let arrays = ARRAYS.get(view);
   if (arrays === undefined) {
     let size = 0;
@@ -85,20 +85,6 @@ export function hasOpenSequence(s: string): boolean {
 let buffer = new Uint8Array(1024);
 
 /**
- * char code → a bit for each of {@link CODE_PAGE_VIEWS} that shows a UTF-8 lead byte
- * (0xC2-0xF4) as it, and one for each that shows a continuation byte (0x80-0xBF) as it,
- * shifted by {@link CONT_SHIFT}.
- */
-const CODE_PAGE_BITS = new Uint32Array(0x10000);
-const CONT_SHIFT = 16;
-CODE_PAGE_VIEWS.forEach((view, k) => {
-  for (const [ch, b] of view.byteOf) {
-    if (b >= 0xc2 && b <= 0xf4) CODE_PAGE_BITS[ch.charCodeAt(0)] |= 1 << k;
-    else if (b >= 0x80 && b <= 0xbf) CODE_PAGE_BITS[ch.charCodeAt(0)] |= 1 << (k + CONT_SHIFT);
-  }
-});
-
-/**
  * char code → a bit for each of {@link CODE_PAGE_VIEWS} that shows a byte as it which the
  * Windows view shows as another character: where a line has none, every page that can read it
  * reads its bytes as the Windows view does.
@@ -110,42 +96,6 @@ CODE_PAGE_VIEWS.forEach((view, k) => {
     if (b >= 0x80 && (c >= TABLE_SIZE || BYTE[c] !== b)) SHOWN_OTHERWISE[c] |= 1 << k;
   }
 });
-
-/**
- * Whether some character of `s` stands, through one of the pages of `pairs` (see
- * {@link codePagePairs}), for another byte than through the Windows view: only then can a page
- * read the line otherwise than Windows-1252 does.
- */
-export function shownOtherwise(s: string, pairs: number): boolean {
-  if (pairs === 0) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x80 && SHOWN_OTHERWISE[c] & pairs) return true;
-  }
-  return false;
-}
-
-/**
- * The code pages of {@link CODE_PAGE_VIEWS} through which `s` shows a UTF-8 lead byte followed
- * by a continuation byte somewhere, as a bit set (bit k: view k): the only views that may
- * hold mojibake to undo in it. One pass, no allocation: asked of every line with a character
- * beyond ASCII.
- */
-export function codePagePairs(s: string): number {
-  let found = 0;
-  let prev = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) {
-      prev = 0;
-      continue;
-    }
-    const bits = CODE_PAGE_BITS[c];
-    found |= prev & (bits >>> CONT_SHIFT);
-    prev = bits & ((1 << CONT_SHIFT) - 1);
-  }
-  return found;
-}
 
 /** The line decoded, and the damage undone (`utf8-as-cp1252`, `…-twice`). */
 export interface WholeLine {
@@ -219,7 +169,7 @@ export function undoWholeLine(
 }
 
 /** Code points of letters of the Vietnamese alphabet beyond ASCII (1), below 0x1F00. */
-const VIETNAMESE_LETTER = new Uint8Array(0x1f00);
+export const VIETNAMESE_LETTER = new Uint8Array(0x1f00);
 for (const ch of 'àáâãèéêìíòóôõùúýăđĩũơưÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯ') VIETNAMESE_LETTER[ch.charCodeAt(0)] = 1;
 for (let c = 0x1ea0; c <= 0x1ef9; c++) VIETNAMESE_LETTER[c] = 1;
 
