@@ -201,6 +201,39 @@ export function isCodeMark(code: number): boolean {
 }
 
 /**
+ * Whether the word `line[start, end)` lies in a run of characters (between spaces) that shows
+ * mojibake: a character Windows-1252 shows for a byte that opens UTF-8 and is no Vietnamese
+ * letter (`Â Ã Ä Å Æ`) before one it shows for a byte that goes on (`Ã¢n`), or `á`/`â` before
+ * two such (`nhá»¯ng`, `â€œ`). Such a run is what the encoding stage left as written (a quoted
+ * example of the damage, or a reading it was unsure of): its pieces are not words to repair.
+ */
+function inMojibakeRun(line: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && !isRunBreak(line.charCodeAt(from - 1))) from--;
+  let to = end;
+  while (to < line.length && !isRunBreak(line.charCodeAt(to))) to++;
+  for (let i = from; i + 1 < to; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 0xc2 || c > 0xe2 || !isContinuationShown(line.charCodeAt(i + 1))) continue;
+    if (c <= 0xc6) return true;
+    if ((c === 0xe1 || c === 0xe2) && i + 2 < to && isContinuationShown(line.charCodeAt(i + 2))) return true;
+  }
+  return false;
+}
+
+function isRunBreak(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0xa0;
+}
+
+/** Characters Windows-1252 shows for bytes 0x80–0x9F. */
+const CP1252_HIGH = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
+
+/** Whether Windows-1252 shows a byte 0x80–0xBF as this character (C1 controls where it has none). */
+function isContinuationShown(code: number): boolean {
+  return (code >= 0x80 && code <= 0xbf) || (code >= 0x152 && CP1252_HIGH.includes(String.fromCharCode(code)));
+}
+
+/**
  * U+FFFD stands where a decoder lost bytes: the letters glued to it are what is left of a word
  * (`đ��ợc`), not a word to repair on its own (`ợc` is no `học`).
  */
@@ -225,7 +258,7 @@ function isAsciiWord(line: string, start: number, end: number): boolean {
 
 /**
  * Whether the word `line[start, end)` is not prose: glued to a mark of code (`%sgợi`, `\ntương`,
- * `Chưa_biết2`), a command-line option (`-a`, `--all`, ASCII after dashes that start a token),
+ * `Chưa_biết2`), a piece of mojibake (`nhá»¯ng`, `Ã¢n`), a command-line option (`-a`, `--all`, ASCII after dashes that start a token),
  * a markup tag's name, a name in a path (`doc/*.texi`), or a part of a hyphenated chain: a transliteration (`Bốt-xoă-na`, `lô-gíc`), an identifier
  * (`i386-init`, `x86-64`), or what a lost byte left of a word (glued to U+FFFD). Such words keep
  * their own spelling: they are no evidence of damage and are never repaired.
@@ -234,6 +267,7 @@ export function isOutsideProse(line: string, start: number, end: number): boolea
   const before = start > 0 ? line.charCodeAt(start - 1) : -1;
   const after = end < line.length ? line.charCodeAt(end) : -1;
   if (isCodeMark(before) || isCodeMark(after)) return true;
+  if (inMojibakeRun(line, start, end)) return true;
   if (isTagName(line, start, before, after)) return true;
   if ((before === SLASH || after === SLASH) && isPathToken(line, start, end)) return true;
   if (before === REPLACEMENT_CHARACTER || after === REPLACEMENT_CHARACTER) return true;
