@@ -221,6 +221,38 @@ function inMojibakeRun(line: string, start: number, end: number): boolean {
   return false;
 }
 
+/**
+ * Whether the word, letters with digits (`a1`), has a sibling in the line: the same letters with
+ * other digits (`a1 = á, a2 = à`, `x1 … x2`, chess squares `g2 … g4`). That is a series of names
+ * set side by side (the VNI typing keys); a misreading does not make one word into a series.
+ * (Marks are no such sign: OCR misreads one word several ways in a line, `nhüng … nhûng`.)
+ */
+function hasNumberedSibling(line: string, start: number, end: number): boolean {
+  const word = line.slice(start, end).toLowerCase();
+  if (!DIGIT.test(word)) return false;
+  const shape = word.replace(DIGITS, '#');
+  for (const m of line.matchAll(WORD_RUN)) {
+    if (m.index === start) continue;
+    const other = m[0].toLowerCase();
+    if (other !== word && other.replace(DIGITS, '#') === shape) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the word stands beside an equals sign set off by spaces (`a1 = á`, `x = 2`): one side
+ * of a definition or an equation, not prose.
+ */
+function besideEquals(line: string, start: number, end: number): boolean {
+  const spaced = (at: number) => at < 0 || at >= line.length || line.charCodeAt(at) === 0x20;
+  if (line.charCodeAt(end) === 0x20 && line.charCodeAt(end + 1) === 0x3d && spaced(end + 2)) return true;
+  return start >= 2 && line.charCodeAt(start - 1) === 0x20 && line.charCodeAt(start - 2) === 0x3d && spaced(start - 3);
+}
+
+const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
+const DIGIT = /[0-9]/;
+const DIGITS = /[0-9]+/g;
+
 function isRunBreak(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0xa0;
 }
@@ -258,7 +290,7 @@ function isAsciiWord(line: string, start: number, end: number): boolean {
 
 /**
  * Whether the word `line[start, end)` is not prose: glued to a mark of code (`%sgợi`, `\ntương`,
- * `Chưa_biết2`), a piece of mojibake (`nhá»¯ng`, `Ã¢n`), a command-line option (`-a`, `--all`, ASCII after dashes that start a token),
+ * `Chưa_biết2`), a piece of mojibake (`nhá»¯ng`, `Ã¢n`), one of a numbered series (`a1 … a2`), a side of a definition (`a1 = á`), a command-line option (`-a`, `--all`, ASCII after dashes that start a token),
  * a markup tag's name, a name in a path (`doc/*.texi`), or a part of a hyphenated chain: a transliteration (`Bốt-xoă-na`, `lô-gíc`), an identifier
  * (`i386-init`, `x86-64`), or what a lost byte left of a word (glued to U+FFFD). Such words keep
  * their own spelling: they are no evidence of damage and are never repaired.
@@ -268,6 +300,8 @@ export function isOutsideProse(line: string, start: number, end: number): boolea
   const after = end < line.length ? line.charCodeAt(end) : -1;
   if (isCodeMark(before) || isCodeMark(after)) return true;
   if (inMojibakeRun(line, start, end)) return true;
+  if (hasNumberedSibling(line, start, end)) return true;
+  if (besideEquals(line, start, end)) return true;
   if (isTagName(line, start, before, after)) return true;
   if ((before === SLASH || after === SLASH) && isPathToken(line, start, end)) return true;
   if (before === REPLACEMENT_CHARACTER || after === REPLACEMENT_CHARACTER) return true;
