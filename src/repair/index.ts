@@ -278,6 +278,27 @@ interface Lattice {
 const NO_SLOTS: ReadonlySet<number> = new Set();
 
 /** Which tokens start in a run that is not Vietnamese (one walk: both are in line order). */
+/**
+ * Whether a line is written in another language with Vietnamese in it: its words in runs of
+ * other languages are at least {@link OTHER_LANGUAGE_MIN_WORDS} and {@link OTHER_LANGUAGE_SHARE}
+ * of its words. A Vietnamese line with a few names or terms of another (`Facebook`, `Visual
+ * Studio`) is not.
+ */
+function inOtherLanguage(tokens: readonly Token[], outside: Uint8Array): boolean {
+  let words = 0;
+  let other = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const kind = tokens[i].kind;
+    if (kind !== 'syllable' && kind !== 'foreign') continue;
+    words++;
+    other += outside[i];
+  }
+  return other >= OTHER_LANGUAGE_MIN_WORDS && other >= OTHER_LANGUAGE_SHARE * words;
+}
+
+const OTHER_LANGUAGE_MIN_WORDS = 3;
+const OTHER_LANGUAGE_SHARE = 1 / 3;
+
 function tokensOutside(tokens: readonly Token[], runs: readonly LanguageRun[]): Uint8Array {
   const mask = new Uint8Array(tokens.length);
   let r = 0;
@@ -366,7 +387,13 @@ export function repairStage(options: RepairOptions = {}): Stage {
     const outside = tokensOutside(tokens, runs);
     lastOutside = outside;
     if (mode === OCR_MODE) return mode;
-    return restrictedModeOf(line, tokens.filter((_, i) => outside[i] === 0));
+    const restricted = restrictedModeOf(line, tokens.filter((_, i) => outside[i] === 0));
+    // Vietnamese without marks inside a sentence of another language (`Authors: Nguyen Van An`,
+    // `try it with ca phe sua da`) is written so on purpose: that language's convention.
+    if (restricted && (restricted.noMarks || restricted.noTones) && inOtherLanguage(tokens, outside)) {
+      return restricted.ocr ? { ...restricted, noMarks: false, noTones: false } : undefined;
+    }
+    return restricted;
   };
   // The last line's tokens: the line test and the repair of a line both need them.
   let tokenizedLine: string | undefined;
