@@ -10,7 +10,7 @@ import type { StageEdit } from '../types.js';
  * that is mojibake as a whole (its one edit runs over the quotes).
  */
 export function withoutMentions(line: string, found: StageEdit[]): StageEdit[] {
-  if (found.length === 0 || !QUOTE_CHARS.test(line)) return found;
+  if (found.length === 0 || !mayHoldMention(line, found)) return found;
   const edits = found.some((e) => e.end - e.start > 1 && ASCII_QUOTES.test(line.slice(e.start + 1, e.end - 1))) ? found.flatMap((e) => atAsciiRuns(line, e)) : found;
   let kept: StageEdit[] | undefined;
   for (const [from, to] of quotedSpans(line, edits)) {
@@ -95,6 +95,23 @@ function nonAsciiRuns(text: string, from: number, to: number): Array<[number, nu
 const DROPPED: StageEdit = Object.freeze({ start: -1, end: -1, after: '', kind: 'mojibake', confidence: 0 }) as StageEdit;
 
 const QUOTE_CHARS = /["'`“”„«»‘’‚‹›]/;
+
+/**
+ * What a mention needs, found cheaply (most lines of mojibake have neither): a quotation mark, and
+ * either text outside ASCII that the edits leave (the correct spelling) or an edit just after a
+ * quotation mark (a quoted character).
+ */
+function mayHoldMention(line: string, edits: readonly StageEdit[]): boolean {
+  if (!QUOTE_CHARS.test(line)) return false;
+  let at = 0;
+  for (const e of edits) {
+    for (let i = at; i < e.start; i++) if (line.charCodeAt(i) >= 0x80) return true;
+    if (CLOSERS[line[e.start - 1]] !== undefined || CLOSERS[line[e.start - 2]] !== undefined) return true;
+    at = e.end;
+  }
+  for (let i = at; i < line.length; i++) if (line.charCodeAt(i) >= 0x80) return true;
+  return false;
+}
 
 /** The closing marks each opening one may have (`„…“` in German, `»…«` in Danish). */
 const CLOSERS: Readonly<Record<string, string>> = {

@@ -208,6 +208,11 @@ export function isCodeMark(code: number): boolean {
  * example of the damage, or a reading it was unsure of): its pieces are not words to repair.
  */
 function inMojibakeRun(line: string, start: number, end: number): boolean {
+  // A word of ASCII between ASCII characters (nearly every word) is in no such run, or stands
+  // apart from it by more than letters (`abc-Ã©`).
+  let wide = (start > 0 && line.charCodeAt(start - 1) >= 0x80) || (end < line.length && line.charCodeAt(end) >= 0x80);
+  for (let i = start; i < end && !wide; i++) wide = line.charCodeAt(i) >= 0xc2;
+  if (!wide) return false;
   let from = start;
   while (from > 0 && !isRunBreak(line.charCodeAt(from - 1))) from--;
   let to = end;

@@ -297,7 +297,7 @@ function inOtherLanguage(tokens: readonly Token[], outside: Uint8Array): boolean
 }
 
 const OTHER_LANGUAGE_MIN_WORDS = 3;
-const OTHER_LANGUAGE_SHARE = 1 / 3;
+const OTHER_LANGUAGE_SHARE = 0.5;
 
 function tokensOutside(tokens: readonly Token[], runs: readonly LanguageRun[]): Uint8Array {
   const mask = new Uint8Array(tokens.length);
