@@ -23,7 +23,8 @@ const sentences = (lang: string) =>
 /** English sentences vietfix leaves as they are. */
 const ENGLISH = sentences('en').filter((s) => fix(s).text === s);
 const VIETNAMESE = sentences('vi');
-/** Short English lines: the clauses of those sentences, five to ten words long (captions, list items). */
+/** The single sentences of those paragraphs, and their clauses of five to ten words (captions, list items). */
+const SINGLE = ENGLISH.flatMap((s) => s.split(/(?<=[.!?])\s+/)).filter((s) => s.split(' ').length >= 5);
 const CLAUSES = ENGLISH.flatMap((s) => s.split(/[,;:.] /)).filter((c) => c.split(' ').length >= 5 && c.split(' ').length <= 10);
 
 /** Surnames most Vietnamese carry, as English text writes them. */
@@ -44,10 +45,10 @@ const term = fc
 /** One to three such terms, listed as English lists them. */
 const terms = fc.array(term, { minLength: 1, maxLength: 3 }).map((ts) => (ts.length === 1 ? ts[0] : `${ts.slice(0, -1).join(', ')} and ${ts[ts.length - 1]}`));
 
-/** The sentence with `insert` after its `at`-th word. */
+/** The sentence with `insert` after its `at`-th word, inside it (before its last word). */
 function inSentence(sentence: string, insert: string, at: number): string {
   const words = sentence.split(' ');
-  const k = at % (words.length + 1);
+  const k = at % words.length;
   return [...words.slice(0, k), insert, ...words.slice(k)].join(' ');
 }
 
@@ -55,6 +56,7 @@ describe('property: Vietnamese without marks in English sentences comes out as w
   it('has real sentences to work with', () => {
     expect(ENGLISH.length).toBeGreaterThanOrEqual(20);
     expect(VIETNAMESE.length).toBeGreaterThanOrEqual(20);
+    expect(SINGLE.length).toBeGreaterThanOrEqual(20);
     expect(CLAUSES.length).toBeGreaterThanOrEqual(20);
   });
 
@@ -69,8 +71,8 @@ describe('property: Vietnamese without marks in English sentences comes out as w
 
   it('terms and dishes in lower case', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...ENGLISH, ...CLAUSES), terms, fc.nat(), (sentence, words, at) => {
-        // English is the line's language: two of its words in three are English.
+      fc.property(fc.constantFrom(...SINGLE, ...CLAUSES), terms, fc.nat(), (sentence, words, at) => {
+        // English is the sentence's language: two of its words in three are English.
         fc.pre(2 * words.split(' ').length <= sentence.split(' ').length);
         for (const line of [inSentence(sentence, `(${words})`, at), inSentence(sentence, words, at)]) expect(fix(line).text).toBe(line);
       }),

@@ -279,25 +279,32 @@ const NO_SLOTS: ReadonlySet<number> = new Set();
 
 /** Which tokens start in a run that is not Vietnamese (one walk: both are in line order). */
 /**
- * Whether a line is written in another language with Vietnamese in it: its words in runs of
- * other languages are at least {@link OTHER_LANGUAGE_MIN_WORDS} and {@link OTHER_LANGUAGE_SHARE}
- * of its words. A Vietnamese line with a few names or terms of another (`Facebook`, `Visual
- * Studio`) is not.
+ * Whether the line's Vietnamese stands inside sentences of another language: no sentence of the
+ * line has more Vietnamese words than words of other languages, or fewer than
+ * {@link OTHER_LANGUAGE_MIN_WORDS} of those. A Vietnamese sentence beside its English
+ * translation is Vietnamese; a Vietnamese line with a few names or terms of another language
+ * (`Facebook`, `Visual Studio`) is too.
  */
 function inOtherLanguage(tokens: readonly Token[], outside: Uint8Array): boolean {
-  let words = 0;
+  let vietnamese = 0;
   let other = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const kind = tokens[i].kind;
-    if (kind !== 'syllable' && kind !== 'foreign') continue;
-    words++;
-    other += outside[i];
+  for (let i = 0; i <= tokens.length; i++) {
+    const token = tokens[i];
+    if (token === undefined || (token.kind === 'punct' && SENTENCE_END.test(token.text))) {
+      if (vietnamese > other || (vietnamese > 0 && other < OTHER_LANGUAGE_MIN_WORDS)) return false;
+      vietnamese = 0;
+      other = 0;
+      continue;
+    }
+    if (token.kind !== 'syllable' && token.kind !== 'foreign') continue;
+    if (outside[i]) other++;
+    else vietnamese++;
   }
-  return other >= OTHER_LANGUAGE_MIN_WORDS && other >= OTHER_LANGUAGE_SHARE * words;
+  return true;
 }
 
 const OTHER_LANGUAGE_MIN_WORDS = 3;
-const OTHER_LANGUAGE_SHARE = 0.5;
+const SENTENCE_END = /[.!?…]/;
 
 function tokensOutside(tokens: readonly Token[], runs: readonly LanguageRun[]): Uint8Array {
   const mask = new Uint8Array(tokens.length);
