@@ -10,6 +10,7 @@ import type { LanguageModel } from '../model/index.js';
 import { availableLanguageProfiles } from '../language/default.js';
 import type { LanguageProfiles } from '../language/model.js';
 import { EditTracker, settleEdits } from '../edits.js';
+import { withoutMentions } from './mentions.js';
 import { badness } from './badness.js';
 import { CP1252_BYTE } from './charsets.js';
 import { bundledModel, chooseInContext } from './context.js';
@@ -1837,7 +1838,8 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
       // for the rest of the line (a line that showed mojibake is not read as a legacy font; once
       // undone, its legacy words are), so only the line as it then reads can settle it. A pass
       // whose result shows no damage is settled at once: the stage would not run on it.
-      return settleEdits(line, pass(line), SETTLE_ROUNDS, (text) => (mayApply(text) ? pass(text) : []));
+      // A quoted example of the damage beside its correct spelling is kept as written.
+      return withoutMentions(line, settleEdits(line, pass(line), SETTLE_ROUNDS, (text) => (mayApply(text) ? pass(text) : [])));
     },
   };
 

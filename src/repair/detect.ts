@@ -201,6 +201,76 @@ export function isCodeMark(code: number): boolean {
 }
 
 /**
+ * Whether the word `line[start, end)` lies in a run of characters (between spaces) that shows
+ * mojibake: a character Windows-1252 shows for a byte that opens UTF-8 and is no Vietnamese
+ * letter (`Â Ã Ä Å Æ`) before one it shows for a byte that goes on (`Ã¢n`), or `á`/`â` before
+ * two such (`nhá»¯ng`, `â€œ`). Such a run is what the encoding stage left as written (a quoted
+ * example of the damage, or a reading it was unsure of): its pieces are not words to repair.
+ */
+function inMojibakeRun(line: string, start: number, end: number): boolean {
+  // A word of ASCII between ASCII characters (nearly every word) is in no such run, or stands
+  // apart from it by more than letters (`abc-Ã©`).
+  let wide = (start > 0 && line.charCodeAt(start - 1) >= 0x80) || (end < line.length && line.charCodeAt(end) >= 0x80);
+  for (let i = start; i < end && !wide; i++) wide = line.charCodeAt(i) >= 0xc2;
+  if (!wide) return false;
+  let from = start;
+  while (from > 0 && !isRunBreak(line.charCodeAt(from - 1))) from--;
+  let to = end;
+  while (to < line.length && !isRunBreak(line.charCodeAt(to))) to++;
+  for (let i = from; i + 1 < to; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 0xc2 || c > 0xe2 || !isContinuationShown(line.charCodeAt(i + 1))) continue;
+    if (c <= 0xc6) return true;
+    if ((c === 0xe1 || c === 0xe2) && i + 2 < to && isContinuationShown(line.charCodeAt(i + 2))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the word, letters with digits (`a1`), has a sibling in the line: the same letters with
+ * other digits (`a1 = á, a2 = à`, `x1 … x2`, chess squares `g2 … g4`). That is a series of names
+ * set side by side (the VNI typing keys); a misreading does not make one word into a series.
+ * (Marks are no such sign: OCR misreads one word several ways in a line, `nhüng … nhûng`.)
+ */
+function hasNumberedSibling(line: string, start: number, end: number): boolean {
+  const word = line.slice(start, end).toLowerCase();
+  if (!DIGIT.test(word)) return false;
+  const shape = word.replace(DIGITS, '#');
+  for (const m of line.matchAll(WORD_RUN)) {
+    if (m.index === start) continue;
+    const other = m[0].toLowerCase();
+    if (other !== word && other.replace(DIGITS, '#') === shape) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the word stands beside an equals sign set off by spaces (`a1 = á`, `x = 2`): one side
+ * of a definition or an equation, not prose.
+ */
+function besideEquals(line: string, start: number, end: number): boolean {
+  const spaced = (at: number) => at < 0 || at >= line.length || line.charCodeAt(at) === 0x20;
+  if (line.charCodeAt(end) === 0x20 && line.charCodeAt(end + 1) === 0x3d && spaced(end + 2)) return true;
+  return start >= 2 && line.charCodeAt(start - 1) === 0x20 && line.charCodeAt(start - 2) === 0x3d && spaced(start - 3);
+}
+
+const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
+const DIGIT = /[0-9]/;
+const DIGITS = /[0-9]+/g;
+
+function isRunBreak(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0xa0;
+}
+
+/** Characters Windows-1252 shows for bytes 0x80–0x9F. */
+const CP1252_HIGH = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
+
+/** Whether Windows-1252 shows a byte 0x80–0xBF as this character (C1 controls where it has none). */
+function isContinuationShown(code: number): boolean {
+  return (code >= 0x80 && code <= 0xbf) || (code >= 0x152 && CP1252_HIGH.includes(String.fromCharCode(code)));
+}
+
+/**
  * U+FFFD stands where a decoder lost bytes: the letters glued to it are what is left of a word
  * (`đ��ợc`), not a word to repair on its own (`ợc` is no `học`).
  */
@@ -225,7 +295,7 @@ function isAsciiWord(line: string, start: number, end: number): boolean {
 
 /**
  * Whether the word `line[start, end)` is not prose: glued to a mark of code (`%sgợi`, `\ntương`,
- * `Chưa_biết2`), a command-line option (`-a`, `--all`, ASCII after dashes that start a token),
+ * `Chưa_biết2`), a piece of mojibake (`nhá»¯ng`, `Ã¢n`), one of a numbered series (`a1 … a2`), a side of a definition (`a1 = á`), a command-line option (`-a`, `--all`, ASCII after dashes that start a token),
  * a markup tag's name, a name in a path (`doc/*.texi`), or a part of a hyphenated chain: a transliteration (`Bốt-xoă-na`, `lô-gíc`), an identifier
  * (`i386-init`, `x86-64`), or what a lost byte left of a word (glued to U+FFFD). Such words keep
  * their own spelling: they are no evidence of damage and are never repaired.
@@ -234,6 +304,9 @@ export function isOutsideProse(line: string, start: number, end: number): boolea
   const before = start > 0 ? line.charCodeAt(start - 1) : -1;
   const after = end < line.length ? line.charCodeAt(end) : -1;
   if (isCodeMark(before) || isCodeMark(after)) return true;
+  if (inMojibakeRun(line, start, end)) return true;
+  if (hasNumberedSibling(line, start, end)) return true;
+  if (besideEquals(line, start, end)) return true;
   if (isTagName(line, start, before, after)) return true;
   if ((before === SLASH || after === SLASH) && isPathToken(line, start, end)) return true;
   if (before === REPLACEMENT_CHARACTER || after === REPLACEMENT_CHARACTER) return true;
@@ -308,6 +381,9 @@ export interface LineEvidence {
   words: number;
   markless: number;
   toneless: number;
+  /** Mark-free and toneless words in lower case: capitalised ones may be names. */
+  lowerMarkless: number;
+  lowerToneless: number;
   skeletons: number;
   /** Damaged words (see {@link looksDamaged}); a capitalised one or two syllables run together count half. */
   damaged: number;
@@ -333,7 +409,7 @@ export function lineEvidence(
   isLoanword: (lower: string) => boolean = () => false,
   tokens?: readonly Token[],
 ): LineEvidence {
-  const e: LineEvidence = { words: 0, markless: 0, toneless: 0, skeletons: 0, damaged: 0, fragments: 0, plainWords: 0 };
+  const e: LineEvidence = { words: 0, markless: 0, toneless: 0, lowerMarkless: 0, lowerToneless: 0, skeletons: 0, damaged: 0, fragments: 0, plainWords: 0 };
   let prevWordEnd = -2;
   let prevWordStart = -2;
   let prevNumberEnd = -2;
@@ -378,9 +454,13 @@ export function lineEvidence(
     e.words++;
     if (!hasMarks(lower)) {
       e.markless++;
+      if (text === lower) e.lowerMarkless++;
       if (kind === 'syllable' || hasSkeleton(lower)) e.skeletons++;
     }
-    if (toneOf(lower) === 0) e.toneless++;
+    if (toneOf(lower) === 0) {
+      e.toneless++;
+      if (text === lower) e.lowerToneless++;
+    }
   };
   if (tokens === undefined) scanTokens(line, visit);
   else for (const t of tokens) visit(t.kind, t.start, t.end);
@@ -440,14 +520,22 @@ function writesWordsBothWays(line: string, tokens?: readonly Token[]): boolean {
 function modeOfEvidence(evidence: LineEvidence, minWords: number, typedBothWays = false): LineMode | undefined {
   const { words, markless, toneless, skeletons, damaged, fragments } = evidence;
   if (words === 0) return undefined;
+  // A passage is made of words, not only of names: in a line of capitalised mark-free words
+  // (`Nguyen Van An, Tran Thi Bich and Le Minh Tuan`, an English author list) half a passage's
+  // words must be in lower case. A caller asking for short lines gets names too.
+  const lowerNeeded = minWords >= MIN_PASSAGE_WORDS ? Math.ceil(minWords / 2) : 0;
   // The mark-free words themselves must make a passage: a short line of function words
   // (`cho của cho trong`) is mostly mark-free in correct Vietnamese too.
   const noMarks =
-    words >= minWords && markless >= Math.max(minWords, NO_MARKS_SHARE * words) && skeletons >= 0.5 * words && !typedBothWays;
+    words >= minWords &&
+    markless >= Math.max(minWords, NO_MARKS_SHARE * words) &&
+    evidence.lowerMarkless >= lowerNeeded &&
+    skeletons >= 0.5 * words &&
+    !typedBothWays;
   // Toneless runs are common in short correct lines (`trong năm`), so the default asks for more
   // words than for mark-free passages; a caller asking for short lines (`minWords` lower) gets them.
   const minToneless = minWords >= MIN_PASSAGE_WORDS ? MIN_TONELESS_WORDS : minWords;
-  const noTones = !noMarks && words >= minToneless && toneless >= NO_TONES_SHARE * words;
+  const noTones = !noMarks && words >= minToneless && toneless >= NO_TONES_SHARE * words && evidence.lowerToneless >= lowerNeeded;
   // One run-together pair of syllables or one odd capitalised word alone is more likely the
   // author's typo or a name than scan damage: it takes two such signs, or one plain one.
   const ocr = damaged + fragments >= 1;

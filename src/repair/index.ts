@@ -280,6 +280,34 @@ interface Lattice {
 const NO_SLOTS: ReadonlySet<number> = new Set();
 
 /** Which tokens start in a run that is not Vietnamese (one walk: both are in line order). */
+/**
+ * Whether the line's Vietnamese stands inside sentences of another language: no sentence of the
+ * line has more Vietnamese words than words of other languages, or fewer than
+ * {@link OTHER_LANGUAGE_MIN_WORDS} of those. A Vietnamese sentence beside its English
+ * translation is Vietnamese; a Vietnamese line with a few names or terms of another language
+ * (`Facebook`, `Visual Studio`) is too.
+ */
+function inOtherLanguage(tokens: readonly Token[], outside: Uint8Array): boolean {
+  let vietnamese = 0;
+  let other = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    const token = tokens[i];
+    if (token === undefined || (token.kind === 'punct' && SENTENCE_END.test(token.text))) {
+      if (vietnamese > other || (vietnamese > 0 && other < OTHER_LANGUAGE_MIN_WORDS)) return false;
+      vietnamese = 0;
+      other = 0;
+      continue;
+    }
+    if (token.kind !== 'syllable' && token.kind !== 'foreign') continue;
+    if (outside[i]) other++;
+    else vietnamese++;
+  }
+  return true;
+}
+
+const OTHER_LANGUAGE_MIN_WORDS = 3;
+const SENTENCE_END = /[.!?…]/;
+
 function tokensOutside(tokens: readonly Token[], runs: readonly LanguageRun[]): Uint8Array {
   const mask = new Uint8Array(tokens.length);
   let r = 0;
@@ -386,7 +414,13 @@ export function repairStage(options: RepairOptions = {}): Stage {
     const outside = tokensOutside(tokens, runs);
     lastOutside = outside;
     if (mode === OCR_MODE) return mode;
-    return restrictedModeOf(line, tokens.filter((_, i) => outside[i] === 0));
+    const restricted = restrictedModeOf(line, tokens.filter((_, i) => outside[i] === 0));
+    // Vietnamese without marks inside a sentence of another language (`Authors: Nguyen Van An`,
+    // `try it with ca phe sua da`) is written so on purpose: that language's convention.
+    if (restricted && (restricted.noMarks || restricted.noTones) && inOtherLanguage(tokens, outside)) {
+      return restricted.ocr ? { ...restricted, noMarks: false, noTones: false } : undefined;
+    }
+    return restricted;
   };
   // The last line's tokens: the line test and the repair of a line both need them.
   let tokenizedLine: string | undefined;

@@ -74,6 +74,20 @@ export function isNoBreakSpace(code: number): boolean {
   return code === 0x00a0 || code === 0x202f || code === 0x2007;
 }
 
+/**
+ * Whether the no-break space or soft hyphen at `k` is a byte of Vietnamese UTF-8 shown as
+ * Windows-1252/1258 (`Ã ` is `à`, `Ã­` is `í`, `Æ ` is `Ơ`, `á»­` is `ử`): mojibake that the
+ * encoding stage left as it was (a quoted example, or a reading it was unsure of). It keeps its
+ * bytes, so that it stays what it was and can still be read; it is no typography to tidy.
+ */
+export function isMojibakeByte(line: string, k: number): boolean {
+  const code = line.charCodeAt(k);
+  if ((code !== 0x00a0 && code !== 0x00ad) || k === 0) return false;
+  const before = line.charCodeAt(k - 1);
+  if (before === 0x00c3 || before === 0x0102 || before === 0x00c6) return true; // Ã, Ă (Windows-1258), Æ
+  return (before === 0x00ba || before === 0x00bb) && k >= 2 && line.charCodeAt(k - 2) === 0x00e1; // áº, á»
+}
+
 /** A space that separates words: ASCII space and tab, or a no-break space. */
 export function isWordSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || isNoBreakSpace(code);

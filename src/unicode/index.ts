@@ -48,6 +48,7 @@ import {
   isInvisible,
   isLetterOrMark,
   isMarkUnit,
+  isMojibakeByte,
   isNoBreakSpace,
   isWordSpace,
   MARKED_LETTER,
@@ -251,7 +252,8 @@ function repairLine(line: string, style: 'old' | 'new' | undefined, languages: L
       while (j < line.length && isNoBreakSpace(line.charCodeAt(j))) j++;
       const between = i > 0 && isDigit(line.charCodeAt(i - 1)) && j < line.length && isDigit(line.charCodeAt(j));
       const edge = isLineEdge(line, i, j);
-      if (!between && !edge && !keepsNoBreak(i, j)) edits.push({ start: i, end: j, after: ' '.repeat(j - i), kind: 'unicode', confidence: CONFIDENCE.space, detail: 'space' });
+      const mojibake = isMojibakeByte(line, i);
+      if (!between && !edge && !mojibake && !keepsNoBreak(i, j)) edits.push({ start: i, end: j, after: ' '.repeat(j - i), kind: 'unicode', confidence: CONFIDENCE.space, detail: 'space' });
       else left = true;
       i = j;
       continue;
@@ -436,7 +438,7 @@ function dropInvisible(line: string, start: number, end: number): string {
   let from = start;
   for (let k = start; k < end; k++) {
     const code = line.charCodeAt(k);
-    if (!isInvisible(code) || (k === 0 && code === 0xfeff)) continue;
+    if (!isInvisible(code) || (k === 0 && code === 0xfeff) || isMojibakeByte(line, k)) continue;
     let p = k - 1;
     while (p >= 0 && isInvisible(line.charCodeAt(p))) p--;
     let q = k + 1;

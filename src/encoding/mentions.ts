@@ -1,0 +1,216 @@
+import type { StageEdit } from '../types.js';
+
+/**
+ * Text about broken encodings quotes the damage beside what it should have been:
+ * `"é" appears as "Ã©"`, `“Tiếng Việt” hiển thị thành “Tiáº¿ng Viá»‡t”`. Such a quotation is
+ * correct text. A quoted run whose repair the same line also writes, as written, is taken for
+ * one, and so is a quoted run that stands for a single character (`"Ã©"`, `“Ä‘”`: the tables and
+ * patterns of programs that find or mend mojibake): the stage's edits inside it are dropped.
+ * Quoted words in mojibake with no correct spelling beside them are still repaired, as is a line
+ * that is mojibake as a whole (its one edit runs over the quotes).
+ */
+export function withoutMentions(line: string, found: StageEdit[]): StageEdit[] {
+  if (found.length === 0 || !mayHoldMention(line, found)) return found;
+  const edits = found.some((e) => e.end - e.start > 1 && ASCII_QUOTES.test(line.slice(e.start + 1, e.end - 1))) ? found.flatMap((e) => atAsciiRuns(line, e)) : found;
+  let kept: StageEdit[] | undefined;
+  for (const [from, to] of quotedSpans(line, edits)) {
+    let first = 0;
+    while (first < edits.length && edits[first].start < from) first++;
+    let last = first;
+    while (last < edits.length && edits[last].end <= to) last++;
+    if (last === first) continue;
+    const repaired = applied(line, from, to, edits, first, last).trim();
+    if (repaired.length === 0) continue;
+    if (!isOneCharacter(repaired) && !writtenElsewhere(line, repaired, from - 1, to + 1)) continue;
+    kept ??= edits.slice();
+    for (let k = first; k < last; k++) kept[k] = DROPPED;
+  }
+  return kept === undefined ? found : kept.filter((e) => e !== DROPPED);
+}
+
+const ASCII_QUOTES = /["'`]/;
+
+/**
+ * An edit that undid a run of mojibake with ASCII inside it (a line of it: `["Ã©", "Ã¨"]`) as one
+ * edit per run between ASCII characters. No byte sequence of UTF-8 holds an ASCII byte, so each
+ * such run of the input reads as one run of the repair, in order; where they do not pair up, the
+ * edit is kept whole.
+ */
+function atAsciiRuns(line: string, found: StageEdit): StageEdit[] {
+  // Edits are trimmed of what they leave as it was (`Ãƒ` → `Ã` is an edit of `ƒ`): widened
+  // first to whole runs, which pair up.
+  const e = { ...found };
+  while (e.start > 0 && line.charCodeAt(e.start - 1) >= 0x80) e.after = line[--e.start] + e.after;
+  while (e.end < line.length && line.charCodeAt(e.end) >= 0x80) e.after += line[e.end++];
+  const before = nonAsciiRuns(line, e.start, e.end);
+  const after = nonAsciiRuns(e.after, 0, e.after.length);
+  if (before.length < 2 || before.length !== after.length) return [found];
+  // The ASCII between the runs must be the same on both sides.
+  for (let k = 0; k + 1 < before.length; k++) {
+    if (line.slice(before[k][1], before[k + 1][0]) !== e.after.slice(after[k][1], after[k + 1][0])) return [found];
+  }
+  if (line.slice(e.start, before[0][0]) !== e.after.slice(0, after[0][0])) return [found];
+  const last = before.length - 1;
+  if (line.slice(before[last][1], e.end) !== e.after.slice(after[last][1])) return [found];
+  const pieces: StageEdit[] = [];
+  for (let k = 0; k < before.length; k++) {
+    const piece = trimmed(line, { ...e, start: before[k][0], end: before[k][1], after: e.after.slice(after[k][0], after[k][1]) });
+    if (piece.start < piece.end || piece.after.length > 0) pieces.push(piece);
+  }
+  return pieces;
+}
+
+/** The edit without the characters it leaves as they were at either end. */
+function trimmed(line: string, e: StageEdit): StageEdit {
+  let { start, end, after } = e;
+  let head = 0;
+  while (start < end && head < after.length && line[start] === after[head] && !isSurrogate(line.charCodeAt(start))) {
+    start++;
+    head++;
+  }
+  let tail = after.length;
+  while (end > start && tail > head && line[end - 1] === after[tail - 1] && !isSurrogate(line.charCodeAt(end - 1))) {
+    end--;
+    tail--;
+  }
+  return { ...e, start, end, after: after.slice(head, tail) };
+}
+
+function isSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdfff;
+}
+
+/** The runs of characters outside ASCII in `text[from, to)`, as [start, end). */
+function nonAsciiRuns(text: string, from: number, to: number): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  for (let i = from; i < to; i++) {
+    if (text.charCodeAt(i) < 0x80) continue;
+    const start = i;
+    while (i < to && text.charCodeAt(i) >= 0x80) i++;
+    runs.push([start, i]);
+  }
+  return runs;
+}
+
+const DROPPED: StageEdit = Object.freeze({ start: -1, end: -1, after: '', kind: 'mojibake', confidence: 0 }) as StageEdit;
+
+const QUOTE_CHARS = /["'`“”„«»‘’‚‹›]/;
+
+/**
+ * What a mention needs, found cheaply (most lines of mojibake have neither): a quotation mark, and
+ * either text outside ASCII that the edits leave (the correct spelling) or an edit just after a
+ * quotation mark (a quoted character).
+ */
+function mayHoldMention(line: string, edits: readonly StageEdit[]): boolean {
+  if (!QUOTE_CHARS.test(line)) return false;
+  let at = 0;
+  for (const e of edits) {
+    for (let i = at; i < e.start; i++) if (line.charCodeAt(i) >= 0x80) return true;
+    if (CLOSERS[line[e.start - 1]] !== undefined || CLOSERS[line[e.start - 2]] !== undefined) return true;
+    at = e.end;
+  }
+  for (let i = at; i < line.length; i++) if (line.charCodeAt(i) >= 0x80) return true;
+  return false;
+}
+
+/** The closing marks each opening one may have (`„…“` in German, `»…«` in Danish). */
+const CLOSERS: Readonly<Record<string, string>> = {
+  '"': '"',
+  "'": "'",
+  '`': "`'",
+  '“': '”“',
+  '”': '”',
+  '„': '“”',
+  '«': '»',
+  '»': '«»',
+  '‘': '’',
+  '‚': '‘’',
+  '‹': '›',
+};
+
+/** How far a quotation may run: a longer one is no quoted example. */
+const QUOTE_REACH = 200;
+
+const LETTER_OR_DIGIT = /[\p{L}\p{M}\p{N}]/u;
+
+/** Guillemets, which French sets off from what they quote by spaces (`« é »`). */
+const GUILLEMETS = '«»';
+
+/** Whether a quote at `i` opens: at the line's start, after a space, a bracket or a separator. */
+function opensAt(line: string, i: number): boolean {
+  if (i + 1 >= line.length || (/\s/.test(line[i + 1]) && !GUILLEMETS.includes(line[i]))) return false;
+  return i === 0 || /[\s([{:,;=|>]/.test(line[i - 1]);
+}
+
+/**
+ * Whether a quote at `j` closes: before a space, punctuation or the end. It may follow a space:
+ * mojibake of `à` ends in a no-break space, often shown as a plain one (`"Ã "`).
+ */
+function closesAt(line: string, j: number): boolean {
+  return j + 1 >= line.length || !LETTER_OR_DIGIT.test(line[j + 1]);
+}
+
+/**
+ * The quoted runs of a line, as [start, end) of their content, left to right, not nested. A mark
+ * inside an edit is none: mojibake shows bytes as quotation marks (`sá»¯ng`, `á»‘`).
+ */
+function quotedSpans(line: string, edits: readonly StageEdit[]): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (let i = 0; i < line.length; i++) {
+    const closers = CLOSERS[line[i]];
+    if (closers === undefined || !opensAt(line, i) || insideEdit(edits, i)) continue;
+    const limit = Math.min(line.length, i + 1 + QUOTE_REACH);
+    for (let j = i + 2; j < limit; j++) {
+      if (!closers.includes(line[j]) || !closesAt(line, j) || insideEdit(edits, j)) continue;
+      spans.push([i + 1, j]);
+      i = j;
+      break;
+    }
+  }
+  return spans;
+}
+
+/** Whether `text` is one character with its marks (`é`, `—`): a quoted one is named, not written. */
+function isOneCharacter(text: string): boolean {
+  const first = text.codePointAt(0)!;
+  let i = first > 0xffff ? 2 : 1;
+  while (i < text.length && MARK.test(text[i])) i++;
+  return i === text.length;
+}
+
+const MARK = /\p{M}/u;
+
+/** Whether position `i` lies in one of the edits (sorted, not overlapping). */
+function insideEdit(edits: readonly StageEdit[], i: number): boolean {
+  let lo = 0;
+  let hi = edits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (edits[mid].end <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < edits.length && edits[lo].start <= i;
+}
+
+/** `line[from, to)` with `edits[first, last)` (inside it, sorted) applied. */
+function applied(line: string, from: number, to: number, edits: readonly StageEdit[], first: number, last: number): string {
+  let out = '';
+  let at = from;
+  for (let k = first; k < last; k++) {
+    out += line.slice(at, edits[k].start) + edits[k].after;
+    at = edits[k].end;
+  }
+  return out + line.slice(at, to);
+}
+
+/** Whether `text` stands in the line outside [`from`, `to`), not as part of a longer word. */
+function writtenElsewhere(line: string, text: string, from: number, to: number): boolean {
+  for (let at = line.indexOf(text); at >= 0; at = line.indexOf(text, at + 1)) {
+    const end = at + text.length;
+    if (end > from && at < to) continue;
+    const glued = (at > 0 && LETTER_OR_DIGIT.test(line[at - 1]) && LETTER_OR_DIGIT.test(text[0])) ||
+      (end < line.length && LETTER_OR_DIGIT.test(line[end]) && LETTER_OR_DIGIT.test(text[text.length - 1]));
+    if (!glued) return true;
+  }
+  return false;
+}
