@@ -1,11 +1,13 @@
 import type { StageEdit } from '../types.js';
+import { CP1252 } from './tables/single-byte.js';
 
 /**
  * Text about broken encodings quotes the damage beside what it should have been:
  * `"é" appears as "Ã©"`, `“Tiếng Việt” hiển thị thành “Tiáº¿ng Viá»‡t”`. Such a quotation is
  * correct text. A quoted run whose repair the same line also writes, as written, is taken for
- * one, and so is a quoted run that stands for a single character (`"Ã©"`, `“Ä‘”`: the tables and
- * patterns of programs that find or mend mojibake): the stage's edits inside it are dropped.
+ * one, or where the line quotes a spelling whose mojibake the run is; so is a quoted run that
+ * stands for a single character (`"Ã©"`, `“Ä‘”`: the tables and patterns of programs that find
+ * or mend mojibake). The stage's edits inside such a run are dropped.
  * Quoted words in mojibake with no correct spelling beside them are still repaired, as is a line
  * that is mojibake as a whole (its one edit runs over the quotes).
  */
@@ -13,7 +15,8 @@ export function withoutMentions(line: string, found: StageEdit[]): StageEdit[] {
   if (found.length === 0 || !mayHoldMention(line, found)) return found;
   const edits = found.some((e) => e.end - e.start > 1 && ASCII_QUOTES.test(line.slice(e.start + 1, e.end - 1))) ? found.flatMap((e) => atAsciiRuns(line, e)) : found;
   let kept: StageEdit[] | undefined;
-  for (const [from, to] of quotedSpans(line, edits)) {
+  const spans = quotedSpans(line, edits);
+  for (const [from, to] of spans) {
     let first = 0;
     while (first < edits.length && edits[first].start < from) first++;
     let last = first;
@@ -21,7 +24,7 @@ export function withoutMentions(line: string, found: StageEdit[]): StageEdit[] {
     if (last === first) continue;
     const repaired = applied(line, from, to, edits, first, last).trim();
     if (repaired.length === 0) continue;
-    if (!isOneCharacter(repaired) && !writtenElsewhere(line, repaired, from - 1, to + 1)) continue;
+    if (!isOneCharacter(repaired) && !writtenElsewhere(line, repaired, from - 1, to + 1) && !quotesItsSpelling(line, spans, from, to)) continue;
     kept ??= edits.slice();
     for (let k = first; k < last; k++) kept[k] = DROPPED;
   }
@@ -143,11 +146,14 @@ function opensAt(line: string, i: number): boolean {
 }
 
 /**
- * Whether a quote at `j` closes: before a space, punctuation or the end. It may follow a space:
- * mojibake of `à` ends in a no-break space, often shown as a plain one (`"Ã "`).
+ * Whether a quote at `j` closes: before a space, ASCII punctuation or the end; not before a
+ * character mojibake shows for a byte (`…` in `lá»…`: that `»` is a byte too). It may follow a
+ * space: mojibake of `à` ends in a no-break space, often shown as a plain one (`"Ã "`).
  */
 function closesAt(line: string, j: number): boolean {
-  return j + 1 >= line.length || !LETTER_OR_DIGIT.test(line[j + 1]);
+  if (j + 1 >= line.length) return true;
+  const next = line.charCodeAt(j + 1);
+  return next < 0x80 ? !LETTER_OR_DIGIT.test(line[j + 1]) : /\s/.test(line[j + 1]);
 }
 
 /**
@@ -169,6 +175,31 @@ function quotedSpans(line: string, edits: readonly StageEdit[]): Array<[number, 
   }
   return spans;
 }
+
+/**
+ * Whether another quoted run of the line, shown as Windows-1252 or ISO-8859-1 would show its
+ * UTF-8, is the run at [`from`, `to`): the line quotes a spelling and its mojibake, even where
+ * the stage cannot read every word of the mojibake back (`«lễ Trục» | «lá»… Trá»¥c»`).
+ */
+function quotesItsSpelling(line: string, spans: ReadonlyArray<[number, number]>, from: number, to: number): boolean {
+  const quoted = line.slice(from, to).trim();
+  for (const [start, end] of spans) {
+    if (start === from) continue;
+    const spelling = line.slice(start, end).trim();
+    if (spelling.length === 0 || spelling.length >= quoted.length) continue;
+    const bytes = UTF8.encode(spelling);
+    let windows = '';
+    let latin1 = '';
+    for (const b of bytes) {
+      windows += CP1252[b];
+      latin1 += String.fromCharCode(b);
+    }
+    if (windows === quoted || latin1 === quoted) return true;
+  }
+  return false;
+}
+
+const UTF8 = new TextEncoder();
 
 /** Whether `text` is one character with its marks (`é`, `—`): a quoted one is named, not written. */
 function isOneCharacter(text: string): boolean {
