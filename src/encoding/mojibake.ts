@@ -10,6 +10,7 @@
 import { badness, scriptOf } from './badness.js';
 import { type ByteView, CODE_PAGE_VIEWS, WINDOWS_VIEW } from './charsets.js';
 import { bundledModel } from './context.js';
+import { UNK_ID } from '../model/index.js';
 import { analyse, vietnameseScore } from './score.js';
 import { LOST_BYTE_SYLLABLES } from './tables/lost-byte-syllables.js';
 import { decodeUtf8Keeping, lostByteCompletions, REPLACED } from './utf8.js';
@@ -55,6 +56,12 @@ export interface MojibakeFix {
   /** The reading is less bad than the word (see {@link badness}): the word itself is evidence. */
   lowered: boolean;
 }
+
+/**
+ * Readings of a word kept at most: enough for two lost bytes of the C1-stripped view (a
+ * Vietnamese letter of 4 for `Ä`, of 32 for `á»`, or each kept as it is).
+ */
+const MAX_READINGS = 256;
 
 interface Level {
   candidates: string[];
@@ -149,7 +156,7 @@ function undoLevel(word: string, guessLost: boolean | 'replaced', questionAtEnd:
     const seg = bytes.slice(i, j);
     const keep = chars.slice(i, j);
     let parts: Array<{ text: string; decoded: number }>;
-    if (guessLost) parts = decodeGuessing(seg, keep, guessLost === 'replaced', view.replacedBytes);
+    if (guessLost) parts = decodeGuessing(seg, keep, guessLost === 'replaced', view);
     else {
       const plain = decodeUtf8Keeping(seg, keep);
       strayLeads += plain.strayLeads;
@@ -157,7 +164,7 @@ function undoLevel(word: string, guessLost: boolean | 'replaced', questionAtEnd:
     }
     for (const p of parts) if (p.decoded > 0) decodedAny = true;
     const next: string[] = [];
-    for (const v of variants) for (const p of parts) if (next.length < 64) next.push(v + p.text);
+    for (const v of variants) for (const p of parts) if (next.length < MAX_READINGS) next.push(v + p.text);
     variants = next;
     i = j;
   }
@@ -173,7 +180,7 @@ function decodeGuessing(
   bytes: number[],
   keep: string[],
   replacedOnly: boolean,
-  replacedBytes: readonly number[],
+  view: ByteView,
 ): Array<{ text: string; decoded: number }> {
   let readings: Array<{ text: string; decoded: number }> = [{ text: '', decoded: 0 }];
   let i = 0;
@@ -187,13 +194,13 @@ function decodeGuessing(
       i += n;
       continue;
     }
-    const lost = lostByteCompletions(bytes, i, end, replacedOnly, replacedBytes);
+    const lost = lostByteCompletions(bytes, i, end, replacedOnly, view.replacedBytes, view.lostBytes, view.guessesOnlyVietnamese);
     if (lost) {
       const kept = keep.slice(i, i + lost.used).join('');
       const next: Array<{ text: string; decoded: number }> = [];
       for (const r of readings) {
-        if (next.length < 64) next.push({ text: r.text + kept, decoded: r.decoded });
-        for (const c of lost.chars) if (next.length < 64) next.push({ text: r.text + c, decoded: r.decoded + 1 });
+        if (next.length < MAX_READINGS) next.push({ text: r.text + kept, decoded: r.decoded });
+        for (const c of lost.chars) if (next.length < MAX_READINGS) next.push({ text: r.text + c, decoded: r.decoded + 1 });
       }
       readings = next;
       i += lost.used;
@@ -229,6 +236,65 @@ function best(candidates: readonly string[], kept?: string): { text: string; sco
 function knownFirst(readings: string[]): string[] {
   const known = readings.filter((t) => frequencyOf(t) > 0);
   return known.length > 0 ? known : readings;
+}
+
+/** Where a sentence ends: a word that closes with one of these marks, then quotes or brackets. */
+const SENTENCE_END = /[.!?…:]["'”’)\]»]*$/;
+
+/** Whether a word as read is in capitals (two letters or more, no small one). */
+function inCapitals(word: string | undefined): boolean {
+  if (word === undefined) return false;
+  const letters = word.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toUpperCase();
+}
+
+/**
+ * The case of a guessed letter, which the lost byte alone decides (`Đ` is C4 90, `đ` C4 91;
+ * `Í` C3 8D, `í` C3 AD): among the readings that differ from `chosen` only in case, the one
+ * that follows the word's own letters and the sentence. A guessed letter is a capital where
+ * the word's kept letters are all capitals (or it has none and a neighbour is in capitals);
+ * as the word's first letter, where a sentence starts or the syllable is mostly written with a
+ * capital inside sentences (the model's title count, over 60 %: `Đức`, `Đông`); a small letter
+ * elsewhere. (A capitalised neighbour is no evidence: `Tổng Giám đốc`, `California được`.)
+ */
+export function inCaseOfSentence(
+  readings: readonly string[],
+  chosen: string,
+  before: string | undefined,
+  after: string | undefined,
+): string {
+  const lower = chosen.toLowerCase();
+  const variants = readings.filter((r) => r !== chosen && r.length === chosen.length && r.toLowerCase() === lower);
+  if (variants.length === 0) return chosen;
+  // Guessed places: where the readings differ in case; kept letters: the word's other letters.
+  const guessed = new Set<number>();
+  for (const v of variants) for (let i = 0; i < v.length; i++) if (v[i] !== chosen[i]) guessed.add(i);
+  let kept = '';
+  for (let i = 0; i < chosen.length; i++) if (!guessed.has(i) && /\p{L}/u.test(chosen[i])) kept += chosen[i];
+  // Capitals where two kept letters or more are (`ĐỘ`), or fewer among words in capitals.
+  const keptCapitals = kept === kept.toUpperCase();
+  const capitals = kept.length >= 2 ? keptCapitals : keptCapitals && (inCapitals(before) || inCapitals(after));
+  const firstLetter = chosen.search(/\p{L}/u);
+  let title = false;
+  if (!capitals && guessed.has(firstLetter)) {
+    if (before === undefined || SENTENCE_END.test(before)) title = true;
+    else {
+      const model = bundledModel();
+      const syllable = /[\p{L}\p{M}]+/u.exec(lower)?.[0];
+      const id = model && syllable ? model.id(syllable) : -1;
+      if (model && id !== UNK_ID) {
+        const share = model.titleCount(id) / Math.max(1, model.count(id));
+        title = share > 0.6;
+      }
+    }
+  }
+  let wanted = '';
+  for (let i = 0; i < chosen.length; i++) {
+    const ch = chosen[i];
+    if (!guessed.has(i)) wanted += ch;
+    else wanted += capitals || (i === firstLetter && title) ? ch.toUpperCase() : ch.toLowerCase();
+  }
+  return wanted === chosen || variants.includes(wanted) ? wanted : chosen;
 }
 
 /**

@@ -11,12 +11,12 @@ import { availableLanguageProfiles } from '../language/default.js';
 import type { LanguageProfiles } from '../language/model.js';
 import { EditTracker, settleEdits } from '../edits.js';
 import { badness } from './badness.js';
-import { CP1252_BYTE } from './charsets.js';
+import { type ByteView, CP1252_BYTE, WINDOWS_VIEW } from './charsets.js';
 import { bundledModel, chooseInContext } from './context.js';
 import { findLetterReferences, mayHaveReference } from './html.js';
 import { decodeLegacyView, isWindows1252View, LEGACY_DETAIL, LEGACY_VIEWS } from './legacy.js';
-import { codePageReading, hasReplacedByte, type MojibakeFix, readsAsWords, undoAnyLanguage, undoMojibake } from './mojibake.js';
-import { codePagePairs, hasOpenSequence, hasUtf8Pair, shownOtherwise, undoWholeLine } from './whole-line.js';
+import { codePageReading, hasReplacedByte, inCaseOfSentence, type MojibakeFix, readsAsWords, undoAnyLanguage, undoMojibake } from './mojibake.js';
+import { codePagePairs, hasOpenSequence, hasUtf8Pair, lostBytesView, shownOtherwise, undoWholeLine } from './whole-line.js';
 import { mayHaveQuestionLetters, readQuestionLetters, readReplacedLetters, showsQuestionLetters } from './replaced-letters.js';
 import { analyse, type Analysis, syllableCount, syllableGain, vietnameseScore } from './score.js';
 import { decodeViqrWord, readsAsViqrWord } from './viqr.js';
@@ -436,12 +436,14 @@ interface MojibakeOutcome {
  * sequence that lost its last byte, reading better) or round 1 (a lead byte, no worse): a
  * judgement of the word alone, kept in its {@link WordFacts}.
  */
-function mojibakeOutcome(facts: WordFacts, text: string, round: 0 | 1, questionAtEnd = false): MojibakeOutcome | null {
-  const known = questionAtEnd ? undefined : facts.mojibake[round];
+function mojibakeOutcome(facts: WordFacts, text: string, round: 0 | 1, questionAtEnd = false, view: ByteView = WINDOWS_VIEW): MojibakeOutcome | null {
+  // A word's judgement through the Windows view is its own; through another, the line's.
+  const cached = !questionAtEnd && view === WINDOWS_VIEW;
+  const known = cached ? facts.mojibake[round] : undefined;
   if (known !== undefined) return known;
   let outcome: MojibakeOutcome | null = null;
   if (round === 0 ? hasUtf8Pair(text) || hasOpenSequence(text) : LEAD_BYTE_CHAR.test(text)) {
-    const fix = undoMojibake(text, round === 0 ? 1 : 0, questionAtEnd);
+    const fix = undoMojibake(text, round === 0 ? 1 : 0, questionAtEnd, view);
     if (
       fix &&
       !(round === 0 && !fix.guessed && !fix.lowered) &&
@@ -451,7 +453,7 @@ function mojibakeOutcome(facts: WordFacts, text: string, round: 0 | 1, questionA
       outcome = { fix, confidence: confidenceOf(fix.gain, fix.guessed || round === 1 ? 0.6 : 0.8) };
     }
   }
-  if (!questionAtEnd) facts.mojibake[round] = outcome;
+  if (cached) facts.mojibake[round] = outcome;
   return outcome;
 }
 
@@ -473,10 +475,11 @@ function questionReplacesInLine(words: readonly Word[]): boolean {
  * a line has shown mojibake, words that read no worse undone (`Ã` alone: the lost byte of
  * `Á`) are undone too.
  */
-function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Guess[]; sure: number } {
+function mojibakePass(line: string, words: Word[], edits: StageEdit[]): { fallback: Guess[]; sure: number } {
   const fallback: Guess[] = [];
   let sure = 0;
   const questionAtEnd = questionReplacesInLine(words);
+  const view = lostBytesView(line);
   for (let round = 0; round < 2; round++) {
     if (round === 1 && sure === 0) break;
     for (const w of words) {
@@ -486,7 +489,7 @@ function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Guess[]; s
       if (round === 0 && !w.facts.mojibakeSign) continue;
       // Alone, such a word is no evidence: it is taken in round 1, once the line has shown some.
       if (round === 0 && readsAsWritten(w.facts, w.text)) continue;
-      const outcome = mojibakeOutcome(w.facts, w.text, round as 0 | 1, questionAtEnd && w.text.includes('?'));
+      const outcome = mojibakeOutcome(w.facts, w.text, round as 0 | 1, questionAtEnd && w.text.includes('?'), view);
       if (outcome === null) continue;
       const { fix, confidence } = outcome;
       if (fix.guessed) {
@@ -1856,7 +1859,7 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
     // The mojibake passes only where a word shows their sign (not on a legacy-font line).
     const signs = lineSigns;
     const joined = signs & ENDS_OPEN ? nbspSpacePass(line, words, edits) : 0;
-    const pass = signs & MOJIBAKE_SIGN ? mojibakePass(words, edits) : NO_MOJIBAKE;
+    const pass = signs & MOJIBAKE_SIGN ? mojibakePass(line, words, edits) : NO_MOJIBAKE;
     const fallback = pass.fallback;
     const sure = pass.sure + joined;
     // Before legacy fonts: their readings also clear debris from foreign mojibake (`Ã¤`).
@@ -1872,7 +1875,10 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
       const before = words.slice(Math.max(0, k - 2), k).map((w) => w.after ?? w.text);
       const next = words[k + 1];
       const nextText = next === undefined ? undefined : (next.after ?? undone(next, 1));
-      const { text, share } = chooseInContext(f.alternatives, before, nextText, model);
+      const chosen = chooseInContext(f.alternatives, before, nextText, model);
+      // The context reads syllables, not their case: a guessed letter's case follows the word and the sentence.
+      const text = inCaseOfSentence(f.alternatives, chosen.text, before[before.length - 1], nextText);
+      const share = chosen.share;
       f.word.fixed = true;
       f.word.after = text;
       // Several readings: only as sure as the context makes the one chosen.

@@ -4,7 +4,7 @@
  * valid UTF-8 as a whole, and the decoded line shows no debris. Then one native decode does
  * the work of the word-by-word repair.
  */
-import { type ByteView, CODE_PAGE_VIEWS, WINDOWS_VIEW } from './charsets.js';
+import { type ByteView, CODE_PAGE_VIEWS, STRIPPED_C1_VIEW, WINDOWS_VIEW } from './charsets.js';
 
 /** A {@link ByteView} as arrays indexed by char code, for scanning lines. */
 interface ViewArrays {
@@ -53,6 +53,44 @@ export function hasUtf8Pair(s: string, view: ByteView = WINDOWS_VIEW): boolean {
     prev = b;
   }
   return false;
+}
+
+/**
+ * The view a line's lost bytes are guessed through: the Windows view, unless the line shows no
+ * character for any byte 0x80-0x9F (no `‘ ’ “ ” … – ™ ‰`, no C1 control) and no replaced byte
+ * (U+FFFD, or `?` after a character of a byte beyond ASCII), while it shows two whole UTF-8
+ * sequences or more (`Ã¡`, `á»©`) and one that lacks its last byte: UTF-8 shown as ISO-8859-1
+ * with its C1 controls stripped. Vietnamese mojibake shows bytes 0x80-0x9F in most lines
+ * otherwise (`đ` is C4 91, `ộ` E1 BB 99), so their absence from a line of it is the channel's
+ * trace. (A line already half undone shows no whole sequence: its remaining words are read
+ * through the Windows view.)
+ */
+export function lostBytesView(s: string): ByteView {
+  let whole = 0;
+  let open = false;
+  const n = s.length;
+  let prev = -1;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const b = c < TABLE_SIZE ? BYTE[c] : -1;
+    if ((b >= 0x80 && b < 0xa0) || c === 0xfffd || (c === 0x3f && prev >= 0x80)) return WINDOWS_VIEW;
+    prev = b;
+    if (b < 0xc2 || b > 0xef) continue;
+    const c1 = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+    const b1 = c1 < TABLE_SIZE ? BYTE[c1] : -1;
+    const cont1 = b1 >= 0xa0 && b1 <= 0xbf;
+    if (b <= 0xdf) {
+      if (cont1) whole++;
+      else open = true;
+      continue;
+    }
+    if (!cont1) continue;
+    const c2 = i + 2 < n ? s.charCodeAt(i + 2) : 0;
+    const b2 = c2 < TABLE_SIZE ? BYTE[c2] : -1;
+    if (b2 >= 0x80 && b2 <= 0xbf) whole++;
+    else open = true;
+  }
+  return whole >= 2 && open ? STRIPPED_C1_VIEW : WINDOWS_VIEW;
 }
 
 /**
