@@ -432,7 +432,9 @@ export function undoAnyLanguage(word: string): MojibakeFix | undefined {
   let bestVariant = 0;
   for (let depth = 1; depth <= 3; depth++) {
     const level = undoLevel(current, false, false, WINDOWS_VIEW);
-    if (!level) break;
+    // Windows-1258 is Vietnamese's code page: only the Vietnamese reading takes a word through
+    // it (`ROMÂNĂ”` is Romanian, not `ROMÂNÔ`).
+    if (!level || WINDOWS_VIEW.names[level.variant] === 'utf8-as-cp1258') break;
     const text = level.candidates[0];
     if (text === current) break;
     const bad = badness(text);

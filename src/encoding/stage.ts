@@ -422,8 +422,8 @@ function allCapitals(s: string): boolean {
   return /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
 }
 
-/** Characters that start a UTF-8 sequence shown as Windows-1252 (`Ã`, `Ä`, `Æ`, `á`…). */
-const LEAD_BYTE_CHAR = /[\u00c2-\u00f4]/;
+/** Characters that start a UTF-8 sequence shown as Windows-1252 (`Ã`, `Ä`, `Æ`, `á`…) or Windows-1258 (`Ă`). */
+const LEAD_BYTE_CHAR = /[\u00c2-\u00f4\u0102]/;
 
 /** A word's mojibake reading as {@link mojibakePass} takes it, with its confidence. */
 interface MojibakeOutcome {
@@ -1638,16 +1638,17 @@ function anyLanguagePass(words: Word[], edits: StageEdit[], guesses: readonly Gu
 }
 
 /**
- * Whether `text` ends in a UTF-8 sequence that lacks only its last byte, as `Ã` (C3) or `á»`
- * (E1 BB) do once the no-break space (A0) of `à` or `Ợ` has become a space.
+ * Whether `text` ends in a UTF-8 sequence that lacks only its last byte, as `Ã` or `Ă` (C3) or
+ * `á»` (E1 BB) do once the no-break space (A0) of `à` or `Ợ` has become a space.
  */
 function endsInOpenSequence(text: string): boolean {
-  const last = CP1252_BYTE.get(text[text.length - 1]);
+  // Through every page of the Windows view: Windows-1258 shows C3 A0 as `Ă` and a no-break space.
+  const last = WINDOWS_VIEW.byteOf.get(text[text.length - 1]);
   if (last === undefined) return false;
   let bytes: number[];
   if (last >= 0xc2 && last <= 0xdf) bytes = [last, 0xa0];
   else {
-    const lead = text.length >= 2 ? CP1252_BYTE.get(text[text.length - 2]) : undefined;
+    const lead = text.length >= 2 ? WINDOWS_VIEW.byteOf.get(text[text.length - 2]) : undefined;
     if (!(last >= 0x80 && last <= 0xbf && lead !== undefined && lead >= 0xe0 && lead <= 0xef)) return false;
     bytes = [lead, last, 0xa0];
   }
