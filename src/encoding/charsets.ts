@@ -114,6 +114,12 @@ export interface ByteView {
    * writes as U+FFFD: where one stands in a word the view reads, one of these was there.
    */
   readonly replacedBytes: readonly number[];
+  /**
+   * {@link replacedBytes} by variant (an index into `names`) where the view's pages leave
+   * different bytes undefined: a word shown through Windows-1258 (`Ă�c`) had one of its own
+   * (0x9A: `Úc`) replaced.
+   */
+  readonly replacedBytesOf?: readonly (readonly number[])[];
   /** The bytes a channel drops without a trace, which {@link guessesLostBytes} puts back (`LOST_BYTES` unless told). */
   readonly lostBytes?: readonly number[];
   /** Whether only letters of the Vietnamese alphabet are guessed for a lost byte (a view that loses many bytes). */
@@ -137,7 +143,11 @@ export const WINDOWS_VIEW: ByteView = (() => {
     variantOf.set(ch, 2);
   }
   const replacedBytes = [...undefinedInCp1252];
-  return { names: ['utf8-as-cp1252', 'utf8-as-latin1', 'utf8-as-cp1258'], byteOf, variantOf, guessesLostBytes: true, replacedBytes };
+  const undefinedInCp1258: number[] = [];
+  // Undefined: U+FFFD in the table, or the C1 control Windows shows for the byte.
+  for (let b = 0x80; b < 0xa0; b++) if (CP1258[b] === '\ufffd' || CP1258.charCodeAt(b) === b) undefinedInCp1258.push(b);
+  const replacedBytesOf = [replacedBytes, replacedBytes, undefinedInCp1258];
+  return { names: ['utf8-as-cp1252', 'utf8-as-latin1', 'utf8-as-cp1258'], byteOf, variantOf, guessesLostBytes: true, replacedBytes, replacedBytesOf };
 })();
 
 /**

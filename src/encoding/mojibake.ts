@@ -156,7 +156,7 @@ function undoLevel(word: string, guessLost: boolean | 'replaced', questionAtEnd:
     const seg = bytes.slice(i, j);
     const keep = chars.slice(i, j);
     let parts: Array<{ text: string; decoded: number }>;
-    if (guessLost) parts = decodeGuessing(seg, keep, guessLost === 'replaced', view);
+    if (guessLost) parts = decodeGuessing(seg, keep, guessLost === 'replaced', view, variant);
     else {
       const plain = decodeUtf8Keeping(seg, keep);
       strayLeads += plain.strayLeads;
@@ -181,7 +181,10 @@ function decodeGuessing(
   keep: string[],
   replacedOnly: boolean,
   view: ByteView,
+  variant: number,
 ): Array<{ text: string; decoded: number }> {
+  // A replacement stands for a byte undefined in the page the word was shown through.
+  const replacedBytes = view.replacedBytesOf?.[variant] ?? view.replacedBytes;
   let readings: Array<{ text: string; decoded: number }> = [{ text: '', decoded: 0 }];
   let i = 0;
   const end = bytes.length;
@@ -194,7 +197,7 @@ function decodeGuessing(
       i += n;
       continue;
     }
-    const lost = lostByteCompletions(bytes, i, end, replacedOnly, view.replacedBytes, view.lostBytes, view.guessesOnlyVietnamese);
+    const lost = lostByteCompletions(bytes, i, end, replacedOnly, replacedBytes, view.lostBytes, view.guessesOnlyVietnamese);
     if (lost) {
       const kept = keep.slice(i, i + lost.used).join('');
       const next: Array<{ text: string; decoded: number }> = [];
