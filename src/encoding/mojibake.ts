@@ -462,6 +462,37 @@ export function undoAnyLanguage(word: string): MojibakeFix | undefined {
   };
 }
 
+/** Letters only Vietnamese writes (ă đ ơ ư and the letters with a tone mark beyond Latin-1). */
+const VIETNAMESE_ONLY = /[ăđơưĂĐƠƯ\u1ea0-\u1ef9]/u;
+
+/**
+ * Whether the words of a line vouch for one word of mojibake left in it (`Há» nói khi nỗ lực`,
+ * `Chúng tôi đi tá»…`): two words or more that are Vietnamese syllables with a letter beyond
+ * ASCII, one of them with a letter only Vietnamese writes, and no `«` (a `»` after `á` then
+ * closes a quotation: `«lá»`).
+ */
+export function vouchesForResidue(words: readonly string[]): boolean {
+  let marked = 0;
+  let own = false;
+  for (const w of words) {
+    if (w.includes('«')) return false;
+    if (!/[^\u0000-\u007f]/.test(w) || !readsAsVietnamese(w)) continue;
+    marked++;
+    own ||= VIETNAMESE_ONLY.test(w);
+  }
+  return marked >= 2 && own;
+}
+
+/**
+ * Whether a word's reading may be taken on a line's word alone ({@link vouchesForResidue}): a
+ * Vietnamese syllable of two letters or more, no lone letter (`Ã©` quoted for `é` is about
+ * mojibake, not mojibake).
+ */
+export function isResidueReading(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && readsAsVietnamese(text) && frequencyOf(text) > 0;
+}
+
 /** A word of a line undone through a code page other than Windows-1252/1258. */
 export interface CodePageFix {
   /** Where the word starts in the line. */

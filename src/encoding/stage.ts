@@ -15,7 +15,7 @@ import { type ByteView, CP1252_BYTE, WINDOWS_VIEW } from './charsets.js';
 import { bundledModel, chooseInContext } from './context.js';
 import { findLetterReferences, mayHaveReference } from './html.js';
 import { decodeLegacyView, isWindows1252View, LEGACY_DETAIL, LEGACY_VIEWS } from './legacy.js';
-import { codePageReading, hasReplacedByte, inCaseOfSentence, type MojibakeFix, readsAsWords, undoAnyLanguage, undoMojibake } from './mojibake.js';
+import { codePageReading, hasReplacedByte, inCaseOfSentence, isResidueReading, type MojibakeFix, readsAsWords, undoAnyLanguage, undoMojibake, vouchesForResidue } from './mojibake.js';
 import { codePagePairs, hasOpenSequence, hasUtf8Pair, lostBytesView, shownOtherwise, undoWholeLine } from './whole-line.js';
 import { mayHaveQuestionLetters, readQuestionLetters, readReplacedLetters, showsQuestionLetters } from './replaced-letters.js';
 import { analyse, type Analysis, syllableCount, syllableGain, vietnameseScore } from './score.js';
@@ -475,15 +475,18 @@ function questionReplacesInLine(words: readonly Word[]): boolean {
  * a line has shown mojibake, words that read no worse undone (`Ã` alone: the lost byte of
  * `Á`) are undone too.
  */
-function mojibakePass(line: string, words: Word[], edits: StageEdit[]): { fallback: Guess[]; sure: number } {
+function mojibakePass(line: string, words: Word[], edits: StageEdit[]): { fallback: Guess[]; sure: number; vouched: boolean } {
   const fallback: Guess[] = [];
   let sure = 0;
   const questionAtEnd = questionReplacesInLine(words);
   const view = lostBytesView(line);
+  let vouched = false;
   for (let round = 0; round < 2; round++) {
-    if (round === 1 && sure === 0) break;
+    // A line of correct Vietnamese is evidence for the one word of mojibake left in it.
+    if (round === 1 && sure === 0 && !(vouched = vouchesForResidue(words.map((w) => w.text)))) break;
     for (const w of words) {
       if (w.fixed || !w.facts.nonAscii) continue;
+      if (round === 1 && sure === 0 && !w.facts.utf8Pair) continue;
       // Without a byte pair or an open sequence a word has no reading in round 0 (a legacy
       // line's words): asked of the word's facts before anything else.
       if (round === 0 && !w.facts.mojibakeSign) continue;
@@ -492,6 +495,7 @@ function mojibakePass(line: string, words: Word[], edits: StageEdit[]): { fallba
       const outcome = mojibakeOutcome(w.facts, w.text, round as 0 | 1, questionAtEnd && w.text.includes('?'), view);
       if (outcome === null) continue;
       const { fix, confidence } = outcome;
+      if (round === 1 && sure === 0 && !isResidueReading(fix.text)) continue;
       if (fix.guessed) {
         if (!fallback.some((f) => f.word === w)) {
           fallback.push({ word: w, alternatives: fix.alternatives, detail: fix.detail, confidence, lowered: fix.lowered });
@@ -504,11 +508,11 @@ function mojibakePass(line: string, words: Word[], edits: StageEdit[]): { fallba
       sure++;
     }
   }
-  return { fallback, sure };
+  return { fallback, sure, vouched };
 }
 
 /** {@link mojibakePass} on a line without a word it could read (no guesses: nothing to add to). */
-const NO_MOJIBAKE: { fallback: Guess[]; sure: number } = Object.freeze({ fallback: Object.freeze([]) as unknown as Guess[], sure: 0 });
+const NO_MOJIBAKE: { fallback: Guess[]; sure: number; vouched: boolean } = Object.freeze({ fallback: Object.freeze([]) as unknown as Guess[], sure: 0, vouched: false });
 
 /**
  * A word of letters with punctuation before them and, after them, a mark or symbol that follows
@@ -978,8 +982,10 @@ function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfil
  *   and none joined to the word one space after it ({@link joinedAtNoBreakSpace}).
  * - `mojibakePass` round 0 edits or keeps a guess only for a word with a UTF-8 sign that does
  *   not read as written and has a reading ({@link mojibakeOutcome}); round 1 runs only when
- *   round 0 edited one. A word with a sign must have no reading (and no `?`, whose reading
- *   depends on the line), so no word is edited, no guess kept, and `sure` is 0.
+ *   round 0 edited one, or for a word with a UTF-8 pair whose round-1 reading a line of
+ *   Vietnamese may vouch for (`vouchesForResidue`). A word with a sign must have no reading
+ *   (and no `?`, whose reading depends on the line), and no word a residue reading, so no word
+ *   is edited, no guess kept, and `sure` is 0.
  * - `anyLanguagePass` edits only a word with a UTF-8 pair, that (with `sure` 0) does not read as
  *   written, with an {@link undoAnyLanguage} reading: none may have one.
  * - With `sure` 0 the legacy pass runs, no word is fixed before it, and there are no guesses.
@@ -1225,7 +1231,8 @@ function foreignWord(id: number, languages: LanguageProfiles | undefined): boole
 /**
  * Whether none of the mojibake passes would touch the word, with no other word of its line
  * edited by them (see the proof above): a word with a UTF-8 sign that reads as written, or that
- * has neither a first-round mojibake reading nor a foreign one, nor a `?`.
+ * has neither a first-round mojibake reading nor a foreign one, nor a `?`; and no residue
+ * reading a line may vouch for.
  */
 function quietWord(id: number): boolean {
   const flags = records[id * RECORD + R_FLAGS];
@@ -1240,6 +1247,11 @@ function quietWord(id: number): boolean {
       if (fix === undefined) fix = facts.anyLanguage = undoAnyLanguage(text) ?? null;
       if (fix !== null) quiet = false;
     }
+  }
+  // A word a line of Vietnamese may vouch for (see `vouchesForResidue`) goes the general way.
+  if (quiet && flags & I_NON_ASCII && flags & I_UTF8_PAIR) {
+    const residue = mojibakeOutcome(facts, text, 1);
+    if (residue !== null && isResidueReading(residue.fix.text)) quiet = false;
   }
   records[id * RECORD + R_FLAGS] |= I_QUIET_KNOWN | (quiet ? I_QUIET : 0);
   return quiet;
@@ -1871,7 +1883,7 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
     // certain; among readings as good, the neighbours choose (left to right, so a choice
     // informs the next).
     for (const f of fallback) {
-      if (f.word.fixed || (sure === 0 && !f.lowered)) continue;
+      if (f.word.fixed || (sure === 0 && !f.lowered && !(pass.vouched && f.word.facts.utf8Pair))) continue;
       const k = words.indexOf(f.word);
       const before = words.slice(Math.max(0, k - 2), k).map((w) => w.after ?? w.text);
       const next = words[k + 1];
