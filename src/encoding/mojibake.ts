@@ -465,6 +465,16 @@ export function undoAnyLanguage(word: string): MojibakeFix | undefined {
 /** Letters only Vietnamese writes (ă đ ơ ư and the letters with a tone mark beyond Latin-1). */
 const VIETNAMESE_ONLY = /[ăđơưĂĐƠƯ\u1ea0-\u1ef9]/u;
 
+/** Whether every run of letters of `text` is a Vietnamese syllable, as written. */
+export function readsAsSyllables(text: string): boolean {
+  return readsAsVietnamese(text);
+}
+
+/** Whether `text` holds a letter only Vietnamese writes. */
+export function hasVietnameseOnlyLetter(text: string): boolean {
+  return VIETNAMESE_ONLY.test(text);
+}
+
 /**
  * Whether the words of a line vouch for one word of mojibake left in it (`Há» nói khi nỗ lực`,
  * `Chúng tôi đi tá»…`): two words or more that are Vietnamese syllables with a letter beyond

@@ -15,7 +15,7 @@ import { type ByteView, CP1252_BYTE, WINDOWS_VIEW } from './charsets.js';
 import { bundledModel, chooseInContext } from './context.js';
 import { findLetterReferences, mayHaveReference } from './html.js';
 import { decodeLegacyView, isWindows1252View, LEGACY_DETAIL, LEGACY_VIEWS } from './legacy.js';
-import { codePageReading, hasReplacedByte, inCaseOfSentence, isResidueReading, type MojibakeFix, readsAsWords, undoAnyLanguage, undoMojibake, vouchesForResidue } from './mojibake.js';
+import { codePageReading, hasReplacedByte, hasVietnameseOnlyLetter, inCaseOfSentence, isResidueReading, readsAsSyllables, type MojibakeFix, readsAsWords, undoAnyLanguage, undoMojibake, vouchesForResidue } from './mojibake.js';
 import { codePagePairs, hasOpenSequence, hasUtf8Pair, lostBytesView, shownOtherwise, undoWholeLine } from './whole-line.js';
 import { mayHaveQuestionLetters, readQuestionLetters, readReplacedLetters, showsQuestionLetters } from './replaced-letters.js';
 import { analyse, type Analysis, syllableCount, syllableGain, vietnameseScore } from './score.js';
@@ -484,15 +484,18 @@ function mojibakePass(line: string, words: Word[], edits: StageEdit[]): { fallba
   for (let round = 0; round < 2; round++) {
     // A line of correct Vietnamese is evidence for the one word of mojibake left in it.
     if (round === 1 && sure === 0 && !(vouched = vouchesForResidue(words.map((w) => w.text)))) break;
-    for (const w of words) {
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k];
       if (w.fixed || !w.facts.nonAscii) continue;
-      if (round === 1 && sure === 0 && !w.facts.utf8Pair) continue;
+      if (round === 1 && sure === 0 && !mayBeResidue(w)) continue;
       // Without a byte pair or an open sequence a word has no reading in round 0 (a legacy
       // line's words): asked of the word's facts before anything else.
       if (round === 0 && !w.facts.mojibakeSign) continue;
       // Alone, such a word is no evidence: it is taken in round 1, once the line has shown some.
       if (round === 0 && readsAsWritten(w.facts, w.text)) continue;
-      const outcome = mojibakeOutcome(w.facts, w.text, round as 0 | 1, questionAtEnd && w.text.includes('?'), view);
+      // A `?` ending a word before a small letter closes no question: it replaced a byte.
+      const question = w.text.includes('?') && (questionAtEnd || startsSmall(words[k + 1]?.text));
+      const outcome = mojibakeOutcome(w.facts, w.text, round as 0 | 1, question, view);
       if (outcome === null) continue;
       const { fix, confidence } = outcome;
       if (round === 1 && sure === 0 && !isResidueReading(fix.text)) continue;
@@ -509,6 +512,21 @@ function mojibakePass(line: string, words: Word[], edits: StageEdit[]): { fallba
     }
   }
   return { fallback, sure, vouched };
+}
+
+/**
+ * Whether a word may be the one word of mojibake a line of Vietnamese vouches for: it shows a
+ * UTF-8 pair (`Há»`), or a broken sequence next to a letter only Vietnamese writes (`Äảng`, the
+ * rest of a word undone before), and is no Vietnamese as written (`ĐÃ`, `NĂM` are).
+ */
+function mayBeResidue(w: Word): boolean {
+  return (w.facts.utf8Pair || (w.facts.mojibakeSign && hasVietnameseOnlyLetter(w.text))) && !readsAsSyllables(w.text);
+}
+
+/** Whether a word starts with a small letter (after opening punctuation). */
+function startsSmall(text: string | undefined): boolean {
+  const m = text === undefined ? null : /\p{L}/u.exec(text);
+  return m !== null && m[0] !== m[0].toUpperCase();
 }
 
 /** {@link mojibakePass} on a line without a word it could read (no guesses: nothing to add to). */
@@ -1883,7 +1901,7 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
     // certain; among readings as good, the neighbours choose (left to right, so a choice
     // informs the next).
     for (const f of fallback) {
-      if (f.word.fixed || (sure === 0 && !f.lowered && !(pass.vouched && f.word.facts.utf8Pair))) continue;
+      if (f.word.fixed || (sure === 0 && !f.lowered && !(pass.vouched && mayBeResidue(f.word)))) continue;
       const k = words.indexOf(f.word);
       const before = words.slice(Math.max(0, k - 2), k).map((w) => w.after ?? w.text);
       const next = words[k + 1];
