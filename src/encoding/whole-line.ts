@@ -55,19 +55,24 @@ export function hasUtf8Pair(s: string, view: ByteView = WINDOWS_VIEW): boolean {
   return false;
 }
 
+/** Broken sequences a line must show to be read as C1-stripped (see {@link lostBytesView}). */
+const MIN_STRIPPED_OPEN = 3;
+
 /**
  * The view a line's lost bytes are guessed through: the Windows view, unless the line shows no
  * character for any byte 0x80-0x9F (no `‘ ’ “ ” … – ™ ‰`, no C1 control) and no replaced byte
  * (U+FFFD, or `?` after a character of a byte beyond ASCII), while it shows two whole UTF-8
- * sequences or more (`Ã¡`, `á»©`) and one that lacks its last byte: UTF-8 shown as ISO-8859-1
+ * sequences or more (`Ã¡`, `á»©`) and three that lack their last byte: UTF-8 shown as ISO-8859-1
  * with its C1 controls stripped. Vietnamese mojibake shows bytes 0x80-0x9F in most lines
  * otherwise (`đ` is C4 91, `ộ` E1 BB 99), so their absence from a line of it is the channel's
  * trace. (A line already half undone shows no whole sequence: its remaining words are read
  * through the Windows view.)
  */
 export function lostBytesView(s: string): ByteView {
+  // A few broken sequences in a short line of Windows-1252 mojibake may lack the page's signs by
+  // chance; stripping C1 controls breaks most Vietnamese words (`đ`, `ộ`, `ờ`, `ố`, `ề`…).
   let whole = 0;
-  let open = false;
+  let open = 0;
   const n = s.length;
   let prev = -1;
   for (let i = 0; i < n; i++) {
@@ -81,16 +86,16 @@ export function lostBytesView(s: string): ByteView {
     const cont1 = b1 >= 0xa0 && b1 <= 0xbf;
     if (b <= 0xdf) {
       if (cont1) whole++;
-      else open = true;
+      else open++;
       continue;
     }
     if (!cont1) continue;
     const c2 = i + 2 < n ? s.charCodeAt(i + 2) : 0;
     const b2 = c2 < TABLE_SIZE ? BYTE[c2] : -1;
     if (b2 >= 0x80 && b2 <= 0xbf) whole++;
-    else open = true;
+    else open++;
   }
-  return whole >= 2 && open ? STRIPPED_C1_VIEW : WINDOWS_VIEW;
+  return whole >= 2 && open >= MIN_STRIPPED_OPEN ? STRIPPED_C1_VIEW : WINDOWS_VIEW;
 }
 
 /**
