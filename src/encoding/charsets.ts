@@ -151,6 +151,17 @@ export const WINDOWS_VIEW: ByteView = (() => {
 })();
 
 /**
+ * The Windows view of a line shown through Windows-1258 (it shows `Ă` for C3, never `Ã`): a
+ * replacement anywhere in it stands for a byte Windows-1258 leaves undefined (`Æ¯á»�T` is
+ * `ƯỚT`, 0x9A), though the word alone shows only characters both pages share.
+ */
+export const WINDOWS_1258_VIEW: ByteView = {
+  ...WINDOWS_VIEW,
+  replacedBytes: WINDOWS_VIEW.replacedBytesOf![2],
+  replacedBytesOf: [WINDOWS_VIEW.replacedBytesOf![2], WINDOWS_VIEW.replacedBytesOf![2], WINDOWS_VIEW.replacedBytesOf![2]],
+};
+
+/**
  * ISO-8859-1 with its C1 controls (0x80-0x9F) stripped, as editors, terminals and web forms do
  * to text they show as ISO-8859-1: the Windows view without the characters of those bytes, and
  * any of the 32 bytes (with the no-break space and soft hyphen) lost where a sequence breaks.

@@ -252,6 +252,42 @@ function inCapitals(word: string | undefined): boolean {
 }
 
 /**
+ * The readings whose first letter's case fits the sentence (all of them where none does), where
+ * the readings differ in their first letter (a guessed one: `Ãn` is `Án`, `Ín` or `ín`, a lost
+ * byte deciding the case along with the letter): a capital where a sentence starts or the
+ * word's other letters are capitals; mid-sentence, no capital on a syllable rarely written with
+ * one (under a tenth of the time inside sentences: `án`, `ít`, not `Ý` for Italy). The context,
+ * which reads syllables, then chooses among the readings that fit.
+ */
+export function fittingCase(readings: readonly string[], before: string | undefined): string[] {
+  if (readings.length < 2) return [...readings];
+  const firstOf = (r: string) => {
+    const at = r.search(/\p{L}/u);
+    return at < 0 ? '' : r[at];
+  };
+  const first = firstOf(readings[0]);
+  if (readings.every((r) => firstOf(r) === first)) return [...readings];
+  const start = before === undefined || SENTENCE_END.test(before);
+  const fit = readings.filter((r) => {
+    const at = r.search(/\p{L}/u);
+    if (at < 0) return true;
+    const capital = r[at] !== r[at].toLowerCase();
+    const rest = r.slice(at + 1).replace(/[^\p{L}]/gu, '');
+    if (start || (rest.length > 0 && rest === rest.toUpperCase())) return capital;
+    return !capital || titleShareOf(r) >= 0.1;
+  });
+  return fit.length > 0 ? fit : [...readings];
+}
+
+/** How often the word's first syllable is written with a capital inside sentences (0 unknown). */
+function titleShareOf(word: string): number {
+  const model = bundledModel();
+  const syllable = /[\p{L}\p{M}]+/u.exec(word.toLowerCase())?.[0];
+  const id = model && syllable ? model.id(syllable) : UNK_ID;
+  return model && id !== UNK_ID ? model.titleCount(id) / Math.max(1, model.count(id)) : 0;
+}
+
+/**
  * The case of a guessed letter, which the lost byte alone decides (`Đ` is C4 90, `đ` C4 91;
  * `Í` C3 8D, `í` C3 AD): among the readings that differ from `chosen` only in case, the one
  * that follows the word's own letters and the sentence. A guessed letter is a capital where
@@ -280,16 +316,7 @@ export function inCaseOfSentence(
   const firstLetter = chosen.search(/\p{L}/u);
   let title = false;
   if (!capitals && guessed.has(firstLetter)) {
-    if (before === undefined || SENTENCE_END.test(before)) title = true;
-    else {
-      const model = bundledModel();
-      const syllable = /[\p{L}\p{M}]+/u.exec(lower)?.[0];
-      const id = model && syllable ? model.id(syllable) : -1;
-      if (model && id !== UNK_ID) {
-        const share = model.titleCount(id) / Math.max(1, model.count(id));
-        title = share > 0.6;
-      }
-    }
+    title = before === undefined || SENTENCE_END.test(before) || titleShareOf(lower) > 0.6;
   }
   let wanted = '';
   for (let i = 0; i < chosen.length; i++) {

@@ -15,7 +15,7 @@ import { type ByteView, CP1252_BYTE, WINDOWS_VIEW } from './charsets.js';
 import { bundledModel, chooseInContext } from './context.js';
 import { findLetterReferences, mayHaveReference } from './html.js';
 import { decodeLegacyView, isWindows1252View, LEGACY_DETAIL, LEGACY_VIEWS } from './legacy.js';
-import { codePageReading, hasReplacedByte, hasVietnameseOnlyLetter, inCaseOfSentence, isResidueReading, readsAsSyllables, type MojibakeFix, readsAsWords, undoAnyLanguage, undoMojibake, vouchesForResidue } from './mojibake.js';
+import { codePageReading, fittingCase, hasReplacedByte, hasVietnameseOnlyLetter, inCaseOfSentence, isResidueReading, readsAsSyllables, type MojibakeFix, readsAsWords, undoAnyLanguage, undoMojibake, vouchesForResidue } from './mojibake.js';
 import { codePagePairs, hasOpenSequence, hasUtf8Pair, lostBytesView, shownOtherwise, undoWholeLine } from './whole-line.js';
 import { mayHaveQuestionLetters, readQuestionLetters, readReplacedLetters, showsQuestionLetters } from './replaced-letters.js';
 import { analyse, type Analysis, syllableCount, syllableGain, vietnameseScore } from './score.js';
@@ -57,8 +57,9 @@ const SUSPICIOUS_CHARS =
  * Windows-1252 punctuation continuation byte (`â€œ`); a vowel followed by a Windows-1258 tone
  * byte (`Tiêìng`) or by a VNI mark byte that no Vietnamese spelling puts there (`Soeùt`,
  * `gaãu`); a VIQR shape mark after its vowel (`e^`, `o+`, `a(`); a VIQR tone mark inside a
- * word (`A\`i`, checked with the letter after it); `Ã` before a lower-case letter or a space,
- * the lead byte of `à`, `í`, `Á` whose partner was lost (`KÃch`, `thÃ nh`, `Ãi`).
+ * word (`A\`i`, checked with the letter after it); `Ã` (`Ă` through Windows-1258) before a
+ * lower-case letter or a space, the lead byte of `à`, `í`, `Á` whose partner was lost (`KÃch`,
+ * `thÃ nh`, `thĂ nh`, `Ãi`).
  */
 const SUSPICIOUS_PAIRS: ReadonlyArray<readonly [first: string, next: string]> = [
   ['ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîï', '\u00A0‚„…‘’“”•–—'],
@@ -69,7 +70,7 @@ const SUSPICIOUS_PAIRS: ReadonlyArray<readonly [first: string, next: string]> = 
   ['uUyYôÔ', 'ùøûõïÙØÛÕÏ'],
   ['aeouAEOU', '(^+'],
   ['aeiouyAEIOUY', "`'?~."],
-  ['Ã', 'abcdefghijklmnopqrstuvwxyz '],
+  ['ÃĂ', 'abcdefghijklmnopqrstuvwxyz '],
 ];
 /** The pair whose second character must itself be followed by an ASCII letter. */
 const VIQR_TONE_PAIR = 7;
@@ -517,11 +518,15 @@ function mojibakePass(line: string, words: Word[], edits: StageEdit[]): { fallba
 /**
  * Whether a word may be the one word of mojibake a line of Vietnamese vouches for: it shows a
  * UTF-8 pair (`Há»`), or a broken sequence next to a letter only Vietnamese writes (`Äảng`, the
- * rest of a word undone before), and is no Vietnamese as written (`ĐÃ`, `NĂM` are).
+ * rest of a word undone before), and is no Vietnamese as written (`ĐÃ`, `NĂM` are), nor a
+ * word marked as a brand.
  */
 function mayBeResidue(w: Word): boolean {
-  return (w.facts.utf8Pair || (w.facts.mojibakeSign && hasVietnameseOnlyLetter(w.text))) && !readsAsSyllables(w.text);
+  return (w.facts.utf8Pair || (w.facts.mojibakeSign && hasVietnameseOnlyLetter(w.text))) && !readsAsSyllables(w.text) && !BRAND_MARKED.test(w.text);
 }
+
+/** A word whose letters end in `®`, `©` or `™` (a brand or a notice: `LÃ©` is no `Lé` on its own). */
+const BRAND_MARKED = /\p{L}[®©™][\p{P}\p{S}]*$/u;
 
 /** Whether a word starts with a small letter (after opening punctuation). */
 function startsSmall(text: string | undefined): boolean {
@@ -1906,9 +1911,10 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
       const before = words.slice(Math.max(0, k - 2), k).map((w) => w.after ?? w.text);
       const next = words[k + 1];
       const nextText = next === undefined ? undefined : (next.after ?? undone(next, 1));
-      const chosen = chooseInContext(f.alternatives, before, nextText, model);
       // The context reads syllables, not their case: a guessed letter's case follows the word and the sentence.
-      const text = inCaseOfSentence(f.alternatives, chosen.text, before[before.length - 1], nextText);
+      const fitting = fittingCase(f.alternatives, before[before.length - 1]);
+      const chosen = chooseInContext(fitting, before, nextText, model);
+      const text = inCaseOfSentence(fitting, chosen.text, before[before.length - 1], nextText);
       const share = chosen.share;
       f.word.fixed = true;
       f.word.after = text;

@@ -4,7 +4,7 @@
  * valid UTF-8 as a whole, and the decoded line shows no debris. Then one native decode does
  * the work of the word-by-word repair.
  */
-import { type ByteView, CODE_PAGE_VIEWS, STRIPPED_C1_VIEW, WINDOWS_VIEW } from './charsets.js';
+import { type ByteView, CODE_PAGE_VIEWS, STRIPPED_C1_VIEW, WINDOWS_1258_VIEW, WINDOWS_VIEW } from './charsets.js';
 
 /** A {@link ByteView} as arrays indexed by char code, for scanning lines. */
 interface ViewArrays {
@@ -66,9 +66,12 @@ const MIN_STRIPPED_OPEN = 3;
  * with its C1 controls stripped. Vietnamese mojibake shows bytes 0x80-0x9F in most lines
  * otherwise (`đ` is C4 91, `ộ` E1 BB 99), so their absence from a line of it is the channel's
  * trace. (A line already half undone shows no whole sequence: its remaining words are read
- * through the Windows view.)
+ * through the Windows view.) A line with U+FFFD that shows `Ă` and no `Ã` went through
+ * Windows-1258: its replacements stand for that page's undefined bytes.
  */
 export function lostBytesView(s: string): ByteView {
+  // Replacements in a line shown through Windows-1258: `Ă` and no `Ã` for the lead byte C3.
+  if (s.includes('\ufffd') && s.includes('\u0102') && !s.includes('\u00c3')) return WINDOWS_1258_VIEW;
   // A few broken sequences in a short line of Windows-1252 mojibake may lack the page's signs by
   // chance; stripping C1 controls breaks most Vietnamese words (`đ`, `ộ`, `ờ`, `ố`, `ề`…).
   let whole = 0;
