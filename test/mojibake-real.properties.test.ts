@@ -119,11 +119,11 @@ describe('property: UTF-8 shown as ISO-8859-1 with its C1 controls stripped', ()
         // sentence gives it (a syllable mostly capitalised is one only at the start).
         const damaged = words.filter((w) => c1Stripped(w) !== new TextDecoder('latin1').decode(utf8(w)));
         fc.pre(damaged.every((w) => readingsAfterLoss(w, [...STRIPPED, 0xa0, 0xad]).size === 1 && (w === words[0] || titleShare(w) <= 0.6)));
-        // The line shows the channel's trace: three broken sequences or more, two whole ones.
+        // The line shows the channel's trace: four broken sequences or more, two whole ones.
         const letters = [...words.join('')];
         const broken = letters.filter((ch) => utf8(ch).some((b) => b >= 0x80 && b < 0xa0)).length;
         const whole = letters.filter((ch) => utf8(ch).length > 1 && utf8(ch).every((b) => b < 0x80 || b >= 0xa0)).length;
-        fc.pre(broken >= 3 && whole >= 2);
+        fc.pre(broken >= 4 && whole >= 2);
         expect(repairEncoding(c1Stripped(s))).toBe(s);
       }),
       { numRuns: RUNS },

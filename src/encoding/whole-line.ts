@@ -56,13 +56,13 @@ export function hasUtf8Pair(s: string, view: ByteView = WINDOWS_VIEW): boolean {
 }
 
 /** Broken sequences a line must show to be read as C1-stripped (see {@link lostBytesView}). */
-const MIN_STRIPPED_OPEN = 3;
+const MIN_STRIPPED_OPEN = 4;
 
 /**
  * The view a line's lost bytes are guessed through: the Windows view, unless the line shows no
  * character for any byte 0x80-0x9F (no `‘ ’ “ ” … – ™ ‰`, no C1 control) and no replaced byte
  * (U+FFFD, or `?` after a character of a byte beyond ASCII), while it shows two whole UTF-8
- * sequences or more (`Ã¡`, `á»©`) and three that lack their last byte: UTF-8 shown as ISO-8859-1
+ * sequences or more (`Ã¡`, `á»©`) and four that lack their last byte: UTF-8 shown as ISO-8859-1
  * with its C1 controls stripped. Vietnamese mojibake shows bytes 0x80-0x9F in most lines
  * otherwise (`đ` is C4 91, `ộ` E1 BB 99), so their absence from a line of it is the channel's
  * trace. (A line already half undone shows no whole sequence: its remaining words are read
