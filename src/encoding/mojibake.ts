@@ -497,9 +497,15 @@ export function readsAsSyllables(text: string): boolean {
   return readsAsVietnamese(text);
 }
 
-/** Whether `text` holds a letter only Vietnamese writes. */
+/**
+ * Letters only Vietnamese writes that no page of the Windows view shows for a byte (`ả`, not
+ * `Ă`, which Windows-1258 shows for C3: `Ănh` may be its mojibake or a transliteration).
+ */
+const VIETNAMESE_ONLY_UNSHOWN = /[ĩũĨŨ\u1ea0-\u1ef9]/u;
+
+/** Whether `text` holds a letter only Vietnamese writes, not one a byte is shown as. */
 export function hasVietnameseOnlyLetter(text: string): boolean {
-  return VIETNAMESE_ONLY.test(text);
+  return VIETNAMESE_ONLY_UNSHOWN.test(text);
 }
 
 /**
