@@ -494,9 +494,12 @@ function mojibakePass(line: string, words: Word[], edits: StageEdit[]): { fallba
       if (round === 0 && !w.facts.mojibakeSign) continue;
       // Alone, such a word is no evidence: it is taken in round 1, once the line has shown some.
       if (round === 0 && readsAsWritten(w.facts, w.text)) continue;
-      // A `?` ending a word before a small letter closes no question: it replaced a byte.
-      const question = w.text.includes('?') && (questionAtEnd || startsSmall(words[k + 1]?.text));
-      const outcome = mojibakeOutcome(w.facts, w.text, round as 0 | 1, question, view);
+      // A `?` ending a word (not one in capitals: `WÄ?`, `NGÃ?`) before a small letter closes no
+      // question: it replaced a byte.
+      const question = w.text.includes('?') && (questionAtEnd || (startsSmall(words[k + 1]?.text) && /\p{Ll}/u.test(w.text)));
+      let outcome = mojibakeOutcome(w.facts, w.text, round as 0 | 1, question, view);
+      // Where no byte a decoder replaces fits (`Náº?`), the `?` is a question mark after all.
+      if (outcome === null && question && !questionAtEnd) outcome = mojibakeOutcome(w.facts, w.text, round as 0 | 1, false, view);
       if (outcome === null) continue;
       const { fix, confidence } = outcome;
       if (round === 1 && sure === 0 && !isResidueReading(fix.text)) continue;
@@ -519,14 +522,23 @@ function mojibakePass(line: string, words: Word[], edits: StageEdit[]): { fallba
  * Whether a word may be the one word of mojibake a line of Vietnamese vouches for: it shows a
  * UTF-8 pair (`Há»`), or a broken sequence next to a letter only Vietnamese writes (`Äảng`, the
  * rest of a word undone before), and is no Vietnamese as written (`ĐÃ`, `NĂM` are), nor a
- * word marked as a brand.
+ * syllable in capitals before a symbol (`CÃ¹`).
  */
 function mayBeResidue(w: Word): boolean {
-  return (w.facts.utf8Pair || (w.facts.mojibakeSign && hasVietnameseOnlyLetter(w.text))) && !readsAsSyllables(w.text) && !BRAND_MARKED.test(w.text);
+  return (w.facts.utf8Pair || (w.facts.mojibakeSign && hasVietnameseOnlyLetter(w.text))) && !readsAsSyllables(w.text) && !capitalsThenSymbol(w.text);
 }
 
-/** A word whose letters end in `®`, `©` or `™` (a brand or a notice: `LÃ©` is no `Lé` on its own). */
-const BRAND_MARKED = /\p{L}[®©™][\p{P}\p{S}]*$/u;
+/** Letters up to the first other character, and that character (`CÃ` and `¹` in `CÃ¹`). */
+const LEADING_LETTERS = /^[\p{P}\p{S}]*([\p{L}\p{M}]+)[^\p{L}\p{M}]/u;
+
+/**
+ * Whether a word is a syllable in capitals followed by a symbol (`CÃ¹`, `LÃ©`, `ĐÃ®`): as
+ * correct a word as `CÙ` would be mojibake of, and no evidence on its own.
+ */
+function capitalsThenSymbol(text: string): boolean {
+  const m = LEADING_LETTERS.exec(text);
+  return m !== null && m[1] === m[1].toUpperCase() && readsAsSyllables(m[1]);
+}
 
 /** Whether a word starts with a small letter (after opening punctuation). */
 function startsSmall(text: string | undefined): boolean {
