@@ -7,9 +7,9 @@
 
 const TABLE_SIZE = 0x2200;
 
-/** A character that shows a UTF-8 lead byte (0xC2-0xF4) through Windows-1252 or Latin-1. */
+/** A character that shows a UTF-8 lead byte (0xC2-0xF4) through Windows-1252, Latin-1 or Windows-1258 (`Ă`). */
 const LEAD = 1 << 0;
-/** A lead character that real text almost never follows with a symbol: `Â`, `Ã`, `Ä`, `Æ`. */
+/** A lead character that real text almost never follows with a symbol: `Â`, `Ã`, `Ä`, `Æ`, `Ă`. */
 const STRONG_LEAD = 1 << 1;
 /** A character that shows a continuation byte (0x80-0xBF). */
 const CONT = 1 << 2;
@@ -43,6 +43,9 @@ for (let c = 0; c < TABLE_SIZE; c++) {
   if (CLASS[c] & CONT && !/\p{L}/u.test(String.fromCharCode(c))) CLASS[c] |= CONT_SYMBOL;
 }
 for (let c = 0xc2; c <= 0xf4; c++) CLASS[c] |= LEAD;
+// Windows-1258 shows the lead byte of Latin-1's letters (C3) as `Ă`: `Ăº`, `CĂ³` as `Ãº`, `CÃ³`.
+// No Vietnamese syllable ends in `ă`, and a Romanian `Ă` is rarely followed by a symbol.
+CLASS[0x102] |= LEAD | STRONG_LEAD;
 for (const ch of 'ÂÃÄÆ') CLASS[ch.charCodeAt(0)] |= STRONG_LEAD;
 for (const ch of '’”…®™»\u00a0') CLASS[ch.charCodeAt(0)] |= AFTER_LETTER;
 for (const ch of '’”…»') CLASS[ch.charCodeAt(0)] |= CHAIN_SECOND;

@@ -6,6 +6,7 @@
 import { CODE_PAGES, CODE_PAGE_UNDEFINED } from './tables/code-pages.js';
 import { CP1252, CP1258, TCVN3, VISCII, VPS } from './tables/single-byte.js';
 import { VNI_LETTERS } from './tables/vni.js';
+import { STRIPPED_C1_BYTES } from './utf8.js';
 
 /** The legacy Vietnamese encodings, by canonical name. */
 export type LegacyEncoding = 'windows-1258' | 'viscii' | 'tcvn3' | 'vni' | 'vps';
@@ -113,6 +114,16 @@ export interface ByteView {
    * writes as U+FFFD: where one stands in a word the view reads, one of these was there.
    */
   readonly replacedBytes: readonly number[];
+  /**
+   * {@link replacedBytes} by variant (an index into `names`) where the view's pages leave
+   * different bytes undefined: a word shown through Windows-1258 (`Ă�c`) had one of its own
+   * (0x9A: `Úc`) replaced.
+   */
+  readonly replacedBytesOf?: readonly (readonly number[])[];
+  /** The bytes a channel drops without a trace, which {@link guessesLostBytes} puts back (`LOST_BYTES` unless told). */
+  readonly lostBytes?: readonly number[];
+  /** Whether only letters of the Vietnamese alphabet are guessed for a lost byte (a view that loses many bytes). */
+  readonly guessesOnlyVietnamese?: boolean;
 }
 
 /** Windows-1252 (+ ISO-8859-1's C1 controls) and Windows-1258: the view mojibake mostly comes through. */
@@ -132,7 +143,42 @@ export const WINDOWS_VIEW: ByteView = (() => {
     variantOf.set(ch, 2);
   }
   const replacedBytes = [...undefinedInCp1252];
-  return { names: ['utf8-as-cp1252', 'utf8-as-latin1', 'utf8-as-cp1258'], byteOf, variantOf, guessesLostBytes: true, replacedBytes };
+  const undefinedInCp1258: number[] = [];
+  // Undefined: U+FFFD in the table, or the C1 control Windows shows for the byte.
+  for (let b = 0x80; b < 0xa0; b++) if (CP1258[b] === '\ufffd' || CP1258.charCodeAt(b) === b) undefinedInCp1258.push(b);
+  const replacedBytesOf = [replacedBytes, replacedBytes, undefinedInCp1258];
+  return { names: ['utf8-as-cp1252', 'utf8-as-latin1', 'utf8-as-cp1258'], byteOf, variantOf, guessesLostBytes: true, replacedBytes, replacedBytesOf };
+})();
+
+/**
+ * The Windows view of a line shown through Windows-1258 (it shows `Ă` for C3, never `Ã`): a
+ * replacement anywhere in it stands for a byte Windows-1258 leaves undefined (`Æ¯á»�T` is
+ * `ƯỚT`, 0x9A), though the word alone shows only characters both pages share.
+ */
+export const WINDOWS_1258_VIEW: ByteView = {
+  ...WINDOWS_VIEW,
+  replacedBytes: WINDOWS_VIEW.replacedBytesOf![2],
+  replacedBytesOf: [WINDOWS_VIEW.replacedBytesOf![2], WINDOWS_VIEW.replacedBytesOf![2], WINDOWS_VIEW.replacedBytesOf![2]],
+};
+
+/**
+ * ISO-8859-1 with its C1 controls (0x80-0x9F) stripped, as editors, terminals and web forms do
+ * to text they show as ISO-8859-1: the Windows view without the characters of those bytes, and
+ * any of the 32 bytes (with the no-break space and soft hyphen) lost where a sequence breaks.
+ * Taken for a line that shows no character of those bytes (see `showsC1Bytes`).
+ */
+export const STRIPPED_C1_VIEW: ByteView = (() => {
+  const byteOf = new Map<string, number>();
+  for (const [ch, b] of CP1252_BYTE) if (b < 0x80 || b >= 0xa0) byteOf.set(ch, b);
+  return {
+    names: ['utf8-as-latin1'],
+    byteOf,
+    variantOf: new Map(),
+    guessesLostBytes: true,
+    replacedBytes: [],
+    lostBytes: STRIPPED_C1_BYTES,
+    guessesOnlyVietnamese: true,
+  };
 })();
 
 /**

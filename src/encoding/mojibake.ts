@@ -10,6 +10,7 @@
 import { badness, scriptOf } from './badness.js';
 import { type ByteView, CODE_PAGE_VIEWS, WINDOWS_VIEW } from './charsets.js';
 import { bundledModel } from './context.js';
+import { UNK_ID } from '../model/index.js';
 import { analyse, vietnameseScore } from './score.js';
 import { LOST_BYTE_SYLLABLES } from './tables/lost-byte-syllables.js';
 import { decodeUtf8Keeping, lostByteCompletions, REPLACED } from './utf8.js';
@@ -55,6 +56,12 @@ export interface MojibakeFix {
   /** The reading is less bad than the word (see {@link badness}): the word itself is evidence. */
   lowered: boolean;
 }
+
+/**
+ * Readings of a word kept at most: enough for two lost bytes of the C1-stripped view (a
+ * Vietnamese letter of 4 for `Ä`, of 32 for `á»`, or each kept as it is).
+ */
+const MAX_READINGS = 256;
 
 interface Level {
   candidates: string[];
@@ -149,7 +156,7 @@ function undoLevel(word: string, guessLost: boolean | 'replaced', questionAtEnd:
     const seg = bytes.slice(i, j);
     const keep = chars.slice(i, j);
     let parts: Array<{ text: string; decoded: number }>;
-    if (guessLost) parts = decodeGuessing(seg, keep, guessLost === 'replaced', view.replacedBytes);
+    if (guessLost) parts = decodeGuessing(seg, keep, guessLost === 'replaced', view, variant);
     else {
       const plain = decodeUtf8Keeping(seg, keep);
       strayLeads += plain.strayLeads;
@@ -157,7 +164,7 @@ function undoLevel(word: string, guessLost: boolean | 'replaced', questionAtEnd:
     }
     for (const p of parts) if (p.decoded > 0) decodedAny = true;
     const next: string[] = [];
-    for (const v of variants) for (const p of parts) if (next.length < 64) next.push(v + p.text);
+    for (const v of variants) for (const p of parts) if (next.length < MAX_READINGS) next.push(v + p.text);
     variants = next;
     i = j;
   }
@@ -173,8 +180,11 @@ function decodeGuessing(
   bytes: number[],
   keep: string[],
   replacedOnly: boolean,
-  replacedBytes: readonly number[],
+  view: ByteView,
+  variant: number,
 ): Array<{ text: string; decoded: number }> {
+  // A replacement stands for a byte undefined in the page the word was shown through.
+  const replacedBytes = view.replacedBytesOf?.[variant] ?? view.replacedBytes;
   let readings: Array<{ text: string; decoded: number }> = [{ text: '', decoded: 0 }];
   let i = 0;
   const end = bytes.length;
@@ -187,13 +197,13 @@ function decodeGuessing(
       i += n;
       continue;
     }
-    const lost = lostByteCompletions(bytes, i, end, replacedOnly, replacedBytes);
+    const lost = lostByteCompletions(bytes, i, end, replacedOnly, replacedBytes, view.lostBytes, view.guessesOnlyVietnamese);
     if (lost) {
       const kept = keep.slice(i, i + lost.used).join('');
       const next: Array<{ text: string; decoded: number }> = [];
       for (const r of readings) {
-        if (next.length < 64) next.push({ text: r.text + kept, decoded: r.decoded });
-        for (const c of lost.chars) if (next.length < 64) next.push({ text: r.text + c, decoded: r.decoded + 1 });
+        if (next.length < MAX_READINGS) next.push({ text: r.text + kept, decoded: r.decoded });
+        for (const c of lost.chars) if (next.length < MAX_READINGS) next.push({ text: r.text + c, decoded: r.decoded + 1 });
       }
       readings = next;
       i += lost.used;
@@ -229,6 +239,92 @@ function best(candidates: readonly string[], kept?: string): { text: string; sco
 function knownFirst(readings: string[]): string[] {
   const known = readings.filter((t) => frequencyOf(t) > 0);
   return known.length > 0 ? known : readings;
+}
+
+/** Where a sentence ends: a word that closes with one of these marks, then quotes or brackets. */
+const SENTENCE_END = /[.!?…:]["'”’)\]»]*$/;
+
+/** Whether a word as read is in capitals (two letters or more, no small one). */
+function inCapitals(word: string | undefined): boolean {
+  if (word === undefined) return false;
+  const letters = word.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toUpperCase();
+}
+
+/**
+ * The readings whose first letter's case fits the sentence (all of them where none does), where
+ * the readings differ in their first letter (a guessed one: `Ãn` is `Án`, `Ín` or `ín`, a lost
+ * byte deciding the case along with the letter): a capital where a sentence starts or the
+ * word's other letters are capitals; mid-sentence, no capital on a syllable rarely written with
+ * one (under a tenth of the time inside sentences: `án`, `ít`, not `Ý` for Italy). The context,
+ * which reads syllables, then chooses among the readings that fit.
+ */
+export function fittingCase(readings: readonly string[], before: string | undefined): string[] {
+  if (readings.length < 2) return [...readings];
+  const firstOf = (r: string) => {
+    const at = r.search(/\p{L}/u);
+    return at < 0 ? '' : r[at];
+  };
+  const first = firstOf(readings[0]);
+  if (readings.every((r) => firstOf(r) === first)) return [...readings];
+  const start = before === undefined || SENTENCE_END.test(before);
+  const fit = readings.filter((r) => {
+    const at = r.search(/\p{L}/u);
+    if (at < 0) return true;
+    const capital = r[at] !== r[at].toLowerCase();
+    const rest = r.slice(at + 1).replace(/[^\p{L}]/gu, '');
+    if (start || (rest.length > 0 && rest === rest.toUpperCase())) return capital;
+    return !capital || titleShareOf(r) >= 0.1;
+  });
+  return fit.length > 0 ? fit : [...readings];
+}
+
+/** How often the word's first syllable is written with a capital inside sentences (0 unknown). */
+function titleShareOf(word: string): number {
+  const model = bundledModel();
+  const syllable = /[\p{L}\p{M}]+/u.exec(word.toLowerCase())?.[0];
+  const id = model && syllable ? model.id(syllable) : UNK_ID;
+  return model && id !== UNK_ID ? model.titleCount(id) / Math.max(1, model.count(id)) : 0;
+}
+
+/**
+ * The case of a guessed letter, which the lost byte alone decides (`Đ` is C4 90, `đ` C4 91;
+ * `Í` C3 8D, `í` C3 AD): among the readings that differ from `chosen` only in case, the one
+ * that follows the word's own letters and the sentence. A guessed letter is a capital where
+ * the word's kept letters are all capitals (or it has none and a neighbour is in capitals);
+ * as the word's first letter, where a sentence starts or the syllable is mostly written with a
+ * capital inside sentences (the model's title count, over 60 %: `Đức`, `Đông`); a small letter
+ * elsewhere. (A capitalised neighbour is no evidence: `Tổng Giám đốc`, `California được`.)
+ */
+export function inCaseOfSentence(
+  readings: readonly string[],
+  chosen: string,
+  before: string | undefined,
+  after: string | undefined,
+): string {
+  const lower = chosen.toLowerCase();
+  const variants = readings.filter((r) => r !== chosen && r.length === chosen.length && r.toLowerCase() === lower);
+  if (variants.length === 0) return chosen;
+  // Guessed places: where the readings differ in case; kept letters: the word's other letters.
+  const guessed = new Set<number>();
+  for (const v of variants) for (let i = 0; i < v.length; i++) if (v[i] !== chosen[i]) guessed.add(i);
+  let kept = '';
+  for (let i = 0; i < chosen.length; i++) if (!guessed.has(i) && /\p{L}/u.test(chosen[i])) kept += chosen[i];
+  // Capitals where two kept letters or more are (`ĐỘ`), or fewer among words in capitals.
+  const keptCapitals = kept === kept.toUpperCase();
+  const capitals = kept.length >= 2 ? keptCapitals : keptCapitals && (inCapitals(before) || inCapitals(after));
+  const firstLetter = chosen.search(/\p{L}/u);
+  let title = false;
+  if (!capitals && guessed.has(firstLetter)) {
+    title = before === undefined || SENTENCE_END.test(before) || titleShareOf(lower) > 0.6;
+  }
+  let wanted = '';
+  for (let i = 0; i < chosen.length; i++) {
+    const ch = chosen[i];
+    if (!guessed.has(i)) wanted += ch;
+    else wanted += capitals || (i === firstLetter && title) ? ch.toUpperCase() : ch.toLowerCase();
+  }
+  return wanted === chosen || variants.includes(wanted) ? wanted : chosen;
 }
 
 /**
@@ -366,7 +462,9 @@ export function undoAnyLanguage(word: string): MojibakeFix | undefined {
   let bestVariant = 0;
   for (let depth = 1; depth <= 3; depth++) {
     const level = undoLevel(current, false, false, WINDOWS_VIEW);
-    if (!level) break;
+    // Windows-1258 is Vietnamese's code page: only the Vietnamese reading takes a word through
+    // it (`ROMÂNĂ”` is Romanian, not `ROMÂNÔ`).
+    if (!level || WINDOWS_VIEW.names[level.variant] === 'utf8-as-cp1258') break;
     const text = level.candidates[0];
     if (text === current) break;
     const bad = badness(text);
@@ -389,6 +487,53 @@ export function undoAnyLanguage(word: string): MojibakeFix | undefined {
     alternatives: [bestText],
     lowered: true,
   };
+}
+
+/** Letters only Vietnamese writes (ă đ ơ ư and the letters with a tone mark beyond Latin-1). */
+const VIETNAMESE_ONLY = /[ăđơưĂĐƠƯ\u1ea0-\u1ef9]/u;
+
+/** Whether every run of letters of `text` is a Vietnamese syllable, as written. */
+export function readsAsSyllables(text: string): boolean {
+  return readsAsVietnamese(text);
+}
+
+/**
+ * Letters only Vietnamese writes that no page of the Windows view shows for a byte (`ả`, not
+ * `Ă`, which Windows-1258 shows for C3: `Ănh` may be its mojibake or a transliteration).
+ */
+const VIETNAMESE_ONLY_UNSHOWN = /[ĩũĨŨ\u1ea0-\u1ef9]/u;
+
+/** Whether `text` holds a letter only Vietnamese writes, not one a byte is shown as. */
+export function hasVietnameseOnlyLetter(text: string): boolean {
+  return VIETNAMESE_ONLY_UNSHOWN.test(text);
+}
+
+/**
+ * Whether the words of a line vouch for one word of mojibake left in it (`Há» nói khi nỗ lực`,
+ * `Chúng tôi đi tá»…`): two words or more that are Vietnamese syllables with a letter beyond
+ * ASCII, one of them with a letter only Vietnamese writes, and no `«` (a `»` after `á` then
+ * closes a quotation: `«lá»`).
+ */
+export function vouchesForResidue(words: readonly string[]): boolean {
+  let marked = 0;
+  let own = false;
+  for (const w of words) {
+    if (w.includes('«')) return false;
+    if (!/[^\u0000-\u007f]/.test(w) || !readsAsVietnamese(w)) continue;
+    marked++;
+    own ||= VIETNAMESE_ONLY.test(w);
+  }
+  return marked >= 2 && own;
+}
+
+/**
+ * Whether a word's reading may be taken on a line's word alone ({@link vouchesForResidue}): a
+ * Vietnamese syllable of two letters or more, no lone letter (`Ã©` quoted for `é` is about
+ * mojibake, not mojibake).
+ */
+export function isResidueReading(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && readsAsVietnamese(text) && frequencyOf(text) > 0;
 }
 
 /** A word of a line undone through a code page other than Windows-1252/1258. */

@@ -12,12 +12,12 @@ import type { LanguageProfiles } from '../language/model.js';
 import { EditTracker, settleEdits } from '../edits.js';
 import { withoutMentions } from './mentions.js';
 import { badness } from './badness.js';
-import { CP1252_BYTE } from './charsets.js';
+import { type ByteView, CP1252_BYTE, WINDOWS_VIEW } from './charsets.js';
 import { bundledModel, chooseInContext } from './context.js';
 import { findLetterReferences, mayHaveReference } from './html.js';
 import { decodeLegacyView, isWindows1252View, LEGACY_DETAIL, LEGACY_VIEWS } from './legacy.js';
-import { codePageReading, hasReplacedByte, type MojibakeFix, readsAsWords, undoAnyLanguage, undoMojibake } from './mojibake.js';
-import { hasOpenSequence, hasUtf8Pair, undoWholeLine } from './whole-line.js';
+import { codePageReading, fittingCase, hasReplacedByte, hasVietnameseOnlyLetter, inCaseOfSentence, isResidueReading, readsAsSyllables, type MojibakeFix, readsAsWords, undoAnyLanguage, undoMojibake, vouchesForResidue } from './mojibake.js';
+import { hasOpenSequence, hasUtf8Pair, lostBytesView, undoWholeLine } from './whole-line.js';
 import { codePageViews, SHOWN_OTHERWISE_IN_SEQUENCE, SOME_CONTINUATION, SOME_VIETNAMESE_LEAD } from './code-page-views.js';
 import { mayHaveQuestionLetters, readQuestionLetters, readReplacedLetters, showsQuestionLetters } from './replaced-letters.js';
 import { analyse, type Analysis, syllableCount, syllableGain, vietnameseScore } from './score.js';
@@ -59,8 +59,9 @@ const SUSPICIOUS_CHARS =
  * Windows-1252 punctuation continuation byte (`â€œ`); a vowel followed by a Windows-1258 tone
  * byte (`Tiêìng`) or by a VNI mark byte that no Vietnamese spelling puts there (`Soeùt`,
  * `gaãu`); a VIQR shape mark after its vowel (`e^`, `o+`, `a(`); a VIQR tone mark inside a
- * word (`A\`i`, checked with the letter after it); `Ã` before a lower-case letter or a space,
- * the lead byte of `à`, `í`, `Á` whose partner was lost (`KÃch`, `thÃ nh`, `Ãi`).
+ * word (`A\`i`, checked with the letter after it); `Ã` (`Ă` through Windows-1258) before a
+ * lower-case letter or a space, the lead byte of `à`, `í`, `Á` whose partner was lost (`KÃch`,
+ * `thÃ nh`, `thĂ nh`, `Ãi`).
  */
 const SUSPICIOUS_PAIRS: ReadonlyArray<readonly [first: string, next: string]> = [
   ['ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîï', '\u00A0‚„…‘’“”•–—'],
@@ -71,7 +72,7 @@ const SUSPICIOUS_PAIRS: ReadonlyArray<readonly [first: string, next: string]> = 
   ['uUyYôÔ', 'ùøûõïÙØÛÕÏ'],
   ['aeouAEOU', '(^+'],
   ['aeiouyAEIOUY', "`'?~."],
-  ['Ã', 'abcdefghijklmnopqrstuvwxyz '],
+  ['ÃĂ', 'abcdefghijklmnopqrstuvwxyz '],
 ];
 /** The pair whose second character must itself be followed by an ASCII letter. */
 const VIQR_TONE_PAIR = 7;
@@ -444,8 +445,8 @@ function allCapitals(s: string): boolean {
   return /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
 }
 
-/** Characters that start a UTF-8 sequence shown as Windows-1252 (`Ã`, `Ä`, `Æ`, `á`…). */
-const LEAD_BYTE_CHAR = /[\u00c2-\u00f4]/;
+/** Characters that start a UTF-8 sequence shown as Windows-1252 (`Ã`, `Ä`, `Æ`, `á`…) or Windows-1258 (`Ă`). */
+const LEAD_BYTE_CHAR = /[\u00c2-\u00f4\u0102]/;
 
 /** A word's mojibake reading as {@link mojibakePass} takes it, with its confidence. */
 interface MojibakeOutcome {
@@ -458,12 +459,14 @@ interface MojibakeOutcome {
  * sequence that lost its last byte, reading better) or round 1 (a lead byte, no worse): a
  * judgement of the word alone, kept in its {@link WordFacts}.
  */
-function mojibakeOutcome(facts: WordFacts, text: string, round: 0 | 1, questionAtEnd = false): MojibakeOutcome | null {
-  const known = questionAtEnd ? undefined : facts.mojibake[round];
+function mojibakeOutcome(facts: WordFacts, text: string, round: 0 | 1, questionAtEnd = false, view: ByteView = WINDOWS_VIEW): MojibakeOutcome | null {
+  // A word's judgement through the Windows view is its own; through another, the line's.
+  const cached = !questionAtEnd && view === WINDOWS_VIEW;
+  const known = cached ? facts.mojibake[round] : undefined;
   if (known !== undefined) return known;
   let outcome: MojibakeOutcome | null = null;
   if (round === 0 ? hasUtf8Pair(text) || hasOpenSequence(text) : LEAD_BYTE_CHAR.test(text)) {
-    const fix = undoMojibake(text, round === 0 ? 1 : 0, questionAtEnd);
+    const fix = undoMojibake(text, round === 0 ? 1 : 0, questionAtEnd, view);
     if (
       fix &&
       !(round === 0 && !fix.guessed && !fix.lowered) &&
@@ -473,7 +476,7 @@ function mojibakeOutcome(facts: WordFacts, text: string, round: 0 | 1, questionA
       outcome = { fix, confidence: confidenceOf(fix.gain, fix.guessed || round === 1 ? 0.6 : 0.8) };
     }
   }
-  if (!questionAtEnd) facts.mojibake[round] = outcome;
+  if (cached) facts.mojibake[round] = outcome;
   return outcome;
 }
 
@@ -495,22 +498,33 @@ function questionReplacesInLine(words: readonly Word[]): boolean {
  * a line has shown mojibake, words that read no worse undone (`Ã` alone: the lost byte of
  * `Á`) are undone too.
  */
-function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Guess[]; sure: number } {
+function mojibakePass(line: string, words: Word[], edits: StageEdit[]): { fallback: Guess[]; sure: number; vouched: boolean } {
   const fallback: Guess[] = [];
   let sure = 0;
   const questionAtEnd = questionReplacesInLine(words);
+  const view = lostBytesView(line);
+  let vouched = false;
   for (let round = 0; round < 2; round++) {
-    if (round === 1 && sure === 0) break;
-    for (const w of words) {
+    // A line of correct Vietnamese is evidence for the one word of mojibake left in it.
+    if (round === 1 && sure === 0 && !(vouched = vouchesForResidue(words.map((w) => w.text)))) break;
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k];
       if (w.fixed || !w.facts.nonAscii) continue;
+      if (round === 1 && sure === 0 && !mayBeResidue(w)) continue;
       // Without a byte pair or an open sequence a word has no reading in round 0 (a legacy
       // line's words): asked of the word's facts before anything else.
       if (round === 0 && !w.facts.mojibakeSign) continue;
       // Alone, such a word is no evidence: it is taken in round 1, once the line has shown some.
       if (round === 0 && readsAsWritten(w.facts, w.text)) continue;
-      const outcome = mojibakeOutcome(w.facts, w.text, round as 0 | 1, questionAtEnd && w.text.includes('?'));
+      // A `?` ending a word (not one in capitals: `WÄ?`, `NGÃ?`) before a small letter closes no
+      // question: it replaced a byte.
+      const question = w.text.includes('?') && (questionAtEnd || (startsSmall(words[k + 1]?.text) && /\p{Ll}/u.test(w.text)));
+      let outcome = mojibakeOutcome(w.facts, w.text, round as 0 | 1, question, view);
+      // Where no byte a decoder replaces fits (`Náº?`), the `?` is a question mark after all.
+      if (outcome === null && question && !questionAtEnd) outcome = mojibakeOutcome(w.facts, w.text, round as 0 | 1, false, view);
       if (outcome === null) continue;
       const { fix, confidence } = outcome;
+      if (round === 1 && sure === 0 && !isResidueReading(fix.text)) continue;
       if (fix.guessed) {
         if (!fallback.some((f) => f.word === w)) {
           fallback.push({ word: w, alternatives: fix.alternatives, detail: fix.detail, confidence, lowered: fix.lowered });
@@ -523,11 +537,39 @@ function mojibakePass(words: Word[], edits: StageEdit[]): { fallback: Guess[]; s
       sure++;
     }
   }
-  return { fallback, sure };
+  return { fallback, sure, vouched };
+}
+
+/**
+ * Whether a word may be the one word of mojibake a line of Vietnamese vouches for: it shows a
+ * UTF-8 pair (`Há»`), or a broken sequence next to a letter only Vietnamese writes (`Äảng`, the
+ * rest of a word undone before), and is no Vietnamese as written (`ĐÃ`, `NĂM` are), nor a
+ * syllable in capitals before a symbol (`CÃ¹`).
+ */
+function mayBeResidue(w: Word): boolean {
+  return (w.facts.utf8Pair || (w.facts.mojibakeSign && hasVietnameseOnlyLetter(w.text))) && !readsAsSyllables(w.text) && !capitalsThenSymbol(w.text);
+}
+
+/** Letters up to the first other character, and that character (`CÃ` and `¹` in `CÃ¹`). */
+const LEADING_LETTERS = /^[\p{P}\p{S}]*([\p{L}\p{M}]+)[^\p{L}\p{M}]/u;
+
+/**
+ * Whether a word is a syllable in capitals followed by a symbol (`CÃ¹`, `LÃ©`, `ĐÃ®`): as
+ * correct a word as `CÙ` would be mojibake of, and no evidence on its own.
+ */
+function capitalsThenSymbol(text: string): boolean {
+  const m = LEADING_LETTERS.exec(text);
+  return m !== null && m[1] === m[1].toUpperCase() && readsAsSyllables(m[1]);
+}
+
+/** Whether a word starts with a small letter (after opening punctuation). */
+function startsSmall(text: string | undefined): boolean {
+  const m = text === undefined ? null : /\p{L}/u.exec(text);
+  return m !== null && m[0] !== m[0].toUpperCase();
 }
 
 /** {@link mojibakePass} on a line without a word it could read (no guesses: nothing to add to). */
-const NO_MOJIBAKE: { fallback: Guess[]; sure: number } = Object.freeze({ fallback: Object.freeze([]) as unknown as Guess[], sure: 0 });
+const NO_MOJIBAKE: { fallback: Guess[]; sure: number; vouched: boolean } = Object.freeze({ fallback: Object.freeze([]) as unknown as Guess[], sure: 0, vouched: false });
 
 /**
  * A word of letters with punctuation before them and, after them, a mark or symbol that follows
@@ -1014,8 +1056,10 @@ function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfil
  *   and none joined to the word one space after it ({@link joinedAtNoBreakSpace}).
  * - `mojibakePass` round 0 edits or keeps a guess only for a word with a UTF-8 sign that does
  *   not read as written and has a reading ({@link mojibakeOutcome}); round 1 runs only when
- *   round 0 edited one. A word with a sign must have no reading (and no `?`, whose reading
- *   depends on the line), so no word is edited, no guess kept, and `sure` is 0.
+ *   round 0 edited one, or for a word with a UTF-8 pair whose round-1 reading a line of
+ *   Vietnamese may vouch for (`vouchesForResidue`). A word with a sign must have no reading
+ *   (and no `?`, whose reading depends on the line), and no word a residue reading, so no word
+ *   is edited, no guess kept, and `sure` is 0.
  * - `anyLanguagePass` edits only a word with a UTF-8 pair, that (with `sure` 0) does not read as
  *   written, with an {@link undoAnyLanguage} reading: none may have one.
  * - With `sure` 0 the legacy pass runs, no word is fixed before it, and there are no guesses.
@@ -1261,7 +1305,8 @@ function foreignWord(id: number, languages: LanguageProfiles | undefined): boole
 /**
  * Whether none of the mojibake passes would touch the word, with no other word of its line
  * edited by them (see the proof above): a word with a UTF-8 sign that reads as written, or that
- * has neither a first-round mojibake reading nor a foreign one, nor a `?`.
+ * has neither a first-round mojibake reading nor a foreign one, nor a `?`; and no residue
+ * reading a line may vouch for.
  */
 function quietWord(id: number): boolean {
   const flags = records[id * RECORD + R_FLAGS];
@@ -1276,6 +1321,11 @@ function quietWord(id: number): boolean {
       if (fix === undefined) fix = facts.anyLanguage = undoAnyLanguage(text) ?? null;
       if (fix !== null) quiet = false;
     }
+  }
+  // A word a line of Vietnamese may vouch for (see `vouchesForResidue`) goes the general way.
+  if (quiet && flags & I_NON_ASCII && flags & I_UTF8_PAIR) {
+    const residue = mojibakeOutcome(facts, text, 1);
+    if (residue !== null && isResidueReading(residue.fix.text)) quiet = false;
   }
   records[id * RECORD + R_FLAGS] |= I_QUIET_KNOWN | (quiet ? I_QUIET : 0);
   return quiet;
@@ -1674,16 +1724,17 @@ function anyLanguagePass(words: Word[], edits: StageEdit[], guesses: readonly Gu
 }
 
 /**
- * Whether `text` ends in a UTF-8 sequence that lacks only its last byte, as `Ã` (C3) or `á»`
- * (E1 BB) do once the no-break space (A0) of `à` or `Ợ` has become a space.
+ * Whether `text` ends in a UTF-8 sequence that lacks only its last byte, as `Ã` or `Ă` (C3) or
+ * `á»` (E1 BB) do once the no-break space (A0) of `à` or `Ợ` has become a space.
  */
 function endsInOpenSequence(text: string): boolean {
-  const last = CP1252_BYTE.get(text[text.length - 1]);
+  // Through every page of the Windows view: Windows-1258 shows C3 A0 as `Ă` and a no-break space.
+  const last = WINDOWS_VIEW.byteOf.get(text[text.length - 1]);
   if (last === undefined) return false;
   let bytes: number[];
   if (last >= 0xc2 && last <= 0xdf) bytes = [last, 0xa0];
   else {
-    const lead = text.length >= 2 ? CP1252_BYTE.get(text[text.length - 2]) : undefined;
+    const lead = text.length >= 2 ? WINDOWS_VIEW.byteOf.get(text[text.length - 2]) : undefined;
     if (!(last >= 0x80 && last <= 0xbf && lead !== undefined && lead >= 0xe0 && lead <= 0xef)) return false;
     bytes = [lead, last, 0xa0];
   }
@@ -1903,7 +1954,7 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
     // The mojibake passes only where a word shows their sign (not on a legacy-font line).
     const signs = lineSigns;
     const joined = signs & ENDS_OPEN ? nbspSpacePass(line, words, edits) : 0;
-    const pass = signs & MOJIBAKE_SIGN ? mojibakePass(words, edits) : NO_MOJIBAKE;
+    const pass = signs & MOJIBAKE_SIGN ? mojibakePass(line, words, edits) : NO_MOJIBAKE;
     const fallback = pass.fallback;
     const sure = pass.sure + joined;
     // Before legacy fonts: their readings also clear debris from foreign mojibake (`Ã¤`).
@@ -1914,12 +1965,16 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
     // certain; among readings as good, the neighbours choose (left to right, so a choice
     // informs the next).
     for (const f of fallback) {
-      if (f.word.fixed || (sure === 0 && !f.lowered)) continue;
+      if (f.word.fixed || (sure === 0 && !f.lowered && !(pass.vouched && mayBeResidue(f.word)))) continue;
       const k = words.indexOf(f.word);
       const before = words.slice(Math.max(0, k - 2), k).map((w) => w.after ?? w.text);
       const next = words[k + 1];
       const nextText = next === undefined ? undefined : (next.after ?? undone(next, 1));
-      const { text, share } = chooseInContext(f.alternatives, before, nextText, model);
+      // The context reads syllables, not their case: a guessed letter's case follows the word and the sentence.
+      const fitting = fittingCase(f.alternatives, before[before.length - 1]);
+      const chosen = chooseInContext(fitting, before, nextText, model);
+      const text = inCaseOfSentence(fitting, chosen.text, before[before.length - 1], nextText);
+      const share = chosen.share;
       f.word.fixed = true;
       f.word.after = text;
       // Several readings: only as sure as the context makes the one chosen.

@@ -19,6 +19,16 @@ export const LOST_BYTES = [0x81, 0x8d, 0x8f, 0x90, 0x9d, 0xa0, 0xad] as const;
 export const REPLACED_BYTES = [0x81, 0x8d, 0x8f, 0x90, 0x9d] as const;
 
 /**
+ * The bytes lost where ISO-8859-1 text had its C1 controls (0x80-0x9F) stripped, as many
+ * editors, terminals and web forms do: any of those 32, and the no-break space and soft hyphen
+ * lost as elsewhere. Only the line's words can tell which (`má»t` is `một`, `mệt`, `mốt`…).
+ */
+export const STRIPPED_C1_BYTES: readonly number[] = [...Array.from({ length: 32 }, (_, k) => 0x80 + k), 0xa0, 0xad];
+
+/** A letter of the Vietnamese alphabet beyond ASCII (Latin-1, Latin Extended-A/B, Latin Extended Additional). */
+const VIETNAMESE_LETTER = /^[àáâãèéêìíòóôõùúýăđĩũơưÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯ\u1ea0-\u1ef9]$/u;
+
+/**
  * A byte known to be there but not which: the mark of a replacement character in a byte
  * sequence (see {@link REPLACED_BYTES}). Outside 0-255, so nothing decodes it as it is.
  */
@@ -93,10 +103,12 @@ export function decodeUtf8Keeping(
 
 /**
  * Where a multi-byte sequence at `i` lacks exactly one continuation byte, the sequences that
- * inserting one of {@link LOST_BYTES} would complete: `[bytes used, characters]`. Where a
- * {@link REPLACED} byte stands in the gap, it is replaced by one of `replacedBytes` (the
- * bytes the code page leaves undefined: {@link REPLACED_BYTES} for Windows-1252) instead; with
- * `replacedOnly`, only such a gap is filled.
+ * inserting one of `lostBytes` ({@link LOST_BYTES} unless told) would complete:
+ * `[bytes used, characters]`. Where a {@link REPLACED} byte stands in the gap, it is replaced
+ * by one of `replacedBytes` (the bytes the code page leaves undefined: {@link REPLACED_BYTES}
+ * for Windows-1252) instead; with `replacedOnly`, only such a gap is filled. With
+ * `onlyVietnamese`, only letters of the Vietnamese alphabet are guessed (where a byte may be
+ * any of many, the others only crowd the readings out).
  */
 export function lostByteCompletions(
   bytes: ArrayLike<number>,
@@ -104,6 +116,8 @@ export function lostByteCompletions(
   end: number,
   replacedOnly = false,
   replacedBytes: readonly number[] = REPLACED_BYTES,
+  lostBytes: readonly number[] = LOST_BYTES,
+  onlyVietnamese = false,
 ): { used: number; chars: string[] } | undefined {
   const b = bytes[i];
   const n = sequenceLength(b);
@@ -117,7 +131,7 @@ export function lostByteCompletions(
   const replaced = i + n - 1 < end && bytes[i + n - 1] === REPLACED;
   if (replacedOnly && !replaced) return undefined;
   const chars: string[] = [];
-  for (const lost of replaced ? replacedBytes : LOST_BYTES) {
+  for (const lost of replaced ? replacedBytes : lostBytes) {
     const seq: number[] = [];
     for (let j = 0; j <= k; j++) seq.push(bytes[i + j]);
     seq.push(lost);
@@ -126,6 +140,7 @@ export function lostByteCompletions(
     // guessed mark, space, control or letter of another script explains nothing.
     const ch = decodeSequence(seq, 0, n);
     const c = ch.charCodeAt(0);
+    if (onlyVietnamese && !VIETNAMESE_LETTER.test(ch)) continue;
     if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff) || c === 0x201d) chars.push(ch);
   }
   return chars.length > 0 ? { used: replaced ? n : n - 1, chars } : undefined;

@@ -4,7 +4,7 @@
  * valid UTF-8 as a whole, and the decoded line shows no debris. Then one native decode does
  * the work of the word-by-word repair.
  */
-import { type ByteView, CODE_PAGE_VIEWS, WINDOWS_VIEW } from './charsets.js';
+import { type ByteView, CODE_PAGE_VIEWS, STRIPPED_C1_VIEW, WINDOWS_1258_VIEW, WINDOWS_VIEW } from './charsets.js';
 
 /** A {@link ByteView} as arrays indexed by char code, for scanning lines. */
 interface ViewArrays {
@@ -53,6 +53,52 @@ export function hasUtf8Pair(s: string, view: ByteView = WINDOWS_VIEW): boolean {
     prev = b;
   }
   return false;
+}
+
+/** Broken sequences a line must show to be read as C1-stripped (see {@link lostBytesView}). */
+const MIN_STRIPPED_OPEN = 4;
+
+/**
+ * The view a line's lost bytes are guessed through: the Windows view, unless the line shows no
+ * character for any byte 0x80-0x9F (no `‘ ’ “ ” … – ™ ‰`, no C1 control) and no replaced byte
+ * (U+FFFD, or `?` after a character of a byte beyond ASCII), while it shows two whole UTF-8
+ * sequences or more (`Ã¡`, `á»©`) and four that lack their last byte: UTF-8 shown as ISO-8859-1
+ * with its C1 controls stripped. Vietnamese mojibake shows bytes 0x80-0x9F in most lines
+ * otherwise (`đ` is C4 91, `ộ` E1 BB 99), so their absence from a line of it is the channel's
+ * trace. (A line already half undone shows no whole sequence: its remaining words are read
+ * through the Windows view.) A line with U+FFFD that shows `Ă` and no `Ã` went through
+ * Windows-1258: its replacements stand for that page's undefined bytes.
+ */
+export function lostBytesView(s: string): ByteView {
+  // Replacements in a line shown through Windows-1258: `Ă` and no `Ã` for the lead byte C3.
+  if (s.includes('\ufffd') && s.includes('\u0102') && !s.includes('\u00c3')) return WINDOWS_1258_VIEW;
+  // A few broken sequences in a short line of Windows-1252 mojibake may lack the page's signs by
+  // chance; stripping C1 controls breaks most Vietnamese words (`đ`, `ộ`, `ờ`, `ố`, `ề`…).
+  let whole = 0;
+  let open = 0;
+  const n = s.length;
+  let prev = -1;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const b = c < TABLE_SIZE ? BYTE[c] : -1;
+    if ((b >= 0x80 && b < 0xa0) || c === 0xfffd || (c === 0x3f && prev >= 0x80)) return WINDOWS_VIEW;
+    prev = b;
+    if (b < 0xc2 || b > 0xef) continue;
+    const c1 = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+    const b1 = c1 < TABLE_SIZE ? BYTE[c1] : -1;
+    const cont1 = b1 >= 0xa0 && b1 <= 0xbf;
+    if (b <= 0xdf) {
+      if (cont1) whole++;
+      else open++;
+      continue;
+    }
+    if (!cont1) continue;
+    const c2 = i + 2 < n ? s.charCodeAt(i + 2) : 0;
+    const b2 = c2 < TABLE_SIZE ? BYTE[c2] : -1;
+    if (b2 >= 0x80 && b2 <= 0xbf) whole++;
+    else open++;
+  }
+  return whole >= 2 && open >= MIN_STRIPPED_OPEN ? STRIPPED_C1_VIEW : WINDOWS_VIEW;
 }
 
 /**
