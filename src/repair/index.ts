@@ -292,7 +292,7 @@ function inOtherLanguage(tokens: readonly Token[], outside: Uint8Array): boolean
   let other = 0;
   for (let i = 0; i <= tokens.length; i++) {
     const token = tokens[i];
-    if (token === undefined || (token.kind === 'punct' && SENTENCE_END.test(token.text))) {
+    if (token === undefined || endsSentenceAt(tokens, i)) {
       if (vietnamese > other || (vietnamese > 0 && other < OTHER_LANGUAGE_MIN_WORDS)) return false;
       vietnamese = 0;
       other = 0;
@@ -306,7 +306,17 @@ function inOtherLanguage(tokens: readonly Token[], outside: Uint8Array): boolean
 }
 
 const OTHER_LANGUAGE_MIN_WORDS = 3;
-const SENTENCE_END = /[.!?…]/;
+const SENTENCE_END = /[.!?…]$/;
+
+/** Whether token `i` ends a sentence: `.`, `!`, `?` or `…` before a space and a capital, or last (not `0..9`). */
+function endsSentenceAt(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i];
+  if (token.kind !== 'punct' || !SENTENCE_END.test(token.text)) return false;
+  const space = tokens[i + 1];
+  if (space === undefined) return true;
+  const next = tokens[i + 2];
+  return space.kind === 'space' && (next === undefined || next.text[0] !== next.text[0].toLowerCase());
+}
 
 function tokensOutside(tokens: readonly Token[], runs: readonly LanguageRun[]): Uint8Array {
   const mask = new Uint8Array(tokens.length);
