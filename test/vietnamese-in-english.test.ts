@@ -1,17 +1,14 @@
 /**
- * Vietnamese written without marks inside English is English's convention, not damage: author
- * lists (`Nguyen Van An, Tran Thi Bich and Le Minh Tuan`), dishes and terms (`try it with ca phe
- * sua da`). Such lines come out as written. The sentences are real (the LibreOffice help
- * glossary of `fixtures/bilingual/`, MPL-2.0): English ones and their clauses, with names made of
- * the model's syllables and terms cut from its Vietnamese sentences, marks taken off. The control:
+ * Vietnamese written without marks inside English is English's convention, not damage: dishes
+ * and terms (`served with ca phe sua da`). Such lines come out as written. The sentences are
+ * real (the LibreOffice help glossary of `fixtures/bilingual/`, MPL-2.0): English ones and their
+ * clauses, with terms cut from its Vietnamese sentences, marks taken off. The control:
  * the Vietnamese sentences of the same glossary, typed without marks, are still restored.
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fix, stripDiacritics } from '../src/index.js';
-import { removeMarks } from '../src/orthography/index.js';
-import { KNOWN_SYLLABLES } from './support/sentences.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const rows = readFileSync(new URL('./fixtures/bilingual/libreoffice-glossary.tsv', import.meta.url), 'utf8').split('\n');
@@ -27,12 +24,6 @@ const VIETNAMESE = sentences('vi');
 const SINGLE = ENGLISH.flatMap((s) => s.split(/(?<=[.!?])\s+/)).filter((s) => s.split(' ').length >= 5);
 const CLAUSES = ENGLISH.flatMap((s) => s.split(/[,;:.] /)).filter((c) => c.split(' ').length >= 5 && c.split(' ').length <= 10);
 
-/** Surnames most Vietnamese carry, as English text writes them. */
-const SURNAMES = ['Nguyen', 'Tran', 'Le', 'Pham', 'Hoang', 'Huynh', 'Phan', 'Vu', 'Vo', 'Dang', 'Bui', 'Do', 'Ho', 'Ngo', 'Duong', 'Ly'];
-const plainSyllable = fc.constantFrom(...new Set(KNOWN_SYLLABLES.map((s) => removeMarks(s)).filter((s) => /^[a-z]{2,}$/.test(s))));
-const titled = plainSyllable.map((s) => s[0].toUpperCase() + s.slice(1));
-const name = fc.tuple(fc.constantFrom(...SURNAMES), fc.array(titled, { minLength: 1, maxLength: 2 })).map(([s, given]) => [s, ...given].join(' '));
-const names = fc.array(name, { minLength: 1, maxLength: 3 }).map((ns) => (ns.length === 1 ? ns[0] : `${ns.slice(0, -1).join(', ')} and ${ns[ns.length - 1]}`));
 /** Two to four words running in a Vietnamese sentence of the glossary, in lower case, without marks. */
 const term = fc
   .tuple(fc.constantFrom(...VIETNAMESE), fc.nat(), fc.integer({ min: 2, max: 4 }))
@@ -58,15 +49,6 @@ describe('property: Vietnamese without marks in English sentences comes out as w
     expect(VIETNAMESE.length).toBeGreaterThanOrEqual(20);
     expect(SINGLE.length).toBeGreaterThanOrEqual(20);
     expect(CLAUSES.length).toBeGreaterThanOrEqual(20);
-  });
-
-  it('names of people, as an author list or in the sentence', () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...ENGLISH), names, fc.nat(), (sentence, who, at) => {
-        for (const line of [`Authors: ${who}. ${sentence}`, inSentence(sentence, who, at)]) expect(fix(line).text).toBe(line);
-      }),
-      { numRuns: RUNS, endOnFailure: true },
-    );
   });
 
   it('terms and dishes in lower case', () => {

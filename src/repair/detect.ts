@@ -381,9 +381,6 @@ export interface LineEvidence {
   words: number;
   markless: number;
   toneless: number;
-  /** Mark-free and toneless words in lower case: capitalised ones may be names. */
-  lowerMarkless: number;
-  lowerToneless: number;
   skeletons: number;
   /** Damaged words (see {@link looksDamaged}); a capitalised one or two syllables run together count half. */
   damaged: number;
@@ -409,7 +406,7 @@ export function lineEvidence(
   isLoanword: (lower: string) => boolean = () => false,
   tokens?: readonly Token[],
 ): LineEvidence {
-  const e: LineEvidence = { words: 0, markless: 0, toneless: 0, lowerMarkless: 0, lowerToneless: 0, skeletons: 0, damaged: 0, fragments: 0, plainWords: 0 };
+  const e: LineEvidence = { words: 0, markless: 0, toneless: 0, skeletons: 0, damaged: 0, fragments: 0, plainWords: 0 };
   let prevWordEnd = -2;
   let prevWordStart = -2;
   let prevNumberEnd = -2;
@@ -454,13 +451,9 @@ export function lineEvidence(
     e.words++;
     if (!hasMarks(lower)) {
       e.markless++;
-      if (text === lower) e.lowerMarkless++;
       if (kind === 'syllable' || hasSkeleton(lower)) e.skeletons++;
     }
-    if (toneOf(lower) === 0) {
-      e.toneless++;
-      if (text === lower) e.lowerToneless++;
-    }
+    if (toneOf(lower) === 0) e.toneless++;
   };
   if (tokens === undefined) scanTokens(line, visit);
   else for (const t of tokens) visit(t.kind, t.start, t.end);
@@ -520,22 +513,14 @@ function writesWordsBothWays(line: string, tokens?: readonly Token[]): boolean {
 function modeOfEvidence(evidence: LineEvidence, minWords: number, typedBothWays = false): LineMode | undefined {
   const { words, markless, toneless, skeletons, damaged, fragments } = evidence;
   if (words === 0) return undefined;
-  // A passage is made of words, not only of names: in a line of capitalised mark-free words
-  // (`Nguyen Van An, Tran Thi Bich and Le Minh Tuan`, an English author list) half a passage's
-  // words must be in lower case. A caller asking for short lines gets names too.
-  const lowerNeeded = minWords >= MIN_PASSAGE_WORDS ? Math.ceil(minWords / 2) : 0;
   // The mark-free words themselves must make a passage: a short line of function words
   // (`cho của cho trong`) is mostly mark-free in correct Vietnamese too.
   const noMarks =
-    words >= minWords &&
-    markless >= Math.max(minWords, NO_MARKS_SHARE * words) &&
-    evidence.lowerMarkless >= lowerNeeded &&
-    skeletons >= 0.5 * words &&
-    !typedBothWays;
+    words >= minWords && markless >= Math.max(minWords, NO_MARKS_SHARE * words) && skeletons >= 0.5 * words && !typedBothWays;
   // Toneless runs are common in short correct lines (`trong năm`), so the default asks for more
   // words than for mark-free passages; a caller asking for short lines (`minWords` lower) gets them.
   const minToneless = minWords >= MIN_PASSAGE_WORDS ? MIN_TONELESS_WORDS : minWords;
-  const noTones = !noMarks && words >= minToneless && toneless >= NO_TONES_SHARE * words && evidence.lowerToneless >= lowerNeeded;
+  const noTones = !noMarks && words >= minToneless && toneless >= NO_TONES_SHARE * words;
   // One run-together pair of syllables or one odd capitalised word alone is more likely the
   // author's typo or a name than scan damage: it takes two such signs, or one plain one.
   const ocr = damaged + fragments >= 1;
