@@ -109,7 +109,7 @@ function mayHoldMention(line: string, edits: readonly StageEdit[]): boolean {
   let at = 0;
   for (const e of edits) {
     for (let i = at; i < e.start; i++) if (line.charCodeAt(i) >= 0x80) return true;
-    if (CLOSERS[line[e.start - 1]] !== undefined || CLOSERS[line[e.start - 2]] !== undefined) return true;
+    if (opensQuoteAt(line, e.start - 1) || opensQuoteAt(line, e.start - 2)) return true;
     at = e.end;
   }
   for (let i = at; i < line.length; i++) if (line.charCodeAt(i) >= 0x80) return true;
@@ -135,6 +135,11 @@ const CLOSERS: Readonly<Record<string, string>> = {
 const QUOTE_REACH = 200;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{M}\p{N}]/u;
+
+/** Whether a quotation mark at `i` opens a quotation (not VIQR's `'` of `ca'`, after a letter). */
+function opensQuoteAt(line: string, i: number): boolean {
+  return i >= 0 && CLOSERS[line[i]] !== undefined && opensAt(line, i);
+}
 
 /** Guillemets, which French sets off from what they quote by spaces (`« é »`). */
 const GUILLEMETS = '«»';
