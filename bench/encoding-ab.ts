@@ -13,8 +13,7 @@
  *   stage made of each line, looked up by the line: what the bookkeeping costs whatever the stage.
  * Each against decode + NFC of the same bytes, timed in the same rounds.
  */
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { cpuSeconds, loadBuild, median } from './ab-builds.js';
 import { numberOption, stringOption } from './args.js';
 import { cleanSample } from './corpus-sample.js';
 import { chosenRows } from './damaged-rows.js';
@@ -32,30 +31,14 @@ interface Stage {
 /** The rows timed unless `--only` names others (any of damaged-rows.ts). */
 const DEFAULT_ROWS = 'tcvn3,vni,viscii,vps,cp1258,viqr,utf8-as-cp1252,cp1252-c1-lost,partial-cp1252';
 
-function cpuSeconds(fn: () => unknown): number {
-  const c0 = process.cpuUsage();
-  fn();
-  const c = process.cpuUsage(c0);
-  return (c.user + c.system) / 1e6;
-}
-
-function median(xs: readonly number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
-}
-
-async function load(path: string): Promise<Build> {
-  return (await import(pathToFileURL(resolve(path)).href)) as Build;
-}
-
 async function main(): Promise<void> {
   const against = stringOption('against', '');
   if (against === '') throw new Error('--against OTHER/dist/index.js: the build to compare with');
   const mb = numberOption('mb', 0.5);
   const reps = numberOption('reps', 9);
   const only = stringOption('only', '');
-  const a = await load(stringOption('build', 'dist/index.js'));
-  const b = await load(against);
+  const a = await loadBuild<Build>(stringOption('build', 'dist/index.js'));
+  const b = await loadBuild<Build>(against);
   const clean = cleanSample(mb * 1e6);
   const decoder = new TextDecoder();
   const rows = chosenRows(only === '' ? DEFAULT_ROWS : only);

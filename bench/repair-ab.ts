@@ -12,8 +12,7 @@
  * build's speed over the other's. Every run also compares the two builds' results (text and
  * edits): a row whose outputs differ is flagged.
  */
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { cpuSeconds, loadBuild, median } from './ab-builds.js';
 import { numberOption, stringOption } from './args.js';
 import { cleanSample } from './corpus-sample.js';
 
@@ -27,30 +26,14 @@ interface Build {
 const ROWS = ['nomarks', 'tones', 'ocr-fresh', 'ocr-repeated', 'clean'] as const;
 type Row = (typeof ROWS)[number];
 
-function cpuSeconds(fn: () => unknown): number {
-  const c0 = process.cpuUsage();
-  fn();
-  const c = process.cpuUsage(c0);
-  return (c.user + c.system) / 1e6;
-}
-
-function median(xs: readonly number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
-}
-
-async function load(path: string): Promise<Build> {
-  return (await import(pathToFileURL(resolve(path)).href)) as Build;
-}
-
 async function main(): Promise<void> {
   const against = stringOption('against', '');
   if (against === '') throw new Error('--against OTHER/dist/index.js: the build to compare with');
   const mb = numberOption('mb', 0.3);
   const reps = numberOption('reps', 7);
   const only = stringOption('only', ROWS.join(',')).split(',') as Row[];
-  const a = await load(stringOption('build', 'dist/index.js'));
-  const b = await load(against);
+  const a = await loadBuild<Build>(stringOption('build', 'dist/index.js'));
+  const b = await loadBuild<Build>(against);
   const clean = cleanSample(mb * 1e6);
   /** The row's text for run `r` (run 0 is the warm-up). */
   const textOf = (row: Row, r: number): string => {

@@ -73,25 +73,24 @@ const anyBytes = fc.tuple(fc.array(piece, { maxLength: 16 }), fc.nat(TABLES.leng
   return s;
 });
 
+/** Checks that the pages found for the words, joined as a line, include every page that reads one of them. */
+function includesEveryReadingPage(runs: readonly string[]): void {
+  const line = runs.join(' ');
+  const pages = pagesReadingSomeWord(line);
+  expect(codePageViews(line) & pages).toBe(pages);
+}
+
 describe('the code pages a line is read through', () => {
   it('include every page that reads a word of Vietnamese mojibake as its own', () => {
     fc.assert(
-      fc.property(fc.array(shownRun, { minLength: 1, maxLength: 4 }), (runs) => {
-        const line = runs.join(' ');
-        const pages = pagesReadingSomeWord(line);
-        expect(codePageViews(line) & pages).toBe(pages);
-      }),
+      fc.property(fc.array(shownRun, { minLength: 1, maxLength: 4 }), includesEveryReadingPage),
       { numRuns: RUNS },
     );
   });
 
   it('include every page that reads a word of any bytes as its own', () => {
     fc.assert(
-      fc.property(fc.array(anyBytes, { minLength: 1, maxLength: 3 }), (runs) => {
-        const line = runs.join(' ');
-        const pages = pagesReadingSomeWord(line);
-        expect(codePageViews(line) & pages).toBe(pages);
-      }),
+      fc.property(fc.array(anyBytes, { minLength: 1, maxLength: 3 }), includesEveryReadingPage),
       { numRuns: RUNS * 10 },
     );
   });
