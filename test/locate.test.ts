@@ -2,21 +2,14 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Locator } from '../src/cli/locate.js';
 import type { Edit } from '../src/types.js';
+import { cutAt } from './support/pieces.js';
 
 /** A text of short lines (newlines frequent) cut into consecutive pieces at random places. */
 const pieces = fc
   .tuple(fc.array(fc.constantFrom('a', 'b', 'ệ', ' ', '\n'), { maxLength: 60 }), fc.array(fc.nat(60), { maxLength: 5 }))
   .map(([chars, cuts]) => {
     const text = chars.join('');
-    const at = [...new Set(cuts.map((c) => Math.min(c, text.length)))].sort((x, y) => x - y);
-    const out: string[] = [];
-    let from = 0;
-    for (const c of at) {
-      out.push(text.slice(from, c));
-      from = c;
-    }
-    out.push(text.slice(from));
-    return out;
+    return cutAt(text, cuts.map((c) => Math.min(c, text.length)));
   });
 
 /** Sorted, non-overlapping edits of one piece, some with a `detail` and some without. */

@@ -16,6 +16,7 @@ import {
 } from '../src/index.js';
 import { CUT_LOOKAHEAD, MAX_WINDOW, windowEnd } from '../src/windows.js';
 import { checkResult } from './support/check-result.js';
+import { cutAt } from './support/pieces.js';
 
 const RUNS = { numRuns: 40 };
 const IDEMPOTENCE_RUNS = Number(process.env.IDEMPOTENCE_RUNS ?? 25);
@@ -71,15 +72,7 @@ const text = fc
 const cuts = fc.array(fc.nat(), { maxLength: 12 });
 
 function piecesOf(input: string, at: readonly number[]): string[] {
-  const points = [...new Set(at.map((p) => p % (input.length + 1)))].sort((a, b) => a - b);
-  const pieces: string[] = [];
-  let last = 0;
-  for (const p of points) {
-    pieces.push(input.slice(last, p));
-    last = p;
-  }
-  pieces.push(input.slice(last));
-  return pieces;
+  return cutAt(input, at.map((p) => p % (input.length + 1)));
 }
 
 function viaFixer(pieces: readonly string[], options?: FixOptions): FixResult {
