@@ -19,6 +19,7 @@
  */
 import { hasMarks } from './channel.js';
 import { LETTER_PAIRS } from './channel-table.js';
+import { CP1252_BYTE } from '../encoding/charsets.js';
 import { isValidSyllable, removeMarks, toneOf } from '../orthography/index.js';
 import { scanTokens, type Token, type TokenKind } from '../tokenize/index.js';
 
@@ -262,12 +263,10 @@ function isRunBreak(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0xa0;
 }
 
-/** Characters Windows-1252 shows for bytes 0x80–0x9F. */
-const CP1252_HIGH = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
-
 /** Whether Windows-1252 shows a byte 0x80–0xBF as this character (C1 controls where it has none). */
 function isContinuationShown(code: number): boolean {
-  return (code >= 0x80 && code <= 0xbf) || (code >= 0x152 && CP1252_HIGH.includes(String.fromCharCode(code)));
+  const byte = CP1252_BYTE.get(String.fromCharCode(code));
+  return byte !== undefined && byte >= 0x80 && byte <= 0xbf;
 }
 
 /**
