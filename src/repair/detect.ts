@@ -19,6 +19,7 @@
  */
 import { hasMarks } from './channel.js';
 import { LETTER_PAIRS } from './channel-table.js';
+import { isCodeLine } from './code-line.js';
 import { CP1252_BYTE } from '../encoding/charsets.js';
 import { isValidSyllable, removeMarks, toneOf } from '../orthography/index.js';
 import { scanTokens, type Token, type TokenKind } from '../tokenize/index.js';
@@ -481,6 +482,8 @@ export function lineMode(
   // them (`quản lý dấu trang, quan ly dau trang`: search terms either way) had marks, and left
   // them off on purpose; an OCR reading, though, may drop any of a line's marks.
   if (mode?.noMarks && !mode.ocr && !ocrText && writesWordsBothWays(line, tokens)) return modeOfEvidence(evidence, minWords, true);
+  // Code's comments and strings are typed without marks by convention.
+  if ((mode?.noMarks || mode?.noTones) && isCodeLine(line)) return mode.ocr ? { ...mode, noMarks: false, noTones: false } : undefined;
   return mode;
 }
 

@@ -279,30 +279,63 @@ interface Lattice {
 
 const NO_SLOTS: ReadonlySet<number> = new Set();
 
-/** Which tokens start in a run that is not Vietnamese (one walk: both are in line order). */
 /**
- * Whether the line's Vietnamese stands inside sentences of another language: no sentence of the
- * line has more Vietnamese words than words of other languages, or fewer than
- * {@link OTHER_LANGUAGE_MIN_WORDS} of those. A Vietnamese sentence beside its English
- * translation is Vietnamese; a Vietnamese line with a few names or terms of another language
- * (`Facebook`, `Visual Studio`) is too.
+ * Whether the line's Vietnamese stands inside sentences of another language (`outside`: the
+ * tokens in runs of other languages, if any; `wordKind`: the language of a word that is no
+ * syllable as written, none in OCR output, whose misread words are no sign of another
+ * language): no sentence of the line has more Vietnamese words than words of other languages, or fewer than
+ * {@link OTHER_LANGUAGE_MIN_WORDS} of those, unless it is names in an English sentence. A
+ * Vietnamese sentence beside its English translation is Vietnamese; a Vietnamese line with a
+ * few names or terms of another language (`Facebook`, `Visual Studio`) is too.
  */
-function inOtherLanguage(tokens: readonly Token[], outside: Uint8Array): boolean {
+function inOtherLanguage(tokens: readonly Token[], outside: Uint8Array | undefined, wordKind: ((lower: string) => WordLanguage) | undefined): boolean {
   let vietnamese = 0;
   let other = 0;
+  let names = 0;
+  let lowerCaseSyllables = 0;
+  let otherWords = 0;
   for (let i = 0; i <= tokens.length; i++) {
     const token = tokens[i];
     if (token === undefined || endsSentenceAt(tokens, i)) {
-      if (vietnamese > other || (vietnamese > 0 && other < OTHER_LANGUAGE_MIN_WORDS)) return false;
-      vietnamese = 0;
-      other = 0;
+      const vietnameseSentence = vietnamese > other || (vietnamese > 0 && other < OTHER_LANGUAGE_MIN_WORDS);
+      if (vietnameseSentence && !(wordKind && onlyNames(names, lowerCaseSyllables, otherWords))) return false;
+      vietnamese = other = names = lowerCaseSyllables = otherWords = 0;
       continue;
     }
     if (token.kind !== 'syllable' && token.kind !== 'foreign') continue;
-    if (outside[i]) other++;
+    const inOtherRun = outside?.[i] === 1;
+    if (inOtherRun) other++;
     else vietnamese++;
+    if (wordKind === undefined) continue;
+    const lower = token.text.toLowerCase();
+    const language = token.kind === 'syllable' ? 'vi' : wordKind(lower);
+    // Another language's words: those it lists, and any other word in its runs.
+    if (language === 'other' || (inOtherRun && language === 'unknown')) otherWords++;
+    else if (language === 'vi' && !inOtherRun) {
+      if (token.text[0] === lower[0]) lowerCaseSyllables++;
+      else names++;
+    }
   }
   return true;
+}
+
+/** A word's language, for telling names apart: a Vietnamese syllable with or without marks, a word another language lists, or neither. */
+type WordLanguage = 'vi' | 'other' | 'unknown';
+
+/** `mode` without restoring marks: its OCR repairs alone, or nothing. */
+function withoutMarkFreeModes(mode: LineMode): LineMode | undefined {
+  return mode.ocr ? { ...mode, noMarks: false, noTones: false } : undefined;
+}
+
+/**
+ * Whether a sentence's Vietnamese is names only, among words of another language (`Authors:
+ * Nguyen Van An, Tran Thi Bich and Le Minh Tuan`, `Translated by Vu Van Thang.`): capitalised
+ * syllables, and more words of another language that are no Vietnamese syllable, with or
+ * without marks, than lower-case syllables (English has a few, `by`, `to`, `the`). In
+ * Vietnamese prose the lower-case syllables are most words.
+ */
+function onlyNames(names: number, lowerCaseSyllables: number, otherWords: number): boolean {
+  return names >= 2 && otherWords > lowerCaseSyllables;
 }
 
 const OTHER_LANGUAGE_MIN_WORDS = 3;
@@ -318,6 +351,7 @@ function endsSentenceAt(tokens: readonly Token[], i: number): boolean {
   return space.kind === 'space' && (next === undefined || next.text[0] !== next.text[0].toLowerCase());
 }
 
+/** Which tokens start in a run that is not Vietnamese (one walk: both are in line order). */
 function tokensOutside(tokens: readonly Token[], runs: readonly LanguageRun[]): Uint8Array {
   const mask = new Uint8Array(tokens.length);
   let r = 0;
@@ -397,6 +431,15 @@ export function repairStage(options: RepairOptions = {}): Stage {
   };
   const minWords = diacritics === true ? 1 : MIN_PASSAGE_WORDS;
   let profiles = options.languages;
+  // Names among words of another language are told apart by that language's words; in OCR
+  // output the words that are no syllable are mostly misread Vietnamese.
+  const wordLanguage = (lower: string): WordLanguage => {
+    if (getIndex().hasSkeleton(lower)) return 'vi';
+    const languages = (profiles ??= defaultLanguageProfiles());
+    for (let k = 1; k < languages.codes.length; k++) if (!Number.isNaN(languages.listedLogProb(k, lower))) return 'other';
+    return 'unknown';
+  };
+  const namesTest = allOcr ? undefined : wordLanguage;
   // The last line's mode: `run` asks for the line `mayApply` has just tested. With it, the
   // runs of the line that are not Vietnamese (none when the whole line is).
   let lastLine: string | undefined;
@@ -419,7 +462,10 @@ export function repairStage(options: RepairOptions = {}): Stage {
   const vietnameseMode = (line: string, mode: LineMode): LineMode | undefined => {
     const tokens = tokensOf(line);
     const runs = languageRuns(line, { tokens, profiles: (profiles ??= defaultLanguageProfiles()), verdictsOnly: true });
-    if (runs.length === 1 && runs[0].verdict === 'vi') return mode;
+    if (runs.length === 1 && runs[0].verdict === 'vi') {
+      const marksLost = mode !== OCR_MODE && (mode.noMarks || mode.noTones);
+      return marksLost && inOtherLanguage(tokens, undefined, namesTest) ? withoutMarkFreeModes(mode) : mode;
+    }
     if (!runs.some((r) => r.verdict === 'vi')) return undefined;
     const outside = tokensOutside(tokens, runs);
     lastOutside = outside;
@@ -427,8 +473,8 @@ export function repairStage(options: RepairOptions = {}): Stage {
     const restricted = restrictedModeOf(line, tokens.filter((_, i) => outside[i] === 0));
     // Vietnamese without marks inside a sentence of another language (`Authors: Nguyen Van An`,
     // `try it with ca phe sua da`) is written so on purpose: that language's convention.
-    if (restricted && (restricted.noMarks || restricted.noTones) && inOtherLanguage(tokens, outside)) {
-      return restricted.ocr ? { ...restricted, noMarks: false, noTones: false } : undefined;
+    if (restricted && (restricted.noMarks || restricted.noTones) && inOtherLanguage(tokens, outside, namesTest)) {
+      return withoutMarkFreeModes(restricted);
     }
     return restricted;
   };
@@ -445,7 +491,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
   const restrictedModeOf = (line: string, tokens: readonly Token[]): LineMode | undefined => {
     const mode = lineMode(line, hasSkeleton, minWords, isLoanword, tokens, allOcr);
     if (mode === undefined || diacritics !== false) return mode;
-    return mode.ocr ? { ...mode, noMarks: false, noTones: false } : undefined;
+    return withoutMarkFreeModes(mode);
   };
   // The full test: damage in the line (what the prefilter bounds), then in its Vietnamese runs.
   const restrictedMode = (line: string): LineMode | undefined => {
