@@ -218,21 +218,9 @@ interface LetterRun {
 
 function repairLine(line: string, style: 'old' | 'new' | undefined, languages: LanguageProfiles | undefined): StageEdit[] {
   suspiciousLeft = true;
-  const count = readChunks(line);
-  const edits = isVietnameseLine(chunkPool, count) ? lineEdits(line, chunkPool, count, style, languages) : [];
-  releaseChunks(count);
-  return edits;
-}
-
-/** The edits of a Vietnamese line whose `count` chunks {@link readChunks} has just read. */
-function lineEdits(
-  line: string,
-  chunks: readonly Chunk[],
-  count: number,
-  style: 'old' | 'new' | undefined,
-  languages: LanguageProfiles | undefined,
-): StageEdit[] {
+  const chunks = readChunks(line);
   const noBreak = noBreakSeen;
+  if (!isVietnameseLine(chunks)) return [];
   // No-break spaces are word spaces only in the Vietnamese runs of the line (French `« oui »`),
   // and inside a Vietnamese name of another run (`He moved to Hà Nội`).
   let otherRuns: LanguageRun[] | undefined;
@@ -271,7 +259,7 @@ function lineEdits(
       continue;
     }
     const chunk = chunks[chunkIndex++];
-    const edit = vietnameseChunkEdit(line, chunks, count, chunkIndex - 1, style);
+    const edit = vietnameseChunkEdit(line, chunks, chunkIndex - 1, style);
     if (edit) edits.push(edit);
     if (!left) left = chunk.leaves ?? leavesAfter(line, chunk, edit);
     i = chunk.end;
@@ -356,33 +344,9 @@ function nonVietnameseRuns(line: string, languages: LanguageProfiles | undefined
 /** Whether the line {@link readChunks} read last has a no-break space (most lines have none). */
 let noBreakSeen = false;
 
-/**
- * The chunks of the line being read, reused from line to line (every field written anew): a
- * line of words makes no object per word. Only the first {@link readChunks} count are the line's.
- */
-const chunkPool: Chunk[] = [];
-/** Chunks kept in {@link chunkPool} between lines; a longer line's extra ones are let go. */
-const POOL_KEPT = 1024;
-
-/** Lets go of what the line's chunks hold (the line and texts sliced from it). */
-function releaseChunks(count: number): void {
-  for (let k = 0; k < count; k++) {
-    const chunk = chunkPool[k];
-    chunk.line = '';
-    chunk.text = undefined;
-    chunk.span = undefined;
-    chunk.runs = undefined;
-  }
-  if (chunkPool.length > POOL_KEPT) chunkPool.length = POOL_KEPT;
-}
-
-/**
- * Splits the line at word spaces into {@link chunkPool}, and returns how many chunks it has;
- * each chunk is read as if the line were Vietnamese.
- */
-function readChunks(line: string): number {
-  const chunks = chunkPool;
-  let count = 0;
+/** Splits the line at word spaces; each chunk is read as if the line were Vietnamese. */
+function readChunks(line: string): Chunk[] {
+  const chunks: Chunk[] = [];
   let brackets = 0;
   let i = 0;
   noBreakSeen = false;
@@ -443,26 +407,9 @@ function readChunks(line: string): number {
     }
     // Every character the stage acts on sets one of the flags (a no-break space ends the chunk).
     const leaves = invisible || lookalikes ? undefined : combining && composedSpanLeaves();
-    if (count === chunks.length) {
-      chunks.push({ line, start, end: i, text, span, spanStart, spanEnd, rules, lookalikes, leaves, transcription, runs: undefined });
-    } else {
-      const chunk = chunks[count];
-      chunk.line = line;
-      chunk.start = start;
-      chunk.end = i;
-      chunk.text = text;
-      chunk.span = span;
-      chunk.spanStart = spanStart;
-      chunk.spanEnd = spanEnd;
-      chunk.rules = rules;
-      chunk.lookalikes = lookalikes;
-      chunk.leaves = leaves;
-      chunk.transcription = transcription;
-      chunk.runs = undefined;
-    }
-    count++;
+    chunks.push({ line, start, end: i, text, span, spanStart, spanEnd, rules, lookalikes, leaves, transcription, runs: undefined });
   }
-  return count;
+  return chunks;
 }
 
 /** The text of a chunk as the rules read it (see {@link Chunk.text}). */
@@ -519,12 +466,12 @@ function dropInvisible(line: string, start: number, end: number): string {
  * Whether the line is Vietnamese: a valid syllable with a letter only Vietnamese writes, or two
  * with other marks, or only valid syllables with at least one mark (a short title `Tôi`).
  */
-function isVietnameseLine(chunks: readonly Chunk[], count: number): boolean {
+function isVietnameseLine(chunks: readonly Chunk[]): boolean {
   let score = 0;
   let allSyllables = true;
   let runs = 0;
-  for (let k = 0; k < count; k++) {
-    for (const run of runsOf(chunks[k])) {
+  for (const chunk of chunks) {
+    for (const run of runsOf(chunk)) {
       runs++;
       const word = run.mapped ?? run.text;
       if (!isValidSyllable(word)) {
@@ -542,7 +489,6 @@ function isVietnameseLine(chunks: readonly Chunk[], count: number): boolean {
 function vietnameseChunkEdit(
   line: string,
   chunks: readonly Chunk[],
-  count: number,
   index: number,
   style: 'old' | 'new' | undefined,
 ): StageEdit | undefined {
@@ -558,7 +504,7 @@ function vietnameseChunkEdit(
     for (let r = runs.length - 1; r >= 0; r--) {
       const run = runs[r];
       if (run.mapped === undefined) continue;
-      const sure = lookalikeDecision(run, chunks, count, index, r);
+      const sure = lookalikeDecision(run, chunks, index, r);
       if (sure === undefined) continue;
       text = text!.slice(0, run.start) + run.mapped + text!.slice(run.end);
       rules |= LOOKALIKE;
@@ -611,7 +557,7 @@ function sameAsRange(text: string, line: string, start: number, end: number): bo
 }
 
 /** The confidence of mapping a run's look-alikes, or `undefined` to leave it. */
-function lookalikeDecision(run: LetterRun, chunks: readonly Chunk[], count: number, chunkIndex: number, runIndex: number): number | undefined {
+function lookalikeDecision(run: LetterRun, chunks: readonly Chunk[], chunkIndex: number, runIndex: number): number | undefined {
   const { shape } = run;
   const mapped = run.mapped!;
   if (shape.other > 0) return undefined; // a real Cyrillic or Greek word
@@ -629,28 +575,28 @@ function lookalikeDecision(run: LetterRun, chunks: readonly Chunk[], count: numb
   if (shape.homoglyphs > 0 && shape.latin === 0) {
     // Only look-alikes: a Vietnamese syllable between Latin words. A single letter stays: a
     // symbol (`góc α`) or a letter spoken of (`chữ е` of Russian).
-    if (!syllable || shape.homoglyphs < 2 || !latinNeighbours(chunks, count, chunkIndex, runIndex)) return undefined;
+    if (!syllable || shape.homoglyphs < 2 || !latinNeighbours(chunks, chunkIndex, runIndex)) return undefined;
     confidence = CONFIDENCE['lookalike-guess'];
   }
   return confidence;
 }
 
 /** Whether the nearest letter runs before and after (those that exist; at least one) are Latin. */
-function latinNeighbours(chunks: readonly Chunk[], count: number, chunkIndex: number, runIndex: number): boolean {
-  const prev = neighbour(chunks, count, chunkIndex, runIndex, -1);
-  const next = neighbour(chunks, count, chunkIndex, runIndex, 1);
+function latinNeighbours(chunks: readonly Chunk[], chunkIndex: number, runIndex: number): boolean {
+  const prev = neighbour(chunks, chunkIndex, runIndex, -1);
+  const next = neighbour(chunks, chunkIndex, runIndex, 1);
   if (!prev && !next) return false;
   return (!prev || prev.shape.latin > 0) && (!next || next.shape.latin > 0);
 }
 
-function neighbour(chunks: readonly Chunk[], count: number, chunkIndex: number, runIndex: number, step: 1 | -1): LetterRun | undefined {
+function neighbour(chunks: readonly Chunk[], chunkIndex: number, runIndex: number, step: 1 | -1): LetterRun | undefined {
   let c = chunkIndex;
   let r = runIndex + step;
-  while (c >= 0 && c < count) {
+  while (c >= 0 && c < chunks.length) {
     const runs = runsOf(chunks[c]);
     if (r >= 0 && r < runs.length) return runs[r];
     c += step;
-    if (c >= 0 && c < count) r = step > 0 ? 0 : runsOf(chunks[c]).length - 1;
+    if (c >= 0 && c < chunks.length) r = step > 0 ? 0 : runsOf(chunks[c]).length - 1;
   }
   return undefined;
 }
