@@ -1,8 +1,8 @@
 /**
  * What each stage of `fix`'s plan does with the lines of each Unicode damage of bench/damaged.ts
  * (and of the same text undamaged): how many lines its `mayApply` lets through, how many edits
- * its runs make and their CPU time, on the damaged lines and again on the lines as the Unicode
- * stage leaves them. A stage that runs on many lines and makes no edit spends the time the
+ * its runs make and their CPU time, on the damaged lines (the stages up to the Unicode stage:
+ * those after it never see them in `fix`) and again on the lines as the Unicode stage leaves them. A stage that runs on many lines and makes no edit spends the time the
  * "all stages" column of damaged.ts loses to the stage alone.
  *
  *   npx tsx bench/stage-lines.ts [--mb 0.5] [--reps 3] [--only nfd,mixed]
@@ -66,9 +66,12 @@ function main(): void {
   for (const { name, damage } of rows) {
     const damaged = damage(clean);
     const settled = runStages(damaged, unicode).text;
+    // In `fix` the stages after the Unicode stage see a damaged line only as it leaves it.
+    const after = stages.findIndex((stage) => stage.name === 'unicode') + 1;
     for (const [label, text] of [['damaged', damaged], ['settled', settled]] as const) {
       const lines = text.split('\n');
-      console.log(`${name.padEnd(10)} ${label.padEnd(8)} ${stages.map((stage) => cell(stageLines(stage, lines, reps), lines.length)).join(' ')}`);
+      const cells = stages.map((stage, k) => (label === 'damaged' && k >= after ? '-'.padStart(22) : cell(stageLines(stage, lines, reps), lines.length)));
+      console.log(`${name.padEnd(10)} ${label.padEnd(8)} ${cells.join(' ')}`);
     }
   }
   console.log(`\nclock: CPU time of the process; ${reps} passes, median. settled: the text as the Unicode stage alone leaves it`);
