@@ -227,7 +227,7 @@ function repairLine(line: string, style: 'old' | 'new' | undefined, languages: L
   // Between two marked syllables it is a word space in any run: the line's language runs (the
   // dearer test) are only read for the others.
   const keepsNoBreak = (from: number, to: number): boolean => {
-    if (isMarkedSyllable(wordBefore(line, from)) && isMarkedSyllable(wordAfter(line, to))) return false;
+    if (isMarkedSyllable(line, wordStart(line, from), from) && isMarkedSyllable(line, to, wordEnd(line, to))) return false;
     otherRuns ??= nonVietnameseRuns(line, languages);
     return otherRuns.some((r) => r.start <= from && from < r.end);
   };
@@ -308,22 +308,32 @@ function hasNoBreakWordSpace(line: string): boolean {
   return false;
 }
 
-function isMarkedSyllable(word: string): boolean {
-  return isValidSyllable(word) && (MARKED_LETTER.test(word) || VIETNAMESE_LETTER.test(word));
+/**
+ * Whether `line.slice(start, end)` is a valid syllable with a marked letter ({@link MARKED_LETTER}
+ * or {@link VIETNAMESE_LETTER}). The letters are read in place first: a word without one (most
+ * words beside a no-break space that needs asking) is not sliced out.
+ */
+function isMarkedSyllable(line: string, start: number, end: number): boolean {
+  let marked = false;
+  for (let k = start; k < end && !marked; k++) {
+    const code = line.charCodeAt(k);
+    marked = (code >= 0xc0 && code <= 0x24f) || (code >= 0x1ea0 && code <= 0x1ef9);
+  }
+  return marked && isValidSyllable(line.slice(start, end));
 }
 
-/** The run of letters ending at `end`. */
-function wordBefore(line: string, end: number): string {
+/** Where the run of letters ending at `end` starts (16 code units at most). */
+function wordStart(line: string, end: number): number {
   let start = end;
   while (start > 0 && start > end - 16 && isLetterOrMark(line.charCodeAt(start - 1))) start--;
-  return line.slice(start, end);
+  return start;
 }
 
-/** The run of letters starting at `start`. */
-function wordAfter(line: string, start: number): string {
+/** Where the run of letters starting at `start` ends (16 code units at most). */
+function wordEnd(line: string, start: number): number {
   let end = start;
   while (end < line.length && end < start + 16 && isLetterOrMark(line.charCodeAt(end))) end++;
-  return line.slice(start, end);
+  return end;
 }
 
 function nonVietnameseRuns(line: string, languages: LanguageProfiles | undefined): LanguageRun[] {
