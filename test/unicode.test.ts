@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../src/edits.js';
 import type { StageEdit } from '../src/types.js';
@@ -154,6 +155,23 @@ describe('lookalike', () => {
     const transcription = 'Tên nước (IPA: [reˈpuβlika ðe ˈkuβa]) và từ /ðe/ được đọc khác nhau';
     expect(repaired(transcription)).toBe(transcription);
     expect(repaired(iceland)).toBe(iceland);
+  });
+
+  it('property: keeps eth in Faroese and Icelandic lines, even where it would spell a syllable', () => {
+    // Eth words whose `Đ` reading is a Vietnamese syllable (`Ðú`, `ða`), among real words of
+    // Faroese, Icelandic and Danish that write letters Vietnamese does not.
+    const ethWords = ['a', 'á', 'ú', 'i', 'ó', 'e', 'ý', 'ám', 'ir', 'án'].flatMap((rest) => ['ð' + rest, 'Ð' + rest]);
+    const nordic = ['Færøsk', 'vælkomin', 'Þórður', 'bræður', 'smør', 'blåbær', 'Ærø', 'øll', 'hæð', 'Þú'];
+    fc.assert(
+      fc.property(fc.constantFrom(...ethWords), fc.array(fc.constantFrom(...nordic), { minLength: 1, maxLength: 4 }), fc.nat(), (eth, words, at) => {
+        const k = at % (words.length + 1);
+        const line = [...words.slice(0, k), eth, ...words.slice(k)].join(' ') + '.';
+        expect(repaired(line)).toBe(line);
+      }),
+      { numRuns: 200 },
+    );
+    // Control: beside Vietnamese words the same eth is `Đ`.
+    expect(repaired('Ðá bóng ở Ðà Nẵng vào cuối tuần')).toBe('Đá bóng ở Đà Nẵng vào cuối tuần');
   });
 
   it('maps Cyrillic and Greek look-alikes inside Latin words', () => {

@@ -567,6 +567,9 @@ function lookalikeDecision(run: LetterRun, chunks: readonly Chunk[], chunkIndex:
   if (shape.symbols > 0 && !(syllable && (mapped.length >= 3 || MARKED_LETTER.test(mapped) || VIETNAMESE_LETTER.test(mapped)))) {
     return undefined;
   }
+  // `Ð`/`ð` is a letter of Icelandic and Faroese: in a line whose words write more letters
+  // Vietnamese does not (`æ`, `ø`, `þ`) than letters only Vietnamese writes, `Ðú` is Faroese.
+  if (shape.eths > 0 && mostlyOtherLatinLetters(chunks)) return undefined;
   let confidence = CONFIDENCE.lookalike;
   if (shape.eths > 0 && !syllable) {
     if (!isCapitalAbbreviation(mapped)) return undefined;
@@ -580,6 +583,36 @@ function lookalikeDecision(run: LetterRun, chunks: readonly Chunk[], chunkIndex:
   }
   return confidence;
 }
+
+/**
+ * Whether more of a line's words hold a Latin letter with marks that Vietnamese does not write
+ * (`æ ø å þ ß ö ü ç ñ`…) than hold a letter only Vietnamese writes (`ă ơ ư ạ ế`…). `Ð`/`ð`
+ * count for neither.
+ */
+function mostlyOtherLatinLetters(chunks: readonly Chunk[]): boolean {
+  let other = 0;
+  let vietnamese = 0;
+  for (const chunk of chunks) {
+    for (const run of runsOf(chunk)) {
+      if (VIETNAMESE_LETTER.test(run.text)) vietnamese++;
+      else if (hasOtherLatinLetter(run.text)) other++;
+    }
+  }
+  return other > vietnamese;
+}
+
+function hasOtherLatinLetter(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 0xc0 && code <= 0x24f && code !== 0xd0 && code !== 0xf0 && !VIETNAMESE_LATIN.has(code)) return true;
+  }
+  return false;
+}
+
+/** The letters of U+00C0–U+024F that Vietnamese writes. */
+const VIETNAMESE_LATIN: ReadonlySet<number> = new Set(
+  [...'ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯư'].map((c) => c.charCodeAt(0)),
+);
 
 /** Whether the nearest letter runs before and after (those that exist; at least one) are Latin. */
 function latinNeighbours(chunks: readonly Chunk[], chunkIndex: number, runIndex: number): boolean {
