@@ -16,7 +16,7 @@ function isAsciiLetter(c: number): boolean {
 const LETTER = /[\p{L}\p{M}]/u;
 
 /** Whether `ch` (one UTF-16 unit, BMP) is a letter or a combining mark. */
-function isLetter(ch: string, c: number): boolean {
+export function isLetter(ch: string, c: number): boolean {
   if (c < 0x80) return isAsciiLetter(c);
   if (c < 0xc0) return c === 0xaa || c === 0xb5 || c === 0xba;
   // Latin-1 letters, Latin Extended-A/B, combining marks, the Vietnamese block: no regex.
@@ -158,4 +158,22 @@ export function syllableCount(s: string): number {
     if (plausibleCase(w) && isValidSyllable(w)) n++;
   }
   return n;
+}
+
+/**
+ * Whether `word`, made only of letters and marks, is one valid syllable: what
+ * {@link syllableCount} counts as 1 for it, without its regex. NFC is skipped where it can
+ * change nothing: below U+0300 and in the Latin Extended Additional block, which only a
+ * following mark could compose with.
+ */
+export function isSyllableWord(word: string): boolean {
+  let w = word;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x300 && (c < 0x1e00 || c > 0x1eff)) {
+      w = word.normalize('NFC');
+      break;
+    }
+  }
+  return isValidSyllable(w) && plausibleCase(w);
 }
