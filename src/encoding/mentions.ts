@@ -100,12 +100,13 @@ const DROPPED: StageEdit = Object.freeze({ start: -1, end: -1, after: '', kind: 
 const QUOTE_CHARS = /["'`“”„«»‘’‚‹›]/;
 
 /**
- * What a mention needs, found cheaply (most lines of mojibake have neither): a quotation mark, and
+ * What a mention needs, found cheaply (most lines of mojibake have neither): a quotation mark
+ * (see {@link quotesOutsideEdits}), and
  * either text outside ASCII that the edits leave (the correct spelling) or an edit just after a
  * quotation mark (a quoted character).
  */
 function mayHoldMention(line: string, edits: readonly StageEdit[]): boolean {
-  if (!QUOTE_CHARS.test(line)) return false;
+  if (!quotesOutsideEdits(line, edits)) return false;
   let at = 0;
   for (const e of edits) {
     for (let i = at; i < e.start; i++) if (line.charCodeAt(i) >= 0x80) return true;
@@ -115,6 +116,25 @@ function mayHoldMention(line: string, edits: readonly StageEdit[]): boolean {
   for (let i = at; i < line.length; i++) if (line.charCodeAt(i) >= 0x80) return true;
   return false;
 }
+
+/**
+ * Whether the line has a quotation mark that is no character of the damage: an ASCII one
+ * anywhere (a line of mojibake is split at its ASCII runs), any other outside the edits. TCVN3
+ * writes `ô ơ ư` as `«`, `¬`, `»`: inside its edits they are letters.
+ */
+function quotesOutsideEdits(line: string, edits: readonly StageEdit[]): boolean {
+  if (!QUOTE_CHARS.test(line)) return false;
+  if (ASCII_QUOTES.test(line)) return true;
+  let at = 0;
+  for (const e of edits) {
+    for (let i = at; i < e.start; i++) if (QUOTE_CODES.has(line.charCodeAt(i))) return true;
+    at = Math.max(at, e.end);
+  }
+  for (let i = at; i < line.length; i++) if (QUOTE_CODES.has(line.charCodeAt(i))) return true;
+  return false;
+}
+
+const QUOTE_CODES: ReadonlySet<number> = new Set([...'"\'`“”„«»‘’‚‹›'].map((c) => c.charCodeAt(0)));
 
 /** The closing marks each opening one may have (`„…“` in German, `»…«` in Danish). */
 const CLOSERS: Readonly<Record<string, string>> = {
