@@ -12,7 +12,7 @@ import type { LanguageProfiles } from '../language/model.js';
 import { EditTracker, settleEdits } from '../edits.js';
 import { withoutMentions } from './mentions.js';
 import { badness } from './badness.js';
-import { type ByteView, CP1252_BYTE, WINDOWS_VIEW } from './charsets.js';
+import { type ByteView, CP1252_BYTE, CP1258_BYTE, WINDOWS_VIEW } from './charsets.js';
 import { bundledModel, chooseInContext } from './context.js';
 import { findLetterReferences, mayHaveReference } from './html.js';
 import { decodeLegacyView, isWindows1252View, LEGACY_DETAIL, LEGACY_VIEWS } from './legacy.js';
@@ -154,7 +154,7 @@ function cleanScan(line: string): number {
     codePagePair |= (prev << 1) & t; // CODE_PAGE_LEAD, then CODE_PAGE_CONTINUATION
     const pair = prev & STARTS & (t >>> NEXT_SHIFT);
     if (pair !== 0 || (t & SINGLE) !== 0) {
-      if (t & SINGLE || pair !== 1 << VIQR_TONE_PAIR || (i + 1 < n && isAsciiLetterCode(line.charCodeAt(i + 1)))) {
+      if (t & SINGLE || (pair !== 1 << VIQR_TONE_PAIR ? !endsNoSequence(line, i) : i + 1 < n && isAsciiLetterCode(line.charCodeAt(i + 1)))) {
         found = SIGN_OF_DAMAGE;
         break;
       }
@@ -172,6 +172,27 @@ function cleanScan(line: string): number {
   scannedFound = found;
   return found;
 }
+
+/**
+ * Whether the pair that ends at `i` is a no-break space after a letter a byte of three
+ * (`à á â ã è é ê ì í` = E0–EF) shows, with no continuation byte after it: `và\u00A0Hà`, text
+ * whose spaces became no-break ones, not mojibake. Byte A0 after a lead of three starts no
+ * Latin or Vietnamese letter, and the sequence would need a third byte.
+ */
+function endsNoSequence(line: string, i: number): boolean {
+  if (line.charCodeAt(i) !== 0xa0) return false;
+  const lead = line.charCodeAt(i - 1);
+  return lead >= 0xe0 && lead <= 0xef && (i + 1 >= line.length || !SHOWN_CONTINUATION[line.charCodeAt(i + 1)]);
+}
+
+/** char code → whether Windows-1252, Windows-1258, Latin-1 or another code page shows it for a continuation byte (or U+FFFD for one). */
+const SHOWN_CONTINUATION = (() => {
+  const table = Uint8Array.from(SOME_CONTINUATION);
+  for (const map of [CP1252_BYTE, CP1258_BYTE]) for (const [ch, b] of map) if (b >= 0x80 && b <= 0xbf) table[ch.charCodeAt(0)] = 1;
+  for (let c = 0x80; c <= 0xbf; c++) table[c] = 1;
+  table[0xfffd] = 1;
+  return table;
+})();
 
 /**
  * {@link SCAN} over every code unit (none above it starts or ends a pair, and all are
