@@ -154,7 +154,13 @@ function cleanScan(line: string): number {
     codePagePair |= (prev << 1) & t; // CODE_PAGE_LEAD, then CODE_PAGE_CONTINUATION
     const pair = prev & STARTS & (t >>> NEXT_SHIFT);
     if (pair !== 0 || (t & SINGLE) !== 0) {
-      if (t & SINGLE || (pair !== 1 << VIQR_TONE_PAIR ? !endsNoSequence(line, i) : i + 1 < n && isAsciiLetterCode(line.charCodeAt(i + 1)))) {
+      const sign =
+        t & SINGLE
+          ? !isUnicodeDamage(line, i)
+          : pair !== 1 << VIQR_TONE_PAIR
+            ? !endsNoSequence(line, i)
+            : i + 1 < n && isAsciiLetterCode(line.charCodeAt(i + 1));
+      if (sign) {
         found = SIGN_OF_DAMAGE;
         break;
       }
@@ -171,6 +177,38 @@ function cleanScan(line: string): number {
   scannedLine = line;
   scannedFound = found;
   return found;
+}
+
+/**
+ * Whether the suspicious character at `i` is the Unicode stage's to repair: `ð`/`Ð` or a soft
+ * hyphen inside a word that also writes a letter no legacy font or code page shows (`ðộng`,
+ * `Ngườ\u00ADi`, `\u00ADvậy`): the word is Unicode text with a look-alike or an invisible
+ * character, not a byte of mojibake or of a legacy font.
+ */
+function isUnicodeDamage(line: string, i: number): boolean {
+  const code = line.charCodeAt(i);
+  if (code !== 0xf0 && code !== 0xd0 && code !== 0xad) return false;
+  let from = i;
+  while (from > 0 && !isRunBreakCode(line.charCodeAt(from - 1)) && i - from < WORD_REACH) from--;
+  let to = i + 1;
+  while (to < line.length && !isRunBreakCode(line.charCodeAt(to)) && to - i < WORD_REACH) to++;
+  for (let k = from; k < to; k++) if (isVietnameseOnlyLetterCode(line.charCodeAt(k))) return true;
+  return false;
+}
+
+/** How far {@link isUnicodeDamage} looks for the ends of a word. */
+const WORD_REACH = 24;
+
+function isRunBreakCode(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0xa0;
+}
+
+/**
+ * A precomposed letter with a tone mark only Vietnamese writes (`ạ`–`ỹ`, U+1EA0–U+1EF9): no
+ * code page shows one. (Windows-1258 shows `Ă ơ ư đ` for bytes of mojibake: `thĂ\u00ADch`.)
+ */
+function isVietnameseOnlyLetterCode(code: number): boolean {
+  return code >= 0x1ea0 && code <= 0x1ef9;
 }
 
 /**
