@@ -616,12 +616,55 @@ function readsAsWindows(word: string, view: ByteView): boolean {
   return true;
 }
 
-/** Whether the page reads `word` as Vietnamese, and the Windows view does not. */
-function ownReading(word: string, view: ByteView): boolean {
+/** How a view reads a word of a line: as Vietnamese, along with the line, against it, or not at all. */
+const READ_AS_VIETNAMESE = 0;
+const READ_ALONG = 1;
+const READ_AGAINST = 2;
+const READ_NOT = 3;
+
+/** What one view makes of one word (see {@link codePageReading}). */
+interface PageWord {
+  /** The word undone whole through the view, gaining 1 or more (as `undoMojibake(word, 0, false, view)`). */
+  fix: MojibakeFix | undefined;
+  /**
+   * READ_AS_VIETNAMESE: `fix` reads as Vietnamese; READ_ALONG: `fix` is Vietnamese letters but
+   * no syllable; READ_AGAINST: no such reading, and the word as written is none either.
+   */
+  reads: number;
+  /** The view reads it as Vietnamese and the Windows view, showing it otherwise, does not: evidence for the view. */
+  own: boolean;
+}
+
+/**
+ * What each view made of the words seen, by view: the same words come back line after line of an
+ * archive (each undone through the page and through the Windows view, with a score of every
+ * reading), so each is read once.
+ */
+const PAGE_WORDS: Array<Map<string, PageWord>> = CODE_PAGE_VIEWS.map(() => new Map());
+const PAGE_WORDS_LIMIT = 20_000;
+
+/** What view `k` of {@link CODE_PAGE_VIEWS} makes of `word` (computed once, then remembered). */
+function pageWordOf(word: string, k: number): PageWord {
+  const memo = PAGE_WORDS[k];
+  let found = memo.get(word);
+  if (found !== undefined) return found;
+  const view = CODE_PAGE_VIEWS[k];
   const fix = wholeWord(word, view) ? undoMojibake(word, 0, false, view) : undefined;
-  if (fix === undefined || !readsAsVietnamese(fix.text) || fix.gain < 1) return false;
-  const windows = undoMojibake(word, 1);
-  return windows === undefined || !readsAsVietnamese(windows.text);
+  let reads = READ_NOT;
+  let own = false;
+  if (fix !== undefined && readsAsVietnamese(fix.text) && fix.gain >= 1) {
+    reads = READ_AS_VIETNAMESE;
+    if (!readsAsWindows(word, view)) {
+      const windows = undoMojibake(word, 1);
+      own = windows === undefined || !readsAsVietnamese(windows.text);
+    }
+  } else if (fix !== undefined && VIETNAMESE_OR_NO_LETTER.test(fix.text)) reads = READ_ALONG;
+  else if (unreadable(word)) reads = READ_AGAINST;
+  found = { fix, reads, own };
+  if (memo.size >= PAGE_WORDS_LIMIT) memo.clear();
+  // A copy of the key: a slice would keep the whole line alive in the memo.
+  memo.set((' ' + word).slice(1), found);
+  return found;
 }
 
 /** Whether the page shows `word` as UTF-8 to undo (a pair, or a replaced byte) and explains it whole. */
@@ -697,25 +740,23 @@ export function codePageReading(line: string, pairs: number): CodePageFix[] | un
     const view = CODE_PAGE_VIEWS[k];
     // Evidence first: a word the page reads as Vietnamese where the Windows view does not. Only
     // a word it shows otherwise can be one; without any, the page is not read further.
-    if (!words.some((w) => !readsAsWindows(w.text, view) && ownReading(w.text, view))) continue;
+    const readings = words.map((w) => pageWordOf(w.text, k));
+    if (!readings.some((r) => r.own)) continue;
     const fixes: CodePageFix[] = [];
     // Words undone into letters of the Vietnamese alphabet but no valid syllable (`nguời`, a
     // misspelling as written): undone along with the line, never evidence for the view.
     const along: CodePageFix[] = [];
     let own = 0;
     let against = 0;
-    for (const w of words) {
-      const fix = wholeWord(w.text, view) ? undoMojibake(w.text, 0, false, view) : undefined;
-      if (fix === undefined || !readsAsVietnamese(fix.text) || fix.gain < 1) {
-        if (fix !== undefined && VIETNAMESE_OR_NO_LETTER.test(fix.text)) along.push({ start: w.start, word: w.text, fix });
-        else if (unreadable(w.text)) against++;
-        continue;
-      }
-      fixes.push({ start: w.start, word: w.text, fix });
-      if (readsAsWindows(w.text, view)) continue;
-      const windows = undoMojibake(w.text, 1);
-      if (windows === undefined || !readsAsVietnamese(windows.text)) own++;
-    }
+    words.forEach((w, i) => {
+      const r = readings[i];
+      if (r.fix === undefined) return;
+      if (r.reads === READ_AS_VIETNAMESE) {
+        fixes.push({ start: w.start, word: w.text, fix: r.fix });
+        if (r.own) own++;
+      } else if (r.reads === READ_ALONG) along.push({ start: w.start, word: w.text, fix: r.fix });
+    });
+    for (const r of readings) if (r.reads === READ_AGAINST) against++;
     if (own === 0 || fixes.length <= against) continue;
     // The most words read as Vietnamese, then the fewest read into no syllable.
     if (best === undefined || fixes.length > bestCount || (fixes.length === bestCount && along.length < bestAlong)) {

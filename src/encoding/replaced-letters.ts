@@ -74,11 +74,13 @@ function indexOf(model: LanguageModel): Map<string, string[]> {
 
 /** Readings of a run: the syllables and their ids in the model. */
 interface Candidates {
+  /** The run and the letters it may have lost (`?` first for `cp1252`): the cache key. */
+  key: string;
   units: string[];
   ids: number[];
 }
 
-const NONE: Candidates = { units: [], ids: [] };
+const NONE: Candidates = { key: '', units: [], ids: [] };
 /** Candidates by run (lower case), for the runs seen: the same words come back line after line. */
 const CANDIDATES = new WeakMap<LanguageModel, Map<string, Candidates>>();
 const CANDIDATES_LIMIT = 20_000;
@@ -108,9 +110,11 @@ function candidatesOf(run: string, model: LanguageModel, lost: LostLetters = 'an
     }
     // Most frequent first: the readings of a next run that give context (NEXT_READINGS).
     units = [...units].sort((a, b) => model.count(model.id(b)) - model.count(model.id(a)));
-    found = units.length === 0 ? NONE : { units, ids: units.map((u) => model.id(u)) };
+    // A copy of the key: a slice would keep the whole line alive in the cache.
+    const stored = (' ' + cacheKey).slice(1);
+    found = units.length === 0 ? NONE : { key: stored, units, ids: units.map((u) => model.id(u)) };
     if (cache.size >= CANDIDATES_LIMIT) cache.clear();
-    cache.set((' ' + cacheKey).slice(1), found);
+    cache.set(stored, found);
   }
   return found;
 }
@@ -161,6 +165,152 @@ function inCaseOf(lower: string, run: string, title: boolean, capitals: boolean)
 /** End of a sentence: the next word starts a new one. */
 const SENTENCE_END = /[.!?…:]["'”’)\]»]*$/;
 
+/** Marks a run not read (yet) among the ids of the runs read: no id of the model is negative but -1 for none. */
+const UNREAD = -2;
+
+/** Whether a code unit may be part of a letter run ({@link RUN}), by code unit of the Basic Multilingual Plane: 0 not known yet, 1 yes, 2 no. */
+const RUN_UNIT = new Uint8Array(0x10000);
+const RUN_CHAR = /^[\p{L}\p{M}\ufffd]$/u;
+
+/** The letter runs of `word` ({@link RUN}'s matches, scanned without a regex per word), added to `runs`. */
+function letterRuns(word: string, k: number, runs: Run[]): void {
+  let start = -1;
+  for (let i = 0; i <= word.length; i++) {
+    let size = 0;
+    if (i < word.length) {
+      const c = word.charCodeAt(i);
+      if (c < 0x80) size = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a ? 1 : 0;
+      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < word.length) size = RUN_CHAR.test(word.slice(i, i + 2)) ? 2 : 0;
+      else {
+        let known = RUN_UNIT[c];
+        if (known === 0) RUN_UNIT[c] = known = RUN_CHAR.test(word[i]) ? 1 : 2;
+        size = known === 1 ? 1 : 0;
+      }
+    }
+    if (size > 0) {
+      if (start < 0) start = i;
+      i += size - 1;
+    } else if (start >= 0) {
+      runs.push({ word: k, start, text: word.slice(start, i) });
+      start = -1;
+    }
+  }
+}
+
+/** Whether a letter run as written is a syllable the model knows, by run (the same come back line after line). */
+const KNOWN = new WeakMap<LanguageModel, Map<string, boolean>>();
+const KNOWN_LIMIT = 50_000;
+
+function knownSyllable(run: string, model: LanguageModel): boolean {
+  let cache = KNOWN.get(model);
+  if (cache === undefined) KNOWN.set(model, (cache = new Map()));
+  let known = cache.get(run);
+  if (known === undefined) {
+    const lower = run.toLowerCase();
+    known = isValidSyllable(lower) && model.has(lower);
+    if (cache.size >= KNOWN_LIMIT) cache.clear();
+    cache.set((' ' + run).slice(1), known);
+  }
+  return known;
+}
+
+/** The best reading of a run in one context, and its share of the probability of all. */
+interface Choice {
+  best: number;
+  share: number;
+}
+
+/**
+ * Choices by run and context: a run's readings are scored by the two syllables before it and
+ * the one after (or the readings of the unread run after), and the same word comes back in the
+ * same context line after line, and again in each pass over a line that is left partly unread.
+ */
+const CHOICES = new WeakMap<LanguageModel, Map<string, Choice>>();
+const CHOICES_LIMIT = 50_000;
+
+/** Scratch arrays of one batch of language-model look-ups (grown as needed, never shrunk). */
+interface Lookups {
+  words: Int32Array;
+  prev1s: Int32Array;
+  prev2s: Int32Array;
+  prev3s: Int32Array;
+  out: Float64Array;
+}
+
+let scratch: Lookups | undefined;
+
+function lookups(n: number): Lookups {
+  if (scratch === undefined || scratch.words.length < n) {
+    const size = Math.max(n, 2 * (scratch?.words.length ?? 64));
+    scratch = {
+      words: new Int32Array(size),
+      prev1s: new Int32Array(size),
+      prev2s: new Int32Array(size),
+      prev3s: new Int32Array(size),
+      out: new Float64Array(size),
+    };
+  }
+  return scratch;
+}
+
+/**
+ * The best of `run`'s readings after `left` (up to two ids, nearest last) and before `after`
+ * (an id, or -1: none known), or where there is none, before one of the most frequent readings of
+ * the unread run `next` (NONE: no context after), with its share of the probability of all.
+ */
+function choiceOf(model: LanguageModel, run: Candidates, left: readonly number[], after: number, next: Candidates): Choice {
+  const prev1 = left.length >= 1 ? left[left.length - 1] : -1;
+  const prev2 = left.length >= 2 ? left[left.length - 2] : -1;
+  let cache = CHOICES.get(model);
+  if (cache === undefined) CHOICES.set(model, (cache = new Map()));
+  const key = `${run.key}|${prev2},${prev1},${after}|${next.key}`;
+  let found = cache.get(key);
+  if (found !== undefined) return found;
+  const ids = run.ids;
+  const n = ids.length;
+  // Where the next run is unread, the next syllable is one of its readings: the probability
+  // of that (over its most frequent readings) is the context after.
+  const nexts = after >= 0 ? 1 : Math.min(next.ids.length, NEXT_READINGS);
+  const look = lookups(n * Math.max(1, nexts));
+  // log10 P(reading | two before) + log10 P(next | reading, two before), as sequenceLogProb
+  // sums them: each look-up is logProb's, in batches (the same values to the bit).
+  for (let k = 0; k < n; k++) {
+    look.words[k] = ids[k];
+    look.prev1s[k] = prev1;
+    look.prev2s[k] = prev2;
+  }
+  const scores = new Float64Array(n);
+  model.logProbsOf(look.words, look.prev1s, look.prev2s, scores, n);
+  if (nexts > 0) {
+    const m = n * nexts;
+    for (let k = 0, j = 0; k < n; k++) {
+      for (let x = 0; x < nexts; x++, j++) {
+        look.words[j] = after >= 0 ? after : next.ids[x];
+        look.prev1s[j] = ids[k];
+        look.prev2s[j] = prev1;
+        look.prev3s[j] = prev2;
+      }
+    }
+    model.logProbsOf(look.words, look.prev1s, look.prev2s, look.out, m, look.prev3s);
+    for (let k = 0, j = 0; k < n; k++) {
+      if (after >= 0) scores[k] += look.out[j++];
+      else {
+        let sum = 0;
+        for (let x = 0; x < nexts; x++) sum += 10 ** look.out[j++];
+        scores[k] += Math.log10(sum);
+      }
+    }
+  }
+  let best = 0;
+  for (let k = 1; k < scores.length; k++) if (scores[k] > scores[best]) best = k;
+  let total = 0;
+  for (const s of scores) total += 10 ** (s - scores[best]);
+  found = { best, share: 1 / total };
+  if (cache.size >= CHOICES_LIMIT) cache.clear();
+  cache.set(key, found);
+  return found;
+}
+
 /**
  * Readings of the words (texts between spaces, as the line has them) whose letters hold U+FFFD,
  * left to right, each chosen in the context of the words before it (as read) and the word after
@@ -174,22 +324,21 @@ export function readReplacedLetters(
   lost: LostLetters = 'any',
 ): ReplacedLetterReading[] {
   const runs: Run[] = [];
-  words.forEach((w, k) => {
-    for (const m of w.matchAll(RUN)) runs.push({ word: k, start: m.index, text: m[0] });
-  });
+  words.forEach((w, k) => letterRuns(w, k, runs));
   // The line must read as Vietnamese: its runs are syllables the model knows (or, replaced
   // letters and all, may be), mostly.
   const candidates = runs.map((r) => (r.text.includes(REPLACEMENT) ? candidatesOf(r.text.toLowerCase(), model, lost) : NONE));
   let vietnamese = 0;
   let other = 0;
   runs.forEach((r, i) => {
-    const lower = r.text.toLowerCase();
-    if (candidates[i].units.length > 0 || (isValidSyllable(lower) && model.has(lower))) vietnamese++;
+    if (candidates[i].units.length > 0 || knownSyllable(r.text, model)) vietnamese++;
     else other++;
   });
   if (vietnamese < VIETNAMESE_RATIO * other) return [];
   const read = runs.map((r) => (r.text.includes(REPLACEMENT) ? undefined : r.text.toLowerCase()));
-  // The context each run was last scored in: a run is scored again only where it grew.
+  // The model's id of each run read (the context of the runs around it).
+  const readIds = read.map((r) => (r === undefined ? UNREAD : model.id(r)));
+  // The context each run was last scored in (see `choiceOf`): a run is scored again only where it grew.
   const scoredIn = runs.map(() => '');
   const texts = [...words];
   const out: ReplacedLetterReading[] = [];
@@ -209,41 +358,21 @@ export function readReplacedLetters(
   /** Reads run `i` in its context where one reading wins clearly; whether it did. */
   function readRun(i: number): boolean {
     const run = runs[i];
-    const { units: options, ids } = candidates[i];
+    const options = candidates[i].units;
     // Two runs of context before (as read; an unread one cuts it), one after.
     const left: number[] = [];
-    for (let j = i - 1; j >= 0 && left.length < 2 && read[j] !== undefined; j--) left.unshift(model.id(read[j] as string));
+    for (let j = i - 1; j >= 0 && left.length < 2 && readIds[j] !== UNREAD; j--) left.unshift(readIds[j]);
     const word = words[run.word];
     const endsSentence = SENTENCE_END.test(word.slice(run.start + run.text.length)) || i + 1 === runs.length;
-    const next = i + 1 < runs.length ? read[i + 1] : undefined;
-    const right = endsSentence ? [EOS_ID] : next !== undefined ? [model.id(next)] : [];
-    const context = `${left.join(',')}|${right.join(',')}`;
+    const after = endsSentence ? EOS_ID : i + 1 < runs.length && readIds[i + 1] !== UNREAD ? readIds[i + 1] : -1;
+    const context = `${left.join(',')}|${after}`;
     if (scoredIn[i] === context) return false;
     scoredIn[i] = context;
-    // log10 P(reading | two before) + log10 P(next | reading, two before), as sequenceLogProb sums them.
-    const prev1 = left.length >= 1 ? left[left.length - 1] : -1;
-    const prev2 = left.length >= 2 ? left[left.length - 2] : -1;
-    const after = right.length > 0 ? right[0] : -1;
-    // Where the next run is unread, the next syllable is one of its readings: the probability
-    // of that (over its most frequent readings) is the context after.
-    const nextIds = after < 0 && !endsSentence && i + 1 < runs.length ? candidates[i + 1].ids.slice(0, NEXT_READINGS) : [];
-    const scores = ids.map((id) => {
-      let score = model.logProb(id, prev1, prev2);
-      if (after >= 0) score += model.logProb(after, id, prev1, prev2);
-      else if (nextIds.length > 0) {
-        let sum = 0;
-        for (const n of nextIds) sum += 10 ** model.logProb(n, id, prev1, prev2);
-        score += Math.log10(sum);
-      }
-      return score;
-    });
-    let best = 0;
-    for (let k = 1; k < scores.length; k++) if (scores[k] > scores[best]) best = k;
-    let total = 0;
-    for (const s of scores) total += 10 ** (s - scores[best]);
-    const share = 1 / total;
+    const unread = after < 0 && !endsSentence && i + 1 < runs.length ? candidates[i + 1] : NONE;
+    const { best, share } = choiceOf(model, candidates[i], left, after, unread);
     if (share < minShare) return false;
     read[i] = options[best];
+    readIds[i] = candidates[i].ids[best];
     const prev = i > 0 ? words[runs[i - 1].word] : undefined;
     const sentenceStart = i === 0 || (prev !== undefined && runs[i - 1].word !== run.word && SENTENCE_END.test(prev));
     // A replaced first letter: a capital where a sentence starts or the syllable is mostly
