@@ -215,6 +215,25 @@ describe('property: one word of mojibake left in a line of correct Vietnamese', 
   });
 });
 
+/** Syllables whose UTF-8 ends in a byte Windows-1252 shows as closing punctuation (`ễ` E1 BB 85: `dá»…`). */
+const PUNCTUATION_ENDED = MARKED.filter((s) => /[…’”»›]$/.test(asCp1252Dropping(s, [])) && titleShare(s) <= 0.6);
+/** Syllables ending in `à` (C3 A0): with the no-break space shown as a space, `NgÃ y`. */
+const A_GRAVE_ENDED = MARKED.filter((s) => s.endsWith('à') && titleShare(s) <= 0.6);
+
+describe('property: a short line whose no-break spaces became spaces', () => {
+  it(`its last word ending in a byte shown as punctuation comes back (${PUNCTUATION_ENDED.length} targets)`, () => {
+    expect(PUNCTUATION_ENDED.length).toBeGreaterThan(20);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...A_GRAVE_ENDED), { minLength: 1, maxLength: 2 }), fc.constantFrom(...PUNCTUATION_ENDED), (words, target) => {
+        const s = [...words, target].join(' ');
+        const damaged = asCp1252Dropping(s, []).replaceAll('\u00a0', ' ');
+        expect(repairEncoding(damaged)).toBe(s);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
 /**
  * Syllables that start with `í` (C3 AD): with the soft hyphen lost, `Ã` + the rest, where `Í`
  * (C3 8D, dropped as undefined) reads the same. Context may choose another syllable (`át`);

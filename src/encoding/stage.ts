@@ -555,9 +555,10 @@ function questionReplacesInLine(words: readonly Word[]): boolean {
  * yield a syllable, or an acronym: those are returned for later, to be used where the word
  * itself or the rest of the line shows mojibake for certain and no legacy reading fits. Once
  * a line has shown mojibake, words that read no worse undone (`Ã` alone: the lost byte of
- * `Á`) are undone too.
+ * `Á`) are undone too; `shown`: the words the line's no-break spaces shown as spaces already
+ * showed (`NgÃ y lá»…`).
  */
-function mojibakePass(line: string, words: Word[], edits: StageEdit[]): { fallback: Guess[]; sure: number; vouched: boolean } {
+function mojibakePass(line: string, words: Word[], edits: StageEdit[], shown: number): { fallback: Guess[]; sure: number; vouched: boolean } {
   const fallback: Guess[] = [];
   let sure = 0;
   const questionAtEnd = questionReplacesInLine(words);
@@ -565,11 +566,11 @@ function mojibakePass(line: string, words: Word[], edits: StageEdit[]): { fallba
   let vouched = false;
   for (let round = 0; round < 2; round++) {
     // A line of correct Vietnamese is evidence for the one word of mojibake left in it.
-    if (round === 1 && sure === 0 && !(vouched = vouchesForResidue(words.map((w) => w.text)))) break;
+    if (round === 1 && sure + shown === 0 && !(vouched = vouchesForResidue(words.map((w) => w.text)))) break;
     for (let k = 0; k < words.length; k++) {
       const w = words[k];
       if (w.fixed || !w.facts.nonAscii) continue;
-      if (round === 1 && sure === 0 && !mayBeResidue(w)) continue;
+      if (round === 1 && sure + shown === 0 && !mayBeResidue(w)) continue;
       // Without a byte pair or an open sequence a word has no reading in round 0 (a legacy
       // line's words): asked of the word's facts before anything else.
       if (round === 0 && !w.facts.mojibakeSign) continue;
@@ -583,7 +584,7 @@ function mojibakePass(line: string, words: Word[], edits: StageEdit[]): { fallba
       if (outcome === null && question && !questionAtEnd) outcome = mojibakeOutcome(w.facts, w.text, round as 0 | 1, false, view);
       if (outcome === null) continue;
       const { fix, confidence } = outcome;
-      if (round === 1 && sure === 0 && !isResidueReading(fix.text)) continue;
+      if (round === 1 && sure + shown === 0 && !isResidueReading(fix.text)) continue;
       if (fix.guessed) {
         if (!fallback.some((f) => f.word === w)) {
           fallback.push({ word: w, alternatives: fix.alternatives, detail: fix.detail, confidence, lowered: fix.lowered });
@@ -2013,7 +2014,7 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
     // The mojibake passes only where a word shows their sign (not on a legacy-font line).
     const signs = lineSigns;
     const joined = signs & ENDS_OPEN ? nbspSpacePass(line, words, edits) : 0;
-    const pass = signs & MOJIBAKE_SIGN ? mojibakePass(line, words, edits) : NO_MOJIBAKE;
+    const pass = signs & MOJIBAKE_SIGN ? mojibakePass(line, words, edits, joined) : NO_MOJIBAKE;
     const fallback = pass.fallback;
     const sure = pass.sure + joined;
     // Before legacy fonts: their readings also clear debris from foreign mojibake (`Ã¤`).
