@@ -283,59 +283,73 @@ const NO_SLOTS: ReadonlySet<number> = new Set();
  * Whether the line's Vietnamese stands inside sentences of another language (`outside`: the
  * tokens in runs of other languages, if any; `wordKind`: the language of a word that is no
  * syllable as written, none in OCR output, whose misread words are no sign of another
- * language): no sentence of the line has more Vietnamese words than words of other languages, or fewer than
- * {@link OTHER_LANGUAGE_MIN_WORDS} of those, unless it is names in an English sentence. A
- * Vietnamese sentence beside its English translation is Vietnamese; a Vietnamese line with a
- * few names or terms of another language (`Facebook`, `Visual Studio`) is too.
+ * language): no sentence of the line has more Vietnamese words than words of other languages,
+ * or fewer than {@link OTHER_LANGUAGE_MIN_WORDS} of those, unless it is names in an English
+ * sentence. A Vietnamese sentence beside its English translation is Vietnamese; a Vietnamese
+ * line with a few names or terms of another language (`Facebook`, `Visual Studio`) is too.
  */
-function inOtherLanguage(tokens: readonly Token[], outside: Uint8Array | undefined, wordKind: ((lower: string) => WordLanguage) | undefined): boolean {
+function inOtherLanguage(tokens: readonly Token[], outside: Uint8Array | undefined, wordKind: ((text: string) => WordLanguage) | undefined): boolean {
   let vietnamese = 0;
   let other = 0;
-  let names = 0;
+  // Words that may be another language's (an upper bound), and lower-case syllables as written.
+  let mayBeOther = 0;
   let lowerCaseSyllables = 0;
-  let otherWords = 0;
+  let sentenceStart = 0;
   for (let i = 0; i <= tokens.length; i++) {
     const token = tokens[i];
     if (token === undefined || endsSentenceAt(tokens, i)) {
       const vietnameseSentence = vietnamese > other || (vietnamese > 0 && other < OTHER_LANGUAGE_MIN_WORDS);
-      if (vietnameseSentence && !(wordKind && onlyNames(names, lowerCaseSyllables, otherWords))) return false;
-      vietnamese = other = names = lowerCaseSyllables = otherWords = 0;
+      // The word look-ups only for a sentence that may be names: most have more lower-case
+      // syllables than words that may be another language's.
+      const mayBeNames = wordKind !== undefined && mayBeOther > lowerCaseSyllables;
+      if (vietnameseSentence && !(mayBeNames && isOnlyNames(tokens, sentenceStart, i, outside, wordKind))) return false;
+      vietnamese = other = mayBeOther = lowerCaseSyllables = 0;
+      sentenceStart = i + 1;
       continue;
     }
     if (token.kind !== 'syllable' && token.kind !== 'foreign') continue;
     const inOtherRun = outside?.[i] === 1;
     if (inOtherRun) other++;
     else vietnamese++;
-    if (wordKind === undefined) continue;
-    const lower = token.text.toLowerCase();
-    const language = token.kind === 'syllable' ? 'vi' : wordKind(lower);
-    // Another language's words: those it lists, and any other word in its runs.
-    if (language === 'other' || (inOtherRun && language === 'unknown')) otherWords++;
-    else if (language === 'vi' && !inOtherRun) {
-      if (token.text[0] === lower[0]) lowerCaseSyllables++;
-      else names++;
-    }
+    if (inOtherRun || token.kind === 'foreign') mayBeOther++;
+    else if (token.text[0] === token.text[0].toLowerCase()) lowerCaseSyllables++;
   }
   return true;
 }
 
-/** A word's language, for telling names apart: a Vietnamese syllable with or without marks, a word another language lists, or neither. */
+/**
+ * Whether the Vietnamese of the sentence `tokens[from, to)` is names only, among words of
+ * another language (`Authors: Nguyen Van An, Tran Thi Bich and Le Minh Tuan`, `Translated by
+ * Vu Van Thang.`): capitalised syllables, two or more, and more words of another language that
+ * are no Vietnamese syllable, with or without marks, than lower-case syllables (English has a
+ * few, `by`, `to`, `the`). In Vietnamese prose the lower-case syllables are most words.
+ */
+function isOnlyNames(tokens: readonly Token[], from: number, to: number, outside: Uint8Array | undefined, wordKind: (text: string) => WordLanguage): boolean {
+  let names = 0;
+  let lowerCaseSyllables = 0;
+  let otherWords = 0;
+  for (let i = from; i < to; i++) {
+    const token = tokens[i];
+    if (token.kind !== 'syllable' && token.kind !== 'foreign') continue;
+    const inOtherRun = outside?.[i] === 1;
+    const language = token.kind === 'syllable' ? 'vi' : wordKind(token.text);
+    // Another language's words: those it lists, and any other word in its runs.
+    if (language === 'other' || (inOtherRun && language === 'unknown')) otherWords++;
+    else if (language === 'vi' && !inOtherRun) {
+      const first = token.text[0];
+      if (first === first.toLowerCase()) lowerCaseSyllables++;
+      else names++;
+    }
+  }
+  return names >= 2 && otherWords > lowerCaseSyllables;
+}
+
+/** A word's language, for telling names apart: a Vietnamese syllable with or without marks, a word another language lists, or neither (by the word as written). */
 type WordLanguage = 'vi' | 'other' | 'unknown';
 
 /** `mode` without restoring marks: its OCR repairs alone, or nothing. */
 function withoutMarkFreeModes(mode: LineMode): LineMode | undefined {
   return mode.ocr ? { ...mode, noMarks: false, noTones: false } : undefined;
-}
-
-/**
- * Whether a sentence's Vietnamese is names only, among words of another language (`Authors:
- * Nguyen Van An, Tran Thi Bich and Le Minh Tuan`, `Translated by Vu Van Thang.`): capitalised
- * syllables, and more words of another language that are no Vietnamese syllable, with or
- * without marks, than lower-case syllables (English has a few, `by`, `to`, `the`). In
- * Vietnamese prose the lower-case syllables are most words.
- */
-function onlyNames(names: number, lowerCaseSyllables: number, otherWords: number): boolean {
-  return names >= 2 && otherWords > lowerCaseSyllables;
 }
 
 const OTHER_LANGUAGE_MIN_WORDS = 3;
@@ -433,10 +447,11 @@ export function repairStage(options: RepairOptions = {}): Stage {
   let profiles = options.languages;
   // Names among words of another language are told apart by that language's words; in OCR
   // output the words that are no syllable are mostly misread Vietnamese.
-  const wordLanguage = (lower: string): WordLanguage => {
-    if (getIndex().hasSkeleton(lower)) return 'vi';
+  const wordLanguage = (text: string): WordLanguage => {
+    const form = formOf(text);
+    if (isSkeleton(form)) return 'vi';
     const languages = (profiles ??= defaultLanguageProfiles());
-    for (let k = 1; k < languages.codes.length; k++) if (!Number.isNaN(languages.listedLogProb(k, lower))) return 'other';
+    for (let k = 1; k < languages.codes.length; k++) if (!Number.isNaN(languages.listedLogProb(k, form.lower))) return 'other';
     return 'unknown';
   };
   const namesTest = allOcr ? undefined : wordLanguage;
