@@ -181,9 +181,9 @@ function cleanScan(line: string): number {
 
 /**
  * Whether the suspicious character at `i` is the Unicode stage's to repair: `ð`/`Ð` or a soft
- * hyphen inside a word that also writes a letter no legacy font or code page shows (`ðộng`,
- * `Ngườ\u00ADi`, `\u00ADvậy`): the word is Unicode text with a look-alike or an invisible
- * character, not a byte of mojibake or of a legacy font.
+ * hyphen inside a word that also writes a letter no legacy font or Windows view shows (`ðộng`,
+ * `Ngườ\u00ADi`, `\u00ADvậy`; see {@link hasVietnameseOnlyLetter}): the word is Unicode text
+ * with a look-alike or an invisible character, not a byte of mojibake or of a legacy font.
  */
 function isUnicodeDamage(line: string, i: number): boolean {
   const code = line.charCodeAt(i);
@@ -192,8 +192,7 @@ function isUnicodeDamage(line: string, i: number): boolean {
   while (from > 0 && !isRunBreakCode(line.charCodeAt(from - 1)) && i - from < WORD_REACH) from--;
   let to = i + 1;
   while (to < line.length && !isRunBreakCode(line.charCodeAt(to)) && to - i < WORD_REACH) to++;
-  for (let k = from; k < to; k++) if (isVietnameseOnlyLetterCode(line.charCodeAt(k))) return true;
-  return false;
+  return hasVietnameseOnlyLetter(line.slice(from, to));
 }
 
 /** How far {@link isUnicodeDamage} looks for the ends of a word. */
@@ -201,14 +200,6 @@ const WORD_REACH = 24;
 
 function isRunBreakCode(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0xa0;
-}
-
-/**
- * A precomposed letter with a tone mark only Vietnamese writes (`ạ`–`ỹ`, U+1EA0–U+1EF9): no
- * code page shows one. (Windows-1258 shows `Ă ơ ư đ` for bytes of mojibake: `thĂ\u00ADch`.)
- */
-function isVietnameseOnlyLetterCode(code: number): boolean {
-  return code >= 0x1ea0 && code <= 0x1ef9;
 }
 
 /**
