@@ -97,7 +97,9 @@ function nonAsciiRuns(text: string, from: number, to: number): Array<[number, nu
 
 const DROPPED: StageEdit = Object.freeze({ start: -1, end: -1, after: '', kind: 'mojibake', confidence: 0 }) as StageEdit;
 
-const QUOTE_CHARS = /["'`“”„«»‘’‚‹›]/;
+/** The quotation marks of the languages that write the Latin script. */
+const QUOTE_MARKS = '"\'`“”„«»‘’‚‹›';
+const QUOTE_CHARS = new RegExp(`[${QUOTE_MARKS}]`);
 
 /**
  * What a mention needs, found cheaply (most lines of mojibake have neither): a quotation mark
@@ -134,7 +136,7 @@ function quotesOutsideEdits(line: string, edits: readonly StageEdit[]): boolean 
   return false;
 }
 
-const QUOTE_CODES: ReadonlySet<number> = new Set([...'"\'`“”„«»‘’‚‹›'].map((c) => c.charCodeAt(0)));
+const QUOTE_CODES: ReadonlySet<number> = new Set([...QUOTE_MARKS].map((c) => c.charCodeAt(0)));
 
 /** The closing marks each opening one may have (`„…“` in German, `»…«` in Danish). */
 const CLOSERS: Readonly<Record<string, string>> = {

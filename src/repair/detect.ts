@@ -295,8 +295,10 @@ function isAsciiWord(line: string, start: number, end: number): boolean {
 
 /**
  * Whether the word `line[start, end)` is not prose: glued to a mark of code (`%sgợi`, `\ntương`,
- * `Chưa_biết2`), a piece of mojibake (`nhá»¯ng`, `Ã¢n`), one of a numbered series (`a1 … a2`), a side of a definition (`a1 = á`), a command-line option (`-a`, `--all`, ASCII after dashes that start a token),
- * a markup tag's name, a name in a path (`doc/*.texi`), or a part of a hyphenated chain: a transliteration (`Bốt-xoă-na`, `lô-gíc`), an identifier
+ * `Chưa_biết2`), a piece of mojibake (`nhá»¯ng`, `Ã¢n`), one of a numbered series (`a1 … a2`), a
+ * side of a definition (`a1 = á`), a command-line option (`-a`, `--all`, ASCII after dashes that
+ * start a token), a markup tag's name, a name in a path (`doc/*.texi`), or a part of a hyphenated
+ * chain: a transliteration (`Bốt-xoă-na`, `lô-gíc`), an identifier
  * (`i386-init`, `x86-64`), or what a lost byte left of a word (glued to U+FFFD). Such words keep
  * their own spelling: they are no evidence of damage and are never repaired.
  */
@@ -483,8 +485,13 @@ export function lineMode(
   // them off on purpose; an OCR reading, though, may drop any of a line's marks.
   if (mode?.noMarks && !mode.ocr && !ocrText && writesWordsBothWays(line, tokens)) return modeOfEvidence(evidence, minWords, true);
   // Code's comments and strings are typed without marks by convention.
-  if ((mode?.noMarks || mode?.noTones) && isCodeLine(line)) return mode.ocr ? { ...mode, noMarks: false, noTones: false } : undefined;
+  if ((mode?.noMarks || mode?.noTones) && isCodeLine(line)) return withoutMarkFreeModes(mode);
   return mode;
+}
+
+/** `mode` without restoring marks: its OCR repairs alone, or nothing. */
+export function withoutMarkFreeModes(mode: LineMode): LineMode | undefined {
+  return mode.ocr ? { ...mode, noMarks: false, noTones: false } : undefined;
 }
 
 /**

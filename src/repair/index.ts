@@ -38,6 +38,7 @@ import {
   looksDamaged,
   isOutsideProse,
   MIN_PASSAGE_WORDS,
+  withoutMarkFreeModes,
 } from './detect.js';
 import { mayShowDamage } from './prefilter.js';
 import { Lexicon, type WordToken } from './lexicon.js';
@@ -346,11 +347,6 @@ function isOnlyNames(tokens: readonly Token[], from: number, to: number, outside
 
 /** A word's language, for telling names apart: a Vietnamese syllable with or without marks, a word another language lists, or neither (by the word as written). */
 type WordLanguage = 'vi' | 'other' | 'unknown';
-
-/** `mode` without restoring marks: its OCR repairs alone, or nothing. */
-function withoutMarkFreeModes(mode: LineMode): LineMode | undefined {
-  return mode.ocr ? { ...mode, noMarks: false, noTones: false } : undefined;
-}
 
 const OTHER_LANGUAGE_MIN_WORDS = 3;
 const SENTENCE_END = /[.!?…]$/;
