@@ -12,12 +12,14 @@
  * skeleton's or the letters' probability, times the chance of damage, times much less for
  * every letter Vietnamese never writes: `ç`, `ñ`, `ß`, `ü`); under the other languages it is a
  * listed word or spelled letter by letter, each letter's marks as common as in that language
- * (`ư`, `ơ`, `ệ`, `đ` are in none of them). So letters only Vietnamese writes are strong
- * evidence for it, letters it never writes strong evidence against it, and words without
- * marks count by how well they spell Vietnamese syllables against the other language's words;
- * one without marks that spells no syllable (`oh`, `Moliwood`) only ever counts against
- * Vietnamese. Single letters, words without vowels, acronyms and words with digits are no
- * evidence; a capitalised word inside a segment (a name, most likely) counts half.
+ * (`ư`, `ơ`, `ệ`, `đ` are in none of them), and never less likely than a word of a language
+ * no profile models (random letters, common marks: Kurdish `guherandina`, Irish
+ * `athraítear`). So letters only Vietnamese writes are strong evidence for it, letters it
+ * never writes strong evidence against it, and words without marks count by how well they
+ * spell Vietnamese syllables against the other language's words; one without marks that
+ * spells no syllable (`oh`, `Moliwood`) only ever counts against Vietnamese. Single letters,
+ * words without vowels, acronyms and words with digits are no evidence; a capitalised word
+ * inside a segment (a name, most likely) counts half.
  *
  * A segment is Vietnamese at 10^{@link VIETNAMESE_MIN} : 1 or more, foreign at 1 :
  * 10^{@link FOREIGN_MIN} or less, otherwise unsure; an unsure segment (a short clause, a
@@ -93,8 +95,13 @@ export const VIETNAMESE_MIN = 2;
 export const FOREIGN_MIN = 2;
 /** No word moves the ratio by more than this (log10): one odd word never decides a run. */
 export const WORD_CLIP = 3;
-/** An unsure segment leaning against Vietnamese by more than this stays unsure between Vietnamese ones. */
-const CONTEXT_DOUBT = 1;
+/**
+ * An unsure segment leaning against Vietnamese by more than this stays unsure between
+ * Vietnamese ones. A word no language explains costs about 1 ({@link DAMAGED_WORD} −
+ * {@link UNLISTED_WORD}): one such word (OCR debris, a Latin name) does not keep a clause out
+ * of the Vietnamese around it; two do.
+ */
+const CONTEXT_DOUBT = 1.5;
 /** Weight of a capitalised word that does not start its segment (most likely a name). */
 const NAME_WEIGHT = 0.5;
 /** log10 P(this marked form | skeleton): a skeleton has a few common readings. */
@@ -109,6 +116,18 @@ const VIETNAMESE_SPELLING = -2;
 
 /** log10 of one letter (or the end) of a string of letters drawn at random. */
 const ANY_LETTER = -Math.log10(27);
+
+/**
+ * A word of a language no profile models (Irish, Kurdish, Romanian, Sotho, …), as the other
+ * languages are asked for it: no less likely than a word outside a language's most frequent
+ * ones ({@link UNLISTED_WORD}), spelled with random letters, each marked letter at
+ * {@link MARKED_LETTER}. Without it such a word counts for nothing against Vietnamese when
+ * the trigrams of every modelled language fit it worse than damaged Vietnamese does, and its
+ * short function words, Vietnamese skeletons (`tha`, `bo`, `go`), decide the line.
+ */
+const UNLISTED_WORD = -1;
+/** log10 P(a letter with marks | its base letter) in a language that writes it. */
+const MARKED_LETTER = -1;
 
 /** Words remembered (per profiles); the memo starts afresh when full. */
 const MEMO_LIMIT = 1 << 14;
@@ -228,6 +247,7 @@ function wordScore(profiles: LanguageProfiles, lower: string, syllable: boolean)
   }
   const n = profiles.codes.length;
   const ratios = new Float64Array(n);
+  const unmodelled = UNLISTED_WORD + ANY_LETTER * (folded.length + 1) + MARKED_LETTER * nonAsciiLetters(lower);
   // A word that spells no syllable, with its marks or without them (`nguoi`), is damaged
   // Vietnamese or a word of some language, modelled or not (`oh`, `hitelesítő`, `căutarea`,
   // `dugc`): evidence against Vietnamese where a modelled language knows it, for Vietnamese
@@ -237,7 +257,8 @@ function wordScore(profiles: LanguageProfiles, lower: string, syllable: boolean)
   const most =
     syllable || (skeleton && !marked) || hasVietnameseOnlyMark(lower) || (foreignLetters === 0 && spellsLikeVietnamese(profiles, folded)) ? WORD_CLIP : 0;
   for (let k = 1; k < n; k++) {
-    const r = vi - profiles.wordLogProb(k, lower);
+    const modelled = profiles.wordLogProb(k, lower);
+    const r = vi - (modelled > unmodelled ? modelled : unmodelled);
     ratios[k] = r > most ? most : r < -WORD_CLIP ? -WORD_CLIP : r;
   }
   s = { counts, title: false, ratios, vietnameseLetter, foreignLetter: foreignLetters > 0, skeleton: skeleton && !marked, mayBeVietnamese: most === WORD_CLIP };
@@ -311,6 +332,13 @@ function hasVowel(folded: string): boolean {
     if (c === 0x61 || c === 0x65 || c === 0x69 || c === 0x6f || c === 0x75 || c === 0x79) return true;
   }
   return false;
+}
+
+/** Letters outside ASCII (letters with marks, mostly) of a lower-case word. */
+function nonAsciiLetters(lower: string): number {
+  let count = 0;
+  for (let i = 0; i < lower.length; i++) if (lower.charCodeAt(i) >= 0x80) count++;
+  return count;
 }
 
 function hasCombiningMark(text: string): boolean {

@@ -349,6 +349,8 @@ function isOnlyNames(tokens: readonly Token[], from: number, to: number, outside
 type WordLanguage = 'vi' | 'other' | 'unknown';
 
 const OTHER_LANGUAGE_MIN_WORDS = 3;
+/** log10 P(word) in another language from which it is one of that language's common words. */
+const COMMON_WORD = -3.5;
 const SENTENCE_END = /[.!?…]$/;
 
 /** Whether token `i` ends a sentence: `.`, `!`, `?` or `…` before a space and a capital, or last (not `0..9`). */
@@ -451,6 +453,19 @@ export function repairStage(options: RepairOptions = {}): Stage {
     return 'unknown';
   };
   const namesTest = allOcr ? undefined : wordLanguage;
+  /**
+   * Whether a word is a common one of another language (`and`, `with`, `file`: one in
+   * 10^-{@link COMMON_WORD} of its words or likelier) and no Vietnamese syllable with or
+   * without marks. The profiles list rarer words too, abbreviations among them (`gif`,
+   * `bj`), that a misread syllable may spell.
+   */
+  const isCommonForeignWord = (text: string): boolean => {
+    const form = formOf(text);
+    if (isSkeleton(form)) return false;
+    const languages = (profiles ??= defaultLanguageProfiles());
+    for (let k = 1; k < languages.codes.length; k++) if (languages.listedLogProb(k, form.lower) >= COMMON_WORD) return true;
+    return false;
+  };
   // The last line's mode: `run` asks for the line `mayApply` has just tested. With it, the
   // runs of the line that are not Vietnamese (none when the whole line is).
   let lastLine: string | undefined;
@@ -851,6 +866,11 @@ export function repairStage(options: RepairOptions = {}): Stage {
       const valid = w.kind === 'syllable';
       const title = w.text !== w.lower;
       if (!valid && lm.isLoanword(w.lower)) continue; // `kilômet`: a word of its own
+      // Typed, a common word of another language that spells no syllable with or without
+      // marks (`and`, `with`, `file`) is that language's word, not a misspelt one (`ăn`). A
+      // lone letter (`x`) is no word of any language. A line showing OCR damage is left out:
+      // a misread syllable can spell one (`tiene`, `sur`, `true` for `tiếng`, `sự`, `trực`).
+      if (!valid && !m.ocr && !allOcr && w.lower.length >= 2 && isCommonForeignWord(w.text)) continue;
       const damaged = !valid && looksDamaged(w.text, w.lower, hasSkeleton);
       const longWord = w.lower.length >= 4;
       let alts = NO_CANDIDATES;
