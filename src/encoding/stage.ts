@@ -395,6 +395,8 @@ interface Guess {
   lowered: boolean;
 }
 
+const NO_GUESSES: readonly Guess[] = Object.freeze([]);
+
 /**
  * Signs the words of a line show between them, gathered as the line is split (see
  * {@link lineSigns}): a pass whose sign no word shows has nothing to read in the line.
@@ -555,7 +557,12 @@ function mojibakePass(line: string, words: Word[], edits: StageEdit[], shown: nu
   const questionAtEnd = questionReplacesInLine(words);
   const view = lostBytesView(line);
   let vouched = false;
+  let shownByGuesses = 0;
   for (let round = 0; round < 2; round++) {
+    // A word that lost a byte but shows a whole UTF-8 sequence and reads less bad with the byte
+    // guessed (`Äá»©ng`) shows the line's mojibake as well as a word undone for certain.
+    if (round === 1 && sure + shown === 0 && fallback.some(showsSequence)) shownByGuesses = 1;
+    if (round === 1) shown += shownByGuesses;
     // A line of correct Vietnamese is evidence for the one word of mojibake left in it.
     if (round === 1 && sure + shown === 0 && !(vouched = vouchesForResidue(words.map((w) => w.text)))) break;
     for (let k = 0; k < words.length; k++) {
@@ -588,7 +595,12 @@ function mojibakePass(line: string, words: Word[], edits: StageEdit[], shown: nu
       sure++;
     }
   }
-  return { fallback, sure, vouched };
+  return { fallback, sure: sure + shownByGuesses, vouched };
+}
+
+/** A guess whose word shows a whole UTF-8 sequence and reads less bad with the byte guessed. */
+function showsSequence(g: Guess): boolean {
+  return g.lowered && g.word.facts.utf8Pair;
 }
 
 /**
@@ -1014,7 +1026,8 @@ function readsAsVietnamese(words: readonly Word[], i: number, j: number, e: numb
  * is tried; the one whose reading gains most is kept when the gain is clear (two words or more
  * read better, or one reads much better and nothing reads worse).
  */
-function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfiles | undefined): void {
+function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfiles | undefined, mojibake: readonly Guess[]): void {
+  const reserved = (w: Word): boolean => mojibake.length > 0 && mojibake.some((g) => g.word === w);
   // Words with characters no Windows-1252 byte shows cannot be legacy-font text: Vietnamese
   // letters only Unicode has (ă đ ơ ư, ạ…ỹ) show a Unicode line, other ones (č ī, as OCR
   // makes) a noisy one. A legacy reading elsewhere in the line must outweigh them.
@@ -1029,13 +1042,13 @@ function legacyPass(words: Word[], edits: StageEdit[], languages: LanguageProfil
   }
   let i = 0;
   while (i < words.length) {
-    if (words[i].fixed || !words[i].facts.mayBeLegacy) {
+    if (words[i].fixed || !words[i].facts.mayBeLegacy || reserved(words[i])) {
       i++;
       continue;
     }
     // A run: consecutive words that every legacy reading can take (ASCII words included).
     let j = i;
-    while (j < words.length && !words[j].fixed && words[j].facts.windows1252View) j++;
+    while (j < words.length && !words[j].fixed && words[j].facts.windows1252View && !reserved(words[j])) j++;
     if (j === i) {
       i++;
       continue;
@@ -2010,8 +2023,12 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
     const sure = pass.sure + joined;
     // Before legacy fonts: their readings also clear debris from foreign mojibake (`Ã¤`).
     if (signs & UTF8_PAIR) anyLanguagePass(words, edits, fallback, sure);
-    // A line that is plainly mojibake is not also legacy-font text.
-    if (sure < 2) legacyPass(words, edits, languages ?? availableLanguageProfiles());
+    // A line that is plainly mojibake is not also legacy-font text. Once it shows some (a word
+    // undone for certain, or a whole UTF-8 sequence in a word whose other byte was lost:
+    // `Äá»©ng`), a word that reads as mojibake with a byte lost (`LÄng`: `ă`'s second byte, a
+    // C1 control, stripped) is that, not a legacy font's letter (TCVN3 `Ä` is `ẩ`).
+    const showsMojibake = sure > 0 || fallback.some((f) => f.word.facts.utf8Pair);
+    if (sure < 2) legacyPass(words, edits, languages ?? availableLanguageProfiles(), showsMojibake ? fallback : NO_GUESSES);
     // Guessed lost bytes only where the word itself or the line elsewhere shows mojibake for
     // certain; among readings as good, the neighbours choose (left to right, so a choice
     // informs the next).
