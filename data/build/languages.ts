@@ -4,12 +4,14 @@
  *
  *   tsx data/build/languages.ts [--debs DIR] [--model FILE] [--out FILE] [--held-out FILE [--held-out-lines 40]]
  *
- * Foreign text: the LibreOffice help of Debian 12 in eight languages (MPL-2.0), from the .deb
- * files in `--debs` (pinned below by version and SHA-256; fetch them with
- * `data/build/fetch-languages.sh`). Each is unpacked with `dpkg-deb -x`; the text is every
- * paragraph and heading of the help pages. A translated page keeps some paragraphs in English:
- * those (the same text as the English page's paragraph of the same id) are left out of the
- * other languages. Vietnamese: the syllable counts of `data/model.bin`, folded to skeletons.
+ * Foreign text (MPL-2.0), from the Debian 12 .deb files in `--debs` (pinned below by version and
+ * SHA-256; fetch them with `data/build/fetch-languages.sh`), each unpacked with `dpkg-deb -x`:
+ * the LibreOffice help in eleven languages (every paragraph and heading of the help pages; a
+ * translated page keeps some paragraphs in English: those, the same text as the English page's
+ * paragraph of the same id, are left out of the other languages) and, for seven languages with
+ * no help package, the translated strings of the LibreOffice user interface (`.mo` catalogues).
+ * One text in twenty of each is held out of the counts, for the tests (`--held-out`).
+ * Vietnamese: the syllable counts of `data/model.bin`, folded to skeletons.
  *
  * The output is byte-identical for the same inputs: files are read in sorted order and every
  * list is sorted.
