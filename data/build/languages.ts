@@ -2,14 +2,16 @@
  * `npm run build:languages`: builds `data/languages.bin`, the compact models that tell
  * Vietnamese from the common Latin-script languages (read by `src/language/`).
  *
- *   tsx data/build/languages.ts [--debs DIR] [--model FILE] [--out FILE]
+ *   tsx data/build/languages.ts [--debs DIR] [--model FILE] [--out FILE] [--held-out FILE [--held-out-lines 40]]
  *
- * Foreign text: the LibreOffice help of Debian 12 in eight languages (MPL-2.0), from the .deb
- * files in `--debs` (pinned below by version and SHA-256; fetch them with
- * `data/build/fetch-languages.sh`). Each is unpacked with `dpkg-deb -x`; the text is every
- * paragraph and heading of the help pages. A translated page keeps some paragraphs in English:
- * those (the same text as the English page's paragraph of the same id) are left out of the
- * other languages. Vietnamese: the syllable counts of `data/model.bin`, folded to skeletons.
+ * Foreign text (MPL-2.0), from the Debian 12 .deb files in `--debs` (pinned below by version and
+ * SHA-256; fetch them with `data/build/fetch-languages.sh`), each unpacked with `dpkg-deb -x`:
+ * the LibreOffice help in eleven languages (every paragraph and heading of the help pages; a
+ * translated page keeps some paragraphs in English: those, the same text as the English page's
+ * paragraph of the same id, are left out of the other languages) and, for seven languages with
+ * no help package, the translated strings of the LibreOffice user interface (`.mo` catalogues).
+ * One text in twenty of each is held out of the counts, for the tests (`--held-out`).
+ * Vietnamese: the syllable counts of `data/model.bin`, folded to skeletons.
  *
  * The output is byte-identical for the same inputs: files are read in sorted order and every
  * list is sorted.
@@ -33,16 +35,31 @@ import {
 
 const VERSION = '4:7.4.7-1+deb12u14';
 
-/** The packages, pinned. `help` is the folder under `usr/share/libreoffice/help/`. */
-export const PACKAGES: readonly { code: string; name: string; pkg: string; help: string; sha256: string }[] = [
-  { code: 'en', name: 'English', pkg: 'libreoffice-help-en-us', help: 'en-US', sha256: '8faa840285734d6cfe1ed25537b48f07e74bd6412e3917bf8e5f8a653f7b3712' },
-  { code: 'fr', name: 'French', pkg: 'libreoffice-help-fr', help: 'fr', sha256: 'c796530d3e95af1ea4d054076682efc8aad2b569ae9513f3d4a776b2df3fd206' },
-  { code: 'es', name: 'Spanish', pkg: 'libreoffice-help-es', help: 'es', sha256: '9128a84d83d92c8b1c618d90469d16affddb7d1290b09d42a0c5109cb16f0480' },
-  { code: 'pt', name: 'Portuguese', pkg: 'libreoffice-help-pt', help: 'pt', sha256: '0130802d755de8666c663cc0745ba7a23d546d35a918f349a7a9adb78d16e7a4' },
-  { code: 'de', name: 'German', pkg: 'libreoffice-help-de', help: 'de', sha256: '00490b63c509ac96f7f212d6a6e40452d3e0d1f97ccf4b824dd5ec4c01e8277f' },
-  { code: 'it', name: 'Italian', pkg: 'libreoffice-help-it', help: 'it', sha256: '7fa29342a302bb495981fdabf98f3a9c3628123f3f191b2a5c95cb583c9ff212' },
-  { code: 'id', name: 'Indonesian', pkg: 'libreoffice-help-id', help: 'id', sha256: '5aa8c2894f8638fb2ec50cce72f81e9559f9baf45845c40b990b7f046e3f73d4' },
-  { code: 'tr', name: 'Turkish', pkg: 'libreoffice-help-tr', help: 'tr', sha256: '8fe832104805b66d2dc5c153564bcc55b5a084e10b3c3a3ea773c4b57659bfb8' },
+/**
+ * The packages, pinned. `help`: the LibreOffice help of the language, read from the HTML pages
+ * under `usr/share/libreoffice/help/<dir>/`; `ui`: its user-interface catalogues (for the
+ * languages without a help package), the translated strings of the `.mo` files under
+ * `usr/lib/libreoffice/program/resource/<dir>/LC_MESSAGES/`.
+ */
+export const PACKAGES: readonly { code: string; name: string; pkg: string; kind: 'help' | 'ui'; dir: string; sha256: string }[] = [
+  { code: 'en', name: 'English', pkg: 'libreoffice-help-en-us', kind: 'help', dir: 'en-US', sha256: '8faa840285734d6cfe1ed25537b48f07e74bd6412e3917bf8e5f8a653f7b3712' },
+  { code: 'fr', name: 'French', pkg: 'libreoffice-help-fr', kind: 'help', dir: 'fr', sha256: 'c796530d3e95af1ea4d054076682efc8aad2b569ae9513f3d4a776b2df3fd206' },
+  { code: 'es', name: 'Spanish', pkg: 'libreoffice-help-es', kind: 'help', dir: 'es', sha256: '9128a84d83d92c8b1c618d90469d16affddb7d1290b09d42a0c5109cb16f0480' },
+  { code: 'pt', name: 'Portuguese', pkg: 'libreoffice-help-pt', kind: 'help', dir: 'pt', sha256: '0130802d755de8666c663cc0745ba7a23d546d35a918f349a7a9adb78d16e7a4' },
+  { code: 'de', name: 'German', pkg: 'libreoffice-help-de', kind: 'help', dir: 'de', sha256: '00490b63c509ac96f7f212d6a6e40452d3e0d1f97ccf4b824dd5ec4c01e8277f' },
+  { code: 'it', name: 'Italian', pkg: 'libreoffice-help-it', kind: 'help', dir: 'it', sha256: '7fa29342a302bb495981fdabf98f3a9c3628123f3f191b2a5c95cb583c9ff212' },
+  { code: 'id', name: 'Indonesian', pkg: 'libreoffice-help-id', kind: 'help', dir: 'id', sha256: '5aa8c2894f8638fb2ec50cce72f81e9559f9baf45845c40b990b7f046e3f73d4' },
+  { code: 'tr', name: 'Turkish', pkg: 'libreoffice-help-tr', kind: 'help', dir: 'tr', sha256: '8fe832104805b66d2dc5c153564bcc55b5a084e10b3c3a3ea773c4b57659bfb8' },
+  { code: 'nl', name: 'Dutch', pkg: 'libreoffice-help-nl', kind: 'help', dir: 'nl', sha256: '8b4b49a7d1bd0df3aa4693eeebe3f6886655427eaf736d9289c5ff6fbf489591' },
+  { code: 'pl', name: 'Polish', pkg: 'libreoffice-help-pl', kind: 'help', dir: 'pl', sha256: '27441ce6d1303524b223aa94a17356bf7195f388d9b05a9e5e346866d7983694' },
+  { code: 'hu', name: 'Hungarian', pkg: 'libreoffice-help-hu', kind: 'help', dir: 'hu', sha256: 'd4ae75812fdeb6f2b03fac6bc0f95d3f6824b75706930e806d41c751e68ffe27' },
+  { code: 'br', name: 'Breton', pkg: 'libreoffice-l10n-br', kind: 'ui', dir: 'br', sha256: '9838dbeff2a497965ee71c241ec6b133bffd38595c4e72168cdf952783c8c79f' },
+  { code: 'cy', name: 'Welsh', pkg: 'libreoffice-l10n-cy', kind: 'ui', dir: 'cy', sha256: 'bf09f6e1c15de255f188d55a6823538b9654e59ceb45964492d36ec4de9d1a18' },
+  { code: 'ga', name: 'Irish', pkg: 'libreoffice-l10n-ga', kind: 'ui', dir: 'ga', sha256: 'bb52654d3f865b0aa974f70a4dbbd6445831b16beef832c55258a9c1e095e9f0' },
+  { code: 'gd', name: 'Scottish Gaelic', pkg: 'libreoffice-l10n-gd', kind: 'ui', dir: 'gd', sha256: '3cb7bd44404edaa819204855cb8ed9231a0991e6ded32be2ef0ac62039b94a9c' },
+  { code: 'ku', name: 'Kurdish (Kurmanji)', pkg: 'libreoffice-l10n-kmr', kind: 'ui', dir: 'kmr@latin', sha256: '0ed551ca221291399aff6d672b015885d488a330c7f6b0e1dd81a0897f3b5093' },
+  { code: 'nso', name: 'Northern Sotho', pkg: 'libreoffice-l10n-nso', kind: 'ui', dir: 'nso', sha256: 'f1c936c3fd6764fcec547b541e6caf26ebc2f089c4d69ba74f206deb0ad07fe0' },
+  { code: 'ro', name: 'Romanian', pkg: 'libreoffice-l10n-ro', kind: 'ui', dir: 'ro', sha256: '79d5ef7652aa216a83263657c870fa6146c0588df807c877167e77401ed4e82c' },
 ];
 
 /** Words listed per foreign language (the most frequent; the rest falls to the letter model). */
@@ -152,17 +169,96 @@ function wordsOf(text: string): string[] {
   return out;
 }
 
-/** Counts of a language's words, in its help pages. */
-function countWords(root: string, english: Map<string, Map<string, string>> | undefined, pages: Map<string, Map<string, string>>): Map<string, number> {
-  const counts = new Map<string, number>();
+/**
+ * The paragraphs of a language's help pages, by page and id (for the other languages to leave
+ * out what a translated page kept in English: the same text as the English paragraph of the same
+ * id).
+ */
+function helpTexts(root: string, english: Map<string, Map<string, string>> | undefined, pages: Map<string, Map<string, string>>): string[] {
+  const out: string[] = [];
   for (const file of htmlFiles(root)) {
     const paras = paragraphs(readFileSync(join(root, file), 'utf8'));
     pages.set(file, paras);
     const en = english?.get(file);
     for (const [id, text] of paras) {
       if (en !== undefined && en.get(id) === text) continue; // left in English
-      for (const w of wordsOf(text)) counts.set(w, (counts.get(w) ?? 0) + 1);
+      out.push(text);
     }
+  }
+  return out;
+}
+
+/** The translated strings (msgid → msgstr) of a GNU `.mo` catalogue; plural forms each. */
+function moStrings(bytes: Buffer): [string, string][] {
+  const le = bytes.readUInt32LE(0) === 0x950412de;
+  const u32 = (at: number): number => (le ? bytes.readUInt32LE(at) : bytes.readUInt32BE(at));
+  const count = u32(8);
+  const ids = u32(12);
+  const strs = u32(16);
+  const out: [string, string][] = [];
+  for (let i = 0; i < count; i++) {
+    const id = bytes.toString('utf8', u32(ids + 8 * i + 4), u32(ids + 8 * i + 4) + u32(ids + 8 * i));
+    if (id === '') continue; // the header
+    const str = bytes.toString('utf8', u32(strs + 8 * i + 4), u32(strs + 8 * i + 4) + u32(strs + 8 * i));
+    const source = id.slice(id.indexOf('\x04') + 1).split('\0')[0];
+    for (const form of str.split('\0')) out.push([source, form]);
+  }
+  return out;
+}
+
+/**
+ * A user-interface string as text: mnemonics (`~Datei`, `_Datei`) dropped, placeholders
+ * (`%PRODUCTNAME`, `$(ARG1)`, `%1`) and markup (`<b>`) made spaces.
+ */
+function uiText(s: string): string {
+  return s
+    .replace(/[~_]/g, '')
+    .replace(/<[^<>]*>/g, ' ')
+    .replace(/%[A-Za-z0-9]+%?|\$\([A-Za-z0-9]*\)?|\$[A-Za-z0-9]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The distinct translated strings of a language's user-interface catalogues. A string left
+ * as its English source is left out; a string used in many places counts once.
+ */
+function uiTexts(root: string): string[] {
+  const seen = new Set<string>();
+  for (const name of readdirSync(root).sort()) {
+    if (!name.endsWith('.mo')) continue;
+    for (const [source, translated] of moStrings(readFileSync(join(root, name)))) {
+      if (translated === source) continue;
+      const text = uiText(translated);
+      if (text !== '') seen.add(text);
+    }
+  }
+  return [...seen].sort();
+}
+
+/** FNV-1a of a text's UTF-16 code units. */
+function textHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/**
+ * One text in {@link HELD_OUT} (by its hash, so the same text is held out wherever it is) is
+ * not counted: the tests read such texts as correct text the profiles have not seen.
+ */
+const HELD_OUT = 20;
+
+function isHeldOut(text: string): boolean {
+  return textHash(text) % HELD_OUT === 0;
+}
+
+/** Counts of the words of the texts that are not held out. */
+function countWords(texts: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    if (isHeldOut(text)) continue;
+    for (const w of wordsOf(text)) counts.set(w, (counts.get(w) ?? 0) + 1);
   }
   return counts;
 }
@@ -278,6 +374,8 @@ function main(): void {
   const debs = resolve(argument('debs', join(root, '..', 'shared', 'languages')));
   const modelPath = resolve(argument('model', join(root, 'data', 'model.bin')));
   const out = resolve(argument('out', join(root, 'data', 'languages.bin')));
+  const heldOutPath = argument('held-out', '');
+  const heldOut: { code: string; texts: string[] }[] = [];
   const work = mkdtempSync(join(tmpdir(), 'vietfix-languages-'));
   try {
     const built: Built[] = [];
@@ -291,17 +389,48 @@ function main(): void {
       if (sum !== p.sha256) throw new Error(`${deb}: SHA-256 ${sum}, expected ${p.sha256} (${p.pkg} ${VERSION})`);
       const dir = join(work, p.pkg);
       execFileSync('dpkg-deb', ['-x', deb, dir]);
-      const pages = new Map<string, Map<string, string>>();
-      const counts = countWords(join(dir, 'usr', 'share', 'libreoffice', 'help', p.help), english, pages);
-      if (p.code === 'en') english = pages;
+      let texts: string[];
+      if (p.kind === 'help') {
+        const pages = new Map<string, Map<string, string>>();
+        texts = helpTexts(join(dir, 'usr', 'share', 'libreoffice', 'help', p.dir), english, pages);
+        if (p.code === 'en') english = pages;
+      } else {
+        texts = uiTexts(join(dir, 'usr', 'lib', 'libreoffice', 'program', 'resource', p.dir, 'LC_MESSAGES'));
+      }
+      const counts = countWords(texts);
       built.push(buildLanguage(p.code, p.name, counts, true, LISTED_WORDS));
+      heldOut.push({ code: p.code, texts: texts.filter(isHeldOut) });
       console.error(`${p.code}: ${counts.size} word types`);
     }
     writeFileSync(out, encode(built, model));
+    if (heldOutPath !== '') {
+      writeFileSync(heldOutPath, heldOutSample(heldOut));
+      console.error(`wrote ${heldOutPath}`);
+    }
     console.error(`wrote ${out}`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Held-out texts written per language, for the tests (`--held-out-lines`). */
+const HELD_OUT_LINES = Number(argument('held-out-lines', '40'));
+
+/**
+ * A sample of each language's held-out texts, `code<TAB>text` a line: texts of 4 to 30 words
+ * (a sentence or a label with a few words, not a heading of one), in the order of their hashes.
+ */
+function heldOutSample(heldOut: readonly { code: string; texts: string[] }[]): string {
+  const rows: string[] = [];
+  for (const { code, texts } of heldOut) {
+    const fit = [...new Set(texts)].filter((t) => {
+      const n = wordsOf(t).length;
+      return n >= 4 && n <= 30 && !t.includes('\t');
+    });
+    fit.sort((a, b) => textHash(a + '\n') - textHash(b + '\n') || (a < b ? -1 : a > b ? 1 : 0));
+    for (const t of fit.slice(0, HELD_OUT_LINES)) rows.push(`${code}\t${t}`);
+  }
+  return rows.join('\n') + '\n';
 }
 
 function encode(built: Built[], model: LanguageModel): Uint8Array {
@@ -323,7 +452,7 @@ function encode(built: Built[], model: LanguageModel): Uint8Array {
   }
   const meta: LanguagesMeta = {
     name: 'vietfix language identification data',
-    licence: 'CC BY-SA 4.0 (Vietnamese part, from model.bin); MPL-2.0 (statistics of the LibreOffice help)',
+    licence: 'CC BY-SA 4.0 (Vietnamese part, from model.bin); MPL-2.0 (statistics of the LibreOffice help and user-interface translations)',
     sources: {
       vietnamese: `syllable counts of data/model.bin (${model.vocabSize} ids)`,
       foreign: PACKAGES.map((p) => ({ package: p.pkg, version: VERSION, sha256: p.sha256, licence: 'MPL-2.0' })),
