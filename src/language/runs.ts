@@ -118,12 +118,13 @@ const VIETNAMESE_SPELLING = -2;
 const ANY_LETTER = -Math.log10(27);
 
 /**
- * A word of a language no profile models (Irish, Kurdish, Romanian, Sotho, …), as the other
- * languages are asked for it: no less likely than a word outside a language's most frequent
- * ones ({@link UNLISTED_WORD}), spelled with random letters, each marked letter at
- * {@link MARKED_LETTER}. Without it such a word counts for nothing against Vietnamese when
- * the trigrams of every modelled language fit it worse than damaged Vietnamese does, and its
- * short function words, Vietnamese skeletons (`tha`, `bo`, `go`), decide the line.
+ * A word in lower case of a language no profile models (Yoruba, Maori, Walloon, …), as the
+ * other languages are asked for it: no less likely than a word outside a language's most
+ * frequent ones ({@link UNLISTED_WORD}), spelled with random letters, each marked letter at
+ * {@link MARKED_LETTER}. Without it such a word counts for nothing against Vietnamese when the
+ * trigrams of every modelled language fit it worse than damaged Vietnamese does, and its short
+ * function words, Vietnamese skeletons (`tha`, `bo`, `go`), decide the line. A capitalised word
+ * is as likely a name (`Perino nói`), of any language: no such evidence.
  */
 const UNLISTED_WORD = -1;
 /** log10 P(a letter with marks | its base letter) in a language that writes it. */
@@ -206,7 +207,7 @@ function tokenScore(profiles: LanguageProfiles, memo: Map<string, WordScore>, t:
     // Upper case beyond the first letter: an acronym or a shouted word, not evidence.
     s = UNCOUNTED;
   } else {
-    s = wordScore(profiles, lower, text === t.text ? t.kind === 'syllable' : isValidSyllable(lower));
+    s = wordScore(profiles, lower, text === t.text ? t.kind === 'syllable' : isValidSyllable(lower), text !== lower);
     if (text !== lower) s = { ...s, title: true };
   }
   if (memo.size >= MEMO_LIMIT) memo.clear();
@@ -214,7 +215,7 @@ function tokenScore(profiles: LanguageProfiles, memo: Map<string, WordScore>, t:
   return s;
 }
 
-function wordScore(profiles: LanguageProfiles, lower: string, syllable: boolean): WordScore {
+function wordScore(profiles: LanguageProfiles, lower: string, syllable: boolean, capitalised = false): WordScore {
   let s: WordScore;
   const letters = vietnameseAlphabet();
   let vietnameseLetter = false;
@@ -247,7 +248,8 @@ function wordScore(profiles: LanguageProfiles, lower: string, syllable: boolean)
   }
   const n = profiles.codes.length;
   const ratios = new Float64Array(n);
-  const unmodelled = UNLISTED_WORD + ANY_LETTER * (folded.length + 1) + MARKED_LETTER * nonAsciiLetters(lower);
+  // A capitalised word is a name as likely as a word of an unmodelled language: no floor.
+  const unmodelled = capitalised ? -Infinity : UNLISTED_WORD + ANY_LETTER * (folded.length + 1) + MARKED_LETTER * nonAsciiLetters(lower);
   // A word that spells no syllable, with its marks or without them (`nguoi`), is damaged
   // Vietnamese or a word of some language, modelled or not (`oh`, `hitelesítő`, `căutarea`,
   // `dugc`): evidence against Vietnamese where a modelled language knows it, for Vietnamese
