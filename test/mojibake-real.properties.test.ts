@@ -146,6 +146,24 @@ describe('property: UTF-8 shown as ISO-8859-1 with its C1 controls stripped', ()
     );
   });
 
+  it('a short line comes back when a letter only a stripped C1 byte completes shows the channel', () => {
+    // Fewer than four broken sequences is no trace of the channel by itself; `ă` inside a word
+    // (C4 83) is: every byte Windows-1252 loses completes C4 into no small Vietnamese letter.
+    fc.assert(
+      fc.property(sentenceOf(STRIPPED_TARGETS), (s) => {
+        const words = s.replace(/\.$/, '').split(' ');
+        const damaged = words.filter((w) => c1Stripped(w) !== new TextDecoder('latin1').decode(utf8(w)));
+        fc.pre(damaged.every((w) => readingsAfterLoss(w, [...STRIPPED, 0xa0, 0xad]).size === 1 && (w === words[0] || titleShare(w) <= 0.6)));
+        const letters = [...words.join('')];
+        const broken = letters.filter((ch) => utf8(ch).some((b) => b >= 0x80 && b < 0xa0)).length;
+        const whole = letters.filter((ch) => utf8(ch).length > 1 && utf8(ch).every((b) => b < 0x80 || b >= 0xa0)).length;
+        fc.pre(broken < 4 && whole >= 2 && words.some((w) => /\p{L}ă/u.test(w)));
+        expect(repairEncoding(c1Stripped(s))).toBe(s);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('words that lost a byte are read as mojibake, not as a legacy font, wherever they stand', () => {
     // Two broken words in a row (`LÄng khÄn`) also read as TCVN3 (`Ä` is its `ẩ`); in a line
     // that shows mojibake for certain they are its words with a byte lost.

@@ -5,6 +5,7 @@
  * the work of the word-by-word repair.
  */
 import { type ByteView, CODE_PAGE_VIEWS, STRIPPED_C1_VIEW, WINDOWS_1258_VIEW, WINDOWS_VIEW } from './charsets.js';
+import { LOST_BYTES } from './utf8.js';
 
 /** A {@link ByteView} as arrays indexed by char code, for scanning lines. */
 interface ViewArrays {
@@ -59,6 +60,30 @@ export function hasUtf8Pair(s: string, view: ByteView = WINDOWS_VIEW): boolean {
 const MIN_STRIPPED_OPEN = 4;
 
 /**
+ * Whether a broken sequence (`prefix`: its code point's bits but those of the byte lost) is
+ * completed into a Vietnamese letter by a C1 byte and by no byte the Windows view loses
+ * (`NÄm`: C4 83 is `ă`, while C4 81, 8D, 8F, 90, 9D, A0, AD are `ā č ď Đ ĝ Ġ ĭ`): only the
+ * stripping of C1 controls explains it. Inside a word only small letters count (`Đ`, C4 90,
+ * begins a word: `Äu` is `Đu` through the Windows view as well).
+ */
+function completedOnlyByC1(prefix: number, inWord: boolean): boolean {
+  for (const b of LOST_BYTES) if (isVietnameseLetterIn(prefix | (b & 0x3f), inWord)) return false;
+  for (let b = 0x80; b < 0xa0; b++) if (isVietnameseLetterIn(prefix | (b & 0x3f), inWord)) return true;
+  return false;
+}
+
+function isVietnameseLetterIn(cp: number, inWord: boolean): boolean {
+  return cp < VIETNAMESE_LETTER.length && VIETNAMESE_LETTER[cp] === 1 && (!inWord || String.fromCharCode(cp).toLowerCase().charCodeAt(0) === cp);
+}
+
+/** Whether the character before `i` is a letter (ASCII, or Latin-1 and beyond). */
+function afterLetter(s: string, i: number): boolean {
+  if (i === 0) return false;
+  const c = s.charCodeAt(i - 1);
+  return ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7);
+}
+
+/**
  * The view a line's lost bytes are guessed through: the Windows view, unless the line shows no
  * character for any byte 0x80-0x9F (no `‘ ’ “ ” … – ™ ‰`, no C1 control) and no replaced byte
  * (U+FFFD, or `?` after a character of a byte beyond ASCII), while it shows two whole UTF-8
@@ -76,6 +101,8 @@ export function lostBytesView(s: string): ByteView {
   // chance; stripping C1 controls breaks most Vietnamese words (`đ`, `ộ`, `ờ`, `ố`, `ề`…).
   let whole = 0;
   let open = 0;
+  // Broken sequences only a stripped C1 byte completes into a letter: one is enough.
+  let onlyC1 = 0;
   const n = s.length;
   let prev = -1;
   for (let i = 0; i < n; i++) {
@@ -89,16 +116,22 @@ export function lostBytesView(s: string): ByteView {
     const cont1 = b1 >= 0xa0 && b1 <= 0xbf;
     if (b <= 0xdf) {
       if (cont1) whole++;
-      else open++;
+      else {
+        open++;
+        if (completedOnlyByC1((b & 0x1f) << 6, afterLetter(s, i))) onlyC1++;
+      }
       continue;
     }
     if (!cont1) continue;
     const c2 = i + 2 < n ? s.charCodeAt(i + 2) : 0;
     const b2 = c2 < TABLE_SIZE ? BYTE[c2] : -1;
     if (b2 >= 0x80 && b2 <= 0xbf) whole++;
-    else open++;
+    else {
+      open++;
+      if (completedOnlyByC1(((b & 0x0f) << 12) | ((b1 & 0x3f) << 6), afterLetter(s, i))) onlyC1++;
+    }
   }
-  return whole >= 2 && open >= MIN_STRIPPED_OPEN ? STRIPPED_C1_VIEW : WINDOWS_VIEW;
+  return whole >= 2 && (open >= MIN_STRIPPED_OPEN || onlyC1 > 0) ? STRIPPED_C1_VIEW : WINDOWS_VIEW;
 }
 
 /**
