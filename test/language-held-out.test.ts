@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultLanguageProfiles, fix, stripDiacritics } from '../src/index.js';
+import { tokenAgreement } from './support/sentences.js';
 
 /**
  * Text of every language with a profile that its profile was not built from: the builder
@@ -23,16 +24,6 @@ const VIETNAMESE = readFileSync(new URL('./fixtures/bilingual/libreoffice-glossa
   .filter((line) => line.startsWith('vi\t'))
   .map((line) => line.slice(3))
   .filter((text) => text.length >= 60 && /[.!?]$/.test(text));
-
-/** Share of `reference`'s whitespace tokens that `text` has in the same place. */
-function tokenAgreement(text: string, reference: string): number {
-  const a = text.split(' ');
-  const b = reference.split(' ');
-  if (a.length !== b.length) return 0;
-  let same = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
-  return same / b.length;
-}
 
 describe('held-out text of the profiled languages', () => {
   it('covers every language of the profiles', () => {

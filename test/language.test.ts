@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fix, isValidSyllable, languageRuns, stripDiacritics, type LanguageRun } from '../src/index.js';
+import { tokenAgreement } from './support/sentences.js';
 
 const FIXTURES = new URL('./fixtures/', import.meta.url);
 
@@ -46,16 +47,6 @@ function isPair(vi: { lang: string; text: string }, en: { lang: string; text: st
 /** The verdict of the run holding offset `at`. */
 function verdictAt(runs: readonly LanguageRun[], at: number): string | undefined {
   return runs.find((r) => r.start <= at && at < r.end)?.verdict;
-}
-
-/** Share of `reference`'s whitespace tokens that `text` has in the same place. */
-function tokenAgreement(text: string, reference: string): number {
-  const a = text.split(' ');
-  const b = reference.split(' ');
-  if (a.length !== b.length) return 0;
-  let same = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
-  return same / b.length;
 }
 
 /** A sentence of words drawn from one language's list: capitalised, with commas and an end. */

@@ -123,6 +123,21 @@ function sentenceOpeningWith(opening: readonly string[], rest: readonly string[]
     });
 }
 
+/**
+ * The letters of a sentence whose UTF-8 is broken by the stripping of C1 controls and those left
+ * whole (beyond ASCII); none when a damaged word has more than one reading in use, in the case
+ * the sentence gives it (a syllable mostly capitalised is one only at the start).
+ */
+function strippedTrace(s: string): { broken: number; whole: number } | undefined {
+  const words = s.replace(/\.$/, '').split(' ');
+  const damaged = words.filter((w) => c1Stripped(w) !== new TextDecoder('latin1').decode(utf8(w)));
+  if (!damaged.every((w) => readingsAfterLoss(w, [...STRIPPED, 0xa0, 0xad]).size === 1 && (w === words[0] || titleShare(w) <= 0.6))) return undefined;
+  const letters = [...words.join('')];
+  const broken = letters.filter((ch) => utf8(ch).some((b) => b >= 0x80 && b < 0xa0)).length;
+  const whole = letters.filter((ch) => utf8(ch).length > 1 && utf8(ch).every((b) => b < 0x80 || b >= 0xa0)).length;
+  return { broken, whole };
+}
+
 describe('property: UTF-8 shown as ISO-8859-1 with its C1 controls stripped', () => {
   it(`syllables with one reading in use come back exactly (${STRIPPED_TARGETS.length} targets)`, () => {
     // Every Vietnamese letter whose UTF-8 holds a byte 0x80-0x9F occurs among the targets.
@@ -130,16 +145,9 @@ describe('property: UTF-8 shown as ISO-8859-1 with its C1 controls stripped', ()
     expect([...letters]).toEqual(expect.arrayContaining(['đ', 'ộ', 'ờ', 'ố', 'ề', 'ọ', 'ỏ']));
     fc.assert(
       fc.property(sentenceOf(STRIPPED_TARGETS), (s) => {
-        const words = s.replace(/\.$/, '').split(' ');
-        // Only sentences whose every damaged word has one reading in use, in the case the
-        // sentence gives it (a syllable mostly capitalised is one only at the start).
-        const damaged = words.filter((w) => c1Stripped(w) !== new TextDecoder('latin1').decode(utf8(w)));
-        fc.pre(damaged.every((w) => readingsAfterLoss(w, [...STRIPPED, 0xa0, 0xad]).size === 1 && (w === words[0] || titleShare(w) <= 0.6)));
+        const trace = strippedTrace(s);
         // The line shows the channel's trace: four broken sequences or more, two whole ones.
-        const letters = [...words.join('')];
-        const broken = letters.filter((ch) => utf8(ch).some((b) => b >= 0x80 && b < 0xa0)).length;
-        const whole = letters.filter((ch) => utf8(ch).length > 1 && utf8(ch).every((b) => b < 0x80 || b >= 0xa0)).length;
-        fc.pre(broken >= 4 && whole >= 2);
+        fc.pre(trace !== undefined && trace.broken >= 4 && trace.whole >= 2);
         expect(repairEncoding(c1Stripped(s))).toBe(s);
       }),
       { numRuns: RUNS },
@@ -151,13 +159,8 @@ describe('property: UTF-8 shown as ISO-8859-1 with its C1 controls stripped', ()
     // (C4 83) is: every byte Windows-1252 loses completes C4 into no small Vietnamese letter.
     fc.assert(
       fc.property(sentenceOf(STRIPPED_TARGETS), (s) => {
-        const words = s.replace(/\.$/, '').split(' ');
-        const damaged = words.filter((w) => c1Stripped(w) !== new TextDecoder('latin1').decode(utf8(w)));
-        fc.pre(damaged.every((w) => readingsAfterLoss(w, [...STRIPPED, 0xa0, 0xad]).size === 1 && (w === words[0] || titleShare(w) <= 0.6)));
-        const letters = [...words.join('')];
-        const broken = letters.filter((ch) => utf8(ch).some((b) => b >= 0x80 && b < 0xa0)).length;
-        const whole = letters.filter((ch) => utf8(ch).length > 1 && utf8(ch).every((b) => b < 0x80 || b >= 0xa0)).length;
-        fc.pre(broken < 4 && whole >= 2 && words.some((w) => /\p{L}ă/u.test(w)));
+        const trace = strippedTrace(s);
+        fc.pre(trace !== undefined && trace.broken < 4 && trace.whole >= 2 && /\p{L}ă/u.test(s));
         expect(repairEncoding(c1Stripped(s))).toBe(s);
       }),
       { numRuns: RUNS },
@@ -169,13 +172,8 @@ describe('property: UTF-8 shown as ISO-8859-1 with its C1 controls stripped', ()
     // that shows mojibake for certain they are its words with a byte lost.
     fc.assert(
       fc.property(sentenceOpeningWith(TWO_BYTE_TARGETS, STRIPPED_TARGETS), (s) => {
-        const words = s.replace(/\.$/, '').split(' ');
-        const damaged = words.filter((w) => c1Stripped(w) !== new TextDecoder('latin1').decode(utf8(w)));
-        fc.pre(damaged.every((w) => readingsAfterLoss(w, [...STRIPPED, 0xa0, 0xad]).size === 1 && (w === words[0] || titleShare(w) <= 0.6)));
-        const letters = [...words.join('')];
-        const broken = letters.filter((ch) => utf8(ch).some((b) => b >= 0x80 && b < 0xa0)).length;
-        const whole = letters.filter((ch) => utf8(ch).length > 1 && utf8(ch).every((b) => b < 0x80 || b >= 0xa0)).length;
-        fc.pre(broken >= 4 && whole >= 2);
+        const trace = strippedTrace(s);
+        fc.pre(trace !== undefined && trace.broken >= 4 && trace.whole >= 2);
         expect(repairEncoding(c1Stripped(s))).toBe(s);
       }),
       { numRuns: RUNS },

@@ -69,3 +69,13 @@ export function helpSentences(min: number, max: number): string[] {
     .flatMap((row) => row.slice(3).split(/(?<=[.:;?!])\s+/))
     .filter((sentence) => sentence.length >= min && sentence.length <= max);
 }
+
+/** Share of `reference`'s whitespace tokens that `text` has in the same place. */
+export function tokenAgreement(text: string, reference: string): number {
+  const a = text.split(' ');
+  const b = reference.split(' ');
+  if (a.length !== b.length) return 0;
+  let same = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
+  return same / b.length;
+}
