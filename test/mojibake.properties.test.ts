@@ -220,10 +220,24 @@ const latin1Text = fc
     ),
   );
 
+/** Words ending in `á` (its UTF-8 lead byte is that of `ạ`…`ỹ`: `á»` and a third byte read as one letter). */
+const ENDING_IN_A_ACUTE = LATIN1_WORDS.filter((w) => w.endsWith('á'));
+
 describe('property: correct Latin-1 text stays byte-identical', () => {
   it('Western European words with capitals, symbols and no-break spaces', () => {
     fc.assert(
       fc.property(latin1Text, (s) => {
+        expect(repairEncoding(s)).toBe(s);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('a word ending in `á` closed by `»` and a no-break space (`«Suratá»\u00a0…`, no `Ỡ`)', () => {
+    expect(ENDING_IN_A_ACUTE.length).toBeGreaterThanOrEqual(10);
+    fc.assert(
+      fc.property(fc.constantFrom(...ENDING_IN_A_ACUTE), latin1Text, latin1Text, fc.constantFrom('\u00a0', ' '), (word, before, after, space) => {
+        const s = `${before}${space}«${word}»\u00a0${after}`;
         expect(repairEncoding(s)).toBe(s);
       }),
       { numRuns: RUNS },

@@ -35,7 +35,7 @@ function hasCombining(s: string): boolean {
 }
 
 /** Case that a real word can have: lower, UPPER or Title. */
-function plausibleCase(word: string): boolean {
+export function plausibleCase(word: string): boolean {
   const lower = word.toLowerCase();
   if (word === lower || word === word.toUpperCase()) return true;
   return word[0] + lower.slice(1) === word;

@@ -20,7 +20,7 @@ import { codePageReading, fittingCase, hasReplacedByte, hasVietnameseOnlyLetter,
 import { hasOpenSequence, hasUtf8Pair, lostBytesView, undoWholeLine } from './whole-line.js';
 import { codePageViews, SHOWN_OTHERWISE_IN_SEQUENCE, SOME_CONTINUATION, SOME_VIETNAMESE_LEAD } from './code-page-views.js';
 import { mayHaveQuestionLetters, readQuestionLetters, readReplacedLetters, showsQuestionLetters } from './replaced-letters.js';
-import { analyse, type Analysis, syllableCount, syllableGain, vietnameseScore } from './score.js';
+import { analyse, type Analysis, plausibleCase, syllableCount, syllableGain, vietnameseScore } from './score.js';
 import { decodeViqrWord, readsAsViqrWord } from './viqr.js';
 import { isValidSyllable } from '../orthography/index.js';
 import { isSuspiciousUnit, noteSuspicious } from '../unicode/chars.js';
@@ -523,6 +523,10 @@ function mojibakeOutcome(facts: WordFacts, text: string, round: 0 | 1, questionA
       fix &&
       !(round === 0 && !fix.guessed && !fix.lowered) &&
       !(fix.guessed && vietnameseScore(fix.text) < 1 && !allCapitals(fix.text)) &&
+      // A no-break space read as a byte of a letter must give words in a plausible case:
+      // French and other Latin-1 text writes it after `»` (`«suratá»\u00a0Abbrände` is no
+      // `suratỠAbbrände`, though `á»\u00a0` is `Ỡ` in `NGỠ`).
+      !(noBreakSpaces(fix.text) < noBreakSpaces(text) && !lettersInPlausibleCase(fix.text)) &&
       EXPECTED.test(fix.text)
     ) {
       outcome = { fix, confidence: confidenceOf(fix.gain, fix.guessed || round === 1 ? 0.6 : 0.8) };
@@ -530,6 +534,18 @@ function mojibakeOutcome(facts: WordFacts, text: string, round: 0 | 1, questionA
   }
   if (cached) facts.mojibake[round] = outcome;
   return outcome;
+}
+
+/** Whether every run of letters of `s` is in lower case, upper case or title case. */
+function lettersInPlausibleCase(s: string): boolean {
+  for (const m of s.matchAll(/\p{L}+/gu)) if (!plausibleCase(m[0])) return false;
+  return true;
+}
+
+function noBreakSpaces(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\u00a0'); i >= 0; i = s.indexOf('\u00a0', i + 1)) n++;
+  return n;
 }
 
 /**
