@@ -577,8 +577,7 @@ function mojibakePass(line: string, words: Word[], edits: StageEdit[], shown: nu
   for (let round = 0; round < 2; round++) {
     // A word that lost a byte but shows a whole UTF-8 sequence and reads less bad with the byte
     // guessed (`Äá»©ng`) shows the line's mojibake as well as a word undone for certain.
-    if (round === 1 && sure + shown === 0 && fallback.some(showsSequence)) shownByGuesses = 1;
-    if (round === 1) shown += shownByGuesses;
+    if (round === 1 && sure + shown === 0 && fallback.some(showsSequence)) shown = shownByGuesses = 1;
     // A line of correct Vietnamese is evidence for the one word of mojibake left in it.
     if (round === 1 && sure + shown === 0 && !(vouched = vouchesForResidue(words.map((w) => w.text)))) break;
     for (let k = 0; k < words.length; k++) {
@@ -2039,12 +2038,10 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
     const sure = pass.sure + joined;
     // Before legacy fonts: their readings also clear debris from foreign mojibake (`Ã¤`).
     if (signs & UTF8_PAIR) anyLanguagePass(words, edits, fallback, sure);
-    // A line that is plainly mojibake is not also legacy-font text. Once it shows some (a word
-    // undone for certain, or a whole UTF-8 sequence in a word whose other byte was lost:
-    // `Äá»©ng`), a word that reads as mojibake with a byte lost (`LÄng`: `ă`'s second byte, a
-    // C1 control, stripped) is that, not a legacy font's letter (TCVN3 `Ä` is `ẩ`).
-    const showsMojibake = sure > 0 || fallback.some((f) => f.word.facts.utf8Pair);
-    if (sure < 2) legacyPass(words, edits, languages ?? availableLanguageProfiles(), showsMojibake ? fallback : NO_GUESSES);
+    // A line that is plainly mojibake is not also legacy-font text. Once it shows some (see
+    // `mojibakePass`), a word that reads as mojibake with a byte lost (`LÄng`: `ă`'s second
+    // byte, a C1 control, stripped) is that, not a legacy font's letter (TCVN3 `Ä` is `ẩ`).
+    if (sure < 2) legacyPass(words, edits, languages ?? availableLanguageProfiles(), sure > 0 ? fallback : NO_GUESSES);
     // Guessed lost bytes only where the word itself or the line elsewhere shows mojibake for
     // certain; among readings as good, the neighbours choose (left to right, so a choice
     // informs the next).

@@ -406,6 +406,8 @@ interface WordForm {
   skeleton: number;
   /** Whether the lower-case form is a valid syllable. */
   valid: boolean;
+  /** log10 P of the lower-case form in the other language that lists it likeliest (-Infinity: none does; NaN: not asked yet). */
+  elsewhere: number;
 }
 
 /** Word forms remembered by a stage before it starts afresh (a few megabytes at most). */
@@ -445,12 +447,23 @@ export function repairStage(options: RepairOptions = {}): Stage {
   let profiles = options.languages;
   // Names among words of another language are told apart by that language's words; in OCR
   // output the words that are no syllable are mostly misread Vietnamese.
+  /** How likely another language's profile lists the word's form, memoised in the form. */
+  const listedElsewhere = (form: WordForm): number => {
+    if (Number.isNaN(form.elsewhere)) {
+      const languages = (profiles ??= defaultLanguageProfiles());
+      let best = -Infinity;
+      for (let k = 1; k < languages.codes.length; k++) {
+        const p = languages.listedLogProb(k, form.lower);
+        if (p > best) best = p;
+      }
+      form.elsewhere = best;
+    }
+    return form.elsewhere;
+  };
   const wordLanguage = (text: string): WordLanguage => {
     const form = formOf(text);
     if (isSkeleton(form)) return 'vi';
-    const languages = (profiles ??= defaultLanguageProfiles());
-    for (let k = 1; k < languages.codes.length; k++) if (!Number.isNaN(languages.listedLogProb(k, form.lower))) return 'other';
-    return 'unknown';
+    return listedElsewhere(form) > -Infinity ? 'other' : 'unknown';
   };
   const namesTest = allOcr ? undefined : wordLanguage;
   /**
@@ -461,10 +474,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
    */
   const isCommonForeignWord = (text: string): boolean => {
     const form = formOf(text);
-    if (isSkeleton(form)) return false;
-    const languages = (profiles ??= defaultLanguageProfiles());
-    for (let k = 1; k < languages.codes.length; k++) if (languages.listedLogProb(k, form.lower) >= COMMON_WORD) return true;
-    return false;
+    return !isSkeleton(form) && listedElsewhere(form) >= COMMON_WORD;
   };
   // The last line's mode: `run` asks for the line `mayApply` has just tested. With it, the
   // runs of the line that are not Vietnamese (none when the whole line is).
@@ -537,7 +547,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
     if (form === undefined) {
       if (forms.size >= WORD_FORMS) forms.clear();
       const lower = text.toLowerCase();
-      form = { lower, id: -1, oldStyle: setToneStyle(lower, 'old') !== lower, skeleton: -1, valid: isValidSyllable(lower) };
+      form = { lower, id: -1, oldStyle: setToneStyle(lower, 'old') !== lower, skeleton: -1, valid: isValidSyllable(lower), elsewhere: NaN };
       forms.set(text, form);
     }
     return form;
