@@ -6,7 +6,7 @@
  * best, and a change is kept only when it beats keeping the input by a margin.
  */
 import { BOS_ID, defaultModel, EOS_ID, FOREIGN_ID, LanguageModel, NUM_ID, PUNCT_ID, SPECIAL_UNITS } from '../model/index.js';
-import { applyCase, isValidSyllable, removeTone, setToneStyle } from '../orthography/index.js';
+import { applyCase, isValidSyllable, removeMarks, removeTone, setToneStyle } from '../orthography/index.js';
 import { settleEdits } from '../edits.js';
 import type { Stage } from '../stage.js';
 import { tokenize, type Token } from '../tokenize/index.js';
@@ -644,6 +644,13 @@ export function repairStage(options: RepairOptions = {}): Stage {
         const suspects = wordBonus(id, left, right, alternatives);
         if (contextPrefersOther(own, left, right, suspects, 0)) value = suspects;
       }
+      // Where only marks are doubted, a one-letter misreading is still tried when it makes a
+      // word of the word list with a neighbour and the word as written makes none (`đảng chí`
+      // for `đồng chí`): the word list is evidence the syllable trigrams smooth away.
+      if (marksOnly) {
+        const words = wordMakers(id, left, right, candidatesFor(w.lower, 'all', 1, SUSPECT_CANDIDATES, VALID_CHANGE_PENALTY));
+        if (words.length > 0 && contextPrefersOther(own, left, right, words, 0)) value = value === NO_CANDIDATES ? words : value.concat(words);
+      }
     }
     suspectLeft[h] = left;
     suspectId[h] = id;
@@ -707,6 +714,26 @@ export function repairStage(options: RepairOptions = {}): Stage {
     if (makesWord(id)) return list;
     const out: Candidate[] = [];
     for (const c of list) out.push(makesWord(c.ids[0]) ? { text: c.text, ids: c.ids, cost: c.cost - WORD_BONUS, kind: c.kind, span: c.span } : c);
+    return out;
+  }
+
+  /**
+   * The alternatives of another skeleton that make a word of the word list with a neighbour
+   * where the word as written makes none, each with the word bonus taken off its cost.
+   */
+  function wordMakers(id: number, left: number, right: number, list: Candidate[]): Candidate[] {
+    const l = left >= FIRST_SYLLABLE_ID ? left : -1;
+    const r = right >= FIRST_SYLLABLE_ID ? right : -1;
+    if (l < 0 && r < 0) return NO_CANDIDATES;
+    const makesWord = (x: number) => (l >= 0 && lm.isPairWord(l, x)) || (r >= 0 && lm.isPairWord(x, r));
+    if (makesWord(id)) return NO_CANDIDATES;
+    const skeleton = removeMarks(lm.unit(id).toLowerCase());
+    let out = NO_CANDIDATES;
+    for (const c of list) {
+      if (c.span !== 1 || c.ids.length !== 1 || !makesWord(c.ids[0]) || removeMarks(c.text.toLowerCase()) === skeleton) continue;
+      if (out === NO_CANDIDATES) out = [];
+      out.push({ text: c.text, ids: c.ids, cost: c.cost - WORD_BONUS, kind: c.kind, span: c.span });
+    }
     return out;
   }
 
