@@ -937,9 +937,11 @@ export function repairStage(options: RepairOptions = {}): Stage {
       } else if (m.heavy) {
         alts = candidatesFor(w.lower, 'none', 0, MARK_CANDIDATES, HEAVY_CHANGE_PENALTY);
       } else if (m === OCR_MODE) {
-        // A line of OCR text without damage of its own: only the marks of its words are
-        // doubted (the usual error of an OCR engine that reads Vietnamese), and a capitalised
-        // word inside a sentence, most likely a name, not at all.
+        // A line of OCR text without damage of its own: the marks of its words are doubted (the
+        // usual error of an OCR engine that reads Vietnamese), their letters only where the word
+        // list tells (see `suspectsFor`). A capitalised word inside a sentence, most likely a
+        // name, is doubted at a higher cost, letters too: its syllables are rarer, its
+        // neighbours weaker evidence (not doubting it at all cost `Khố` → `Khối` in `Đảng ủy Khố`).
         const name = title && !slot.sentenceStart;
         alts = suspectsFor(w, slots, !name, name);
       } else if (m.ocr || m.noMarks) {
