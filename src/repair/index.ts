@@ -934,7 +934,10 @@ export function repairStage(options: RepairOptions = {}): Stage {
       } else if (!valid) {
         alts = candidatesFor(w.lower, markTrust, longWord ? 2 : 1, REPAIR_CANDIDATES);
         if (longWord && m.ocr) alts = alts.concat(splitCandidates(idx, w.lower, costs));
-      } else if (m.heavy) {
+      } else if (m.heavy || (m.noMarks && m.ocr && marked)) {
+        // Marks garbled, or read by a model that lost them and writes a foreign accent for some
+        // (Tesseract's `eng` reads ê, ế, ệ as `é`: `trén`, `dé`): a marked word is restored
+        // from its letters like its neighbours.
         alts = candidatesFor(w.lower, 'none', 0, MARK_CANDIDATES, HEAVY_CHANGE_PENALTY);
       } else if (m === OCR_MODE) {
         // A line of OCR text without damage of its own: the marks of its words are doubted (the
