@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { allSyllables, removeMarks, toneOf } from '../src/orthography/index.js';
-import { DEFAULT_COSTS, markBits, mixCosts, skeletonDistance, toneCost, vowelMarkCost } from '../src/repair/channel.js';
-import { MARK_GAIN, MARK_LETTERS, MARK_LOSS, TONE_COST } from '../src/repair/channel-table.js';
+import { DEFAULT_COSTS, markBits, mixCosts, skeletonDistance, toneCost, vowelMarkCost, wrongModelCosts } from '../src/repair/channel.js';
+import { LETTER_PAIRS, MARK_GAIN, MARK_LETTERS, MARK_LOSS, TONE_COST, WRONG_MODEL_LETTER_PAIRS } from '../src/repair/channel-table.js';
 
 const syllables = allSyllables().filter((s) => s.length <= 7);
 const skeletons = [...new Set(syllables.map((s) => removeMarks(s)))];
@@ -54,6 +54,42 @@ describe('skeletonDistance', () => {
     expect(skeletonDistance('eo', 'oo', DEFAULT_COSTS)).toBeLessThan(1); // e printed for o
     expect(skeletonDistance('rnot', 'mot', DEFAULT_COSTS)).toBeLessThan(1.5); // rn printed for m
     expect(skeletonDistance('xot', 'mot', DEFAULT_COSTS)).toBe(1);
+  });
+});
+
+describe('the channel of lines read by a model without Vietnamese letters', () => {
+  const wrongModel = wrongModelCosts(DEFAULT_COSTS);
+  const single = (pairs: typeof LETTER_PAIRS) => pairs.filter(([printed, truth]) => printed.length === 1 && truth.length === 1);
+
+  it('is one object per costs, priced from that model\'s readings', () => {
+    expect(wrongModelCosts(DEFAULT_COSTS)).toBe(wrongModel);
+    expect(wrongModel).toEqual(DEFAULT_COSTS);
+    // Every one-letter misreading of its table at its own price (within the floor and the
+    // flat rate), whatever the pooled table says of it.
+    for (const [printed, truth, cost] of single(WRONG_MODEL_LETTER_PAIRS)) {
+      const unit = Math.min(1, Math.max(0.3, Math.min(cost, DEFAULT_COSTS.letter) / DEFAULT_COSTS.letter));
+      const flat = skeletonDistance(printed, truth, wrongModel);
+      expect(flat, `${printed} for ${truth}`).toBeLessThanOrEqual(unit + 1e-6);
+    }
+  });
+
+  it('prices that model\'s commonest misreadings below the pooled channel, and leaves the pooled one as it was', () => {
+    const pooled = new Map(single(LETTER_PAIRS).map(([p, t, c]) => [`${p}>${t}`, c]));
+    const cheaper = single(WRONG_MODEL_LETTER_PAIRS)
+      .filter(([p, t, c]) => c < (pooled.get(`${p}>${t}`) ?? Infinity))
+      .slice(0, 10);
+    expect(cheaper.length).toBe(10);
+    // Where the flat channel's look-alikes (`d` for `a`) are cheaper still, both pay the flat rate.
+    let lower = 0;
+    for (const [printed, truth] of cheaper) {
+      const own = skeletonDistance(`m${printed}i`, `m${truth}i`, wrongModel);
+      const all = skeletonDistance(`m${printed}i`, `m${truth}i`, DEFAULT_COSTS);
+      expect(own, `${printed} for ${truth}`).toBeLessThanOrEqual(all);
+      if (own < all) lower++;
+    }
+    expect(lower).toBeGreaterThanOrEqual(5);
+    // And the pooled channel's distances do not depend on the other having been used.
+    expect(skeletonDistance('mdi', 'moi', DEFAULT_COSTS)).toBe(skeletonDistance('mdi', 'moi', { ...DEFAULT_COSTS }));
   });
 });
 

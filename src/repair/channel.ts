@@ -25,6 +25,7 @@ import {
   MERGE_COST,
   SPLIT_COST,
   TONE_COST,
+  WRONG_MODEL_LETTER_PAIRS,
 } from './channel-table.js';
 
 /** Flat rates of the damage operations, as log10 costs, mixed with the learned ones. */
@@ -104,11 +105,37 @@ interface LetterUnits {
 /** The cheapest a letter change may be, in units: a look-alike is still a change. */
 const MIN_UNIT = 0.3;
 
-let units: LetterUnits | undefined;
+/**
+ * The channels of lines read by an OCR model without Vietnamese letters, made by
+ * {@link wrongModelCosts}: their letter costs are learned from that model's readings alone.
+ */
+const wrongModelChannels = new WeakMap<ChannelCosts, ChannelCosts>();
+const readByWrongModel = new WeakSet<ChannelCosts>();
 
-/** The letter tables for these costs (kept for the last costs asked for: nearly always the default). */
+/**
+ * The channel of lines read by an OCR model without Vietnamese letters (marks lost, `é` for
+ * `ê`): the same flat rates, but letters misread as that model misreads them (Tesseract's `eng`
+ * prints `d` for `o` several times as often as its readings pooled with the Vietnamese model's
+ * do). One object per `costs`, so that caches keyed by the costs tell the two channels apart.
+ */
+export function wrongModelCosts(costs: ChannelCosts): ChannelCosts {
+  let derived = wrongModelChannels.get(costs);
+  if (derived === undefined) {
+    derived = { ...costs };
+    readByWrongModel.add(derived);
+    wrongModelChannels.set(costs, derived);
+  }
+  return derived;
+}
+
+let units: LetterUnits | undefined;
+let wrongModelUnits: LetterUnits | undefined;
+
+/** The letter tables for these costs (kept for the last costs asked for, per channel: nearly always the default). */
 function letterUnits(costs: ChannelCosts): LetterUnits {
-  if (units !== undefined && units.letter === costs.letter && units.confusion === costs.confusion) return units;
+  const wrongModel = readByWrongModel.has(costs);
+  const cached = wrongModel ? wrongModelUnits : units;
+  if (cached !== undefined && cached.letter === costs.letter && cached.confusion === costs.confusion) return cached;
   // Letters are read by the same engines in both sources: the learned cost (an arbitrary change
   // where nothing was learned), or the flat one where old scans are known to do worse (dropped
   // vowels) or print does what the rendered pages did not show; in letter units.
@@ -120,7 +147,7 @@ function letterUnits(costs: ChannelCosts): LetterUnits {
   const twoForOne = new Map<number, number>();
   const startsTwo = new Uint8Array(128);
   const learned = new Map<string, number>();
-  for (const [printed, truth, cost] of LETTER_PAIRS) learned.set(`${printed}>${truth}`, cost);
+  for (const [printed, truth, cost] of wrongModel ? WRONG_MODEL_LETTER_PAIRS : LETTER_PAIRS) learned.set(`${printed}>${truth}`, cost);
   const flat = new Map<string, number>();
   // The last letter of each is the truth.
   for (const pair of FLAT_LOOK_ALIKES) flat.set(`${pair.slice(0, -1)}>${pair.slice(-1)}`, costs.confusion);
@@ -140,8 +167,10 @@ function letterUnits(costs: ChannelCosts): LetterUnits {
       startsTwo[printed.charCodeAt(0)] = 1;
     }
   }
-  units = { letter: costs.letter, confusion: costs.confusion, sub, lost, added, twoForOne, startsTwo };
-  return units;
+  const made = { letter: costs.letter, confusion: costs.confusion, sub, lost, added, twoForOne, startsTwo };
+  if (wrongModel) wrongModelUnits = made;
+  else units = made;
+  return made;
 }
 
 /** Skeleton vowels: old scans drop them. */

@@ -23,7 +23,7 @@ import {
   splitCandidates,
   tokenCandidates,
 } from './candidates.js';
-import { type ChannelCosts, DEFAULT_COSTS, hasMarks, skeletonOf } from './channel.js';
+import { type ChannelCosts, DEFAULT_COSTS, hasMarks, skeletonOf, wrongModelCosts } from './channel.js';
 import { confidenceOf, DEFAULT_MIN_CONFIDENCE } from './confidence.js';
 import { CachedScorer, type Choice, choiceMargins, decode, type Slot } from './decoder.js';
 import { COMPOUND_COST, type CompoundIndex, compoundIndex } from './compounds.js';
@@ -596,15 +596,16 @@ export function repairStage(options: RepairOptions = {}): Stage {
    * A word's candidates, each with `penalty` added to its cost, memoised (with the penalty: no
    * copies) in bounded caches: one for syllables and known skeletons, one for other words.
    */
-  function candidatesFor(lower: string, trust: MarkTrust, maxDistance: number, limit: number, penalty = 0): Candidate[] {
-    const settings = settingsKey(trust, maxDistance, limit, penalty);
+  function candidatesFor(lower: string, trust: MarkTrust, maxDistance: number, limit: number, penalty = 0, wrongModel = false): Candidate[] {
+    const settings = 2 * settingsKey(trust, maxDistance, limit, penalty) + +wrongModel;
     const lasting = ownLasting ?? getIndex().lastingCache;
     const passing = ownCache ?? getIndex().cache;
     const lastingTable = lasting.table(settings);
     const passingTable = passing.table(settings);
     const known = lastingTable.get(lower) ?? passingTable.get(lower);
     if (known !== undefined) return known;
-    const list = tokenCandidates(getIndex(), lower, { trust, maxDistance, limit, costs, rankWindow: RANK_WINDOW });
+    const channel = wrongModel ? wrongModelCosts(costs) : costs;
+    const list = tokenCandidates(getIndex(), lower, { trust, maxDistance, limit, costs: channel, rankWindow: RANK_WINDOW });
     if (penalty !== 0) for (const c of list) c.cost += penalty;
     if (isValidSyllable(lower) || hasSkeleton(lower)) lasting.add(lastingTable, lower, list);
     else passing.add(passingTable, lower, list);
@@ -927,12 +928,15 @@ export function repairStage(options: RepairOptions = {}): Stage {
       // garbles them (many damaged words in the line); tones none in a passage typed without
       // them (`hêt` for `hết`: no syllable as written, but only its tone is missing).
       const markTrust: MarkTrust = m.noMarks || m.heavy ? 'none' : m.noTones ? 'vowels' : 'all';
+      // A line of OCR text that lost its marks was read by a model without Vietnamese letters,
+      // whose look-alikes are its own (`mdi` for `mới`, `nwéc` for `nước`).
+      const wrongModel = m.noMarks && m.ocr;
       if (m.noMarks && !marked) {
-        alts = candidatesFor(w.lower, 'none', skeleton ? 0 : longWord ? 2 : 1, MARK_CANDIDATES);
+        alts = candidatesFor(w.lower, 'none', skeleton ? 0 : longWord ? 2 : 1, MARK_CANDIDATES, 0, wrongModel);
       } else if (m.noTones && valid && removeTone(w.lower) === w.lower) {
         alts = candidatesFor(w.lower, 'vowels', 0, MARK_CANDIDATES);
       } else if (!valid) {
-        alts = candidatesFor(w.lower, markTrust, longWord ? 2 : 1, REPAIR_CANDIDATES);
+        alts = candidatesFor(w.lower, markTrust, longWord ? 2 : 1, REPAIR_CANDIDATES, 0, wrongModel);
         if (longWord && m.ocr) alts = alts.concat(splitCandidates(idx, w.lower, costs));
       } else if (m.heavy || (m.noMarks && m.ocr && marked)) {
         // Marks garbled, or read by a model that lost them and writes a foreign accent for some

@@ -97,27 +97,33 @@ for (const m of MARK_LETTERS) {
   markGain.push(round(cost(gained, letterSeenVie.get(BASE[m]) ?? 0) - offset));
 }
 
-// Letters: runs of the skeleton (marks removed) read as others, all models pooled. Only pairs
-// seen at least MIN_PAIR times, of ASCII letters and digits, one truth letter each.
+// Letters: runs of the skeleton (marks removed) read as others, all models pooled, and the same
+// from the readings of the model without Vietnamese letters alone (`eng`): a line that lost its
+// marks was read by such a model, whose look-alikes (`d` for `o`, `w` for `u`) are several times
+// likelier than over all readings. Only pairs seen at least MIN_PAIR times, of ASCII letters and
+// digits, one truth letter each.
 const MIN_PAIR = 3;
-const letterSeenAll = seen('letter-seen', pooled);
-// The skeleton letters: `đ` is `d` there.
-const skeletonSeen = new Map<string, number>();
-for (const [letter, n] of letterSeenAll) {
-  const base = letter.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace('đ', 'd');
-  skeletonSeen.set(base, (skeletonSeen.get(base) ?? 0) + n);
-}
 const PRINTABLE = /^[a-z0-9]*$/;
-const letterPairs: [string, string, number][] = [];
-for (const r of of('letter')) {
-  const n = pooled(r);
-  if (n < MIN_PAIR || r.truth.length > 1 || r.printed.length > 2) continue;
-  if (!PRINTABLE.test(r.truth) || !PRINTABLE.test(r.printed) || r.truth === r.printed) continue;
-  const total = r.truth === '' ? [...skeletonSeen.values()].reduce((a, b) => a + b, 0) : skeletonSeen.get(r.truth) ?? 0;
-  if (total === 0) continue;
-  letterPairs.push([r.printed, r.truth, round(cost(n, total))]);
+function letterPairsOf(count: (r: Row) => number): [string, string, number][] {
+  // The skeleton letters: `đ` is `d` there.
+  const skeletonSeen = new Map<string, number>();
+  for (const [letter, n] of seen('letter-seen', count)) {
+    const base = letter.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace('đ', 'd');
+    skeletonSeen.set(base, (skeletonSeen.get(base) ?? 0) + n);
+  }
+  const pairs: [string, string, number][] = [];
+  for (const r of of('letter')) {
+    const n = count(r);
+    if (n < MIN_PAIR || r.truth.length > 1 || r.printed.length > 2) continue;
+    if (!PRINTABLE.test(r.truth) || !PRINTABLE.test(r.printed) || r.truth === r.printed) continue;
+    const total = r.truth === '' ? [...skeletonSeen.values()].reduce((a, b) => a + b, 0) : skeletonSeen.get(r.truth) ?? 0;
+    if (total === 0) continue;
+    pairs.push([r.printed, r.truth, round(cost(n, total))]);
+  }
+  return pairs.sort((a, b) => a[2] - b[2] || (a[0] + '>' + a[1] < b[0] + '>' + b[1] ? -1 : 1));
 }
-letterPairs.sort((a, b) => a[2] - b[2] || (a[0] + '>' + a[1] < b[0] + '>' + b[1] ? -1 : 1));
+const letterPairs = letterPairsOf(pooled);
+const wrongModelPairs = letterPairsOf((r) => r.counts.eng);
 
 // Words: one split in two, two run together (per syllable of the text).
 const syllableCount = [...seen('tone-seen', vie).values()].reduce((a, b) => a + b, 0);
@@ -157,10 +163,15 @@ export const LETTER_PAIRS: readonly (readonly [string, string, number])[] = [
 ${letterPairs.map((p) => `  ${json(p)},`).join('\n')}
 ];
 
+/** As {@link LETTER_PAIRS}, from the readings of the model without Vietnamese letters (\`eng\`) alone. */
+export const WRONG_MODEL_LETTER_PAIRS: readonly (readonly [string, string, number])[] = [
+${wrongModelPairs.map((p) => `  ${json(p)},`).join('\n')}
+];
+
 /** A syllable printed as two words. */
 export const SPLIT_COST = ${split};
 /** Two syllables printed as one word. */
 export const MERGE_COST = ${merge};
 `,
 );
-console.log(`wrote ${output}: offset ${round(offset)}, ${letterPairs.length} letter pairs, split ${split}, merge ${merge}`);
+console.log(`wrote ${output}: offset ${round(offset)}, ${letterPairs.length} letter pairs (${wrongModelPairs.length} of the wrong model), split ${split}, merge ${merge}`);
