@@ -7,23 +7,14 @@
  * syllables changed so that it is still a syllable the model knows but no longer a word with
  * either neighbour: the whole class of one-letter misreadings, not a chosen few.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { glossaryLines, vimTutorLines } from './support/documents.js';
 import { fix } from '../src/index.js';
 import { defaultModel } from '../src/model/index.js';
 import { isValidSyllable, removeMarks } from '../src/orthography/index.js';
 
 const lm = defaultModel();
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/bilingual/${name}`, import.meta.url), 'utf8');
-const LINES = [
-  ...fixture('vim-tutor-vi.txt').split('\n'),
-  ...fixture('libreoffice-glossary.tsv')
-    .split('\n')
-    .filter((l) => l.startsWith('vi\t'))
-    .map((l) => l.slice(3)),
-]
-  .map((l) => l.trim())
-  .filter((l) => l.split(' ').length >= 4);
+const LINES = [...vimTutorLines, ...glossaryLines].map((l) => l.trim()).filter((l) => l.split(' ').length >= 4);
 
 const LETTERS = 'abcdđeghiklmnopqrstuvxyăâêôơư';
 const isWord = (a: string, b: string) => lm.isPairWord(lm.id(a), lm.id(b));

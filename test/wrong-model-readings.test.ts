@@ -6,19 +6,12 @@
  * lines are real documents (Vim's Vietnamese tutor, LibreOffice's Vietnamese glossary; see
  * fixtures/bilingual/README.md), every one of them so read.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { glossaryLines, vimTutorLines } from './support/documents.js';
 import { fix, stripDiacritics } from '../src/index.js';
 import { fillCounts } from './support/sentences.js';
 
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/bilingual/${name}`, import.meta.url), 'utf8');
-const LINES = [
-  ...fixture('vim-tutor-vi.txt').split('\n'),
-  ...fixture('libreoffice-glossary.tsv')
-    .split('\n')
-    .filter((l) => l.startsWith('vi\t'))
-    .map((l) => l.slice(3)),
-]
+const LINES = [...vimTutorLines, ...glossaryLines]
   .map((l) => l.trim().replace(/\s+/g, ' '))
   .filter((l) => /[êếềểễệ]/i.test(l) && l.split(' ').length >= 6);
 

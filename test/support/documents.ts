@@ -16,3 +16,9 @@ export const glossary = glossaryLines.join('\n');
 
 /** The Vietnamese manual page of `cp`. */
 export const manpage = fixture('manpages-vi-cp.txt');
+
+/** Vim's Vietnamese tutor, one line of the file a line, whitespace runs made one space. */
+export const vimTutorLines = fixture('vim-tutor-vi.txt')
+  .split('\n')
+  .map((l) => l.trim().replace(/\s+/g, ' '))
+  .filter((l) => l !== '');
