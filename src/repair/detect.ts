@@ -156,7 +156,7 @@ function hasInnerDigit(lower: string): boolean {
  * for a digit between letters, a syllable with misread marks (`c6é` → `coé`). Identifiers,
  * versions and units (`fp16`, `u2`, `r3`, `tin1`, `chuỗi1`, `v10`) read as nothing Vietnamese.
  */
-function digitsAreLetters(lower: string, hasSkeleton: (skeleton: string) => boolean): boolean {
+export function digitsAreLetters(lower: string, hasSkeleton: (skeleton: string) => boolean): boolean {
   const inner = hasInnerDigit(lower);
   for (const r of digitReadings(lower)) {
     if (isValidSyllable(r) || hasSkeleton(removeMarks(r))) return true;

@@ -6,7 +6,7 @@
  * best, and a change is kept only when it beats keeping the input by a margin.
  */
 import { BOS_ID, defaultModel, EOS_ID, FOREIGN_ID, LanguageModel, NUM_ID, PUNCT_ID, SPECIAL_UNITS } from '../model/index.js';
-import { applyCase, isValidSyllable, removeMarks, removeTone, setToneStyle } from '../orthography/index.js';
+import { applyCase, isValidSyllable, MAX_SYLLABLE_LENGTH, removeMarks, removeTone, setToneStyle } from '../orthography/index.js';
 import { settleEdits } from '../edits.js';
 import type { Stage } from '../stage.js';
 import { tokenize, type Token } from '../tokenize/index.js';
@@ -28,6 +28,7 @@ import { confidenceOf, DEFAULT_MIN_CONFIDENCE } from './confidence.js';
 import { CachedScorer, type Choice, choiceMargins, decode, type Slot } from './decoder.js';
 import { COMPOUND_COST, type CompoundIndex, compoundIndex } from './compounds.js';
 import {
+  digitsAreLetters,
   documentEvidence,
   type DocumentEvidence,
   isFinalFragment,
@@ -177,6 +178,14 @@ const KEEP_FOREIGN_TITLE = 0.5;
 const HEAVY_CHANGE_PENALTY = 0.6;
 /** Lower cost of an alternative that forms a listed word with a neighbour the input does not. */
 const WORD_BONUS = 1.5;
+/**
+ * Units and suffixes written glued to a number (`5km`, `10h`, `2tr`, `4g`): the word after the
+ * digits is then no misread letters.
+ */
+const UNITS: ReadonlySet<string> = new Set([
+  'm', 'cm', 'mm', 'km', 'dm', 'g', 'kg', 'mg', 'h', 'ha', 'l', 'ml', 's', 'ms', 'p', 'ph', 't', 'tr', 'k', 'x', 'd',
+  'b', 'kb', 'mb', 'gb', 'tb', 'w', 'kw', 'mw', 'gw', 'kwh', 'v', 'hz', 'khz', 'mhz', 'ghz', 'st', 'nd', 'rd', 'th',
+]);
 /** Ids below this are class tokens (`<unk>`, `<s>`, `<num>`, …). */
 const FIRST_SYLLABLE_ID = SPECIAL_UNITS.length;
 /** Alternatives of a valid word tried against its neighbours. */
@@ -865,9 +874,17 @@ export function repairStage(options: RepairOptions = {}): Stage {
     return protectedSlots;
   }
 
+  /** Whether `next` is a lower-case word glued to the end of `w` (no space between). */
+  function nextGlued(w: Word, next: Word | undefined): next is Word {
+    return next !== undefined && next.slot === w.slot + 1 && next.start === w.end && next.text === next.lower && (next.kind === 'syllable' || next.kind === 'foreign');
+  }
+
   /** The other readings of each word that line mode `m` allows, added to its slot. */
   function addCandidates(line: string, { slots, words }: Lattice, m: LineMode, protectedSlots: ReadonlySet<number>): void {
     const idx = getIndex();
+    // A line of OCR text that lost its marks was read by a model without Vietnamese letters,
+    // whose look-alikes are its own (`mdi` for `mới`, `nwéc` for `nước`, `1a` for `là`).
+    const readByWrongModel = m.noMarks && (m.ocr || allOcr);
     for (let wi = 0; wi < words.length; wi++) {
       const w = words[wi];
       if (protectedSlots.has(w.slot) || !w.plain) continue;
@@ -892,6 +909,17 @@ export function repairStage(options: RepairOptions = {}): Stage {
           const lettersOnly = !allOcr && !m.heavy && w.lower.length === 1;
           slots[w.slot].candidates[0].cost = lettersOnly ? KEEP_FOREIGN_LOWER : KEEP_DAMAGED;
           slots[w.slot].candidates = slots[w.slot].candidates.concat(joined);
+        }
+      }
+      // In a line read by a model without Vietnamese letters, digits glued to the front of a
+      // word are letters it misread (`1a`, `6ng`, `16n` for `là`, `ông`, `lớn`), not a number and
+      // its unit (`5km`, `10h`): the two are read again as one word.
+      if (readByWrongModel && w.kind === 'number' && slots[w.slot].candidates[0].ids[0] === NUM_ID && nextGlued(w, next) && !UNITS.has(next.lower) && !protectedSlots.has(next.slot)) {
+        const joined = w.text + next.lower;
+        if (joined.length <= MAX_SYLLABLE_LENGTH && digitsAreLetters(joined, hasSkeleton)) {
+          for (const c of candidatesFor(joined, 'none', 2, REPAIR_CANDIDATES, 0, true)) {
+            slots[w.slot].candidates.push({ text: c.text, ids: c.ids, cost: c.cost, kind: 'spelling', span: 2 });
+          }
         }
       }
       // A one-letter word (`o` for `ở`, `y` for `ý`) is restored like any other in a passage
@@ -928,17 +956,14 @@ export function repairStage(options: RepairOptions = {}): Stage {
       // garbles them (many damaged words in the line); tones none in a passage typed without
       // them (`hêt` for `hết`: no syllable as written, but only its tone is missing).
       const markTrust: MarkTrust = m.noMarks || m.heavy ? 'none' : m.noTones ? 'vowels' : 'all';
-      // A line of OCR text that lost its marks was read by a model without Vietnamese letters,
-      // whose look-alikes are its own (`mdi` for `mới`, `nwéc` for `nước`).
-      const wrongModel = m.noMarks && m.ocr;
       if (m.noMarks && !marked) {
-        alts = candidatesFor(w.lower, 'none', skeleton ? 0 : longWord ? 2 : 1, MARK_CANDIDATES, 0, wrongModel);
+        alts = candidatesFor(w.lower, 'none', skeleton ? 0 : longWord ? 2 : 1, MARK_CANDIDATES, 0, readByWrongModel);
       } else if (m.noTones && valid && removeTone(w.lower) === w.lower) {
         alts = candidatesFor(w.lower, 'vowels', 0, MARK_CANDIDATES);
       } else if (!valid) {
-        alts = candidatesFor(w.lower, markTrust, longWord ? 2 : 1, REPAIR_CANDIDATES, 0, wrongModel);
+        alts = candidatesFor(w.lower, markTrust, longWord ? 2 : 1, REPAIR_CANDIDATES, 0, readByWrongModel);
         if (longWord && m.ocr) alts = alts.concat(splitCandidates(idx, w.lower, costs));
-      } else if (m.heavy || (m.noMarks && m.ocr && marked)) {
+      } else if (m.heavy || (readByWrongModel && marked)) {
         // Marks garbled, or read by a model that lost them and writes a foreign accent for some
         // (Tesseract's `eng` reads ê, ế, ệ as `é`: `trén`, `dé`): a marked word is restored
         // from its letters like its neighbours.
