@@ -37,8 +37,8 @@ describe('a line read by an OCR model without Vietnamese letters', () => {
         if (got[i] === want[i]) right++;
       });
     });
-    // Measured: 461 of 586 (79 %); 353 (60 %) when the é was trusted as a mark.
-    expect(right / words, `${right} of ${words} é words restored`).toBeGreaterThanOrEqual(0.72);
+    // Measured: 533 of 586 (91 %); 353 (60 %) when the é was trusted as a mark.
+    expect(right / words, `${right} of ${words} é words restored`).toBeGreaterThanOrEqual(0.85);
     // And nearly as often as the other damaged words of the same lines (84 %).
     const others = LINES.reduce(
       (sum, line, k) => {
@@ -53,15 +53,15 @@ describe('a line read by an OCR model without Vietnamese letters', () => {
 
   it('gets the letters that model misreads restored too', () => {
     // Its commonest misreadings of a letter (`data/ocr-channel.tsv`, `eng`): an o-vowel printed
-    // `e`, `6` or `d`, `ư` printed `w` or `i`; every other word so read, chosen by its position.
+    // `é` (`khéng`), `6` or `d`, `ư` printed `w` or `i`; every other word so read, chosen by its position.
     const misread = (word: string, k: number): string => {
-      if (k % 2 !== 1) return word;
+      if (k % 2 !== 1) return engReading(word);
       const lower = word.toLowerCase();
-      if (/[ôốồổỗộơớờởỡợ]/.test(lower)) return engReading(word).replace(/o/, ['e', '6', 'd'][k % 3]);
+      if (/[ôốồổỗộơớờởỡợ]/.test(lower)) return engReading(word).replace(/o/, ['é', '6', 'd'][k % 3]);
       if (/[ưứừửữự]/.test(lower)) return engReading(word).replace(/u/, ['w', 'i'][k % 2]);
-      return word;
+      return engReading(word);
     };
-    const damagedLines = LINES.map((line) => engReading(line.split(' ').map(misread).join(' ')));
+    const damagedLines = LINES.map((line) => line.split(' ').map(misread).join(' '));
     const repaired = fix(damagedLines.join('\n'), { ocr: true }).text.split('\n');
     let words = 0;
     let right = 0;
@@ -75,10 +75,10 @@ describe('a line read by an OCR model without Vietnamese letters', () => {
       });
     });
     expect(words).toBeGreaterThan(300);
-    // Measured: 248 of 452 (55 %); 238 with the letter costs of all readings pooled. Most of
-    // the rest are other syllables as read (`ti` for `tự` reads `tỉ`) or left in lines that read
-    // as another language.
-    expect(right / words, `${right} of ${words} restored`).toBeGreaterThanOrEqual(0.5);
+    // Measured: 286 of 452 (63 %); 261 when a valid word with a mark (`khéng`) had only its marks
+    // doubted. Most of the rest are other syllables as read (`ti` for `tự` reads `tỉ`) or left in
+    // lines that read as another language.
+    expect(right / words, `${right} of ${words} restored`).toBeGreaterThanOrEqual(0.6);
   });
 
   it('gets a word whose first letter it read as a digit restored, and leaves numbers with their units', () => {

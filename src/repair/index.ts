@@ -963,10 +963,13 @@ export function repairStage(options: RepairOptions = {}): Stage {
       } else if (!valid) {
         alts = candidatesFor(w.lower, markTrust, longWord ? 2 : 1, REPAIR_CANDIDATES, 0, readByWrongModel);
         if (longWord && m.ocr) alts = alts.concat(splitCandidates(idx, w.lower, costs));
-      } else if (m.heavy || (readByWrongModel && marked)) {
-        // Marks garbled, or read by a model that lost them and writes a foreign accent for some
-        // (Tesseract's `eng` reads ê, ế, ệ as `é`: `trén`, `dé`): a marked word is restored
-        // from its letters like its neighbours.
+      } else if (readByWrongModel) {
+        // A valid word with a mark, read by a model that lost the marks and writes a foreign
+        // accent for some (Tesseract's `eng` reads ê, ế, ệ as `é`: `trén`, `dé`, `khéng`): the
+        // mark is no evidence, and the word is read from its letters like its neighbours.
+        alts = candidatesFor(w.lower, 'none', 1, MARK_CANDIDATES, 0, true);
+      } else if (m.heavy) {
+        // Marks garbled: a valid word's marks are doubted, at a cost.
         alts = candidatesFor(w.lower, 'none', 0, MARK_CANDIDATES, HEAVY_CHANGE_PENALTY);
       } else if (m === OCR_MODE) {
         // A line of OCR text without damage of its own: the marks of its words are doubted (the
