@@ -75,10 +75,11 @@ describe('a line read by an OCR model without Vietnamese letters', () => {
       });
     });
     expect(words).toBeGreaterThan(300);
-    // Measured: 286 of 452 (63 %); 261 when a valid word with a mark (`khéng`) had only its marks
+    // Measured: 301 of 452 (67 %); 286 when a word that is no syllable (`ngudi`) was kept as
+    // readily as a foreign word, 261 when a valid word with a mark (`khéng`) had only its marks
     // doubted. Most of the rest are other syllables as read (`ti` for `tự` reads `tỉ`) or left in
     // lines that read as another language.
-    expect(right / words, `${right} of ${words} restored`).toBeGreaterThanOrEqual(0.6);
+    expect(right / words, `${right} of ${words} restored`).toBeGreaterThanOrEqual(0.65);
   });
 
   it('gets a word whose first letter it read as a digit restored, and leaves numbers with their units', () => {
@@ -100,7 +101,7 @@ describe('a line read by an OCR model without Vietnamese letters', () => {
       });
     });
     expect(words).toBeGreaterThan(100);
-    // Measured: 121 of 186 (none before: a number glued to letters was read as a number and its unit).
+    // Measured: 120 of 186 (none before: a number glued to letters was read as a number and its unit).
     expect(right / words, `${right} of ${words} restored`).toBeGreaterThanOrEqual(0.55);
     // A number and its unit, or a house number, stays as printed.
     for (const [k, m] of measures.entries()) {

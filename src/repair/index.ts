@@ -874,6 +874,12 @@ export function repairStage(options: RepairOptions = {}): Stage {
     return protectedSlots;
   }
 
+  /** Whether a word is glued to an apostrophe on either side (a piece of `d'Alfort`, `nhi'ng`). */
+  function nextToApostrophe(line: string, w: Word): boolean {
+    const isApostrophe = (c: number) => c === 0x27 || c === 0x2019;
+    return (w.start > 0 && isApostrophe(line.charCodeAt(w.start - 1))) || isApostrophe(line.charCodeAt(w.end));
+  }
+
   /** Whether `next` is a lower-case word glued to the end of `w` (no space between). */
   function nextGlued(w: Word, next: Word | undefined): next is Word {
     return next !== undefined && next.slot === w.slot + 1 && next.start === w.end && next.text === next.lower && (next.kind === 'syllable' || next.kind === 'foreign');
@@ -948,6 +954,10 @@ export function repairStage(options: RepairOptions = {}): Stage {
         keep.cost = damaged ? KEEP_DAMAGED : title ? KEEP_FOREIGN_TITLE : KEEP_FOREIGN_LOWER;
         // In a passage without marks, a word that is the skeleton of a syllable is one.
         if (skeleton) keep.cost = KEEP_DAMAGED;
+        // Read by a model without Vietnamese letters, a lower-case word that is no syllable is
+        // as likely misread as one whose marks give it away (`ngudi`, `gitip`: `người`, `giúp`).
+        // (Not a lone letter, nor a piece of a word cut at an apostrophe: `d'Alfort`, `l'eau`.)
+        else if (readByWrongModel && !title && w.lower.length >= 2 && !nextToApostrophe(line, w)) keep.cost = KEEP_DAMAGED;
         if (!m.noMarks && !m.noTones && !damaged && title) continue; // a name in an OCR line
         if (!m.noMarks && !damaged && !m.ocr) continue;
       }
