@@ -186,6 +186,9 @@ const UNITS: ReadonlySet<string> = new Set([
   'm', 'cm', 'mm', 'km', 'dm', 'g', 'kg', 'mg', 'h', 'ha', 'l', 'ml', 's', 'ms', 'p', 'ph', 't', 'tr', 'k', 'x', 'd',
   'b', 'kb', 'mb', 'gb', 'tb', 'w', 'kw', 'mw', 'gw', 'kwh', 'v', 'hz', 'khz', 'mhz', 'ghz', 'st', 'nd', 'rd', 'th',
 ]);
+/** A lower-case Vietnamese letter beyond ASCII. */
+const VIETNAMESE_LETTER = /^[àáâãèéêìíòóôõùúýăđĩũơưạ-ỹ]$/u;
+const LETTER = /^\p{L}$/u;
 /** Ids below this are class tokens (`<unk>`, `<s>`, `<num>`, …). */
 const FIRST_SYLLABLE_ID = SPECIAL_UNITS.length;
 /** Alternatives of a valid word tried against its neighbours. */
@@ -874,6 +877,17 @@ export function repairStage(options: RepairOptions = {}): Stage {
     return protectedSlots;
   }
 
+  /** Whether a word has a letter with a mark no Vietnamese letter has, and spells a syllable without its marks. */
+  function foreignMarksOnSyllable(lower: string): boolean {
+    let foreign = false;
+    for (const ch of lower) {
+      if (ch < '\u00c0' || VIETNAMESE_LETTER.test(ch)) continue;
+      if (!LETTER.test(ch)) return false;
+      foreign = true;
+    }
+    return foreign && hasSkeleton(removeMarks(lower));
+  }
+
   /** Whether a word is glued to an apostrophe on either side (a piece of `d'Alfort`, `nhi'ng`). */
   function nextToApostrophe(line: string, w: Word): boolean {
     const isApostrophe = (c: number) => c === 0x27 || c === 0x2019;
@@ -943,7 +957,11 @@ export function repairStage(options: RepairOptions = {}): Stage {
       // lone letter (`x`) is no word of any language. A line showing OCR damage is left out:
       // a misread syllable can spell one (`tiene`, `sur`, `true` for `tiếng`, `sự`, `trực`).
       if (!valid && !m.ocr && !allOcr && w.lower.length >= 2 && isCommonForeignWord(w.text)) continue;
-      const damaged = !valid && looksDamaged(w.text, w.lower, hasSkeleton);
+      // In OCR text a capitalised word is a name unless its marks give it away: Vietnamese ones
+      // on no syllable, or marks no Vietnamese letter has on the letters of a syllable (`Båo`,
+      // `Thů`, `Kiën`: a Latin-script model's `ả`, `ủ`, `ể`).
+      const foreignMarks = !valid && (m.ocr || allOcr) && foreignMarksOnSyllable(w.lower);
+      const damaged = !valid && (looksDamaged(w.text, w.lower, hasSkeleton) || foreignMarks);
       const longWord = w.lower.length >= 4;
       let alts = NO_CANDIDATES;
       // In a passage without marks (or without tones, for a word without any), whether the
@@ -971,7 +989,8 @@ export function repairStage(options: RepairOptions = {}): Stage {
       } else if (m.noTones && valid && removeTone(w.lower) === w.lower) {
         alts = candidatesFor(w.lower, 'vowels', 0, MARK_CANDIDATES);
       } else if (!valid) {
-        alts = candidatesFor(w.lower, markTrust, longWord ? 2 : 1, REPAIR_CANDIDATES, 0, readByWrongModel);
+        // Foreign marks say nothing of the Vietnamese ones they stand for (`ä` for `â`, `ấ`, `ă`).
+        alts = candidatesFor(w.lower, foreignMarks ? 'none' : markTrust, longWord ? 2 : 1, REPAIR_CANDIDATES, 0, readByWrongModel);
         if (longWord && m.ocr) alts = alts.concat(splitCandidates(idx, w.lower, costs));
       } else if (readByWrongModel) {
         // A valid word with a mark, read by a model that lost the marks and writes a foreign
