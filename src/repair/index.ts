@@ -26,6 +26,7 @@ import {
 import { type ChannelCosts, DEFAULT_COSTS, hasMarks, skeletonOf, wrongModelCosts } from './channel.js';
 import { confidenceOf, DEFAULT_MIN_CONFIDENCE } from './confidence.js';
 import { CachedScorer, type Choice, choiceMargins, decode, type Slot } from './decoder.js';
+import { LETTER_PAIRS } from './channel-table.js';
 import { COMPOUND_COST, type CompoundIndex, compoundIndex } from './compounds.js';
 import {
   digitsAreLetters,
@@ -186,6 +187,18 @@ const UNITS: ReadonlySet<string> = new Set([
   'm', 'cm', 'mm', 'km', 'dm', 'g', 'kg', 'mg', 'h', 'ha', 'l', 'ml', 's', 'ms', 'p', 'ph', 't', 'tr', 'k', 'x', 'd',
   'b', 'kb', 'mb', 'gb', 'tb', 'w', 'kw', 'mw', 'gw', 'kwh', 'v', 'hz', 'khz', 'mhz', 'ghz', 'st', 'nd', 'rd', 'th',
 ]);
+/** The vowels a letter is printed for (the channel's one-letter look-alikes: `c` for `e`, `g` for `o`). */
+const VOWEL_LOOKALIKES: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const [printed, truth] of LETTER_PAIRS) {
+    if (printed.length !== 1 || truth.length !== 1 || !'aeiouy'.includes(truth) || 'aeiouy'.includes(printed)) continue;
+    const vowels = map.get(printed) ?? [];
+    vowels.push(truth);
+    map.set(printed, vowels);
+  }
+  return map;
+})();
+const NO_VOWELS: readonly string[] = [];
 /** A lower-case Vietnamese letter beyond ASCII. */
 const VIETNAMESE_LETTER = /^[àáâãèéêìíòóôõùúýăđĩũơưạ-ỹ]$/u;
 const LETTER = /^\p{L}$/u;
@@ -877,15 +890,29 @@ export function repairStage(options: RepairOptions = {}): Stage {
     return protectedSlots;
   }
 
-  /** Whether a word has a letter with a mark no Vietnamese letter has, and spells a syllable without its marks. */
+  /**
+   * Whether a word has letters with marks no Vietnamese letter has, and spells a syllable without
+   * its marks, those letters read as they are or as the vowels they look like (`ĉ`, `ĝ` for `ê`,
+   * `ô`: the channel's look-alikes `c` for `e`, `g` for `o`).
+   */
   function foreignMarksOnSyllable(lower: string): boolean {
-    let foreign = false;
+    const marked: number[] = [];
+    let k = 0;
     for (const ch of lower) {
-      if (ch < '\u00c0' || VIETNAMESE_LETTER.test(ch)) continue;
-      if (!LETTER.test(ch)) return false;
-      foreign = true;
+      if (ch >= '\u00c0' && !VIETNAMESE_LETTER.test(ch)) {
+        if (!LETTER.test(ch)) return false;
+        marked.push(k);
+      }
+      k++;
     }
-    return foreign && hasSkeleton(removeMarks(lower));
+    if (marked.length === 0) return false;
+    const skeleton = removeMarks(lower);
+    if (hasSkeleton(skeleton) || marked.length > 1 || skeleton.length !== k) return hasSkeleton(skeleton);
+    const at = marked[0];
+    for (const vowel of VOWEL_LOOKALIKES.get(skeleton[at]) ?? NO_VOWELS) {
+      if (hasSkeleton(skeleton.slice(0, at) + vowel + skeleton.slice(at + 1))) return true;
+    }
+    return false;
   }
 
   /** Whether a word is glued to an apostrophe on either side (a piece of `d'Alfort`, `nhi'ng`). */
