@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { fix } from '../src/index.js';
 import { glossaryLines, vimTutorLines } from './support/documents.js';
-import { hunspellWords } from './support/sentences.js';
+import { hunspellWords, restoredWords } from './support/sentences.js';
 
 /** The Latin model's commonest foreign mark for each Vietnamese letter it reads so. */
 const LATIN_READING: Readonly<Record<string, string>> = { ả: 'å', ể: 'ë', ố: 'ő', ấ: 'ä', ủ: 'ů', Ả: 'Å', Ể: 'Ë', Ố: 'Ő', Ấ: 'Ä', Ủ: 'Ů' };
@@ -29,17 +29,7 @@ describe('a line read by a Latin-script OCR model', () => {
   it('gets its capitalised words with foreign marks restored', () => {
     const damaged = LINES.map(latinReading);
     const repaired = fix(damaged.join('\n'), { ocr: true }).text.split('\n');
-    let words = 0;
-    let right = 0;
-    LINES.forEach((line, k) => {
-      const want = line.split(' ');
-      const got = repaired[k].split(' ');
-      damaged[k].split(' ').forEach((w, i) => {
-        if (w === want[i]) return;
-        words++;
-        if (got[i] === want[i]) right++;
-      });
-    });
+    const { words, right } = restoredWords(LINES, damaged, repaired, (w, want) => w !== want);
     expect(words).toBeGreaterThan(30);
     // Measured: 25 of 32; 1 before (capitalised, they were taken for names, and their foreign
     // marks for marks).
@@ -52,17 +42,7 @@ describe('a line read by a Latin-script OCR model', () => {
     const pattern = new RegExp(`[${Object.keys(lookalike).join('')}]`, 'u');
     const damaged = LINES.map((line) => line.split(' ').map((w) => w.replace(pattern, (c) => lookalike[c])).join(' '));
     const repaired = fix(damaged.join('\n'), { ocr: true }).text.split('\n');
-    let words = 0;
-    let right = 0;
-    LINES.forEach((line, k) => {
-      const want = line.split(' ');
-      const got = repaired[k].split(' ');
-      damaged[k].split(' ').forEach((w, i) => {
-        if (w === want[i]) return;
-        words++;
-        if (got[i] === want[i]) right++;
-      });
-    });
+    const { words, right } = restoredWords(LINES, damaged, repaired, (w, want) => w !== want);
     expect(words).toBeGreaterThan(200);
     // Measured: 423 of 442; 315 when only the foreign-marked letter's own reading was tried
     // (lower-case ones were still damage, capitalised ones names).

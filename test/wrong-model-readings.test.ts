@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { glossaryLines, vimTutorLines } from './support/documents.js';
 import { fix, stripDiacritics } from '../src/index.js';
-import { fillCounts } from './support/sentences.js';
+import { fillCounts, restoredWords } from './support/sentences.js';
 
 const LINES = [...vimTutorLines, ...glossaryLines]
   .map((l) => l.trim().replace(/\s+/g, ' '))
@@ -25,18 +25,7 @@ describe('a line read by an OCR model without Vietnamese letters', () => {
     expect(LINES.length).toBeGreaterThan(50);
     const document = LINES.map(engReading).join('\n');
     const repaired = fix(document, { ocr: true }).text.split('\n');
-    let words = 0;
-    let right = 0;
-    LINES.forEach((line, k) => {
-      const damaged = engReading(line).split(' ');
-      const want = line.split(' ');
-      const got = repaired[k].split(' ');
-      damaged.forEach((w, i) => {
-        if (!/é/i.test(w) || w === want[i]) return;
-        words++;
-        if (got[i] === want[i]) right++;
-      });
-    });
+    const { words, right } = restoredWords(LINES, LINES.map(engReading), repaired, (w, want) => /é/i.test(w) && w !== want);
     // Measured: 533 of 586 (91 %); 353 (60 %) when the é was trusted as a mark.
     expect(right / words, `${right} of ${words} é words restored`).toBeGreaterThanOrEqual(0.85);
     // And nearly as often as the other damaged words of the same lines (84 %).
@@ -63,17 +52,7 @@ describe('a line read by an OCR model without Vietnamese letters', () => {
     };
     const damagedLines = LINES.map((line) => line.split(' ').map(misread).join(' '));
     const repaired = fix(damagedLines.join('\n'), { ocr: true }).text.split('\n');
-    let words = 0;
-    let right = 0;
-    LINES.forEach((line, k) => {
-      const want = line.split(' ');
-      const got = repaired[k].split(' ');
-      damagedLines[k].split(' ').forEach((w, i) => {
-        if (w === engReading(want[i])) return;
-        words++;
-        if (got[i] === want[i]) right++;
-      });
-    });
+    const { words, right } = restoredWords(LINES, damagedLines, repaired, (w, want) => w !== engReading(want));
     expect(words).toBeGreaterThan(300);
     // Measured: 301 of 452 (67 %); 286 when a word that is no syllable (`ngudi`) was kept as
     // readily as a foreign word, 261 when a valid word with a mark (`khéng`) had only its marks
@@ -89,17 +68,7 @@ describe('a line read by an OCR model without Vietnamese letters', () => {
     const measures = ['cách đây 5km', 'lúc 10h15', 'nặng 20kg', 'số 1a phố Huế'];
     const document = [...damagedLines, ...measures.map(engReading)].join('\n');
     const repaired = fix(document, { ocr: true }).text.split('\n');
-    let words = 0;
-    let right = 0;
-    LINES.forEach((line, k) => {
-      const want = line.split(' ');
-      const got = repaired[k].split(' ');
-      damagedLines[k].split(' ').forEach((w, i) => {
-        if (!/^[16]/.test(w) || /^[16]/.test(want[i])) return;
-        words++;
-        if (got[i] === want[i]) right++;
-      });
-    });
+    const { words, right } = restoredWords(LINES, damagedLines, repaired, (w, want) => /^[16]/.test(w) && !/^[16]/.test(want));
     expect(words).toBeGreaterThan(100);
     // Measured: 120 of 186 (none before: a number glued to letters was read as a number and its unit).
     expect(right / words, `${right} of ${words} restored`).toBeGreaterThanOrEqual(0.55);

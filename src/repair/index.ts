@@ -728,16 +728,24 @@ export function repairStage(options: RepairOptions = {}): Stage {
   }
 
   /**
+   * Whether a syllable makes a two-syllable word of the word list with the neighbour on its left
+   * or on its right; `undefined` when neither neighbour is a syllable (`<s>`, `</s>`, numbers and
+   * punctuation make no words).
+   */
+  function pairWordTest(left: number, right: number): ((id: number) => boolean) | undefined {
+    const l = left >= FIRST_SYLLABLE_ID ? left : -1;
+    const r = right >= FIRST_SYLLABLE_ID ? right : -1;
+    if (l < 0 && r < 0) return undefined;
+    return (x: number) => (l >= 0 && lm.isPairWord(l, x)) || (r >= 0 && lm.isPairWord(x, r));
+  }
+
+  /**
    * Lexical evidence the syllable trigrams smooth away: an alternative that makes a word of
    * the word list with a neighbour (`đồng chí`), where the input makes none (`đảng chí`).
    */
   function wordBonus(id: number, left: number, right: number, list: Candidate[]): Candidate[] {
-    // Only syllables make words (not `<s>`, `</s>`, numbers or punctuation).
-    const l = left >= FIRST_SYLLABLE_ID ? left : -1;
-    const r = right >= FIRST_SYLLABLE_ID ? right : -1;
-    if (l < 0 && r < 0) return list;
-    const makesWord = (x: number) => (l >= 0 && lm.isPairWord(l, x)) || (r >= 0 && lm.isPairWord(x, r));
-    if (makesWord(id)) return list;
+    const makesWord = pairWordTest(left, right);
+    if (makesWord === undefined || makesWord(id)) return list;
     const out: Candidate[] = [];
     for (const c of list) out.push(makesWord(c.ids[0]) ? { text: c.text, ids: c.ids, cost: c.cost - WORD_BONUS, kind: c.kind, span: c.span } : c);
     return out;
@@ -748,11 +756,8 @@ export function repairStage(options: RepairOptions = {}): Stage {
    * where the word as written makes none, each with the word bonus taken off its cost.
    */
   function wordMakers(id: number, left: number, right: number, list: Candidate[]): Candidate[] {
-    const l = left >= FIRST_SYLLABLE_ID ? left : -1;
-    const r = right >= FIRST_SYLLABLE_ID ? right : -1;
-    if (l < 0 && r < 0) return NO_CANDIDATES;
-    const makesWord = (x: number) => (l >= 0 && lm.isPairWord(l, x)) || (r >= 0 && lm.isPairWord(x, r));
-    if (makesWord(id)) return NO_CANDIDATES;
+    const makesWord = pairWordTest(left, right);
+    if (makesWord === undefined || makesWord(id)) return NO_CANDIDATES;
     const skeleton = removeMarks(lm.unit(id).toLowerCase());
     let out = NO_CANDIDATES;
     for (const c of list) {

@@ -79,3 +79,27 @@ export function tokenAgreement(text: string, reference: string): number {
   for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
   return same / b.length;
 }
+
+/**
+ * Of the words of `damaged` lines that `counts` selects (each with the word of its reference line
+ * in the same place), how many came back right in `repaired`: lines split at spaces, word for word.
+ */
+export function restoredWords(
+  references: readonly string[],
+  damaged: readonly string[],
+  repaired: readonly string[],
+  counts: (damagedWord: string, referenceWord: string) => boolean,
+): { words: number; right: number } {
+  let words = 0;
+  let right = 0;
+  references.forEach((line, k) => {
+    const want = line.split(' ');
+    const got = repaired[k].split(' ');
+    damaged[k].split(' ').forEach((w, i) => {
+      if (!counts(w, want[i])) return;
+      words++;
+      if (got[i] === want[i]) right++;
+    });
+  });
+  return { words, right };
+}
