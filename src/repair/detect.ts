@@ -166,6 +166,63 @@ export function digitsAreLetters(lower: string, hasSkeleton: (skeleton: string) 
 }
 
 /**
+ * Units and suffixes written glued to a number (`5km`, `10h`, `2tr`, `4g`): the word after the
+ * digits is then no misread letters.
+ */
+const UNITS: ReadonlySet<string> = new Set([
+  'm', 'cm', 'mm', 'km', 'dm', 'g', 'kg', 'mg', 'h', 'ha', 'l', 'ml', 's', 'ms', 'p', 'ph', 't', 'tr', 'k', 'x', 'd',
+  'b', 'kb', 'mb', 'gb', 'tb', 'w', 'kw', 'mw', 'gw', 'kwh', 'v', 'hz', 'khz', 'mhz', 'ghz', 'st', 'nd', 'rd', 'th',
+]);
+
+/** Whether a lower-case word written glued to a number is its unit or suffix (`km`, `h`, `th`). */
+export function isUnit(lower: string): boolean {
+  return UNITS.has(lower);
+}
+
+/** The vowels a letter is printed for (the channel's one-letter look-alikes: `c` for `e`, `g` for `o`). */
+const VOWEL_LOOKALIKES: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const [printed, truth] of LETTER_PAIRS) {
+    if (printed.length !== 1 || truth.length !== 1 || !'aeiouy'.includes(truth) || 'aeiouy'.includes(printed)) continue;
+    const vowels = map.get(printed) ?? [];
+    vowels.push(truth);
+    map.set(printed, vowels);
+  }
+  return map;
+})();
+
+/** A lower-case Vietnamese letter beyond ASCII. */
+const VIETNAMESE_LETTER = /^[àáâãèéêìíòóôõùúýăđĩũơưạ-ỹ]$/u;
+const LETTER_ONLY = /^\p{L}$/u;
+
+/**
+ * Whether a lower-case word has letters with marks no Vietnamese letter has, and spells a
+ * syllable without its marks (`båo`, `kiën`: a Latin-script OCR model's `bảo`, `kiển`), its one
+ * such letter read as it is or as the vowel it looks like (`ĉ`, `ĝ` for `ê`, `ô`: the channel's
+ * look-alikes `c` for `e`, `g` for `o`). `hasSkeleton` tells a known syllable's mark-free form.
+ */
+export function foreignMarksOnSyllable(lower: string, hasSkeleton: (skeleton: string) => boolean): boolean {
+  const marked: number[] = [];
+  let k = 0;
+  for (const ch of lower) {
+    if (ch >= '\u00c0' && !VIETNAMESE_LETTER.test(ch)) {
+      if (!LETTER_ONLY.test(ch)) return false;
+      marked.push(k);
+    }
+    k++;
+  }
+  if (marked.length === 0) return false;
+  const skeleton = removeMarks(lower);
+  if (hasSkeleton(skeleton)) return true;
+  if (marked.length !== 1 || skeleton.length !== k) return false;
+  const at = marked[0];
+  for (const vowel of VOWEL_LOOKALIKES.get(skeleton[at]) ?? []) {
+    if (hasSkeleton(skeleton.slice(0, at) + vowel + skeleton.slice(at + 1))) return true;
+  }
+  return false;
+}
+
+/**
  * Whether a word that is not a valid syllable looks like a damaged Vietnamese one rather than a
  * foreign word, name or identifier: Vietnamese-only marks on a non-syllable, or digits in a
  * lower-case word that read as letters of a syllable. `hasSkeleton` tells whether a mark-free

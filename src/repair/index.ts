@@ -26,11 +26,12 @@ import {
 import { type ChannelCosts, DEFAULT_COSTS, hasMarks, skeletonOf, wrongModelCosts } from './channel.js';
 import { confidenceOf, DEFAULT_MIN_CONFIDENCE } from './confidence.js';
 import { CachedScorer, type Choice, choiceMargins, decode, type Slot } from './decoder.js';
-import { LETTER_PAIRS } from './channel-table.js';
 import { COMPOUND_COST, type CompoundIndex, compoundIndex } from './compounds.js';
 import {
   digitsAreLetters,
   documentEvidence,
+  foreignMarksOnSyllable,
+  isUnit,
   type DocumentEvidence,
   isFinalFragment,
   isHeadFragment,
@@ -179,29 +180,6 @@ const KEEP_FOREIGN_TITLE = 0.5;
 const HEAVY_CHANGE_PENALTY = 0.6;
 /** Lower cost of an alternative that forms a listed word with a neighbour the input does not. */
 const WORD_BONUS = 1.5;
-/**
- * Units and suffixes written glued to a number (`5km`, `10h`, `2tr`, `4g`): the word after the
- * digits is then no misread letters.
- */
-const UNITS: ReadonlySet<string> = new Set([
-  'm', 'cm', 'mm', 'km', 'dm', 'g', 'kg', 'mg', 'h', 'ha', 'l', 'ml', 's', 'ms', 'p', 'ph', 't', 'tr', 'k', 'x', 'd',
-  'b', 'kb', 'mb', 'gb', 'tb', 'w', 'kw', 'mw', 'gw', 'kwh', 'v', 'hz', 'khz', 'mhz', 'ghz', 'st', 'nd', 'rd', 'th',
-]);
-/** The vowels a letter is printed for (the channel's one-letter look-alikes: `c` for `e`, `g` for `o`). */
-const VOWEL_LOOKALIKES: ReadonlyMap<string, readonly string[]> = (() => {
-  const map = new Map<string, string[]>();
-  for (const [printed, truth] of LETTER_PAIRS) {
-    if (printed.length !== 1 || truth.length !== 1 || !'aeiouy'.includes(truth) || 'aeiouy'.includes(printed)) continue;
-    const vowels = map.get(printed) ?? [];
-    vowels.push(truth);
-    map.set(printed, vowels);
-  }
-  return map;
-})();
-const NO_VOWELS: readonly string[] = [];
-/** A lower-case Vietnamese letter beyond ASCII. */
-const VIETNAMESE_LETTER = /^[àáâãèéêìíòóôõùúýăđĩũơưạ-ỹ]$/u;
-const LETTER = /^\p{L}$/u;
 /** Ids below this are class tokens (`<unk>`, `<s>`, `<num>`, …). */
 const FIRST_SYLLABLE_ID = SPECIAL_UNITS.length;
 /** Alternatives of a valid word tried against its neighbours. */
@@ -895,31 +873,6 @@ export function repairStage(options: RepairOptions = {}): Stage {
     return protectedSlots;
   }
 
-  /**
-   * Whether a word has letters with marks no Vietnamese letter has, and spells a syllable without
-   * its marks, those letters read as they are or as the vowels they look like (`ĉ`, `ĝ` for `ê`,
-   * `ô`: the channel's look-alikes `c` for `e`, `g` for `o`).
-   */
-  function foreignMarksOnSyllable(lower: string): boolean {
-    const marked: number[] = [];
-    let k = 0;
-    for (const ch of lower) {
-      if (ch >= '\u00c0' && !VIETNAMESE_LETTER.test(ch)) {
-        if (!LETTER.test(ch)) return false;
-        marked.push(k);
-      }
-      k++;
-    }
-    if (marked.length === 0) return false;
-    const skeleton = removeMarks(lower);
-    if (hasSkeleton(skeleton) || marked.length > 1 || skeleton.length !== k) return hasSkeleton(skeleton);
-    const at = marked[0];
-    for (const vowel of VOWEL_LOOKALIKES.get(skeleton[at]) ?? NO_VOWELS) {
-      if (hasSkeleton(skeleton.slice(0, at) + vowel + skeleton.slice(at + 1))) return true;
-    }
-    return false;
-  }
-
   /** Whether a word is glued to an apostrophe on either side (a piece of `d'Alfort`, `nhi'ng`). */
   function nextToApostrophe(line: string, w: Word): boolean {
     const isApostrophe = (c: number) => c === 0x27 || c === 0x2019;
@@ -966,7 +919,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
       // In a line read by a model without Vietnamese letters, digits glued to the front of a
       // word are letters it misread (`1a`, `6ng`, `16n` for `là`, `ông`, `lớn`), not a number and
       // its unit (`5km`, `10h`): the two are read again as one word.
-      if (readByWrongModel && w.kind === 'number' && slots[w.slot].candidates[0].ids[0] === NUM_ID && nextGlued(w, next) && !UNITS.has(next.lower) && !protectedSlots.has(next.slot)) {
+      if (readByWrongModel && w.kind === 'number' && slots[w.slot].candidates[0].ids[0] === NUM_ID && nextGlued(w, next) && !isUnit(next.lower) && !protectedSlots.has(next.slot)) {
         const joined = w.text + next.lower;
         if (joined.length <= MAX_SYLLABLE_LENGTH && digitsAreLetters(joined, hasSkeleton)) {
           for (const c of candidatesFor(joined, 'none', 2, REPAIR_CANDIDATES, 0, true)) {
@@ -992,7 +945,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
       // In OCR text a capitalised word is a name unless its marks give it away: Vietnamese ones
       // on no syllable, or marks no Vietnamese letter has on the letters of a syllable (`Båo`,
       // `Thů`, `Kiën`: a Latin-script model's `ả`, `ủ`, `ể`).
-      const foreignMarks = !valid && (m.ocr || allOcr) && foreignMarksOnSyllable(w.lower);
+      const foreignMarks = !valid && (m.ocr || allOcr) && foreignMarksOnSyllable(w.lower, hasSkeleton);
       const damaged = !valid && (looksDamaged(w.text, w.lower, hasSkeleton) || foreignMarks);
       const longWord = w.lower.length >= 4;
       let alts = NO_CANDIDATES;
