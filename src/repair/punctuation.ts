@@ -72,7 +72,7 @@ export interface PunctuationOptions {
 /** A full stop between a word and a lower-case letter: the only stops the stage reads. */
 const STOP_BEFORE_LOWER = /[^\s.]\. +\p{Ll}/u;
 /** A comma between a word and a capital: the only commas the stage reads. */
-const COMMA_BEFORE_UPPER = /[^\s,], \p{Lu}/u;
+const COMMA_BEFORE_UPPER = /[^\s,], +\p{Lu}/u;
 
 const STRAIGHT = 0x22;
 const OPENING = 0x201c;
