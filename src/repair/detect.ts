@@ -114,16 +114,19 @@ const SQUARE_OR_CUBE = /^(?:[kcdm]?m)[23]$/;
  * The letters OCR prints each digit for, from the learned channel (`6` for `o`, `1` for `l`,
  * `4` for `a`, `0` for `o`): a digit inside a word is damage only where it stands for one of them.
  */
-const LETTERS_OF_DIGIT: ReadonlyMap<string, readonly string[]> = (() => {
+const LETTERS_OF_DIGIT = lookalikes((printed, truth) => hasDigit(printed) && !hasDigit(truth));
+
+/** The learned channel's one-character misreadings that `keep` accepts: the truths of each printed character. */
+function lookalikes(keep: (printed: string, truth: string) => boolean): ReadonlyMap<string, readonly string[]> {
   const map = new Map<string, string[]>();
   for (const [printed, truth] of LETTER_PAIRS) {
-    if (printed.length !== 1 || truth.length !== 1 || !hasDigit(printed) || hasDigit(truth)) continue;
-    const letters = map.get(printed) ?? [];
-    letters.push(truth);
-    map.set(printed, letters);
+    if (printed.length !== 1 || truth.length !== 1 || !keep(printed, truth)) continue;
+    const truths = map.get(printed) ?? [];
+    truths.push(truth);
+    map.set(printed, truths);
   }
   return map;
-})();
+}
 
 /**
  * The readings of a lower-case word with its digits read as the letters OCR confuses them with
@@ -180,16 +183,7 @@ export function isUnit(lower: string): boolean {
 }
 
 /** The vowels a letter is printed for (the channel's one-letter look-alikes: `c` for `e`, `g` for `o`). */
-const VOWEL_LOOKALIKES: ReadonlyMap<string, readonly string[]> = (() => {
-  const map = new Map<string, string[]>();
-  for (const [printed, truth] of LETTER_PAIRS) {
-    if (printed.length !== 1 || truth.length !== 1 || !'aeiouy'.includes(truth) || 'aeiouy'.includes(printed)) continue;
-    const vowels = map.get(printed) ?? [];
-    vowels.push(truth);
-    map.set(printed, vowels);
-  }
-  return map;
-})();
+const VOWEL_LOOKALIKES = lookalikes((printed, truth) => 'aeiouy'.includes(truth) && !'aeiouy'.includes(printed));
 
 /** A lower-case Vietnamese letter beyond ASCII. */
 const VIETNAMESE_LETTER = /^[àáâãèéêìíòóôõùúýăđĩũơưạ-ỹ]$/u;
