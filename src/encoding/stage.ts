@@ -497,6 +497,9 @@ function allCapitals(s: string): boolean {
   return /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
 }
 
+/** The detail of a reading through Windows-1258 (see `WINDOWS_VIEW`). */
+const CP1258_VIEW = 'utf8-as-cp1258';
+
 /** Characters that start a UTF-8 sequence shown as Windows-1252 (`Ã`, `Ä`, `Æ`, `á`…) or Windows-1258 (`Ă`). */
 const LEAD_BYTE_CHAR = /[\u00c2-\u00f4\u0102]/;
 
@@ -2047,6 +2050,10 @@ export function encodingStage(options: EncodingStageOptions = {}): Stage {
     // informs the next).
     for (const f of fallback) {
       if (f.word.fixed || (sure === 0 && !f.lowered && !(pass.vouched && mayBeResidue(f.word)))) continue;
+      // Read through Windows-1258 alone (`Ăn` as `Án`: C3 shown as `Ă`, its second byte lost)
+      // where no other word of the line was: beside mojibake through Windows-1252, which shows
+      // C3 as `Ã`, an `Ă` is the letter.
+      if (f.detail.startsWith(CP1258_VIEW) && !edits.some((e) => e.detail?.startsWith(CP1258_VIEW))) continue;
       const k = words.indexOf(f.word);
       const before = words.slice(Math.max(0, k - 2), k).map((w) => w.after ?? w.text);
       const next = words[k + 1];
