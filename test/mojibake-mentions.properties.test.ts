@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { fix } from '../src/index.js';
 import { defaultModel } from '../src/model/index.js';
 import { asCp1252, CP1252_BYTE_OF } from './support/byte-views.js';
+import { vimTutorLines } from './support/documents.js';
 import { KNOWN_SYLLABLES } from './support/sentences.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
@@ -132,11 +133,79 @@ const LETTERS = [...'àáảãạăằắẳẵặâầấẩẫậđèéẻẽ�
 );
 
 describe('property: single characters quoted as mojibake are patterns, not text', () => {
+  it('a string literal of one mojibake letter and an escape, inside a code span of a Vietnamese line', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...LETTERS), fc.constantFrom('\\n', '\\t', ''), (letter, escape) => {
+        const line = `Ví dụ: \`printf("${mojibake(letter)}${escape}")\` in ra chữ bị lỗi.`;
+        expect(fix(line).text).toBe(line);
+      }),
+      { numRuns: RUNS, endOnFailure: true },
+    );
+  });
+
   it('a list of quoted mojibake letters, as programs that look for mojibake hold them', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...LETTERS), { minLength: 1, maxLength: 12 }), fc.constantFrom('"', "'"), (letters, q) => {
         const line = `PATTERNS = [${letters.map((c) => `${q}${mojibake(c)}${q}`).join(', ')}]`;
         expect(fix(line).text).toBe(line);
+      }),
+      { numRuns: RUNS, endOnFailure: true },
+    );
+  });
+});
+
+/**
+ * The same without quotation marks: prose, tables and lists that set a spelling and its mojibake
+ * side by side (`Tiếng Việt → Tiáº¿ng Viá»‡t`, `| é | Ã© |`).
+ */
+const SIDE_BY_SIDE: ReadonlyArray<(right: string, broken: string) => string> = [
+  (r, b) => `Lỗi mã: ${r} hiển thị thành ${b} khi đọc UTF-8 bằng Windows-1252.`,
+  (r, b) => `In UTF-8 read as Windows-1252, ${r} appears as ${b}.`,
+  (r, b) => `Nếu thấy ${b} thay vì ${r}, hãy mở lại tệp với UTF-8.`,
+  (r, b) => `| ${r} | ${b} |`,
+  (r, b) => `${r} → ${b}`,
+  (r, b) => `${r}\t${b}\tUTF-8`,
+];
+
+describe('property: mojibake written beside its correct spelling without quotes is kept', () => {
+  it('a phrase or a letter and its mojibake, in prose and in tables', () => {
+    // Not one syllable alone: beside a correct copy of a word as common, one broken copy is as
+    // often a line damaged in part (the last test).
+    const longer = fc.array(marked, { minLength: 2, maxLength: 3 }).map((ws) => ws.join(' '));
+    const spelling = fc.oneof(longer, fc.constantFrom(...LETTERS));
+    fc.assert(
+      fc.property(spelling, fc.constantFrom(...SIDE_BY_SIDE), (words, shape) => {
+        const line = shape(words, mojibake(words));
+        expect(fix(line).text).toBe(line);
+      }),
+      { numRuns: RUNS, endOnFailure: true },
+    );
+  });
+
+  it('control: without the correct spelling beside it, the mojibake is repaired', () => {
+    const longer = fc.array(marked, { minLength: 2, maxLength: 3 }).map((ws) => ws.join(' '));
+    fc.assert(
+      fc.property(longer.filter(endsInLetter), fc.constantFrom(...SIDE_BY_SIDE), (words, shape) => {
+        expect(fix(shape('UTF-8', mojibake(words))).text).toBe(shape('UTF-8', words));
+      }),
+      { numRuns: RUNS, endOnFailure: true },
+    );
+  });
+
+  it('control: real lines whose second part is mojibake of words the first part also writes are repaired', () => {
+    // Lines of Vim's Vietnamese tutor cut at a word: the rest shown as mojibake, as a line
+    // joined from a correct source and a broken one is. Only cuts after which a word with
+    // letters beyond ASCII repeats one before it: the case a mention could be taken for.
+    const lines = vimTutorLines.filter((l) => l.split(' ').length >= 6 && fix(l).text === l);
+    const cut = fc.tuple(fc.constantFrom(...lines), fc.nat()).map(([line, n]) => {
+      const words = line.split(' ');
+      const k = 1 + (n % (words.length - 1));
+      return [words.slice(0, k).join(' '), words.slice(k).join(' ')] as const;
+    });
+    const repeats = ([head, tail]: readonly [string, string]) => tail.split(' ').some((w) => /[^\x00-\x7f]/.test(w) && head.split(' ').includes(w));
+    fc.assert(
+      fc.property(cut.filter(repeats), ([head, tail]) => {
+        expect(fix(`${head} ${mojibake(tail)}`).text).toBe(`${head} ${tail}`);
       }),
       { numRuns: RUNS, endOnFailure: true },
     );

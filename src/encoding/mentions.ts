@@ -1,3 +1,4 @@
+import { isValidSyllable } from '../orthography/index.js';
 import type { StageEdit } from '../types.js';
 import { CP1252 } from './tables/single-byte.js';
 
@@ -12,7 +13,12 @@ import { CP1252 } from './tables/single-byte.js';
  * that is mojibake as a whole (its one edit runs over the quotes).
  */
 export function withoutMentions(line: string, found: StageEdit[]): StageEdit[] {
-  if (found.length === 0 || !mayHoldMention(line, found)) return found;
+  if (found.length === 0) return found;
+  return withoutSideBySide(line, mayHoldMention(line, found) ? withoutQuoted(line, found) : found);
+}
+
+/** The edits of `found` but those inside a quoted mention (see {@link withoutMentions}). */
+function withoutQuoted(line: string, found: StageEdit[]): StageEdit[] {
   const edits = found.some((e) => e.end - e.start > 1 && ASCII_QUOTES.test(line.slice(e.start + 1, e.end - 1))) ? found.flatMap((e) => atAsciiRuns(line, e)) : found;
   let kept: StageEdit[] | undefined;
   const spans = quotedSpans(line, edits);
@@ -24,7 +30,7 @@ export function withoutMentions(line: string, found: StageEdit[]): StageEdit[] {
     if (last === first) continue;
     const repaired = applied(line, from, to, edits, first, last).trim();
     if (repaired.length === 0) continue;
-    if (!isOneCharacter(repaired) && !writtenElsewhere(line, repaired, from - 1, to + 1) && !quotesItsSpelling(line, spans, from, to)) continue;
+    if (!namesOneCharacter(repaired) && !writtenElsewhere(line, repaired, from - 1, to + 1) && !quotesItsSpelling(line, spans, from, to)) continue;
     kept ??= edits.slice();
     for (let k = first; k < last; k++) kept[k] = DROPPED;
   }
@@ -32,6 +38,72 @@ export function withoutMentions(line: string, found: StageEdit[]): StageEdit[] {
 }
 
 const ASCII_QUOTES = /["'`]/;
+
+/**
+ * The edits of `found` but those of a run of damage that the line also writes repaired, where
+ * no quotation marks set them off: `Tiếng Việt bị lỗi thành Tiáº¿ng Viá»‡t`, `é → Ã©`,
+ * `| ü | Ã¼ |`. A run is the edits with nothing but ASCII between them, widened to whole words:
+ * a line damaged in part is one long run, whose repair the line does not write again; the
+ * words of a mention stand apart from it, between the correct letters that it shows.
+ */
+function withoutSideBySide(line: string, found: StageEdit[]): StageEdit[] {
+  // The correct spelling has letters outside ASCII, and the edits leave them: most lines of
+  // damage have none (every character outside ASCII is part of the damage).
+  if (!hasTextOutsideAsciiBesides(line, found)) return found;
+  let kept: StageEdit[] | undefined;
+  for (let first = 0; first < found.length; ) {
+    let last = first + 1;
+    while (last < found.length && isAscii(line, found[last - 1].end, found[last].start)) last++;
+    let from = found[first].start;
+    let to = found[last - 1].end;
+    while (from > 0 && LETTER_OR_DIGIT.test(line[from - 1])) from--;
+    while (to < line.length && LETTER_OR_DIGIT.test(line[to])) to++;
+    const repaired = applied(line, from, to, found, first, last).trim();
+    const at = repaired.length > 0 && !isCommonEnough(repaired) ? placeWrittenElsewhere(line, repaired, from, to, found) : -1;
+    if (at >= 0) {
+      kept ??= found.slice();
+      for (let k = first; k < last; k++) kept[k] = DROPPED;
+      // The correct spelling is text as written, whatever an edit made of it (`Ă appears as
+      // Ä‚`: the lone `Ă` beside mojibake reads as a byte of it too).
+      for (let k = 0; k < found.length; k++) if (found[k].start >= at && found[k].end <= at + repaired.length) kept[k] = DROPPED;
+    }
+    first = last;
+  }
+  return kept === undefined ? found : kept.filter((e) => e !== DROPPED);
+}
+
+/**
+ * Whether a run's repair is one Vietnamese syllable: a word a line of prose writes many times
+ * (`mở`, `của`), so that one broken copy beside a correct one shows a line damaged in part as
+ * often as a mention. A phrase, a character or a word of another language (`café`) beside its
+ * mojibake is a mention.
+ */
+function isCommonEnough(repaired: string): boolean {
+  return repaired.length >= 2 && !repaired.includes(' ') && isValidSyllable(repaired.toLowerCase());
+}
+
+/** Whether the line has a character outside ASCII that no edit covers. */
+function hasTextOutsideAsciiBesides(line: string, edits: readonly StageEdit[]): boolean {
+  let at = 0;
+  for (const e of edits) {
+    if (!isAscii(line, at, e.start)) return true;
+    at = Math.max(at, e.end);
+  }
+  return !isAscii(line, at, line.length);
+}
+
+function isAscii(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+/** Whether `text` is one character, alone or with a string literal's escapes (`é\n`). */
+function namesOneCharacter(text: string): boolean {
+  const bare = text.replace(ESCAPES, '');
+  return bare.length > 0 && isOneCharacter(bare);
+}
+
+const ESCAPES = /\\[nrt0]/g;
 
 /**
  * An edit that undid a run of mojibake with ASCII inside it (a line of it: `["Ã©", "Ã¨"]`) as one
@@ -189,18 +261,27 @@ function closesAt(line: string, j: number): boolean {
  */
 function quotedSpans(line: string, edits: readonly StageEdit[]): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  for (let i = 0; i < line.length; i++) {
+  addQuotedSpans(line, edits, 0, line.length, spans);
+  return spans;
+}
+
+/**
+ * The quoted runs of `line[from, to)` added to `spans`. Inside a code span (backticks) its own
+ * quotations are runs too: `printf("Ã©\n")` quotes one character.
+ */
+function addQuotedSpans(line: string, edits: readonly StageEdit[], from: number, to: number, spans: Array<[number, number]>): void {
+  for (let i = from; i < to; i++) {
     const closers = CLOSERS[line[i]];
     if (closers === undefined || !opensAt(line, i) || insideEdit(edits, i)) continue;
-    const limit = Math.min(line.length, i + 1 + QUOTE_REACH);
+    const limit = Math.min(to, i + 1 + QUOTE_REACH);
     for (let j = i + 2; j < limit; j++) {
       if (!closers.includes(line[j]) || !closesAt(line, j) || insideEdit(edits, j)) continue;
       spans.push([i + 1, j]);
+      if (line[i] === '`') addQuotedSpans(line, edits, i + 1, j, spans);
       i = j;
       break;
     }
   }
-  return spans;
 }
 
 /**
@@ -238,6 +319,19 @@ function isOneCharacter(text: string): boolean {
 
 const MARK = /\p{M}/u;
 
+/** Whether [`from`, `to`) holds part of one of the edits (sorted, not overlapping), not all of it. */
+function straddlesEdit(edits: readonly StageEdit[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = edits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (edits[mid].end <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < edits.length && edits[k].start < to; k++) if (edits[k].start < from || edits[k].end > to) return true;
+  return false;
+}
+
 /** Whether position `i` lies in one of the edits (sorted, not overlapping). */
 function insideEdit(edits: readonly StageEdit[], i: number): boolean {
   let lo = 0;
@@ -263,12 +357,21 @@ function applied(line: string, from: number, to: number, edits: readonly StageEd
 
 /** Whether `text` stands in the line outside [`from`, `to`), not as part of a longer word. */
 function writtenElsewhere(line: string, text: string, from: number, to: number): boolean {
+  return placeWrittenElsewhere(line, text, from, to, []) >= 0;
+}
+
+/**
+ * Where `text` stands in the line outside [`from`, `to`), not as part of a longer word, nor in
+ * part of the damage of one of `edits` (mojibake shows bytes as letters and marks: the `»` of
+ * `á»ƒ`); -1 if nowhere.
+ */
+function placeWrittenElsewhere(line: string, text: string, from: number, to: number, edits: readonly StageEdit[]): number {
   for (let at = line.indexOf(text); at >= 0; at = line.indexOf(text, at + 1)) {
     const end = at + text.length;
-    if (end > from && at < to) continue;
+    if ((end > from && at < to) || straddlesEdit(edits, at, end)) continue;
     const glued = (at > 0 && LETTER_OR_DIGIT.test(line[at - 1]) && LETTER_OR_DIGIT.test(text[0])) ||
       (end < line.length && LETTER_OR_DIGIT.test(line[end]) && LETTER_OR_DIGIT.test(text[text.length - 1]));
-    if (!glued) return true;
+    if (!glued) return at;
   }
-  return false;
+  return -1;
 }
