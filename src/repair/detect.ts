@@ -217,6 +217,26 @@ export function foreignMarksOnSyllable(lower: string, hasSkeleton: (skeleton: st
 }
 
 /**
+ * Whether a word is a syllable that a reading gave a capital inside (`chÍm`, `dẪn`, `khAo`): it
+ * starts with a small letter, a capital follows, and the word in small letters is a valid
+ * syllable of three letters or more. OCR misreads the case of a letter, most often a marked
+ * vowel, as it misreads its mark. Names that mix case start with a capital (`BoE`, `McCain`) or
+ * spell no syllable (`iPhone`, `vSIM`), as units do (`kWh`, `dBm`); two-letter ones (`mA`) can,
+ * and are left.
+ */
+export function isCaseMisread(text: string): boolean {
+  if (text.length < 3) return false;
+  const first = text[0];
+  if (first === first.toUpperCase()) return false;
+  let misread = false;
+  for (let i = 1; i < text.length && !misread; i++) {
+    const ch = text[i];
+    misread = ch !== ch.toLowerCase();
+  }
+  return misread && isValidSyllable(text.toLowerCase());
+}
+
+/**
  * Whether a word that is not a valid syllable looks like a damaged Vietnamese one rather than a
  * foreign word, name or identifier: Vietnamese-only marks on a non-syllable, or digits in a
  * lower-case word that read as letters of a syllable. `hasSkeleton` tells whether a mark-free

@@ -31,6 +31,7 @@ import {
   digitsAreLetters,
   documentEvidence,
   foreignMarksOnSyllable,
+  isCaseMisread,
   isUnit,
   type DocumentEvidence,
   isFinalFragment,
@@ -392,7 +393,7 @@ function addSlot(lattice: Lattice, t: Token, id: number, sentenceStart: boolean,
 interface Word extends WordToken {
   kind: Token['kind'];
   lower: string;
-  /** Lower case or Title case, not glued to a number (only these are ever repaired). */
+  /** Lower case, Title case or a syllable's case misread (`chÍm`), not glued to a number (only these are ever repaired). */
   plain: boolean;
   slot: number;
   form: WordForm;
@@ -843,7 +844,8 @@ export function repairStage(options: RepairOptions = {}): Stage {
       // A word of a run in another language is context only: `<foreign>`, never repaired.
       const other = outside !== undefined && outside[i] === 1;
       // Code and hyphenated transliterations keep their spelling (`%hu`, `Ca-tă`).
-      const plain = !glued && !other && (t.text === lower || t.text.slice(1) === lower.slice(1)) && !isOutsideProse(line, t.start, t.end);
+      const plain =
+        !glued && !other && (t.text === lower || t.text.slice(1) === lower.slice(1) || isCaseMisread(t.text)) && !isOutsideProse(line, t.start, t.end);
       if (!lattice.newStyle && !other && t.kind === 'syllable' && form.oldStyle) lattice.newStyle = true;
       if (t.kind === 'syllable' && form.id < 0) form.id = lm.id(t.text);
       const id = other ? FOREIGN_ID : t.kind === 'syllable' ? form.id : t.kind === 'number' ? NUM_ID : FOREIGN_ID;
@@ -936,6 +938,9 @@ export function repairStage(options: RepairOptions = {}): Stage {
       const keep = slot.candidates[0];
       const valid = w.kind === 'syllable';
       const title = w.text !== w.lower;
+      // In OCR text, a capital inside a syllable (`chÍm`, `dẪn`) is a misread letter: the word
+      // is read again as a damaged one, its case and its marks no evidence.
+      const caseMisread = valid && (m.ocr || allOcr) && isCaseMisread(w.text);
       if (!valid && lm.isLoanword(w.lower)) continue; // `kilômet`: a word of its own
       // Typed, a common word of another language that spells no syllable with or without
       // marks (`and`, `with`, `file`) is that language's word, not a misspelt one (`ăn`). A
@@ -969,7 +974,12 @@ export function repairStage(options: RepairOptions = {}): Stage {
       // garbles them (many damaged words in the line); tones none in a passage typed without
       // them (`hêt` for `hết`: no syllable as written, but only its tone is missing).
       const markTrust: MarkTrust = m.noMarks || m.heavy ? 'none' : m.noTones ? 'vowels' : 'all';
-      if (m.noMarks && !marked) {
+      if (caseMisread) {
+        // The word in small letters is a reading too: its case alone was misread.
+        keep.cost = KEEP_DAMAGED;
+        alts = [{ text: w.lower, ids: keep.ids, cost: 0, kind: 'spelling', span: 1 }];
+        for (const c of candidatesFor(w.lower, 'none', 1, REPAIR_CANDIDATES)) alts.push(c);
+      } else if (m.noMarks && !marked) {
         alts = candidatesFor(w.lower, 'none', skeleton ? 0 : longWord ? 2 : 1, MARK_CANDIDATES, 0, readByWrongModel);
       } else if (m.noTones && valid && removeTone(w.lower) === w.lower) {
         alts = candidatesFor(w.lower, 'vowels', 0, MARK_CANDIDATES);
@@ -1012,7 +1022,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
       // A capitalised word inside a sentence is most likely (part of) a name: in a passage
       // without marks, each reading is weighed by how often the training text writes it with
       // a capital there (`Dung` stays a name, where `Dùng` is a common word).
-      if (title && !slot.sentenceStart && (m.noMarks || m.noTones) && alts.length > 0) {
+      if (title && !caseMisread && !slot.sentenceStart && (m.noMarks || m.noTones) && alts.length > 0) {
         const weighted: Candidate[] = [];
         for (const c of alts) weighted.push({ text: c.text, ids: c.ids, cost: c.cost + nameCost(c.ids[0]), kind: c.kind, span: c.span });
         alts = weighted;
@@ -1068,7 +1078,9 @@ export function repairStage(options: RepairOptions = {}): Stage {
       if (!forced && confidence < validMinConfidence && candidate.span === 1 && valid) continue;
       const styled = lattice.newStyle ? setToneStyle(candidate.text, 'new') : candidate.text;
       // A word written in lower case (most are) gives its case without a look at its letters.
-      const after = forced ? candidate.text : form !== undefined && form.lower === written ? styled.toLowerCase() : applyCase(written, styled);
+      // A syllable whose case a reading garbled (`chÍm`) takes the case of its first letter.
+      const casePattern = isCaseMisread(written) ? written[0] + written.slice(1).toLowerCase() : written;
+      const after = forced ? candidate.text : form !== undefined && form.lower === written ? styled.toLowerCase() : applyCase(casePattern, styled);
       if (after === text.slice(start, end)) continue;
       edits.push({ start, end, after, kind: candidate.kind, confidence: Math.round(confidence * 1000) / 1000 });
       if (allOcr && !forced && candidate.span === 1 && confidence >= REPEAT_MIN_CONFIDENCE) {
