@@ -9,7 +9,7 @@ import type { LanguageModel } from '../model/index.js';
 import { SPECIAL_UNITS } from '../model/index.js';
 import { isValidSyllable, MAX_SYLLABLE_LENGTH, removeMarks, toneOf } from '../orthography/index.js';
 import type { EditKind } from '../types.js';
-import { type ChannelCosts, markBits, skeletonDistance, toneCost, vowelMarkCost } from './channel.js';
+import { type ChannelCosts, markBits, pairsReadAsOne, skeletonDistance, toneCost, vowelMarkCost } from './channel.js';
 
 /** One reading of one or more input tokens. */
 export interface Candidate {
@@ -229,6 +229,8 @@ export class SkeletonIndex {
       const firstDeletes = new Set<string>();
       for (let i = 0; i < query.length; i++) firstDeletes.add(query.slice(0, i) + query.slice(i + 1));
       for (const d of firstDeletes) probe(d);
+      // Two printed letters for one (`ern` for `em`): one change of the channel.
+      for (const r of pairsReadAsOne(query, costs)) probe(r);
       if (limit >= 2 && query.length >= 4) {
         const second = new Set<string>();
         for (const d of firstDeletes) {

@@ -100,6 +100,8 @@ interface LetterUnits {
   twoForOne: Map<number, number>;
   /** Whether a printed letter starts some two-for-one pair. */
   startsTwo: Uint8Array;
+  /** The letters of the truth each printed pair (`first × 128 + second`) may stand for. */
+  pairTruths: Map<number, string[]>;
 }
 
 /** The cheapest a letter change may be, in units: a look-alike is still a change. */
@@ -146,6 +148,7 @@ function letterUnits(costs: ChannelCosts): LetterUnits {
   const added = new Float32Array(128).fill(1);
   const twoForOne = new Map<number, number>();
   const startsTwo = new Uint8Array(128);
+  const pairTruths = new Map<number, string[]>();
   const learned = new Map<string, number>();
   for (const [printed, truth, cost] of wrongModel ? WRONG_MODEL_LETTER_PAIRS : LETTER_PAIRS) learned.set(`${printed}>${truth}`, cost);
   const flat = new Map<string, number>();
@@ -163,15 +166,39 @@ function letterUnits(costs: ChannelCosts): LetterUnits {
     } else if (truth === '' && printed.length === 1) {
       added[printed.charCodeAt(0)] = u;
     } else if (printed.length === 2 && truth.length === 1) {
-      twoForOne.set((printed.charCodeAt(0) * 128 + printed.charCodeAt(1)) * 128 + truth.charCodeAt(0), u);
+      const pair = printed.charCodeAt(0) * 128 + printed.charCodeAt(1);
+      twoForOne.set(pair * 128 + truth.charCodeAt(0), u);
       startsTwo[printed.charCodeAt(0)] = 1;
+      const truths = pairTruths.get(pair);
+      if (truths === undefined) pairTruths.set(pair, [truth]);
+      else truths.push(truth);
     }
   }
-  const made = { letter: costs.letter, confusion: costs.confusion, sub, lost, added, twoForOne, startsTwo };
+  const made = { letter: costs.letter, confusion: costs.confusion, sub, lost, added, twoForOne, startsTwo, pairTruths };
   if (wrongModel) wrongModelUnits = made;
   else units = made;
   return made;
 }
+
+/**
+ * `skeleton` with each pair of its letters that a reading prints for one letter (`rn` for `m`,
+ * `in` for `m`) read as that letter, one pair at a time: one change of the channel, which a
+ * search by single letters takes for two (`ern` is two letters from `em`).
+ */
+export function pairsReadAsOne(skeleton: string, costs: ChannelCosts): string[] {
+  const u = letterUnits(costs);
+  let out: string[] | undefined;
+  for (let i = 0; i + 1 < skeleton.length; i++) {
+    const first = skeleton.charCodeAt(i);
+    if (first >= 0x80 || u.startsTwo[first] !== 1) continue;
+    const truths = u.pairTruths.get(first * 128 + skeleton.charCodeAt(i + 1));
+    if (truths === undefined) continue;
+    for (const t of truths) (out ??= []).push(skeleton.slice(0, i) + t + skeleton.slice(i + 2));
+  }
+  return out ?? NO_READINGS;
+}
+
+const NO_READINGS: string[] = [];
 
 /** Skeleton vowels: old scans drop them. */
 const VOWEL_LETTERS = 'aeiouy';
