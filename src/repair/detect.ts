@@ -307,7 +307,8 @@ function inMojibakeRun(line: string, start: number, end: number): boolean {
  */
 function hasNumberedSibling(line: string, start: number, end: number): boolean {
   const word = line.slice(start, end).toLowerCase();
-  if (!DIGIT.test(word)) return false;
+  // A number alone names nothing in a series: every other number of the line has its shape.
+  if (!DIGIT.test(word) || !ANY_LETTER.test(word)) return false;
   const shape = word.replace(DIGITS, '#');
   for (const m of line.matchAll(WORD_RUN)) {
     if (m.index === start) continue;
@@ -329,6 +330,7 @@ function besideEquals(line: string, start: number, end: number): boolean {
 
 const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
 const DIGIT = /[0-9]/;
+const ANY_LETTER = /\p{L}/u;
 const DIGITS = /[0-9]+/g;
 
 function isRunBreak(code: number): boolean {

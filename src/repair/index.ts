@@ -921,7 +921,16 @@ export function repairStage(options: RepairOptions = {}): Stage {
       // In a line read by a model without Vietnamese letters, digits glued to the front of a
       // word are letters it misread (`1a`, `6ng`, `16n` for `là`, `ông`, `lớn`), not a number and
       // its unit (`5km`, `10h`): the two are read again as one word.
-      if (readByWrongModel && w.kind === 'number' && slots[w.slot].candidates[0].ids[0] === NUM_ID && nextGlued(w, next) && !isUnit(next.lower) && !protectedSlots.has(next.slot)) {
+      if (
+        readByWrongModel &&
+        w.kind === 'number' &&
+        slots[w.slot].candidates[0].ids[0] === NUM_ID &&
+        nextGlued(w, next) &&
+        !isUnit(next.lower) &&
+        !protectedSlots.has(next.slot) &&
+        // Read as one word, it must be prose too: not one of a series (`1a … 1b`), not code.
+        !isOutsideProse(line, w.start, next.end)
+      ) {
         const joined = w.text + next.lower;
         if (joined.length <= MAX_SYLLABLE_LENGTH && digitsAreLetters(joined, hasSkeleton)) {
           for (const c of candidatesFor(joined, 'none', 2, REPAIR_CANDIDATES, 0, true)) {
