@@ -7,7 +7,7 @@
  * fixtures/bilingual/README.md), every one of them so read.
  */
 import { describe, expect, it } from 'vitest';
-import { glossaryLines, vimTutorLines } from './support/documents.js';
+import { glossaryLines, maintGuideLines, vimTutorLines } from './support/documents.js';
 import { fix, stripDiacritics } from '../src/index.js';
 import { fillCounts, restoredWords } from './support/sentences.js';
 
@@ -21,6 +21,22 @@ function engReading(line: string): string {
 }
 
 describe('a line read by an OCR model without Vietnamese letters', () => {
+  it('gets `ở` it read as the digit `6` restored, and leaves numbers between words', () => {
+    const ozLines = [...vimTutorLines, ...glossaryLines, ...maintGuideLines]
+      .map((l) => l.trim().replace(/\s+/g, ' '))
+      .filter((l) => l.split(' ').includes('ở') && l.split(' ').length >= 6);
+    const damagedLines = ozLines.map((line) => engReading(line.split(' ').map((w) => (w === 'ở' ? '6' : w)).join(' ')));
+    const numbers = ['có 6 người đến', 'tháng 6 năm nay', 'chỉ còn 6 ngày nữa', 'mất 6 tiếng đồng hồ'];
+    const document = [...damagedLines, ...numbers.map(engReading)].join('\n');
+    const repaired = fix(document, { ocr: true }).text.split('\n');
+    const { words, right } = restoredWords(ozLines, damagedLines, repaired, (w) => w === '6');
+    expect(words).toBeGreaterThan(20);
+    // Measured: 10 of 42, none before (a digit was a number). The rest stay numbers where the
+    // words around them take one as well (`năm 6`, `6 độ`).
+    expect(right / words, `${right} of ${words} restored`).toBeGreaterThanOrEqual(0.2);
+    for (const k of numbers.keys()) expect(repaired[ozLines.length + k].split(' ')).toContain('6');
+  });
+
   it('gets its é words restored as the words around them', () => {
     expect(LINES.length).toBeGreaterThan(50);
     const document = LINES.map(engReading).join('\n');

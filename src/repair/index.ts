@@ -881,6 +881,15 @@ export function repairStage(options: RepairOptions = {}): Stage {
     return (w.start > 0 && isApostrophe(line.charCodeAt(w.start - 1))) || isApostrophe(line.charCodeAt(w.end));
   }
 
+  /**
+   * Whether `w` stands between spaces with a word on each side (`liệu, 6 đó`, `6 Chương`): no
+   * part of a number (`6/5`, `6,5`), nor beside one (`6 - 7`).
+   */
+  function standsAloneBetweenWords(line: string, w: Word, before: Word | undefined, after: Word | undefined): boolean {
+    const word = (x: Word | undefined) => x !== undefined && (x.kind === 'syllable' || x.kind === 'foreign');
+    return word(before) && word(after) && after!.start === w.end + 1 && line[w.start - 1] === ' ' && line[w.end] === ' ' && before!.end >= w.start - 3;
+  }
+
   /** Whether `next` is a lower-case word glued to the end of `w` (no space between). */
   function nextGlued(w: Word, next: Word | undefined): next is Word {
     return next !== undefined && next.slot === w.slot + 1 && next.start === w.end && next.text === next.lower && (next.kind === 'syllable' || next.kind === 'foreign');
@@ -936,6 +945,21 @@ export function repairStage(options: RepairOptions = {}): Stage {
           for (const c of candidatesFor(joined, 'none', 2, REPAIR_CANDIDATES, 0, true)) {
             slots[w.slot].candidates.push({ text: c.text, ids: c.ids, cost: c.cost, kind: 'spelling', span: 2 });
           }
+        }
+      }
+      // And a digit standing alone between words is a one-letter word it misread (`6` for `ở`),
+      // or a number: the words around it tell (`chính xác 6 đó` against `có 6 người`).
+      if (
+        readByWrongModel &&
+        w.kind === 'number' &&
+        w.text.length === 1 &&
+        slots[w.slot].candidates[0].ids[0] === NUM_ID &&
+        standsAloneBetweenWords(line, w, words[wi - 1], next) &&
+        digitsAreLetters(w.text, hasSkeleton) &&
+        !isOutsideProse(line, w.start, w.end)
+      ) {
+        for (const c of candidatesFor(w.text, 'none', 1, REPAIR_CANDIDATES, 0, true)) {
+          if (c.text.length === 1) slots[w.slot].candidates.push({ text: c.text, ids: c.ids, cost: c.cost, kind: 'spelling', span: 1 });
         }
       }
       // A one-letter word (`o` for `ở`, `y` for `ý`) is restored like any other in a passage

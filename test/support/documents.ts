@@ -22,3 +22,12 @@ export const vimTutorLines = fixture('vim-tutor-vi.txt')
   .split('\n')
   .map((l) => l.trim().replace(/\s+/g, ' '))
   .filter((l) => l !== '');
+
+/**
+ * Lines of Debian's New Maintainers' Guide in Vietnamese (`maint-guide-vi`), whitespace runs
+ * (no-break spaces among them) made one space.
+ */
+export const maintGuideLines = fixture('maint-guide-nbsp-lines.txt')
+  .split('\n')
+  .map((l) => l.trim().replace(/[\s\u00a0]+/g, ' '))
+  .filter((l) => l !== '');
