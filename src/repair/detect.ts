@@ -368,17 +368,19 @@ function isAsciiWord(line: string, start: number, end: number): boolean {
 
 /**
  * Whether the word `line[start, end)` is not prose: glued to a mark of code (`%sgợi`, `\ntương`,
- * `Chưa_biết2`), a piece of mojibake (`nhá»¯ng`, `Ã¢n`), one of a numbered series (`a1 … a2`), a
- * side of a definition (`a1 = á`), a command-line option (`-a`, `--all`, ASCII after dashes that
- * start a token), a markup tag's name, a name in a path (`doc/*.texi`), or a part of a hyphenated
- * chain: a transliteration (`Bốt-xoă-na`, `lô-gíc`), an identifier
- * (`i386-init`, `x86-64`), or what a lost byte left of a word (glued to U+FFFD). Such words keep
- * their own spelling: they are no evidence of damage and are never repaired.
+ * `Chưa_biết2`), a hashtag or a handle (`#dulịch`, `@tạinhà`), a piece of mojibake (`nhá»¯ng`,
+ * `Ã¢n`), one of a numbered series (`a1 … a2`), a side of a definition (`a1 = á`), a
+ * command-line option (`-a`, `--all`, ASCII after dashes that start a token), a markup tag's
+ * name, a name in a path (`doc/*.texi`), or a part of a hyphenated chain: a transliteration
+ * (`Bốt-xoă-na`, `lô-gíc`), an identifier (`i386-init`, `x86-64`), or what a lost byte left of
+ * a word (glued to U+FFFD). Such words keep their own spelling: they are no evidence of damage
+ * and are never repaired.
  */
 export function isOutsideProse(line: string, start: number, end: number): boolean {
   const before = start > 0 ? line.charCodeAt(start - 1) : -1;
   const after = end < line.length ? line.charCodeAt(end) : -1;
   if (isCodeMark(before) || isCodeMark(after)) return true;
+  if (isTagOrHandle(line, start, before)) return true;
   if (inMojibakeRun(line, start, end)) return true;
   if (hasNumberedSibling(line, start, end)) return true;
   if (besideEquals(line, start, end)) return true;
@@ -394,6 +396,17 @@ export function isOutsideProse(line: string, start: number, end: number): boolea
   const c = line.charCodeAt(dash - 1);
   return c === 0x20 || c === 0x09 || c === 0x5b || c === 0x28 || c === 0x7c; // space, tab, [ ( |
 }
+
+/**
+ * Whether the word at `start` is a hashtag or a handle (`#dulịch`, `@tạinhà`): glued to a `#` or
+ * `@` that starts a token. Such a name is written run together on purpose.
+ */
+function isTagOrHandle(line: string, start: number, before: number): boolean {
+  if (before !== 0x23 && before !== 0x40) return false; // # @
+  return start === 1 || TOKEN_START.test(line[start - 2]);
+}
+
+const TOKEN_START = /[\s(\[{"'“‘,;:]/u;
 
 /**
  * Whether the word at `start` names a markup tag (`<h4 id=…>`, `</h4>`): glued to `<` or `</`
