@@ -971,8 +971,9 @@ export function repairStage(options: RepairOptions = {}): Stage {
         }
       }
       // A one-letter word (`o` for `ở`, `y` for `ý`) is restored like any other in a passage
-      // without marks or tones; in OCR text a lone letter is more often a list mark or an initial.
-      const shortest = m.noMarks || m.noTones ? 1 : 2;
+      // without marks or tones; in OCR text a lone letter is more often a list mark or an initial,
+      // but not one with a Vietnamese mark (`ớ`, `ợ` for `ở`): no list is marked so.
+      const shortest = m.noMarks || m.noTones || (m.ocr && hasMarks(w.lower)) ? 1 : 2;
       if (w.lower.length < shortest || w.lower.length > MAX_REPAIRABLE_LENGTH) continue;
       if (w.kind !== 'syllable' && w.kind !== 'foreign') continue;
       const slot = slots[w.slot];
