@@ -179,6 +179,8 @@ const KEEP_DAMAGED = 3.5;
  * of one more syllable is about this much (log10 of its perplexity on correct text, 70).
  */
 const RUN_TOGETHER_FACTOR = 1.8;
+/** Words of an OCR line that lost their marks (see `addCandidates`) that show it lost marks in places. */
+const MARKS_LOST_IN_PLACES = 3;
 /** Letters no other language writes (the Vietnamese block, `ă đ ơ ư ĩ ũ`). */
 const VIETNAMESE_ONLY_LETTER = /[ăđơưĩũ\u1ea0-\u1ef9]/u;
 /** Keeping any other lower-case non-syllable in a damaged or mark-free line. */
@@ -898,6 +900,11 @@ export function repairStage(options: RepairOptions = {}): Stage {
     return word(before) && word(after) && after!.start === w.end + 1 && line[w.start - 1] === ' ' && line[w.end] === ' ' && before!.end >= w.start - 3;
   }
 
+  /** Whether a word is in lower case, without marks, and no syllable but a syllable's skeleton (`khong`). */
+  function isMarklessSkeleton(w: Word): boolean {
+    return w.text === w.lower && !hasMarks(w.lower) && !w.form.valid && isSkeleton(w.form);
+  }
+
   /** Whether `next` is a lower-case word glued to the end of `w` (no space between). */
   function nextGlued(w: Word, next: Word | undefined): next is Word {
     return next !== undefined && next.slot === w.slot + 1 && next.start === w.end && next.text === next.lower && (next.kind === 'syllable' || next.kind === 'foreign');
@@ -909,6 +916,9 @@ export function repairStage(options: RepairOptions = {}): Stage {
     // A line of OCR text that lost its marks was read by a model without Vietnamese letters,
     // whose look-alikes are its own (`mdi` for `mới`, `nwéc` for `nước`, `1a` for `là`).
     const readByWrongModel = m.noMarks && (m.ocr || allOcr);
+    let marklessSkeletons = 0;
+    if (allOcr && !m.noMarks) for (const w of words) if (w.kind === 'foreign' && w.plain && isMarklessSkeleton(w)) marklessSkeletons++;
+    const marksLostInPlaces = marklessSkeletons >= MARKS_LOST_IN_PLACES;
     for (let wi = 0; wi < words.length; wi++) {
       const w = words[wi];
       if (protectedSlots.has(w.slot) || !w.plain) continue;
@@ -1000,16 +1010,21 @@ export function repairStage(options: RepairOptions = {}): Stage {
       // word is the skeleton of a syllable: `dich` in a toneless passage is `dịch` (kept as
       // written, it would read as a foreign word, and foreign words follow each other).
       const skeleton = (m.noMarks || (m.noTones && !hasMarks(w.lower))) && isSkeleton(w.form);
+      // In OCR output, a line with several lower-case words without marks that are no syllable
+      // but a syllable's skeleton (`dieu hoa … nguon khong khi`) lost marks in places: such words
+      // are syllables whose marks the reading lost. One alone is as likely a word of another
+      // language (`rap`, `hot`, `top`).
+      const lostMarks = !valid && marksLostInPlaces && w.lower.length >= 2 && isMarklessSkeleton(w);
       if (!valid) {
         keep.cost = damaged ? KEEP_DAMAGED : title ? KEEP_FOREIGN_TITLE : KEEP_FOREIGN_LOWER;
         // In a passage without marks, a word that is the skeleton of a syllable is one.
-        if (skeleton) keep.cost = KEEP_DAMAGED;
+        if (skeleton || lostMarks) keep.cost = KEEP_DAMAGED;
         // Read by a model without Vietnamese letters, a lower-case word that is no syllable is
         // as likely misread as one whose marks give it away (`ngudi`, `gitip`: `người`, `giúp`).
         // (Not a lone letter, nor a piece of a word cut at an apostrophe: `d'Alfort`, `l'eau`.)
         else if (readByWrongModel && !title && w.lower.length >= 2 && !nextToApostrophe(line, w)) keep.cost = KEEP_DAMAGED;
         if (!m.noMarks && !m.noTones && !damaged && title) continue; // a name in an OCR line
-        if (!m.noMarks && !damaged && !m.ocr) continue;
+        if (!m.noMarks && !damaged && !lostMarks && !m.ocr) continue;
       }
       const marked = hasMarks(w.lower);
       // Marks are no evidence in a passage typed without them or read by a model that
@@ -1027,7 +1042,7 @@ export function repairStage(options: RepairOptions = {}): Stage {
         alts = candidatesFor(w.lower, 'vowels', 0, MARK_CANDIDATES);
       } else if (!valid) {
         // Foreign marks say nothing of the Vietnamese ones they stand for (`ä` for `â`, `ấ`, `ă`).
-        alts = candidatesFor(w.lower, foreignMarks ? 'none' : markTrust, longWord ? 2 : 1, REPAIR_CANDIDATES, 0, readByWrongModel);
+        alts = candidatesFor(w.lower, foreignMarks || lostMarks ? 'none' : markTrust, longWord ? 2 : 1, REPAIR_CANDIDATES, 0, readByWrongModel);
         if (longWord && m.ocr) {
           // Two syllables run together, one with a letter only Vietnamese writes (`ngườivợ`,
           // `tạinhà`), are no other language's word. Kept, the word counts as one of another
