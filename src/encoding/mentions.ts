@@ -321,19 +321,20 @@ const MARK = /\p{M}/u;
 
 /** Whether [`from`, `to`) holds part of one of the edits (sorted, not overlapping), not all of it. */
 function straddlesEdit(edits: readonly StageEdit[], from: number, to: number): boolean {
-  let lo = 0;
-  let hi = edits.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (edits[mid].end <= from) lo = mid + 1;
-    else hi = mid;
+  for (let k = firstEndingAfter(edits, from); k < edits.length && edits[k].start < to; k++) {
+    if (edits[k].start < from || edits[k].end > to) return true;
   }
-  for (let k = lo; k < edits.length && edits[k].start < to; k++) if (edits[k].start < from || edits[k].end > to) return true;
   return false;
 }
 
 /** Whether position `i` lies in one of the edits (sorted, not overlapping). */
 function insideEdit(edits: readonly StageEdit[], i: number): boolean {
+  const k = firstEndingAfter(edits, i);
+  return k < edits.length && edits[k].start <= i;
+}
+
+/** The index of the first of the edits (sorted, not overlapping) that ends after `i`. */
+function firstEndingAfter(edits: readonly StageEdit[], i: number): number {
   let lo = 0;
   let hi = edits.length;
   while (lo < hi) {
@@ -341,7 +342,7 @@ function insideEdit(edits: readonly StageEdit[], i: number): boolean {
     if (edits[mid].end <= i) lo = mid + 1;
     else hi = mid;
   }
-  return lo < edits.length && edits[lo].start <= i;
+  return lo;
 }
 
 /** `line[from, to)` with `edits[first, last)` (inside it, sorted) applied. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { fix } from '../../src/index.js';
 import { defaultModel } from '../../src/model/index.js';
 import { allSyllables } from '../../src/orthography/index.js';
 
@@ -102,4 +103,17 @@ export function restoredWords(
     });
   });
   return { words, right };
+}
+
+/**
+ * {@link restoredWords} of `damaged` lines repaired together as one OCR document (`ocr: true`):
+ * the changed words by default.
+ */
+export function restoredInOcr(
+  references: readonly string[],
+  damaged: readonly string[],
+  counts: (damagedWord: string, referenceWord: string) => boolean = (w, want) => w !== want,
+): { words: number; right: number } {
+  const repaired = fix(damaged.join('\n'), { ocr: true }).text.split('\n');
+  return restoredWords(references, damaged, repaired, counts);
 }
