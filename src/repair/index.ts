@@ -46,6 +46,7 @@ import {
 } from './detect.js';
 import { mayShowDamage } from './prefilter.js';
 import { Lexicon, type WordToken } from './lexicon.js';
+import { isDocumentNumber, restoredAcronyms } from './acronyms.js';
 import { defaultLanguageProfiles, languageRuns, type LanguageProfiles, type LanguageRun } from '../language/index.js';
 
 export { Lexicon } from './lexicon.js';
@@ -293,6 +294,8 @@ interface Lattice {
 }
 
 const NO_SLOTS: ReadonlySet<number> = new Set();
+/** No edits (never added to: a line's edits are made afresh). */
+const NO_EDITS: StageEdit[] = [];
 
 /**
  * Whether the line's Vietnamese stands inside sentences of another language (`outside`: the
@@ -816,16 +819,44 @@ export function repairStage(options: RepairOptions = {}): Stage {
     getIndex();
     lm = model!;
     scorer = scorerFor(lm);
-    const lattice = latticeOf(text, tokensOf(text), text === lastLine ? lastOutside : undefined);
+    const tokens = tokensOf(text);
+    const outside = text === lastLine ? lastOutside : undefined;
+    const lattice = latticeOf(text, tokens, outside);
     const protectedSlots = useLexicon ? applyLexicon(lattice) : NO_SLOTS;
     if (m.noMarks || m.noTones || m.ocr) addCandidates(text, lattice, m, protectedSlots);
+    // Acronyms typed with `D` for `Đ` (`HDND`) are no syllables: the decoder has no reading of them.
+    const acronyms = m.noMarks ? restoredAcronyms(text, tokens, (first, last) => acronymAsWritten(text, tokens, first, last, outside, lattice, protectedSlots)) : NO_EDITS;
     // Every slot with the input as its only reading (most lines of an OCR document without
     // damage of their own): the decoder could only keep it.
-    if (lattice.slots.every((slot) => slot.candidates.length === 1 && slot.candidates[0].kind === undefined)) return [];
+    if (lattice.slots.every((slot) => slot.candidates.length === 1 && slot.candidates[0].kind === undefined)) return acronyms.length === 0 ? [] : acronyms;
     const choices = decode(scorer, lattice.slots, BEAM, (m.noMarks || m.noTones) && !m.ocr ? MARK_FREE_WINDOW : WINDOW);
     const leastMargin = m === OCR_MODE ? OCR_LINE_MARGIN : -Infinity;
     const typedLine = !allOcr && !m.noMarks && !m.noTones && !m.heavy;
-    return editsOf(lattice, choices, choiceMargins(scorer, lattice.slots, choices), text, leastMargin, typedLine ? TYPED_VALID_MIN_CONFIDENCE : 0);
+    const edits = editsOf(lattice, choices, choiceMargins(scorer, lattice.slots, choices), text, leastMargin, typedLine ? TYPED_VALID_MIN_CONFIDENCE : 0);
+    return acronyms.length === 0 ? edits : edits.concat(acronyms).sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * Whether the acronym of tokens `first` to `last` (hyphen-joined) keeps its spelling: it is
+   * in a run of another language, in code, or a word of the lexicon.
+   */
+  function acronymAsWritten(
+    line: string,
+    tokens: readonly Token[],
+    first: number,
+    last: number,
+    outside: Uint8Array | undefined,
+    { words }: Lattice,
+    protectedSlots: ReadonlySet<number>,
+  ): boolean {
+    for (let k = first; k <= last; k++) if (outside?.[k] === 1) return true;
+    // The span as one word: alone, a piece beside a hyphen reads as part of a transliteration.
+    // A document's number (`15/2020/ND-CP`, `123/QD-UBND`) is no path.
+    const start = tokens[first].start;
+    const end = tokens[last].end;
+    if (isOutsideProse(line, start, end) && !isDocumentNumber(line, start, end)) return true;
+    if (protectedSlots.size > 0) for (const w of words) if (w.start >= start && w.end <= end && protectedSlots.has(w.slot)) return true;
+    return false;
   }
 
   /** The slots of `line`, each with the input as its only reading so far, and its words. */
