@@ -5,7 +5,7 @@
  * picks the reading of the line that the trigram language model and the channel together like
  * best, and a change is kept only when it beats keeping the input by a margin.
  */
-import { BOS_ID, defaultModel, EOS_ID, FOREIGN_ID, LanguageModel, NUM_ID, PUNCT_ID, SPECIAL_UNITS } from '../model/index.js';
+import { BOS_ID, defaultModel, EOS_ID, FOREIGN_ID, LanguageModel, NUM_ID, PUNCT_ID, SPECIAL_UNITS, UNK_ID } from '../model/index.js';
 import { applyCase, isValidSyllable, MAX_SYLLABLE_LENGTH, removeMarks, removeTone, setToneStyle } from '../orthography/index.js';
 import { settleEdits } from '../edits.js';
 import type { Stage } from '../stage.js';
@@ -47,6 +47,7 @@ import {
 import { mayShowDamage } from './prefilter.js';
 import { Lexicon, type WordToken } from './lexicon.js';
 import { isDocumentNumber, restoredAcronyms } from './acronyms.js';
+import { isWrittenSkeleton } from './written-skeletons.js';
 import { defaultLanguageProfiles, languageRuns, type LanguageProfiles, type LanguageRun } from '../language/index.js';
 
 export { Lexicon } from './lexicon.js';
@@ -294,6 +295,7 @@ interface Lattice {
 }
 
 const NO_SLOTS: ReadonlySet<number> = new Set();
+const UNKNOWN_SYLLABLE: readonly number[] = [UNK_ID];
 /** No edits (never added to: a line's edits are made afresh). */
 const NO_EDITS: StageEdit[] = [];
 
@@ -1049,7 +1051,14 @@ export function repairStage(options: RepairOptions = {}): Stage {
       if (!valid) {
         keep.cost = damaged ? KEEP_DAMAGED : title ? KEEP_FOREIGN_TITLE : KEEP_FOREIGN_LOWER;
         // In a passage without marks, a word that is the skeleton of a syllable is one.
-        if (skeleton || lostMarks) keep.cost = KEEP_DAMAGED;
+        if (skeleton || lostMarks) {
+          keep.cost = KEEP_DAMAGED;
+          // Kept, a skeleton the training text never writes as a word (`vuong`, `nhien`) is a
+          // syllable whose marks are unknown, not a word of another language: as such it does not
+          // draw its neighbours along (a run of foreign words is likely, one of unknown syllables
+          // is not). One it writes so (`top`, `cup`) may be that word.
+          if (skeleton && !isWrittenSkeleton(w.lower)) keep.ids = UNKNOWN_SYLLABLE;
+        }
         // Read by a model without Vietnamese letters, a lower-case word that is no syllable is
         // as likely misread as one whose marks give it away (`ngudi`, `gitip`: `người`, `giúp`).
         // (Not a lone letter, nor a piece of a word cut at an apostrophe: `d'Alfort`, `l'eau`.)
