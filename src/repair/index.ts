@@ -1050,17 +1050,13 @@ export function repairStage(options: RepairOptions = {}): Stage {
       const lostMarks = !valid && marksLostInPlaces && w.lower.length >= 2 && isMarklessSkeleton(w);
       if (!valid) {
         keep.cost = damaged ? KEEP_DAMAGED : title ? KEEP_FOREIGN_TITLE : KEEP_FOREIGN_LOWER;
-        // Kept, a word of OCR output that shows Vietnamese damage (`vịc`, `ngườivợ`) is a
-        // syllable the model cannot read, not a word of another language (words of another
-        // language follow each other: as such, damaged words kept side by side were cheap). A
-        // capitalised one may be a foreign name; in typed text such a word is as likely a word
-        // of its own (an abbreviation, `ngdùng`; a loan, `frăng`).
-        if (damaged && !title && allOcr) keep.ids = UNKNOWN_SYLLABLE;
         // In a passage without marks, a word that is the skeleton of a syllable is one.
         if (skeleton || lostMarks) {
           keep.cost = KEEP_DAMAGED;
-          // So, kept, is a skeleton the training text never writes as a word (`vuong`, `nhien`):
-          // a syllable whose marks are unknown. One it writes so (`top`, `cup`) may be that word.
+          // Kept, a skeleton the training text never writes as a word (`vuong`, `nhien`) is a
+          // syllable whose marks are unknown, not a word of another language: as such it does not
+          // draw its neighbours along (a run of foreign words is likely, one of unknown syllables
+          // is not). One it writes so (`top`, `cup`) may be that word.
           if (skeleton && !isWrittenSkeleton(w.lower)) keep.ids = UNKNOWN_SYLLABLE;
         }
         // Read by a model without Vietnamese letters, a lower-case word that is no syllable is
