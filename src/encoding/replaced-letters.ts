@@ -3,8 +3,10 @@
  * letter beyond ASCII into one replacement character and keeps the ASCII letters. U+FFFD is never
  * correct text, so a word with it among its letters is matched against the syllables the model
  * knows whose letters beyond ASCII stand in those places (`Vi�t`: `việt`, `viết`, `viêt`…), and
- * the language model chooses among them by the neighbouring words. A reading is taken only where
- * it wins clearly; its share of the probability of all the readings is its confidence.
+ * the language model chooses among them by the neighbouring words. Words side by side that lost
+ * letters (`Th??ng m?i D?ch v?`) are read together, each reading weighed by the likeliest
+ * readings of the whole stretch. A reading is taken only where it wins clearly; its share of the
+ * probability of all the readings is its confidence.
  */
 import { EOS_ID, type LanguageModel } from '../model/index.js';
 import { isValidSyllable } from '../orthography/index.js';
@@ -340,13 +342,20 @@ export function readReplacedLetters(
   const readIds = read.map((r) => (r === undefined ? UNREAD : model.id(r)));
   // The context each run was last scored in (see `choiceOf`): a run is scored again only where it grew.
   const scoredIn = runs.map(() => '');
+  const scoredTogether = runs.map(() => '');
   const texts = [...words];
   const out: ReplacedLetterReading[] = [];
   /** Where each word's reading is in `out`. */
   const slot = new Map<number, number>();
   // Left to right, again while readings come: a run read gives its neighbours context.
+  // Unread runs side by side (`Th??ng m?i D?ch v?`) are first read together.
   for (let pass = 0, more = true; pass < PASSES && more; pass++) {
     more = false;
+    for (let i = 0; i < runs.length; ) {
+      const end = segmentEnd(i);
+      if (end - i >= 2) more = readTogether(i, end) || more;
+      i = Math.max(end, i + 1);
+    }
     for (let i = 0; i < runs.length; i++) {
       if (read[i] !== undefined || candidates[i].units.length === 0) continue;
       const taken = readRun(i);
@@ -355,10 +364,57 @@ export function readReplacedLetters(
   }
   return out;
 
+  /** Whether run `i` ends its sentence (the next run starts another, or there is none). */
+  function endsSentenceAt(i: number): boolean {
+    const run = runs[i];
+    return SENTENCE_END.test(words[run.word].slice(run.start + run.text.length)) || i + 1 === runs.length;
+  }
+
+  /**
+   * The end of the segment of unread runs (with readings) that starts at `i`: at most
+   * {@link MAX_TOGETHER} of them, in one sentence. `i` itself when run `i` is no such run.
+   */
+  function segmentEnd(i: number): number {
+    let end = i;
+    while (end < runs.length && end - i < MAX_TOGETHER && read[end] === undefined && candidates[end].units.length > 0) {
+      end++;
+      if (endsSentenceAt(end - 1)) break;
+    }
+    return end;
+  }
+
+  /**
+   * Reads runs `from` to `to` (exclusive, all unread) together: a beam over their readings
+   * scored by the language model from the read runs before them to the one after (or the end
+   * of the sentence), each reading's share the probability of the paths through it over that
+   * of all paths kept. Takes the readings that reach the bar; whether any did.
+   */
+  function readTogether(from: number, to: number): boolean {
+    const context = `${from}:${to}:${readIds.slice(Math.max(0, from - 2), to + 1).join(',')}`;
+    if (scoredTogether[from] === context) return false;
+    scoredTogether[from] = context;
+    const left: number[] = [];
+    for (let j = from - 1; j >= 0 && left.length < 3 && readIds[j] !== UNREAD; j--) left.unshift(readIds[j]);
+    const last = to - 1;
+    const after = endsSentenceAt(last) ? EOS_ID : to < runs.length && readIds[to] !== UNREAD ? readIds[to] : -1;
+    const paths = beamPaths(model, candidates.slice(from, to), left, after);
+    let taken = false;
+    for (let j = 0; j < to - from; j++) {
+      const shares = new Float64Array(candidates[from + j].ids.length);
+      for (const path of paths) shares[path.choices[j]] += path.weight;
+      let best = 0;
+      for (let k = 1; k < shares.length; k++) if (shares[k] > shares[best]) best = k;
+      if (shares[best] >= minShare) {
+        take(from + j, best, shares[best]);
+        taken = true;
+      }
+    }
+    return taken;
+  }
+
   /** Reads run `i` in its context where one reading wins clearly; whether it did. */
   function readRun(i: number): boolean {
     const run = runs[i];
-    const options = candidates[i].units;
     // Two runs of context before (as read; an unread one cuts it), one after.
     const left: number[] = [];
     for (let j = i - 1; j >= 0 && left.length < 2 && readIds[j] !== UNREAD; j--) left.unshift(readIds[j]);
@@ -371,6 +427,14 @@ export function readReplacedLetters(
     const unread = after < 0 && !endsSentence && i + 1 < runs.length ? candidates[i + 1] : NONE;
     const { best, share } = choiceOf(model, candidates[i], left, after, unread);
     if (share < minShare) return false;
+    take(i, best, share);
+    return true;
+  }
+
+  /** Fills run `i` with its reading `best`, whose share is `share`. */
+  function take(i: number, best: number, share: number): void {
+    const run = runs[i];
+    const options = candidates[i].units;
     read[i] = options[best];
     readIds[i] = candidates[i].ids[best];
     const prev = i > 0 ? words[runs[i - 1].word] : undefined;
@@ -391,8 +455,104 @@ export function readReplacedLetters(
       slot.set(run.word, out.length);
       out.push(reading);
     }
-    return true;
   }
+}
+
+/** Most runs read together: longer stretches of lost letters are read in pieces. */
+const MAX_TOGETHER = 6;
+/** Readings of each run read together, the most frequent: the rarer ones almost never win. */
+const MAX_READINGS = 24;
+/** Paths a beam over runs read together keeps after each run. */
+const BEAM_PATHS = 64;
+/**
+ * Paths this far (log10) below the best are dropped: each would weigh under 10^-4 of it, too
+ * little to move a share near the bar.
+ */
+const BEAM_WINDOW = 4;
+
+/** A path of {@link beamPaths}: a reading of each run, and its share of the paths kept. */
+interface Path {
+  choices: Int32Array;
+  weight: number;
+}
+
+/**
+ * The likeliest paths through the readings of `runs` (each run's candidates), after the ids of
+ * `left` (up to three, nearest last) and before `after` (an id, or -1: none known), by the
+ * language model; each path's weight is its probability over that of all the paths kept.
+ */
+function beamPaths(model: LanguageModel, runs: readonly Candidates[], left: readonly number[], after: number): Path[] {
+  const before = (back: number) => (left.length >= back ? left[left.length - back] : -1);
+  // The paths after each run: their last three ids, score, and the path and reading they extend.
+  let p1 = Int32Array.of(before(1));
+  let p2 = Int32Array.of(before(2));
+  let p3 = Int32Array.of(before(3));
+  let scores = Float64Array.of(0);
+  const backs: Int32Array[] = [];
+  const readings: Int32Array[] = [];
+  for (const run of runs) {
+    const width = Math.min(run.ids.length, MAX_READINGS);
+    const n = scores.length * width;
+    const look = lookups(n);
+    for (let h = 0, j = 0; h < scores.length; h++) {
+      for (let k = 0; k < width; k++, j++) {
+        look.words[j] = run.ids[k];
+        look.prev1s[j] = p1[h];
+        look.prev2s[j] = p2[h];
+        look.prev3s[j] = p3[h];
+      }
+    }
+    model.logProbsOf(look.words, look.prev1s, look.prev2s, look.out, n, look.prev3s);
+    let top = -Infinity;
+    for (let j = 0; j < n; j++) {
+      look.out[j] += scores[(j / width) | 0];
+      if (look.out[j] > top) top = look.out[j];
+    }
+    // Within the window, the best first (ties in the order of the paths and readings).
+    let kept: number[] = [];
+    for (let j = 0; j < n; j++) if (look.out[j] >= top - BEAM_WINDOW) kept.push(j);
+    const out = look.out;
+    kept.sort((a, b) => out[b] - out[a] || a - b);
+    if (kept.length > BEAM_PATHS) kept = kept.slice(0, BEAM_PATHS);
+    const m = kept.length;
+    const back = new Int32Array(m);
+    const reading = new Int32Array(m);
+    const q1 = new Int32Array(m);
+    const q2 = new Int32Array(m);
+    const q3 = new Int32Array(m);
+    const next = new Float64Array(m);
+    for (let x = 0; x < m; x++) {
+      const j = kept[x];
+      const h = (j / width) | 0;
+      back[x] = h;
+      reading[x] = j - h * width;
+      q1[x] = run.ids[reading[x]];
+      q2[x] = p1[h];
+      q3[x] = p2[h];
+      next[x] = out[j];
+    }
+    backs.push(back);
+    readings.push(reading);
+    p1 = q1;
+    p2 = q2;
+    p3 = q3;
+    scores = next;
+  }
+  if (after >= 0) for (let h = 0; h < scores.length; h++) scores[h] += model.logProb(after, p1[h], p2[h], p3[h]);
+  let top = -Infinity;
+  for (const score of scores) top = Math.max(top, score);
+  let total = 0;
+  for (const score of scores) total += 10 ** (score - top);
+  const paths: Path[] = [];
+  for (let h = 0; h < scores.length; h++) {
+    const choices = new Int32Array(runs.length);
+    for (let r = runs.length - 1, at = h; r >= 0; r--) {
+      choices[r] = readings[r][at];
+      at = backs[r][at];
+    }
+    paths.push({ choices, weight: 10 ** (scores[h] - top) / total });
+  }
+  return paths;
 }
 
 /** `?` standing between letters of a word (`Vi?t`, `Ng??i`): never punctuation there. */
