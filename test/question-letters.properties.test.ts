@@ -74,9 +74,9 @@ describe('property: letters lost to ?', () => {
     const { lost, filled, right } = fillCountsOver(lines, loseToQuestion, (d) => repair(d).text, (damaged, out) =>
       expect(fillsOnly(damaged, out)).toBe(true),
     );
-    // Measured: 1,245 of 1,894 filled, 1,224 rightly (941 and 925 while each word was read
-    // alone); on news text (bench/replaced-letters.ts --damage question) 85 % filled, 99 % rightly.
-    expect(filled).toBeGreaterThan(0.58 * lost);
+    // Measured: 1,299 of 1,894 filled, 1,275 rightly (941 and 925 while each word was read
+    // alone); on news text (bench/replaced-letters.ts --damage question) 88 % filled, 99 % rightly.
+    expect(filled).toBeGreaterThan(0.6 * lost);
     expect(right).toBeGreaterThan(0.95 * filled);
   });
 });

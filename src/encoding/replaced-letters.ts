@@ -8,7 +8,7 @@
  * readings of the whole stretch. A reading is taken only where it wins clearly; its share of the
  * probability of all the readings is its confidence.
  */
-import { EOS_ID, type LanguageModel } from '../model/index.js';
+import { EOS_ID, FOREIGN_ID, type LanguageModel, NUM_ID, PUNCT_ID } from '../model/index.js';
 import { isValidSyllable } from '../orthography/index.js';
 import { BYTE_TABLES } from './charsets.js';
 
@@ -121,11 +121,13 @@ function candidatesOf(run: string, model: LanguageModel, lost: LostLetters = 'an
   return found;
 }
 
-/** One letter run of the line. */
+/** One letter run of the line, or a number or punctuation between them (see {@link contextRuns}). */
 interface Run {
   word: number;
   start: number;
   text: string;
+  /** A number's or punctuation's unit in the model (`<num>`, `<p>`), -1 for a letter run. */
+  unit: number;
 }
 
 /** A reading of a word with replaced letters, taken or not. */
@@ -193,10 +195,48 @@ function letterRuns(word: string, k: number, runs: Run[]): void {
       if (start < 0) start = i;
       i += size - 1;
     } else if (start >= 0) {
-      runs.push({ word: k, start, text: word.slice(start, i) });
+      runs.push({ word: k, start, text: word.slice(start, i), unit: -1 });
       start = -1;
     }
   }
+}
+
+const DIGIT = /\p{Nd}/u;
+const LETTER = /\p{L}/u;
+/** Punctuation inside a sentence: what the model reads as `<p>`. */
+const INNER_PUNCTUATION = /^[\p{P}\p{S}]+$/u;
+
+/**
+ * The letter runs of `words` and, between them, the numbers and the punctuation inside a
+ * sentence, as the model's units see them (`đẹp,` is `đẹp <p>`, `số 5` is `số <num>`): the
+ * context of the runs beside them. A word of digits without letters is a number; punctuation
+ * before or after a word's letters, other than a sentence's end, is one `<p>` (a run of it too).
+ */
+function contextRuns(words: readonly string[]): Run[] {
+  const runs: Run[] = [];
+  const punctuation = (k: number, start: number, text: string): void => {
+    if (runs.length > 0 && runs[runs.length - 1].unit !== PUNCT_ID) runs.push({ word: k, start, text, unit: PUNCT_ID });
+  };
+  words.forEach((word, k) => {
+    if (!LETTER.test(word)) {
+      if (DIGIT.test(word)) runs.push({ word: k, start: 0, text: word, unit: NUM_ID });
+      else if (INNER_PUNCTUATION.test(word) && !SENTENCE_END.test(word)) punctuation(k, 0, word);
+      return;
+    }
+    const first = runs.length;
+    letterRuns(word, k, runs);
+    if (runs.length === first) return;
+    const head = word.slice(0, runs[first].start);
+    if (head !== '' && INNER_PUNCTUATION.test(head)) {
+      runs.splice(first, 0, { word: k, start: 0, text: head, unit: PUNCT_ID });
+      // Not after punctuation already, nor at the line's start.
+      if (first === 0 || runs[first - 1].unit === PUNCT_ID) runs.splice(first, 1);
+    }
+    const last = runs[runs.length - 1];
+    const tail = word.slice(last.start + last.text.length);
+    if (tail !== '' && INNER_PUNCTUATION.test(tail) && !SENTENCE_END.test(tail)) punctuation(k, last.start + last.text.length, tail);
+  });
+  return runs;
 }
 
 /** Whether a letter run as written is a syllable the model knows, by run (the same come back line after line). */
@@ -325,21 +365,22 @@ export function readReplacedLetters(
   minShare = MIN_SHARE,
   lost: LostLetters = 'any',
 ): ReplacedLetterReading[] {
-  const runs: Run[] = [];
-  words.forEach((w, k) => letterRuns(w, k, runs));
+  const runs = contextRuns(words);
   // The line must read as Vietnamese: its runs are syllables the model knows (or, replaced
   // letters and all, may be), mostly.
-  const candidates = runs.map((r) => (r.text.includes(REPLACEMENT) ? candidatesOf(r.text.toLowerCase(), model, lost) : NONE));
+  const candidates = runs.map((r) => (r.unit < 0 && r.text.includes(REPLACEMENT) ? candidatesOf(r.text.toLowerCase(), model, lost) : NONE));
   let vietnamese = 0;
   let other = 0;
   runs.forEach((r, i) => {
+    if (r.unit >= 0) return;
     if (candidates[i].units.length > 0 || knownSyllable(r.text, model)) vietnamese++;
     else other++;
   });
   if (vietnamese < VIETNAMESE_RATIO * other) return [];
-  const read = runs.map((r) => (r.text.includes(REPLACEMENT) ? undefined : r.text.toLowerCase()));
-  // The model's id of each run read (the context of the runs around it).
-  const readIds = read.map((r) => (r === undefined ? UNREAD : model.id(r)));
+  const read = runs.map((r) => (r.unit < 0 && r.text.includes(REPLACEMENT) ? undefined : r.text.toLowerCase()));
+  // The model's id of each run read (the context of the runs around it): a letter run that is
+  // no syllable is a word of another language to the model.
+  const readIds = read.map((r, i) => (r === undefined ? UNREAD : runs[i].unit >= 0 ? runs[i].unit : isValidSyllable(r) ? model.id(r) : FOREIGN_ID));
   // The context each run was last scored in (see `choiceOf`): a run is scored again only where it grew.
   const scoredIn = runs.map(() => '');
   const scoredTogether = runs.map(() => '');
@@ -437,13 +478,18 @@ export function readReplacedLetters(
     const options = candidates[i].units;
     read[i] = options[best];
     readIds[i] = candidates[i].ids[best];
-    const prev = i > 0 ? words[runs[i - 1].word] : undefined;
-    const sentenceStart = i === 0 || (prev !== undefined && runs[i - 1].word !== run.word && SENTENCE_END.test(prev));
+    // The letter run before it (numbers and punctuation between are no word).
+    let before = i - 1;
+    while (before >= 0 && runs[before].unit >= 0) before--;
+    const prev = before >= 0 ? words[runs[before].word] : undefined;
+    const sentenceStart = before < 0 || (prev !== undefined && runs[before].word !== run.word && SENTENCE_END.test(prev));
     // A replaced first letter: a capital where a sentence starts or the syllable is mostly
     // written with one (`Ủy ban`, not `được`).
     const id = model.id(options[best]);
     const title = sentenceStart || 2 * model.titleCount(id) > model.count(id);
-    const capitals = inCapitals(runs[i - 1]?.text) || inCapitals(runs[i + 1]?.text);
+    let after = i + 1;
+    while (after < runs.length && runs[after].unit >= 0) after++;
+    const capitals = inCapitals(runs[before]?.text) || inCapitals(runs[after]?.text);
     const filled = inCaseOf(options[best], run.text, title, capitals);
     const text = texts[run.word];
     // A filled run keeps its length (U+FFFD and a precomposed letter are one code unit each).
