@@ -431,25 +431,20 @@ export function readReplacedLetters(
    * of all paths kept. Takes the readings that reach the bar; whether any did.
    */
   function readTogether(from: number, to: number): boolean {
-    const context = `${from}:${to}:${readIds.slice(Math.max(0, from - 2), to + 1).join(',')}`;
+    const context = `${from}:${to}:${readIds.slice(Math.max(0, from - 3), to + 1).join(',')}`;
     if (scoredTogether[from] === context) return false;
     scoredTogether[from] = context;
     const left: number[] = [];
     for (let j = from - 1; j >= 0 && left.length < 3 && readIds[j] !== UNREAD; j--) left.unshift(readIds[j]);
     const last = to - 1;
     const after = endsSentenceAt(last) ? EOS_ID : to < runs.length && readIds[to] !== UNREAD ? readIds[to] : -1;
-    const paths = beamPaths(model, candidates.slice(from, to), left, after);
     let taken = false;
-    for (let j = 0; j < to - from; j++) {
-      const shares = new Float64Array(candidates[from + j].ids.length);
-      for (const path of paths) shares[path.choices[j]] += path.weight;
-      let best = 0;
-      for (let k = 1; k < shares.length; k++) if (shares[k] > shares[best]) best = k;
-      if (shares[best] >= minShare) {
-        take(from + j, best, shares[best]);
-        taken = true;
-      }
-    }
+    const choices = choicesTogether(model, candidates.slice(from, to), left, after);
+    choices.forEach(({ best, share }, j) => {
+      if (share < minShare) return;
+      take(from + j, best, share);
+      taken = true;
+    });
     return taken;
   }
 
@@ -515,6 +510,33 @@ const BEAM_PATHS = 64;
  * little to move a share near the bar.
  */
 const BEAM_WINDOW = 4;
+
+/**
+ * Choices of runs read together, by their readings and context: the same stretches come back
+ * (a name, an address, a phrase of a form), and each pass over a line asks again.
+ */
+const TOGETHER = new WeakMap<LanguageModel, Map<string, Choice[]>>();
+const TOGETHER_LIMIT = 20_000;
+
+/** The best reading of each of `runs` read together (see {@link beamPaths}), and its share. */
+function choicesTogether(model: LanguageModel, runs: readonly Candidates[], left: readonly number[], after: number): Choice[] {
+  let cache = TOGETHER.get(model);
+  if (cache === undefined) TOGETHER.set(model, (cache = new Map()));
+  const key = `${left.join(',')}|${after}|${runs.map((r) => r.key).join('|')}`;
+  let found = cache.get(key);
+  if (found !== undefined) return found;
+  const paths = beamPaths(model, runs, left, after);
+  found = runs.map((run, j) => {
+    const shares = new Float64Array(run.ids.length);
+    for (const path of paths) shares[path.choices[j]] += path.weight;
+    let best = 0;
+    for (let k = 1; k < shares.length; k++) if (shares[k] > shares[best]) best = k;
+    return { best, share: shares[best] };
+  });
+  if (cache.size >= TOGETHER_LIMIT) cache.clear();
+  cache.set(key, found);
+  return found;
+}
 
 /** A path of {@link beamPaths}: a reading of each run, and its share of the paths kept. */
 interface Path {
