@@ -11,21 +11,13 @@
  * {@link LEAST_SHARE} (the `+ 1` asks a few sightings of a rare one: `CĐ` loses to the `CD` of
  * compact discs, `VNĐ` to the currency code `VND`). The output depends only on the text.
  */
-import { createReadStream, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { createGunzip } from 'node:zlib';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { scanTokens } from '../../src/tokenize/index.js';
-import { SOURCES } from './sources.js';
+import { argument, corpusFolder, ROOT, SOURCES, sourceLines } from './sources.js';
 
 /** Least share of the written-with-`Đ` form for an acronym to be restored. */
 const LEAST_SHARE = 0.9;
-
-function argument(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
-}
 
 /** Adds the acronyms of `line` (hyphen-joined ones as one) to `counts`. */
 function countAcronyms(line: string, counts: Map<string, number>): void {
@@ -55,13 +47,11 @@ function countAcronyms(line: string, counts: Map<string, number>): void {
 }
 
 async function main(): Promise<void> {
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-  const corpus = resolve(argument('corpus', join(root, '..', 'shared', 'corpus')));
-  const out = resolve(argument('out', join(root, 'src', 'repair', 'acronym-table.ts')));
+  const corpus = corpusFolder();
+  const out = resolve(argument('out', join(ROOT, 'src', 'repair', 'acronym-table.ts')));
   const counts = new Map<string, number>();
   for (const source of SOURCES) {
-    const lines = createInterface({ input: createReadStream(join(corpus, 'text', source.file)).pipe(createGunzip()), crlfDelay: Infinity });
-    for await (const line of lines) countAcronyms(line, counts);
+    for await (const line of sourceLines(corpus, source.file)) countAcronyms(line, counts);
   }
   const rows: [string, string, number, number][] = [];
   for (const [unit, count] of counts) {

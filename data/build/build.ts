@@ -7,13 +7,10 @@
  *
  * Reads the gzip text files line by line (streamed), and `dict/words.tsv` for the word list.
  */
-import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { createGunzip } from 'node:zlib';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { buildModelFile, type TextSource } from './model-builder.js';
-import { SOURCES } from './sources.js';
+import { argument, corpusFolder, ROOT, SOURCES, sourceLines } from './sources.js';
 import { shippableWords } from './words.js';
 
 
@@ -24,25 +21,14 @@ import { shippableWords } from './words.js';
  */
 const DEFAULT_MIN_COUNTS = '1,2,3';
 
-async function* gzipLines(path: string): AsyncGenerator<string> {
-  const lines = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity });
-  for await (const line of lines) yield line;
-}
-
-function argument(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
-}
-
 async function main(): Promise<void> {
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-  const corpus = resolve(argument('corpus', join(root, '..', 'shared', 'corpus')));
-  const out = resolve(argument('out', join(root, 'data', 'model.bin')));
+  const corpus = corpusFolder();
+  const out = resolve(argument('out', join(ROOT, 'data', 'model.bin')));
   const order = Number(argument('order', '4'));
   const minCounts = [0, 0, ...argument('min-counts', DEFAULT_MIN_COUNTS).split(',').map(Number)];
   const started = Date.now();
   const log = (m: string) => console.error(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${m}`);
-  const sources: TextSource[] = SOURCES.map((s) => ({ name: s.file, lines: gzipLines(join(corpus, 'text', s.file)) }));
+  const sources: TextSource[] = SOURCES.map((s) => ({ name: s.file, lines: sourceLines(corpus, s.file) }));
   const words = shippableWords(readFileSync(join(corpus, 'dict', 'words.tsv'), 'utf8').split('\n'));
   const bytes = await buildModelFile(sources, words, {
     order,

@@ -12,14 +12,11 @@
  * {@link LEAST_COUNT} times and at least {@link LEAST_SHARE} of the times it writes the word or
  * one of its readings with marks. The output depends only on the text.
  */
-import { createReadStream, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { createGunzip } from 'node:zlib';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { isValidSyllable, removeMarks, syllablesForSkeleton } from '../../src/orthography/index.js';
 import { scanTokens } from '../../src/tokenize/index.js';
-import { SOURCES } from './sources.js';
+import { argument, corpusFolder, ROOT, SOURCES, sourceLines } from './sources.js';
 
 /** Least count of the word as written: fewer are typos and stray pieces. */
 const LEAST_COUNT = 5;
@@ -28,20 +25,13 @@ const LEAST_SHARE = 0.01;
 
 const ASCII_WORD = /^[a-z]+$/;
 
-function argument(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
-}
-
 async function main(): Promise<void> {
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-  const corpus = resolve(argument('corpus', join(root, '..', 'shared', 'corpus')));
-  const out = resolve(argument('out', join(root, 'src', 'repair', 'written-skeleton-table.ts')));
+  const corpus = corpusFolder();
+  const out = resolve(argument('out', join(ROOT, 'src', 'repair', 'written-skeleton-table.ts')));
   /** How often each lower-case word is written, in any case. */
   const written = new Map<string, number>();
   for (const source of SOURCES) {
-    const lines = createInterface({ input: createReadStream(join(corpus, 'text', source.file)).pipe(createGunzip()), crlfDelay: Infinity });
-    for await (const line of lines) {
+    for await (const line of sourceLines(corpus, source.file)) {
       scanTokens(line, (kind, start, end) => {
         if (kind !== 'syllable' && kind !== 'foreign') return;
         const word = line.slice(start, end).toLowerCase();
