@@ -226,11 +226,10 @@ function contextRuns(words: readonly string[]): Run[] {
     const first = runs.length;
     letterRuns(word, k, runs);
     if (runs.length === first) return;
+    // Punctuation before the word's letters: not at the line's start, nor after punctuation.
     const head = word.slice(0, runs[first].start);
-    if (head !== '' && INNER_PUNCTUATION.test(head)) {
+    if (head !== '' && INNER_PUNCTUATION.test(head) && first > 0 && runs[first - 1].unit !== PUNCT_ID) {
       runs.splice(first, 0, { word: k, start: 0, text: head, unit: PUNCT_ID });
-      // Not after punctuation already, nor at the line's start.
-      if (first === 0 || runs[first - 1].unit === PUNCT_ID) runs.splice(first, 1);
     }
     const last = runs[runs.length - 1];
     const tail = word.slice(last.start + last.text.length);
