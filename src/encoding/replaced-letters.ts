@@ -382,7 +382,6 @@ export function readReplacedLetters(
   const readIds = read.map((r, i) => (r === undefined ? UNREAD : runs[i].unit >= 0 ? runs[i].unit : isValidSyllable(r) ? model.id(r) : FOREIGN_ID));
   // The context each run was last scored in (see `choiceOf`): a run is scored again only where it grew.
   const scoredIn = runs.map(() => '');
-  const scoredTogether = runs.map(() => '');
   const texts = [...words];
   const out: ReplacedLetterReading[] = [];
   /** Where each word's reading is in `out`. */
@@ -427,12 +426,10 @@ export function readReplacedLetters(
    * Reads runs `from` to `to` (exclusive, all unread) together: a beam over their readings
    * scored by the language model from the read runs before them to the one after (or the end
    * of the sentence), each reading's share the probability of the paths through it over that
-   * of all paths kept. Takes the readings that reach the bar; whether any did.
+   * of all paths kept (remembered by the stretch and its context, so asking again in the next
+   * pass costs nothing). Takes the readings that reach the bar; whether any did.
    */
   function readTogether(from: number, to: number): boolean {
-    const context = `${from}:${to}:${readIds.slice(Math.max(0, from - 3), to + 1).join(',')}`;
-    if (scoredTogether[from] === context) return false;
-    scoredTogether[from] = context;
     const left: number[] = [];
     for (let j = from - 1; j >= 0 && left.length < 3 && readIds[j] !== UNREAD; j--) left.unshift(readIds[j]);
     const last = to - 1;
